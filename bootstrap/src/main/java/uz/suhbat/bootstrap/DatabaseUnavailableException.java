@@ -1,0 +1,9 @@
+package uz.suhbat.bootstrap;
+
+/** The database cannot be reached or started; the message tells the operator what to check. */
+class DatabaseUnavailableException extends RuntimeException {
+
+    DatabaseUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

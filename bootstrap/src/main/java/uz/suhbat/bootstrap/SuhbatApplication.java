@@ -1,0 +1,29 @@
+package uz.suhbat.bootstrap;
+
+import java.nio.file.Path;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
+import uz.suhbat.adapter.in.web.WebConfiguration;
+import uz.suhbat.adapter.out.ai.AiConfiguration;
+import uz.suhbat.adapter.out.persistence.PersistenceConfiguration;
+
+/**
+ * The one main class. Component scanning stays inside this package; each adapter brings its
+ * beans through its public configuration class, and the core is wired by hand in
+ * {@link UseCaseConfiguration}.
+ */
+@SpringBootApplication
+@EnableConfigurationProperties(SuhbatSettings.class)
+@Import({PersistenceConfiguration.class, AiConfiguration.class, WebConfiguration.class})
+public class SuhbatApplication {
+
+    public static void main(String[] args) {
+        SpringApplication app = new SpringApplication(SuhbatApplication.class);
+        // .env in the working directory sits below real environment variables: placeholders such
+        // as ${SERVER_PORT:8080} look in the environment first, then here, then use the default.
+        app.setDefaultProperties(DotEnv.read(Path.of(".env")));
+        app.run(args);
+    }
+}

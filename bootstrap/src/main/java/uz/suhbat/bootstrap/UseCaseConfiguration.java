@@ -1,0 +1,52 @@
+package uz.suhbat.bootstrap;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import uz.suhbat.application.port.in.admin.EnsureMainAdminUseCase;
+import uz.suhbat.application.port.out.admin.AdminRepository;
+import uz.suhbat.application.port.out.security.PasswordHashingPort;
+import uz.suhbat.application.service.admin.MainAdminService;
+import uz.suhbat.domain.user.EmailAddress;
+import uz.suhbat.domain.user.Username;
+
+/** The application's services, created with {@code new} and given the adapters' ports. */
+@Configuration(proxyBeanMethods = false)
+class UseCaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(UseCaseConfiguration.class);
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EnsureMainAdminUseCase ensureMainAdminUseCase(AdminRepository admins, PasswordHashingPort hashing, Clock clock) {
+        return new MainAdminService(admins, hashing, clock);
+    }
+
+    /** Runs after Flyway has created the tables: the main admin always matches the configuration. */
+    @Bean
+    ApplicationRunner mainAdminAtStartup(EnsureMainAdminUseCase useCase, SuhbatSettings settings) {
+        return args -> {
+            SuhbatSettings.Admin admin = settings.admin();
+            EnsureMainAdminUseCase.Outcome outcome = useCase.ensureMainAdmin(new EnsureMainAdminUseCase.Command(
+                    new Username(admin.username()), new EmailAddress(admin.email()), Optional.ofNullable(admin.password())));
+            outcome.generatedPassword().ifPresentOrElse(
+                    password -> log.warn("""
+
+                            ================================================================
+                             Suhbat main admin created. This password is shown only once:
+                               username: {}
+                               password: {}
+                             Sign in at /admin/login and keep it safe, or set ADMIN_PASSWORD.
+                            ================================================================""", outcome.username(), password),
+                    () -> log.info("Main admin '{}': {}", outcome.username(), outcome.change().name().toLowerCase()));
+        };
+    }
+}

@@ -1,0 +1,81 @@
+package uz.suhbat.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import uz.suhbat.bootstrap.SuhbatApplication;
+
+/**
+ * Base of the end-to-end tests: the whole application on a random port, with the embedded
+ * database in a fresh folder for this test JVM. Subclasses that keep these settings share one
+ * running application (Spring caches the context).
+ */
+@SpringBootTest(classes = SuhbatApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class EndToEndTest {
+
+    public static final String ADMIN_USERNAME = "boss";
+    public static final String ADMIN_PASSWORD = "e2e-Admin-Password-42";
+
+    private static final Path DATA = createDataDir();
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void suhbatSettings(DynamicPropertyRegistry registry) {
+        registry.add("EMBEDDED_DB_DIR", () -> DATA.resolve("mysql").toString());
+        registry.add("EMBEDDED_DB_PORT", () -> "0");
+        registry.add("FILES_DIR", () -> DATA.resolve("file").toString());
+        registry.add("ADMIN_USERNAME", () -> ADMIN_USERNAME);
+        registry.add("ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
+        registry.add("ADMIN_EMAIL", () -> "boss@example.uz");
+        registry.add("MYSQL_HOST", () -> "");
+    }
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("suhbat-e2e");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** A browser-like HTTP client: keeps cookies, does not follow redirects. */
+    protected static HttpClient newClient() {
+        return HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    protected HttpResponse<String> get(HttpClient client, String path, String... headers) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).GET();
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package uz.suhbat.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uz.suhbat.application.port.out.security.PasswordHashingPort;
+
+class FoundationEndToEndTest extends EndToEndTest {
+
+    @Autowired
+    DSLContext db;
+
+    @Autowired
+    PasswordHashingPort hashing;
+
+    @Test
+    void healthIsUp() {
+        HttpResponse<String> health = get(newClient(), "/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"UP\"");
+    }
+
+    @Test
+    void migrationsCreatedEveryTable() {
+        List<String> tables = db.fetch("select table_name from information_schema.tables where table_schema = database()")
+                .getValues(0, String.class);
+        assertThat(tables).contains("user", "admin", "chat", "chat_history", "model", "model_chunk", "flyway_schema_history");
+    }
+
+    @Test
+    void mainAdminFromConfigurationExistsWithAHashedPassword() {
+        String hash = db.fetchOne("select password from admin where username = ? and main", ADMIN_USERNAME).get(0, String.class);
+        assertThat(hash).isNotNull().doesNotContain(ADMIN_PASSWORD).startsWith("{argon2");
+        assertThat(hashing.matches(ADMIN_PASSWORD, hash)).isTrue();
+    }
+
+    @Test
+    void anonymousHomeRedirectsToLoginWhichLinksToRegistration() {
+        HttpClient client = newClient();
+        HttpResponse<String> home = get(client, "/");
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+
+        HttpResponse<String> login = get(client, "/login");
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body())
+                .contains("<meta name=\"_csrf\" content=\"")
+                .contains("<meta name=\"_csrf_header\" content=\"X-CSRF-TOKEN\"")
+                .contains("name=\"_csrf\"")
+                .contains("href=\"/register\"");
+    }
+
+    @Test
+    void pagesSpeakUzbekByDefaultAndEnglishWhenAsked() {
+        assertThat(get(newClient(), "/login", "Accept-Language", "uz-UZ,uz;q=0.9").body())
+                .contains("<html lang=\"uz\">").contains("Hisobingizga kiring");
+        assertThat(get(newClient(), "/login", "Accept-Language", "ru-RU,ru;q=0.9").body())
+                .contains("Hisobingizga kiring");
+        assertThat(get(newClient(), "/register", "Accept-Language", "en-US,en;q=0.9").body())
+                .contains("<html lang=\"en\">").contains("Create an account");
+
+        HttpClient client = newClient();
+        assertThat(get(client, "/login?lang=en", "Accept-Language", "uz").body()).contains("Log in to your account");
+        assertThat(get(client, "/login", "Accept-Language", "uz").body())
+                .as("the chosen language is remembered").contains("Log in to your account");
+    }
+
+    @Test
+    void staticAssetsAreServed() {
+        HttpResponse<String> css = get(newClient(), "/css/app.css");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/css");
+    }
+}
