@@ -1,0 +1,35 @@
+package uz.suhbat.application.port.out.knowledge;
+
+import java.nio.file.Path;
+
+/** Reads the text of an uploaded document page by page, without holding the whole text in memory. */
+public interface DocumentTextPort {
+
+    /** Checks the file and returns its page count; throws {@link UnreadableDocumentException} when it cannot be used. */
+    int inspect(Path file);
+
+    /** Calls {@code consumer} once per page, in order, with 1-based page numbers. */
+    void readPages(Path file, PageConsumer consumer);
+
+    @FunctionalInterface
+    interface PageConsumer {
+        void page(int number, String text);
+    }
+
+    /** Why a document cannot be used; {@code reason} names a message key for the admin. */
+    final class UnreadableDocumentException extends RuntimeException {
+
+        public enum Reason { NOT_PDF, ENCRYPTED, NO_TEXT, BROKEN, TOO_LARGE, TOO_SLOW }
+
+        private final Reason reason;
+
+        public UnreadableDocumentException(Reason reason, String detail, Throwable cause) {
+            super(detail, cause);
+            this.reason = reason;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package uz.suhbat.application.port.out.knowledge;
+
+import java.util.List;
+
+/** Turns text into unit-length vectors for similarity search, in process. */
+public interface EmbeddingPort {
+
+    /** Identifies the model and its dimension, stored with every knowledge model (e.g. "all-minilm-l6-v2/384"). */
+    String modelId();
+
+    int dimensions();
+
+    /** One normalised vector per text, in the same order. May use several threads. */
+    List<float[]> embedAll(List<String> texts);
+
+    default float[] embed(String text) {
+        return embedAll(List.of(text)).get(0);
+    }
+}
