@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Import;
 import uz.suhbat.adapter.in.web.WebConfiguration;
 import uz.suhbat.adapter.out.ai.AiConfiguration;
+import uz.suhbat.adapter.out.mail.MailConfiguration;
 import uz.suhbat.adapter.out.persistence.PersistenceConfiguration;
 
 /**
@@ -16,7 +17,7 @@ import uz.suhbat.adapter.out.persistence.PersistenceConfiguration;
  */
 @SpringBootApplication
 @EnableConfigurationProperties(SuhbatSettings.class)
-@Import({PersistenceConfiguration.class, AiConfiguration.class, WebConfiguration.class})
+@Import({PersistenceConfiguration.class, AiConfiguration.class, MailConfiguration.class, WebConfiguration.class})
 public class SuhbatApplication {
 
     public static void main(String[] args) {

@@ -7,9 +7,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import uz.suhbat.adapter.out.mail.MailSettings;
 import uz.suhbat.application.port.in.admin.EnsureMainAdminUseCase;
+import uz.suhbat.application.port.out.account.AccountMailPort;
+import uz.suhbat.application.port.out.account.DeviceLoginRepository;
+import uz.suhbat.application.port.out.account.OneTimeTokenRepository;
+import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.admin.AdminRepository;
 import uz.suhbat.application.port.out.security.PasswordHashingPort;
+import uz.suhbat.application.service.account.AccountService;
+import uz.suhbat.application.service.account.DeviceLoginService;
+import uz.suhbat.application.service.account.SignInService;
 import uz.suhbat.application.service.admin.MainAdminService;
 import uz.suhbat.domain.user.EmailAddress;
 import uz.suhbat.domain.user.Username;
@@ -28,6 +36,29 @@ class UseCaseConfiguration {
     @Bean
     EnsureMainAdminUseCase ensureMainAdminUseCase(AdminRepository admins, PasswordHashingPort hashing, Clock clock) {
         return new MainAdminService(admins, hashing, clock);
+    }
+
+    /** One service answers registration, verification, password reset, the profile and the session check. */
+    @Bean
+    AccountService accountService(UserRepository users, OneTimeTokenRepository tokens, DeviceLoginRepository devices,
+                                  AccountMailPort mail, PasswordHashingPort hashing, Clock clock, SuhbatSettings settings) {
+        return new AccountService(users, tokens, devices, mail, hashing, clock, settings.baseUrl());
+    }
+
+    @Bean
+    SignInService signInService(UserRepository users, PasswordHashingPort hashing, Clock clock) {
+        return new SignInService(users, hashing, clock);
+    }
+
+    @Bean
+    DeviceLoginService deviceLoginService(DeviceLoginRepository devices, UserRepository users, Clock clock) {
+        return new DeviceLoginService(devices, users, clock);
+    }
+
+    @Bean
+    MailSettings mailSettings(SuhbatSettings settings) {
+        SuhbatSettings.Mail mail = settings.mail();
+        return new MailSettings(mail.host(), mail.port(), mail.username(), mail.password(), mail.from());
     }
 
     /** Runs after Flyway has created the tables: the main admin always matches the configuration. */

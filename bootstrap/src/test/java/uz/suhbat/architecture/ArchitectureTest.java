@@ -25,6 +25,7 @@ class ArchitectureTest {
     private static final String WEB = "uz.suhbat.adapter.in.web..";
     private static final String PERSISTENCE = "uz.suhbat.adapter.out.persistence..";
     private static final String AI = "uz.suhbat.adapter.out.ai..";
+    private static final String MAIL = "uz.suhbat.adapter.out.mail..";
     private static final String ADAPTERS = "uz.suhbat.adapter..";
     private static final String BOOTSTRAP = "uz.suhbat.bootstrap..";
 
@@ -61,9 +62,10 @@ class ArchitectureTest {
 
     @Test
     void adaptersDoNotDependOnEachOther() {
-        check(noClasses().that().resideInAPackage(WEB).should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, AI));
-        check(noClasses().that().resideInAPackage(PERSISTENCE).should().dependOnClassesThat().resideInAnyPackage(WEB, AI));
-        check(noClasses().that().resideInAPackage(AI).should().dependOnClassesThat().resideInAnyPackage(WEB, PERSISTENCE));
+        check(noClasses().that().resideInAPackage(WEB).should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, AI, MAIL));
+        check(noClasses().that().resideInAPackage(PERSISTENCE).should().dependOnClassesThat().resideInAnyPackage(WEB, AI, MAIL));
+        check(noClasses().that().resideInAPackage(AI).should().dependOnClassesThat().resideInAnyPackage(WEB, PERSISTENCE, MAIL));
+        check(noClasses().that().resideInAPackage(MAIL).should().dependOnClassesThat().resideInAnyPackage(WEB, PERSISTENCE, AI));
     }
 
     @Test
@@ -84,6 +86,8 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "uz.suhbat.adapter.out.persistence.schema.."));
         check(noClasses().that().resideOutsideOfPackage(AI)
                 .should().dependOnClassesThat().resideInAnyPackage("dev.langchain4j..", "org.apache.pdfbox.."));
+        check(noClasses().that().resideOutsideOfPackage(MAIL)
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.mail..", "jakarta.mail.."));
         check(noClasses().that().resideOutsideOfPackage(WEB)
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.security..",
                         "jakarta.servlet..", "com.samskivert.."));

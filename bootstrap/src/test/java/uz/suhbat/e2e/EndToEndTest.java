@@ -1,5 +1,7 @@
 package uz.suhbat.e2e;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -27,7 +29,12 @@ public abstract class EndToEndTest {
     public static final String ADMIN_USERNAME = "boss";
     public static final String ADMIN_PASSWORD = "e2e-Admin-Password-42";
 
+    public static final String BASE_URL = "http://suhbat.test:8080";
+
     private static final Path DATA = createDataDir();
+
+    /** A real SMTP server for the verification and reset mail, one per test JVM. */
+    protected static final GreenMail MAIL = startMail();
 
     @LocalServerPort
     protected int port;
@@ -41,6 +48,18 @@ public abstract class EndToEndTest {
         registry.add("ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
         registry.add("ADMIN_EMAIL", () -> "boss@example.uz");
         registry.add("MYSQL_HOST", () -> "");
+        registry.add("MAIL_HOST", () -> "127.0.0.1");
+        registry.add("MAIL_PORT", () -> String.valueOf(MAIL.getSmtp().getPort()));
+        registry.add("MAIL_FROM", () -> "Suhbat <no-reply@suhbat.test>");
+        registry.add("APP_BASE_URL", () -> BASE_URL);
+        registry.add("OPENAI_API_KEY", () -> "");
+    }
+
+    private static GreenMail startMail() {
+        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
+        return mail;
     }
 
     private static Path createDataDir() {

@@ -3,6 +3,9 @@ package uz.suhbat.adapter.out.persistence;
 import org.jooq.DSLContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import uz.suhbat.application.port.out.account.DeviceLoginRepository;
+import uz.suhbat.application.port.out.account.OneTimeTokenRepository;
+import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.admin.AdminRepository;
 
 /** The persistence adapter's beans: one per out-port it implements. */
@@ -12,5 +15,20 @@ public class PersistenceConfiguration {
     @Bean
     AdminRepository adminRepository(DSLContext db) {
         return new JooqAdminRepository(db);
+    }
+
+    @Bean
+    UserRepository userRepository(DSLContext db) {
+        return new JooqUserRepository(db);
+    }
+
+    @Bean
+    OneTimeTokenRepository oneTimeTokenRepository(DSLContext db) {
+        return new JooqOneTimeTokenRepository(db);
+    }
+
+    @Bean
+    DeviceLoginRepository deviceLoginRepository(DSLContext db) {
+        return new JooqDeviceLoginRepository(db);
     }
 }

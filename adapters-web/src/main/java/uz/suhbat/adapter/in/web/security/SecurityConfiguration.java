@@ -1,11 +1,26 @@
 package uz.suhbat.adapter.in.web.security;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import java.util.LinkedHashMap;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.servlet.LocaleResolver;
+import uz.suhbat.application.port.in.account.DeviceLoginUseCase;
+import uz.suhbat.application.port.in.account.SessionCheckQuery;
+import uz.suhbat.application.port.in.account.SignInUseCase;
 
 /** Who may open what. Every form and API call carries the CSRF token (Spring Security's default). */
 @Configuration(proxyBeanMethods = false)
@@ -13,28 +28,61 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
     static final String[] PUBLIC = {
-        "/login", "/register", "/verify", "/forgot-password", "/reset-password",
+        "/login", "/login/refused", "/register", "/verify", "/forgot-password", "/reset-password",
         "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.svg", "/favicon.ico",
         "/actuator/health", "/error"
     };
 
     @Bean
-    SecurityFilterChain userChain(HttpSecurity http) throws Exception {
+    HttpSessionSecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    SecurityFilterChain userChain(HttpSecurity http, SignInUseCase signIn, DeviceLoginUseCase devices, SessionCheckQuery sessions,
+                                  HttpSessionSecurityContextRepository contexts, MessageSource messages, LocaleResolver locales)
+            throws Exception {
+        DeviceLoginFilter deviceLogin = new DeviceLoginFilter(devices, contexts);
         http
+            .securityContext(context -> context.securityContextRepository(contexts))
+            .authenticationManager(new ProviderManager(new PasswordAuthenticationProvider(signIn)))
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers(PUBLIC).permitAll()
-                .anyRequest().authenticated())
+                .anyRequest().hasRole("USER"))
             .formLogin(form -> form
                 .loginPage("/login")
-                .defaultSuccessUrl("/", false)
-                .failureUrl("/login?error")
+                .successHandler(new SignInHandlers.Success(devices))
+                .failureHandler(new SignInHandlers.Failure())
                 .permitAll())
-            .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+            .logout(logout -> logout
+                .logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.POST, "/logout"))
+                .addLogoutHandler((request, response, authentication) -> {
+                    String cookie = DeviceCookie.read(request);
+                    if (cookie != null) {
+                        devices.forget(cookie);
+                    }
+                    DeviceCookie.clear(request, response);
+                })
+                .logoutSuccessUrl("/login?logout"))
+            .addFilterBefore(deviceLogin, AnonymousAuthenticationFilter.class)
+            .addFilterAfter(new SessionCheckFilter(sessions, devices, messages, locales), DeviceLoginFilter.class)
+            .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint(messages, locales)))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(
                     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                     + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** The API answers 401 with the error JSON; pages send the person to the login form. */
+    private static AuthenticationEntryPoint entryPoint(MessageSource messages, LocaleResolver locales) {
+        LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> byPath = new LinkedHashMap<>();
+        byPath.put(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+                (request, response, e) -> ApiErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",
+                        messages.getMessage("api.unauthorized", null, locales.resolveLocale(request))));
+        DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(byPath);
+        entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
+        return entryPoint;
     }
 }

@@ -1,0 +1,33 @@
+package uz.suhbat.adapter.out.mail;
+
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import uz.suhbat.domain.user.Username;
+
+/** The subject and body of each account mail, from the mail bundle in the user's language. */
+final class AccountMailTexts {
+
+    record Text(String subject, String body) {
+    }
+
+    private final MessageSource messages;
+
+    AccountMailTexts(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    Text verification(Username username, String link, String language) {
+        return text("verification", username, link, language);
+    }
+
+    Text passwordReset(Username username, String link, String language) {
+        return text("reset", username, link, language);
+    }
+
+    private Text text(String kind, Username username, String link, String language) {
+        Locale locale = "en".equals(language) ? Locale.ENGLISH : Locale.forLanguageTag("uz");
+        Object[] args = {username.value(), link};
+        return new Text(messages.getMessage("mail." + kind + ".subject", args, locale),
+                messages.getMessage("mail." + kind + ".body", args, locale));
+    }
+}

@@ -1,0 +1,58 @@
+package uz.suhbat.adapter.out.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uz.suhbat.application.port.out.account.AccountMailPort;
+import uz.suhbat.domain.user.EmailAddress;
+import uz.suhbat.domain.user.Username;
+
+class SmtpAccountMailTest {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    private AccountMailPort mail(int port) {
+        return new MailConfiguration().accountMailPort(new MailSettings("127.0.0.1", port, "", "", "Suhbat <no-reply@suhbat.uz>"));
+    }
+
+    @Test
+    void sendsAVerificationMailInUzbekWithTheLink() throws Exception {
+        mail(smtp.getSmtp().getPort()).sendVerification(new EmailAddress("nodira@example.uz"), new Username("Nodira"),
+                "https://suhbat.example.uz/verify?token=abc", "uz");
+
+        MimeMessage received = smtp.getReceivedMessages()[0];
+        assertThat(received.getSubject()).isEqualTo("Suhbat: e-pochtangizni tasdiqlang");
+        assertThat(received.getAllRecipients()[0].toString()).isEqualTo("nodira@example.uz");
+        assertThat(received.getFrom()[0].toString()).contains("no-reply@suhbat.uz");
+        String body = GreenMailUtil.getBody(received);
+        assertThat(received.getContent().toString()).contains("Assalomu alaykum, Nodira!")
+                .contains("https://suhbat.example.uz/verify?token=abc").contains("24 soat");
+        assertThat(body).isNotBlank();
+    }
+
+    @Test
+    void sendsAResetMailInEnglish() throws Exception {
+        mail(smtp.getSmtp().getPort()).sendPasswordReset(new EmailAddress("john@example.com"), new Username("john"),
+                "https://suhbat.example.uz/reset-password?token=xyz", "en");
+
+        MimeMessage received = smtp.getReceivedMessages()[0];
+        assertThat(received.getSubject()).isEqualTo("Suhbat: reset your password");
+        assertThat(received.getContent().toString()).contains("Hello john,").contains("reset-password?token=xyz").contains("30 minutes");
+    }
+
+    @Test
+    void aFailedDeliveryDoesNotRevealTheLink() {
+        AccountMailPort unreachable = mail(1);
+
+        assertThatThrownBy(() -> unreachable.sendPasswordReset(new EmailAddress("a@example.uz"), new Username("aaa"),
+                "https://x/reset-password?token=SECRET", "en"))
+                .hasMessageNotContaining("SECRET").hasMessageNotContaining("a@example.uz");
+    }
+}

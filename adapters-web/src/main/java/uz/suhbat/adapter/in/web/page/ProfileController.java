@@ -1,0 +1,112 @@
+package uz.suhbat.adapter.in.web.page;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uz.suhbat.adapter.in.web.security.DeviceCookie;
+import uz.suhbat.adapter.in.web.security.SignedInUser;
+import uz.suhbat.application.port.in.account.DeviceLoginUseCase;
+import uz.suhbat.application.port.in.account.ProfileUseCase;
+
+/** {@code /profile}: the account, its devices, and changes to it. */
+@Controller
+class ProfileController {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final ProfileUseCase profiles;
+    private final DeviceLoginUseCase devices;
+
+    ProfileController(ProfileUseCase profiles, DeviceLoginUseCase devices) {
+        this.profiles = profiles;
+        this.devices = devices;
+    }
+
+    @GetMapping("/profile")
+    String profile(@AuthenticationPrincipal SignedInUser user, HttpServletRequest request, Model model) {
+        ProfileUseCase.Profile profile = profiles.profile(user.id());
+        model.addAttribute("pageTitle", "profile.pageTitle");
+        model.addAttribute("profile", profile);
+        model.addAttribute("registered", DATE.format(profile.registeredAt()));
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", Map.of("username", profile.username(), "email",
+                    profile.pendingEmail() != null ? profile.pendingEmail() : profile.email()));
+        }
+        List<Map<String, Object>> deviceRows = devices.devices(user.id(), DeviceCookie.read(request)).stream()
+                .map(d -> Map.<String, Object>of("id", d.id(), "browser", Browsers.describe(d.userAgent()),
+                        "lastUsed", DATE.format(d.lastUsedAt()), "current", d.current()))
+                .toList();
+        model.addAttribute("devices", deviceRows);
+        model.addAttribute("otherDevices", deviceRows.stream().anyMatch(d -> !(Boolean) d.get("current")));
+        return "profile";
+    }
+
+    @PostMapping("/profile")
+    String edit(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String username,
+                @RequestParam(defaultValue = "") String email, HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        Map<String, String> errors = profiles.edit(user.id(), username, email);
+        if (errors.isEmpty()) {
+            redirect.addFlashAttribute("flash", "profile.saved");
+            return "redirect:/profile";
+        }
+        model.addAttribute("form", Map.of("username", username, "email", email));
+        model.addAttribute("errors", errors);
+        return profile(user, request, model);
+    }
+
+    @PostMapping("/profile/password")
+    String changePassword(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String currentPassword,
+                          @RequestParam(defaultValue = "") String newPassword, HttpServletRequest request, Model model,
+                          RedirectAttributes redirect) {
+        Map<String, String> errors = profiles.changePassword(user.id(), currentPassword, newPassword);
+        if (errors.isEmpty()) {
+            redirect.addFlashAttribute("flash", "profile.passwordChanged");
+            return "redirect:/profile";
+        }
+        model.addAttribute("passwordErrors", errors);
+        return profile(user, request, model);
+    }
+
+    @PostMapping("/profile/delete")
+    String delete(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String password,
+                  HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (!profiles.delete(user.id(), password)) {
+            model.addAttribute("deleteError", "validation.password.wrong");
+            return profile(user, request, model);
+        }
+        DeviceCookie.clear(request, response);
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
+        return "redirect:/login?deleted";
+    }
+
+    @PostMapping("/profile/devices/{id}/sign-out")
+    String signOutDevice(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, RedirectAttributes redirect) {
+        devices.signOut(user.id(), id);
+        redirect.addFlashAttribute("flash", "profile.deviceSignedOut");
+        return "redirect:/profile";
+    }
+
+    @PostMapping("/profile/devices/sign-out-others")
+    String signOutOthers(@AuthenticationPrincipal SignedInUser user, HttpServletRequest request, RedirectAttributes redirect) {
+        devices.signOutOthers(user.id(), DeviceCookie.read(request));
+        redirect.addFlashAttribute("flash", "profile.othersSignedOut");
+        return "redirect:/profile";
+    }
+}

@@ -1,0 +1,46 @@
+package uz.suhbat.adapter.in.web.security;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import uz.suhbat.domain.user.DeviceLogin;
+
+/** The cookie that keeps a device signed in: HttpOnly, SameSite=Lax, Secure over HTTPS, two days. */
+public final class DeviceCookie {
+
+    static final String NAME = "suhbat_device";
+
+    private DeviceCookie() {
+    }
+
+    public static String read(HttpServletRequest request) {
+        if (request.getCookies() == null) {
+            return null;
+        }
+        for (Cookie cookie : request.getCookies()) {
+            if (NAME.equals(cookie.getName())) {
+                return cookie.getValue();
+            }
+        }
+        return null;
+    }
+
+    static void write(HttpServletRequest request, HttpServletResponse response, String value) {
+        response.addCookie(cookie(request, value, DeviceLogin.IDLE_LIMIT));
+    }
+
+    public static void clear(HttpServletRequest request, HttpServletResponse response) {
+        response.addCookie(cookie(request, "", Duration.ZERO));
+    }
+
+    private static Cookie cookie(HttpServletRequest request, String value, Duration maxAge) {
+        Cookie cookie = new Cookie(NAME, value);
+        cookie.setPath("/");
+        cookie.setHttpOnly(true);
+        cookie.setSecure(request.isSecure());
+        cookie.setMaxAge((int) maxAge.toSeconds());
+        cookie.setAttribute("SameSite", "Lax");
+        return cookie;
+    }
+}

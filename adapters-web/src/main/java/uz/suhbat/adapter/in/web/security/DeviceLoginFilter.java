@@ -1,0 +1,69 @@
+package uz.suhbat.adapter.in.web.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
+import uz.suhbat.application.port.in.account.DeviceLoginUseCase;
+
+/**
+ * Signs a remembered device in when it comes back without a session, and renews the two days
+ * on every signed-in visit.
+ */
+class DeviceLoginFilter extends OncePerRequestFilter {
+
+    private final DeviceLoginUseCase devices;
+    private final SecurityContextRepository contexts;
+
+    DeviceLoginFilter(DeviceLoginUseCase devices, SecurityContextRepository contexts) {
+        this.devices = devices;
+        this.contexts = contexts;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String cookie = DeviceCookie.read(request);
+        if (cookie != null && !cookie.isEmpty() && !isStatic(request)) {
+            Authentication current = SecurityContextHolder.getContext().getAuthentication();
+            if (current != null && current.getPrincipal() instanceof SignedInUser) {
+                devices.visited(cookie);
+            } else {
+                resume(request, response, cookie);
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private void resume(HttpServletRequest request, HttpServletResponse response, String cookie) {
+        DeviceLoginUseCase.Resumed resumed = devices.resume(cookie, request.getHeader("User-Agent"));
+        if (!(resumed instanceof DeviceLoginUseCase.Valid valid)) {
+            DeviceCookie.clear(request, response);
+            return;
+        }
+        if (request.getSession(false) != null) {
+            request.changeSessionId(); // a new session id for a new sign-in
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                new SignedInUser(valid.userId(), valid.username(), valid.sessionEpoch()), null, PasswordAuthenticationProvider.USER));
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+        if (valid.newCookieValue() != null) {
+            DeviceCookie.write(request, response, valid.newCookieValue());
+        }
+    }
+
+    private static boolean isStatic(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/") || path.startsWith("/webjars/")
+                || path.startsWith("/favicon") || path.startsWith("/actuator/");
+    }
+}

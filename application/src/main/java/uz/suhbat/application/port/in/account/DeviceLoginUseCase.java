@@ -1,0 +1,42 @@
+package uz.suhbat.application.port.in.account;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Keeps a device signed in for two days after its last visit. The cookie value is
+ * {@code series:token}; the token changes every time the device comes back.
+ */
+public interface DeviceLoginUseCase {
+
+    /** After a password sign-in: returns the cookie value for this device. */
+    String remember(long userId, String userAgent);
+
+    /** A device without a session comes back with its cookie. */
+    Resumed resume(String cookieValue, String userAgent);
+
+    /** A signed-in visit: the two days start again. */
+    void visited(String cookieValue);
+
+    /** Sign-out of this device. */
+    void forget(String cookieValue);
+
+    List<Device> devices(long userId, String currentCookieValue);
+
+    void signOut(long userId, long deviceId);
+
+    void signOutOthers(long userId, String currentCookieValue);
+
+    sealed interface Resumed {
+    }
+
+    /** {@code newCookieValue} is null when a parallel request already replaced the token. */
+    record Valid(long userId, String username, int sessionEpoch, String newCookieValue) implements Resumed {
+    }
+
+    record Invalid() implements Resumed {
+    }
+
+    record Device(long id, String userAgent, Instant createdAt, Instant lastUsedAt, boolean current) {
+    }
+}

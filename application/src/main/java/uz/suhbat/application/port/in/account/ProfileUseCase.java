@@ -1,0 +1,22 @@
+package uz.suhbat.application.port.in.account;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** What a signed-in person does with their own account. */
+public interface ProfileUseCase {
+
+    Profile profile(long userId);
+
+    /** field name → message key; empty when saved. A new e-mail waits for verification. */
+    Map<String, String> edit(long userId, String username, String email);
+
+    /** field name → message key; empty when changed. */
+    Map<String, String> changePassword(long userId, String currentPassword, String newPassword);
+
+    /** False when the password is wrong; otherwise the account and its chats are gone. */
+    boolean delete(long userId, String password);
+
+    record Profile(long id, String username, String email, String pendingEmail, boolean emailVerified, Instant registeredAt) {
+    }
+}

@@ -1,0 +1,32 @@
+package uz.suhbat.application.port.in.account;
+
+import java.util.Map;
+
+/** A person creates an account; a verification mail goes to their address. */
+public interface RegisterUseCase {
+
+    Result register(Command command);
+
+    /** Raw form input; the service reports every invalid field at once. */
+    record Command(String username, String email, String password, String language) {
+        public Command {
+            username = username == null ? "" : username;
+            email = email == null ? "" : email;
+            password = password == null ? "" : password;
+            language = "en".equals(language) ? "en" : "uz";
+        }
+    }
+
+    sealed interface Result {
+    }
+
+    record Registered(long userId) implements Result {
+    }
+
+    /** field name → message key */
+    record Rejected(Map<String, String> errors) implements Result {
+        public Rejected {
+            errors = Map.copyOf(errors);
+        }
+    }
+}

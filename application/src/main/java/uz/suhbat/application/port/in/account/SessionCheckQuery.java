@@ -1,0 +1,20 @@
+package uz.suhbat.application.port.in.account;
+
+/** Whether a signed-in session may go on: asked on every request, so a block takes effect at once. */
+public interface SessionCheckQuery {
+
+    SessionState check(long userId, int sessionEpoch);
+
+    sealed interface SessionState {
+    }
+
+    record Active(String username, boolean mayChat, boolean emailVerified) implements SessionState {
+    }
+
+    record Blocked(String reason) implements SessionState {
+    }
+
+    /** The account is gone, or its sessions were ended (password reset, sign-out everywhere). */
+    record Ended() implements SessionState {
+    }
+}

@@ -1,0 +1,42 @@
+package uz.suhbat.application.port.out.account;
+
+import java.util.Optional;
+import uz.suhbat.domain.user.EmailAddress;
+import uz.suhbat.domain.user.User;
+import uz.suhbat.domain.user.Username;
+
+/** Where user accounts are kept. Usernames and e-mail addresses are unique without regard to case. */
+public interface UserRepository {
+
+    Optional<User> findById(long id);
+
+    Optional<User> findByUsername(Username username);
+
+    Optional<User> findByEmail(EmailAddress email);
+
+    /** True when another account (not {@code exceptId}) has this address as its address or its pending one. */
+    boolean emailInUse(EmailAddress email, Long exceptId);
+
+    /**
+     * Inserts a user without id or updates one with id, returning it with its id.
+     * Throws {@link DuplicateException} when the username or e-mail belongs to another account.
+     */
+    User save(User user);
+
+    /** Deletes the user with everything that belongs to them (chats, messages, devices, tokens). */
+    void delete(long id);
+
+    final class DuplicateException extends RuntimeException {
+        private final String field;
+
+        public DuplicateException(String field) {
+            super(field + " already in use");
+            this.field = field;
+        }
+
+        /** "username" or "email" */
+        public String field() {
+            return field;
+        }
+    }
+}

@@ -1,0 +1,290 @@
+package uz.suhbat.application.service.account;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import uz.suhbat.application.port.in.account.PasswordResetUseCase;
+import uz.suhbat.application.port.in.account.ProfileUseCase;
+import uz.suhbat.application.port.in.account.RegisterUseCase;
+import uz.suhbat.application.port.in.account.SessionCheckQuery;
+import uz.suhbat.application.port.in.account.VerifyEmailUseCase;
+import uz.suhbat.application.port.out.account.AccountMailPort;
+import uz.suhbat.application.port.out.account.DeviceLoginRepository;
+import uz.suhbat.application.port.out.account.OneTimeTokenRepository;
+import uz.suhbat.application.port.out.account.UserRepository;
+import uz.suhbat.application.port.out.security.PasswordHashingPort;
+import uz.suhbat.domain.shared.InvalidValueException;
+import uz.suhbat.domain.user.EmailAddress;
+import uz.suhbat.domain.user.OneTimeToken;
+import uz.suhbat.domain.user.PasswordPolicy;
+import uz.suhbat.domain.user.TokenPurpose;
+import uz.suhbat.domain.user.User;
+import uz.suhbat.domain.user.Username;
+
+/** Registration, e-mail verification, password reset, the profile, and the per-request session check. */
+public final class AccountService implements RegisterUseCase, VerifyEmailUseCase, PasswordResetUseCase, ProfileUseCase, SessionCheckQuery {
+
+    private static final System.Logger log = System.getLogger(AccountService.class.getName());
+
+    private final UserRepository users;
+    private final OneTimeTokenRepository tokens;
+    private final DeviceLoginRepository devices;
+    private final AccountMailPort mail;
+    private final PasswordHashingPort hashing;
+    private final Clock clock;
+    private final String baseUrl;
+    private final Throttle mailPerAddress;
+    private final Throttle mailPerRequester;
+
+    public AccountService(UserRepository users, OneTimeTokenRepository tokens, DeviceLoginRepository devices, AccountMailPort mail,
+                          PasswordHashingPort hashing, Clock clock, String baseUrl) {
+        this.users = users;
+        this.tokens = tokens;
+        this.devices = devices;
+        this.mail = mail;
+        this.hashing = hashing;
+        this.clock = clock;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.mailPerAddress = new Throttle(3, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(15), clock);
+        this.mailPerRequester = new Throttle(10, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(15), clock);
+    }
+
+    // ---- registration and verification
+
+    @Override
+    public Result register(RegisterUseCase.Command command) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Username username = field(errors, () -> new Username(command.username()));
+        EmailAddress email = field(errors, () -> new EmailAddress(command.email()));
+        field(errors, () -> {
+            PasswordPolicy.check(command.password(), command.username(), command.email());
+            return Boolean.TRUE;
+        });
+        if (username != null && users.findByUsername(username).isPresent()) {
+            errors.put("username", "validation.username.taken");
+        }
+        if (email != null && users.emailInUse(email, null)) {
+            errors.put("email", "validation.email.taken");
+        }
+        if (!errors.isEmpty()) {
+            return new RegisterUseCase.Rejected(errors);
+        }
+        User user;
+        try {
+            user = users.save(User.register(username, email, hashing.hash(command.password()), clock.instant(), command.language()));
+        } catch (UserRepository.DuplicateException raced) {
+            return new RegisterUseCase.Rejected(Map.of(raced.field(), "validation." + raced.field() + ".taken"));
+        }
+        sendVerification(user, email);
+        return new Registered(user.id());
+    }
+
+    @Override
+    public boolean verify(String token) {
+        if (!SecretTokens.plausible(token)) {
+            return false;
+        }
+        Optional<OneTimeToken> stored = tokens.take(SecretTokens.hash(token), TokenPurpose.EMAIL_VERIFICATION);
+        if (stored.isEmpty() || !stored.get().validAt(clock.instant())) {
+            return false;
+        }
+        Optional<User> user = users.findById(stored.get().userId());
+        if (user.isEmpty()) {
+            return false;
+        }
+        EmailAddress address = stored.get().email();
+        if (!address.equals(user.get().email()) && !address.equals(user.get().pendingEmail())) {
+            return false;
+        }
+        try {
+            users.save(user.get().verify(address));
+        } catch (UserRepository.DuplicateException takenMeanwhile) {
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public Resend resendVerification(long userId) {
+        User user = users.findById(userId).orElseThrow();
+        EmailAddress target = user.pendingEmail() != null ? user.pendingEmail() : user.email();
+        if (user.emailVerified() && user.pendingEmail() == null) {
+            return Resend.ALREADY_VERIFIED;
+        }
+        if (!mailPerAddress.waitFor("verify:" + userId).isZero()) {
+            return Resend.THROTTLED;
+        }
+        mailPerAddress.record("verify:" + userId);
+        sendVerification(user, target);
+        return Resend.SENT;
+    }
+
+    private void sendVerification(User user, EmailAddress address) {
+        tokens.deleteAll(user.id(), TokenPurpose.EMAIL_VERIFICATION);
+        String token = SecretTokens.newToken();
+        tokens.save(new OneTimeToken(SecretTokens.hash(token), user.id(), TokenPurpose.EMAIL_VERIFICATION, address,
+                clock.instant().plus(TokenPurpose.EMAIL_VERIFICATION.validity())));
+        deliver(() -> mail.sendVerification(address, user.username(), baseUrl + "/verify?token=" + token, user.language()));
+    }
+
+    // ---- password reset
+
+    @Override
+    public Request requestReset(String email, String remoteAddress, String language) {
+        String key = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!mailPerRequester.waitFor("reset-ip:" + remoteAddress).isZero() || !mailPerAddress.waitFor("reset:" + key).isZero()) {
+            return Request.THROTTLED;
+        }
+        mailPerRequester.record("reset-ip:" + remoteAddress);
+        mailPerAddress.record("reset:" + key);
+        EmailAddress address;
+        try {
+            address = new EmailAddress(email);
+        } catch (InvalidValueException malformed) {
+            return Request.ACCEPTED;
+        }
+        users.findByEmail(address).ifPresent(user -> {
+            tokens.deleteAll(user.id(), TokenPurpose.PASSWORD_RESET);
+            String token = SecretTokens.newToken();
+            tokens.save(new OneTimeToken(SecretTokens.hash(token), user.id(), TokenPurpose.PASSWORD_RESET, user.email(),
+                    clock.instant().plus(TokenPurpose.PASSWORD_RESET.validity())));
+            String lang = user.language() != null ? user.language() : language;
+            deliver(() -> mail.sendPasswordReset(user.email(), user.username(), baseUrl + "/reset-password?token=" + token, lang));
+        });
+        return Request.ACCEPTED;
+    }
+
+    @Override
+    public boolean tokenValid(String token) {
+        return SecretTokens.plausible(token)
+                && tokens.find(SecretTokens.hash(token), TokenPurpose.PASSWORD_RESET).filter(t -> t.validAt(clock.instant())).isPresent();
+    }
+
+    @Override
+    public Reset reset(String token, String newPassword) {
+        if (!tokenValid(token)) {
+            return new InvalidToken();
+        }
+        String hash = SecretTokens.hash(token);
+        OneTimeToken stored = tokens.find(hash, TokenPurpose.PASSWORD_RESET).orElseThrow();
+        User user = users.findById(stored.userId()).orElse(null);
+        if (user == null) {
+            return new InvalidToken();
+        }
+        try {
+            PasswordPolicy.check(newPassword, user.username().value(), user.email().value());
+        } catch (InvalidValueException weak) {
+            return new PasswordResetUseCase.Rejected(Map.of(weak.field(), weak.code()));
+        }
+        if (tokens.take(hash, TokenPurpose.PASSWORD_RESET).isEmpty()) {
+            return new InvalidToken(); // used by a concurrent request
+        }
+        // whoever asked for the link owns the mailbox, so the address counts as verified too
+        users.save(user.withPasswordHash(hashing.hash(newPassword)).verify(user.email()).endAllSessions());
+        devices.deleteAllOfUser(user.id());
+        return new Done();
+    }
+
+    // ---- profile
+
+    @Override
+    public Profile profile(long userId) {
+        User user = users.findById(userId).orElseThrow();
+        return new Profile(user.id(), user.username().value(), user.email().value(),
+                user.pendingEmail() == null ? null : user.pendingEmail().value(), user.emailVerified(), user.registeredAt());
+    }
+
+    @Override
+    public Map<String, String> edit(long userId, String newUsername, String newEmail) {
+        User user = users.findById(userId).orElseThrow();
+        Map<String, String> errors = new LinkedHashMap<>();
+        Username username = field(errors, () -> new Username(newUsername));
+        EmailAddress email = field(errors, () -> new EmailAddress(newEmail));
+        if (username != null && users.findByUsername(username).filter(other -> !other.id().equals(userId)).isPresent()) {
+            errors.put("username", "validation.username.taken");
+        }
+        if (email != null && !email.equals(user.email()) && users.emailInUse(email, userId)) {
+            errors.put("email", "validation.email.taken");
+        }
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        boolean newAddress = !email.equals(user.email()) && !email.equals(user.pendingEmail());
+        User changed = user.rename(username).requestEmail(email);
+        try {
+            users.save(changed);
+        } catch (UserRepository.DuplicateException raced) {
+            return Map.of(raced.field(), "validation." + raced.field() + ".taken");
+        }
+        if (newAddress) {
+            sendVerification(changed, email);
+        }
+        return Map.of();
+    }
+
+    @Override
+    public Map<String, String> changePassword(long userId, String currentPassword, String newPassword) {
+        User user = users.findById(userId).orElseThrow();
+        if (currentPassword == null || !hashing.matches(currentPassword, user.passwordHash())) {
+            return Map.of("currentPassword", "validation.password.wrong");
+        }
+        try {
+            PasswordPolicy.check(newPassword, user.username().value(), user.email().value());
+        } catch (InvalidValueException weak) {
+            return Map.of("newPassword", weak.code());
+        }
+        users.save(user.withPasswordHash(hashing.hash(newPassword)));
+        return Map.of();
+    }
+
+    @Override
+    public boolean delete(long userId, String password) {
+        User user = users.findById(userId).orElse(null);
+        if (user == null || password == null || !hashing.matches(password, user.passwordHash())) {
+            return false;
+        }
+        users.delete(userId);
+        return true;
+    }
+
+    // ---- session check
+
+    @Override
+    public SessionState check(long userId, int sessionEpoch) {
+        Optional<User> found = users.findById(userId);
+        if (found.isEmpty()) {
+            return new Ended();
+        }
+        User user = found.get();
+        if (user.blocked()) {
+            return new Blocked(user.blockedReason());
+        }
+        if (user.sessionEpoch() != sessionEpoch) {
+            return new Ended();
+        }
+        return new Active(user.username().value(), user.mayChat(), user.emailVerified());
+    }
+
+    // ----
+
+    private static <T> T field(Map<String, String> errors, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (InvalidValueException invalid) {
+            errors.putIfAbsent(invalid.field(), invalid.code());
+            return null;
+        }
+    }
+
+    private static void deliver(Runnable send) {
+        try {
+            send.run();
+        } catch (RuntimeException e) {
+            // the account change stands; the person can ask for the mail again
+            log.log(Level.WARNING, "Could not send account mail: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package uz.suhbat.application.service.account;
+
+import uz.suhbat.application.fake.FakePasswordHashing;
+import uz.suhbat.application.fake.InMemoryDeviceLoginRepository;
+import uz.suhbat.application.fake.InMemoryOneTimeTokenRepository;
+import uz.suhbat.application.fake.InMemoryUserRepository;
+import uz.suhbat.application.fake.MutableClock;
+import uz.suhbat.application.fake.RecordingAccountMail;
+import uz.suhbat.application.port.in.account.RegisterUseCase;
+
+/** The account services wired to in-memory fakes and a clock the test moves. */
+class AccountsFixture {
+
+    final MutableClock clock = MutableClock.at("2026-11-26T08:00:00Z");
+    final InMemoryDeviceLoginRepository devices = new InMemoryDeviceLoginRepository();
+    final InMemoryOneTimeTokenRepository tokens = new InMemoryOneTimeTokenRepository();
+    final InMemoryUserRepository users = new InMemoryUserRepository().cascadeTo(devices::deleteAllOfUser).cascadeTo(tokens::deleteAllOfUser);
+    final RecordingAccountMail mail = new RecordingAccountMail();
+    final FakePasswordHashing hashing = new FakePasswordHashing();
+    final AccountService accounts = new AccountService(users, tokens, devices, mail, hashing, clock, "https://suhbat.example.uz/");
+    final SignInService signIn = new SignInService(users, hashing, clock);
+    final DeviceLoginService deviceLogins = new DeviceLoginService(devices, users, clock);
+
+    long registered(String username) {
+        RegisterUseCase.Result result = accounts.register(new RegisterUseCase.Command(username, username + "@example.uz", "long enough secret", "uz"));
+        return ((RegisterUseCase.Registered) result).userId();
+    }
+
+    long verified(String username) {
+        long id = registered(username);
+        accounts.verify(mail.last().token());
+        return id;
+    }
+}

@@ -1,0 +1,133 @@
+package uz.suhbat.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A person with a browser, for end-to-end tests over plain HTTP: keeps cookies, reads the CSRF
+ * token from each page like a browser would submit it, and reads mail from the test SMTP server.
+ */
+public final class AccountsDriver {
+
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern LINK = Pattern.compile("https?://\\S+token=[A-Za-z0-9_-]+");
+
+    private final String root;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client;
+    private final GreenMail mail;
+
+    AccountsDriver(String root, GreenMail mail) {
+        this.root = root;
+        this.mail = mail;
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(root + path)).header("Accept-Language", "en").GET());
+    }
+
+    /** GETs {@code formPage}, then posts {@code fields} with the page's CSRF token to {@code action}. */
+    public HttpResponse<String> submit(String formPage, String action, String... fields) {
+        String token = csrfOf(get(formPage).body());
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", token);
+        for (int i = 0; i < fields.length; i += 2) {
+            form.put(fields[i], fields[i + 1]);
+        }
+        return postForm(action, form);
+    }
+
+    public HttpResponse<String> postForm(String action, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(root + action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public HttpResponse<String> register(String username, String email, String password) {
+        return submit("/register", "/register", "username", username, "email", email, "password", password);
+    }
+
+    public HttpResponse<String> login(String username, String password) {
+        return submit("/login", "/login", "username", username, "password", password);
+    }
+
+    /** The newest mail to {@code address} that carries a link, as the path of that link. */
+    public String linkPathMailedTo(String address) {
+        assertThat(mail.waitForIncomingEmail(5000, 1)).isTrue();
+        MimeMessage[] received = mail.getReceivedMessages();
+        for (int i = received.length - 1; i >= 0; i--) {
+            try {
+                if (Arrays.stream(received[i].getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address))) {
+                    Matcher link = LINK.matcher(received[i].getContent().toString());
+                    assertThat(link.find()).as("a link in the mail to " + address).isTrue();
+                    String url = link.group();
+                    assertThat(url).startsWith(EndToEndTest.BASE_URL);
+                    return url.substring(EndToEndTest.BASE_URL.length());
+                }
+            } catch (IOException | jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("no mail to " + address);
+    }
+
+    public String cookie(String name) {
+        return cookies.getCookieStore().get(URI.create(root)).stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue).reduce((first, second) -> second).orElse(null);
+    }
+
+    /** A second browser that has only this browser's device cookie (no session). */
+    public AccountsDriver withOnlyDeviceCookie() {
+        AccountsDriver other = new AccountsDriver(root, mail);
+        String device = cookie("suhbat_device");
+        if (device != null) {
+            HttpCookie copy = new HttpCookie("suhbat_device", device);
+            copy.setPath("/");
+            copy.setVersion(0);
+            other.cookies.getCookieStore().add(URI.create(root), copy);
+        }
+        return other;
+    }
+
+    public static String csrfOf(String html) {
+        Matcher m = CSRF_FIELD.matcher(html);
+        assertThat(m.find()).as("a CSRF field in the page").isTrue();
+        return m.group(1).replace("&#x3d;", "=").replace("&#61;", "=");
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
