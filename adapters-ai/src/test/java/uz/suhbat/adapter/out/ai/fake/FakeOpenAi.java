@@ -50,6 +50,7 @@ public final class FakeOpenAi implements AutoCloseable {
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final AtomicInteger completions = new AtomicInteger();
+    private final AtomicInteger abandoned = new AtomicInteger();
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Function<RecordedRequest, String> fallback;
 
@@ -103,9 +104,19 @@ public final class FakeOpenAi implements AutoCloseable {
         executor.shutdownNow();
     }
 
+    /** Streams that the client abandoned (closed its connection) while the fake was still writing. */
+    public int abandonedStreams() {
+        return abandoned.get();
+    }
+
     /** Not closed when {@link #respond} throws: a dropped stream must end without its closing chunk. */
     private void handle(HttpExchange exchange) throws IOException {
-        respond(exchange);
+        try {
+            respond(exchange);
+        } catch (IOException e) {
+            abandoned.incrementAndGet();
+            throw e;
+        }
         exchange.close();
     }
 
@@ -179,7 +190,7 @@ public final class FakeOpenAi implements AutoCloseable {
             stream.send(stream.chunk(JSON.objectNode().put("content", piece), null));
         }
         // the HTTP server closes the connection of a failed handler without ending the chunked body
-        throw new IOException("FakeOpenAi drops the connection as scripted");
+        throw new ScriptedDrop();
     }
 
     private void silence(HttpExchange exchange, RecordedRequest request, Duration duration) throws IOException {
@@ -237,6 +248,12 @@ public final class FakeOpenAi implements AutoCloseable {
                         ? 0
                         : message.content().strip().split("\\s+").length)
                 .sum();
+    }
+
+    private static final class ScriptedDrop extends RuntimeException {
+        ScriptedDrop() {
+            super("FakeOpenAi drops the connection as scripted", null, false, false);
+        }
     }
 
     /** The chunks of one completion, each validated against the spec before it is written and flushed. */
