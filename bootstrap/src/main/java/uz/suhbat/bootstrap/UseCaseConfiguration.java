@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import uz.suhbat.adapter.out.ai.OpenAiSettings;
 import uz.suhbat.adapter.out.mail.MailSettings;
 import uz.suhbat.application.port.in.admin.EnsureMainAdminUseCase;
 import uz.suhbat.application.port.out.account.AccountMailPort;
@@ -31,6 +32,12 @@ class UseCaseConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The AI adapter's endpoint and key; its timeout and retries keep the adapter's defaults. */
+    @Bean
+    OpenAiSettings openAiSettings(SuhbatSettings settings) {
+        return OpenAiSettings.of(settings.openai().baseUrl(), settings.openai().apiKey());
     }
 
     @Bean

@@ -1,8 +1,19 @@
 package uz.suhbat.adapter.out.ai;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import uz.suhbat.application.port.out.ai.ChatModelPort;
 
-/** The AI adapter's beans, one per out-port it implements. */
+/**
+ * The AI adapter's beans, one per out-port it implements. It reads no environment itself:
+ * {@code bootstrap} provides an {@link OpenAiSettings} bean from its configuration.
+ */
 @Configuration(proxyBeanMethods = false)
 public class AiConfiguration {
+
+    /** Closed with the context, which stops its retry scheduler and stream readers. */
+    @Bean
+    public ChatModelPort chatModelPort(OpenAiSettings settings) {
+        return new OpenAiChatModel(settings);
+    }
 }

@@ -60,13 +60,13 @@ public interface ChatModelPort {
         RATE_LIMITED,
         /** the upstream failed (5xx, connection refused or reset) after the allowed retries */
         UNAVAILABLE,
-        /** the upstream went silent for longer than the timeout */
+        /** the upstream went silent for longer than the timeout, before or during the answer; not retried */
         TIMEOUT,
         /** the conversation no longer fits the model's context window */
         CONTEXT_TOO_LONG,
         /** the upstream refused the request as invalid (400, unknown model, ...) */
         BAD_REQUEST,
-        /** the stream broke after part of the answer had arrived */
+        /** the stream broke (other than by going silent) after part of the answer had arrived; not retried */
         INTERRUPTED
     }
 
@@ -80,6 +80,7 @@ public interface ChatModelPort {
 
     /** A running answer. */
     interface Streaming {
+        /** Stops the answer: no sink call follows once this returns, and the upstream call is abandoned. */
         void cancel();
     }
 }

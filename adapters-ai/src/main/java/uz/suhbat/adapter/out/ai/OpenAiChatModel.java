@@ -1,0 +1,92 @@
+package uz.suhbat.adapter.out.ai;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uz.suhbat.application.port.out.ai.ChatModelPort;
+
+/**
+ * The chat model behind Suhbat: any OpenAI-compatible chat-completions endpoint, through
+ * langchain4j's streaming OpenAI client, one client per model id.
+ */
+final class OpenAiChatModel implements ChatModelPort, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(OpenAiChatModel.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+    private static final Streaming NOTHING_TO_CANCEL = () -> { };
+
+    private final OpenAiSettings settings;
+    private final Backoff backoff;
+    private final Map<String, StreamingChatModel> models = new ConcurrentHashMap<>();
+    /** Reads the streams, which block between two pieces of an answer. */
+    private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
+    /** Starts retries and fires read timeouts; its tasks are short, so one thread serves every stream. */
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("openai-scheduler").daemon().factory());
+
+    OpenAiChatModel(OpenAiSettings settings) {
+        this.settings = settings;
+        this.backoff = new Backoff(FIRST_BACKOFF, settings.maxBackoff());
+    }
+
+    @Override
+    public boolean configured() {
+        return settings.configured();
+    }
+
+    @Override
+    public Streaming stream(Prompt prompt, AnswerSink sink) {
+        if (!configured()) {
+            sink.failed(new Failure(FailureKind.NOT_CONFIGURED, "no OpenAI API key is configured"));
+            return NOTHING_TO_CANCEL;
+        }
+        ChatRequest request = ChatRequest.builder().messages(messages(prompt.turns())).build();
+        AnswerStream answer = new AnswerStream(modelFor(prompt.model()), request, sink, settings.maxAttempts(),
+                backoff, scheduler, (failure, attempts) -> log.warn(
+                        "chat model failed: kind={} status={} model={} attempts={} detail={}",
+                        failure.kind(), failure.status(), prompt.model(), attempts, failure.detail()));
+        answer.start();
+        return answer;
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        readers.shutdownNow();
+    }
+
+    private StreamingChatModel modelFor(String modelId) {
+        return models.computeIfAbsent(modelId, id -> OpenAiStreamingChatModel.builder()
+                .httpClientBuilder(new UpstreamHttpClient.Builder(readers, scheduler))
+                .baseUrl(settings.baseUrl())
+                .apiKey(settings.apiKey())
+                .modelName(id)
+                .timeout(settings.timeout())
+                .build());
+    }
+
+    private static List<ChatMessage> messages(List<Turn> turns) {
+        return turns.stream().map(OpenAiChatModel::message).toList();
+    }
+
+    private static ChatMessage message(Turn turn) {
+        return switch (turn.role()) {
+            case SYSTEM -> SystemMessage.from(turn.content());
+            case USER -> UserMessage.from(turn.content());
+            case ASSISTANT -> AiMessage.from(turn.content());
+        };
+    }
+}

@@ -1,0 +1,80 @@
+package uz.suhbat.adapter.out.ai;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import uz.suhbat.application.port.out.ai.ChatModelPort.AnswerSink;
+import uz.suhbat.application.port.out.ai.ChatModelPort.Failure;
+import uz.suhbat.application.port.out.ai.ChatModelPort.TokenUsage;
+
+/** Records what a chat model tells its sink, and lets a test wait for the first piece or the end. */
+final class RecordingSink implements AnswerSink {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(15);
+
+    private final List<String> events = new CopyOnWriteArrayList<>();
+    private final List<String> deltas = new CopyOnWriteArrayList<>();
+    private final CountDownLatch firstDelta = new CountDownLatch(1);
+    private final CompletableFuture<Object> end = new CompletableFuture<>();
+
+    @Override
+    public void delta(String text) {
+        events.add("delta:" + text);
+        deltas.add(text);
+        firstDelta.countDown();
+    }
+
+    @Override
+    public void completed(TokenUsage usage) {
+        events.add("completed");
+        end.complete(usage);
+    }
+
+    @Override
+    public void failed(Failure failure) {
+        events.add("failed:" + failure.kind());
+        end.complete(failure);
+    }
+
+    TokenUsage awaitCompletion() {
+        Object outcome = awaitEnd();
+        if (outcome instanceof TokenUsage usage) {
+            return usage;
+        }
+        throw new AssertionError("expected completion, got " + outcome);
+    }
+
+    Failure awaitFailure() {
+        Object outcome = awaitEnd();
+        if (outcome instanceof Failure failure) {
+            return failure;
+        }
+        throw new AssertionError("expected failure, got " + outcome);
+    }
+
+    void awaitFirstDelta() throws InterruptedException {
+        if (!firstDelta.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("no delta within " + PATIENCE);
+        }
+    }
+
+    List<String> deltas() {
+        return List.copyOf(deltas);
+    }
+
+    /** Every call in order, e.g. {@code delta:Hi}, {@code completed}, {@code failed:TIMEOUT}. */
+    List<String> events() {
+        return List.copyOf(events);
+    }
+
+    private Object awaitEnd() {
+        try {
+            return end.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the answer did not end within " + PATIENCE + "; events so far: " + events, e);
+        }
+    }
+}

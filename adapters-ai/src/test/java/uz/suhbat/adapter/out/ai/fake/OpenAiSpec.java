@@ -1,0 +1,139 @@
+package uz.suhbat.adapter.out.ai.fake;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The two schemas of OpenAI's published API description that a chat stream touches: the request
+ * ({@code CreateChatCompletionRequest}) and each streamed chunk ({@code CreateChatCompletionStreamResponse}).
+ *
+ * <p>The spec lives outside the repository ({@code shared/openai/openapi.json} beside the clone).
+ * It is found through the {@code OPENAI_SPEC} system property or environment variable, else by
+ * walking up from the working directory, so it resolves from a module, the repository root or a CI clone.
+ */
+final class OpenAiSpec {
+
+    static final String REQUEST = "CreateChatCompletionRequest";
+    static final String CHUNK = "CreateChatCompletionStreamResponse";
+    private static final Path RELATIVE_LOCATION = Path.of("shared", "openai", "openapi.json");
+
+    private static volatile OpenAiSpec loaded;
+
+    private final Map<String, Schema> schemas;
+
+    private OpenAiSpec(Map<String, Schema> schemas) {
+        this.schemas = schemas;
+    }
+
+    /** Parsing the 3 MB description takes a moment, so it is done once per test JVM. */
+    static OpenAiSpec get() {
+        OpenAiSpec spec = loaded;
+        if (spec == null) {
+            synchronized (OpenAiSpec.class) {
+                if (loaded == null) {
+                    loaded = load(locate());
+                }
+                spec = loaded;
+            }
+        }
+        return spec;
+    }
+
+    /** The violations of the named schema, as "location: message" lines; empty when the instance conforms. */
+    List<String> violations(String schemaName, JsonNode instance) {
+        List<Error> errors = schemas.get(schemaName).validate(instance);
+        return errors.stream().map(error -> schemaName + " " + error.getInstanceLocation() + ": " + error.getMessage())
+                .toList();
+    }
+
+    static Path locate() {
+        String configured = System.getProperty("OPENAI_SPEC", System.getenv("OPENAI_SPEC"));
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(RELATIVE_LOCATION);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("OpenAI's openapi.json not found: set OPENAI_SPEC or put it at "
+                + RELATIVE_LOCATION + " in a folder above " + System.getProperty("user.dir"));
+    }
+
+    private static OpenAiSpec load(Path file) {
+        JsonNode document;
+        try {
+            document = JsonMapper.shared().readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        JsonNode components = JsonNodeFactory.instance.objectNode()
+                .set("schemas", toJsonSchema(document.path("components").path("schemas")));
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        return new OpenAiSpec(Map.of(
+                REQUEST, registry.getSchema(root(REQUEST, components)),
+                CHUNK, registry.getSchema(root(CHUNK, components))));
+    }
+
+    /** A JSON Schema document that is the named component, with every component reachable by its OpenAPI $ref. */
+    private static JsonNode root(String schemaName, JsonNode components) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("$schema", SpecificationVersion.DRAFT_2020_12.getDialectId());
+        root.put("$ref", "#/components/schemas/" + schemaName);
+        root.set("components", components);
+        return root;
+    }
+
+    /**
+     * OpenAPI's {@code nullable: true} is not JSON Schema: a validator would refuse the {@code null}
+     * that OpenAI itself sends (for example {@code "finish_reason": null}). It becomes a null type
+     * (and a null enum value), or, beside a {@code $ref}, an {@code anyOf} with null.
+     */
+    private static JsonNode toJsonSchema(JsonNode node) {
+        if (node instanceof ArrayNode array) {
+            ArrayNode converted = JsonNodeFactory.instance.arrayNode();
+            array.forEach(item -> converted.add(toJsonSchema(item)));
+            return converted;
+        }
+        if (!(node instanceof ObjectNode object)) {
+            return node;
+        }
+        ObjectNode converted = JsonNodeFactory.instance.objectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = object.properties().iterator(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            converted.set(field.getKey(), toJsonSchema(field.getValue()));
+        }
+        JsonNode nullable = converted.remove("nullable");
+        if (nullable == null || !nullable.asBoolean()) {
+            return converted;
+        }
+        JsonNode type = converted.get("type");
+        if (type != null && type.isString()) {
+            converted.set("type", JsonNodeFactory.instance.arrayNode().add(type.asString()).add("null"));
+            if (converted.get("enum") instanceof ArrayNode values) {
+                values.addNull();
+            }
+            return converted;
+        }
+        ObjectNode either = JsonNodeFactory.instance.objectNode();
+        either.set("anyOf", JsonNodeFactory.instance.arrayNode()
+                .add(converted)
+                .add(JsonNodeFactory.instance.objectNode().put("type", "null")));
+        return either;
+    }
+}
