@@ -11,8 +11,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Message bundles: {@code i18n/messages.properties} is Uzbek (Latin), the default;
- * {@code messages_en.properties} is English. {@code ?lang=uz|en} switches and is remembered.
+ * Message bundles, one per feature ({@code i18n/messages}, {@code i18n/chat}, {@code i18n/admin}):
+ * the plain file is Uzbek (Latin), the default; the {@code _en} file is English. {@code ?lang=uz|en} switches and is remembered.
  */
 @Configuration(proxyBeanMethods = false)
 class I18nConfiguration implements WebMvcConfigurer {
@@ -20,7 +20,8 @@ class I18nConfiguration implements WebMvcConfigurer {
     @Bean
     MessageSource messageSource() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename("i18n/messages");
+        // one bundle per feature, so that features can grow without touching each other's files
+        source.setBasenames("i18n/messages", "i18n/chat", "i18n/admin");
         source.setDefaultEncoding(StandardCharsets.UTF_8.name());
         source.setFallbackToSystemLocale(false);
         source.setUseCodeAsDefaultMessage(false);

@@ -19,18 +19,30 @@ import org.junit.jupiter.api.Test;
 /** Uzbek and English are complete: the same keys, no empty text, and every key a template uses exists. */
 class MessageBundlesTest {
 
-    private static Properties load(String name) throws IOException {
+    private static final String[] BUNDLES = {"messages", "chat", "admin"};
+
+    /** All bundles of one language together; a missing bundle file counts as empty. */
+    private static Properties load(String suffix) throws IOException {
         Properties properties = new Properties();
-        try (InputStream in = MessageBundlesTest.class.getResourceAsStream("/i18n/" + name)) {
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        for (String bundle : BUNDLES) {
+            try (InputStream in = MessageBundlesTest.class.getResourceAsStream("/i18n/" + bundle + suffix + ".properties")) {
+                if (in != null) {
+                    Properties one = new Properties();
+                    one.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+                    for (String key : one.stringPropertyNames()) {
+                        assertThat(properties).as("key " + key + " in two bundles").doesNotContainKey(key);
+                        properties.put(key, one.get(key));
+                    }
+                }
+            }
         }
         return properties;
     }
 
     @Test
     void uzbekAndEnglishHaveTheSameKeysAndNoEmptyText() throws IOException {
-        Properties uzbek = load("messages.properties");
-        Properties english = load("messages_en.properties");
+        Properties uzbek = load("");
+        Properties english = load("_en");
 
         assertThat(new TreeSet<>(english.stringPropertyNames())).isEqualTo(new TreeSet<>(uzbek.stringPropertyNames()));
         assertThat(uzbek.values()).allSatisfy(v -> assertThat(v.toString()).isNotBlank());
@@ -39,7 +51,7 @@ class MessageBundlesTest {
 
     @Test
     void everyLiteralKeyInTheTemplatesExists() throws IOException {
-        Properties uzbek = load("messages.properties");
+        Properties uzbek = load("");
         Pattern literal = Pattern.compile("\\{\\{#t}}([a-zA-Z][\\w.]*)\\{\\{/t}}");
         Set<String> missing = new TreeSet<>();
         try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {

@@ -1,0 +1,40 @@
+package uz.suhbat.application.port.in.chat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** What a user may read: their chats, one chat in full, and the models they may pick. */
+public interface ChatQuery {
+
+    /** The user's chats, most recently updated first. */
+    List<ChatSummary> chats(long userId);
+
+    /** Empty when the chat does not exist or belongs to someone else. */
+    Optional<ChatView> chat(long userId, long chatId);
+
+    /** Models a user may pick: the configured OpenAI models, then launched PDF models. */
+    List<ModelOption> models();
+
+    /** False when no model credentials are configured: the chat screen says so up front. */
+    boolean answeringAvailable();
+
+    record ChatSummary(long id, String title, String model, Instant createdAt, Instant updatedAt, int used, int limit, boolean readOnly) {
+    }
+
+    /** {@code closedReason}: null, "limit", "context_full" or "model_deleted". */
+    record ChatView(long id, String title, String model, int used, int limit, boolean readOnly, String closedReason,
+                    Instant createdAt, List<MessageView> messages) {
+    }
+
+    /** {@code status}: "complete" or "interrupted" (a partial answer kept after a failure or a stop). */
+    record MessageView(int rank, String role, String content, Instant createdAt, String status, List<SourceView> sources) {
+    }
+
+    record SourceView(int page, String text) {
+    }
+
+    /** {@code kind}: "openai" or "pdf". */
+    record ModelOption(String id, String name, String kind, String description) {
+    }
+}
