@@ -54,7 +54,8 @@ class DatabaseConfiguration {
         config.setPassword(password);
         config.setMaximumPoolSize(20);
         config.setMinimumIdle(2);
-        config.setConnectionTimeout(10_000);
+        // a burst of hundreds of chats queues for a connection rather than failing
+        config.setConnectionTimeout(30_000);
         return new HikariDataSource(config);
     }
 

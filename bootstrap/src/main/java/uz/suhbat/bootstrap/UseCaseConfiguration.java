@@ -24,7 +24,6 @@ import uz.suhbat.application.service.chat.ChatService;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
 import uz.suhbat.application.port.out.chat.ChatLimitPort;
 import uz.suhbat.application.port.out.chat.ChatRepository;
-import uz.suhbat.application.port.out.transaction.TransactionPort;
 import uz.suhbat.domain.user.EmailAddress;
 import uz.suhbat.domain.user.Username;
 
@@ -70,8 +69,8 @@ class UseCaseConfiguration {
     /** Chats: reading, writing and streaming answers, with the whole chat sent every turn. */
     @Bean
     ChatService chatService(ChatRepository chats, UserRepository users, ChatModelPort model, ChatLimitPort limits,
-                            TransactionPort transactions, Clock clock, SuhbatSettings settings) {
-        return new ChatService(chats, users, model, limits, transactions, clock, settings.openai().models(), settings.chatMessageLimit());
+                            Clock clock, SuhbatSettings settings) {
+        return new ChatService(chats, users, model, limits, clock, settings.openai().models(), settings.chatMessageLimit());
     }
 
     @Bean

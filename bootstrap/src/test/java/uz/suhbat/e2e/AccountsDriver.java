@@ -36,7 +36,7 @@ public final class AccountsDriver {
     private final HttpClient client;
     private final GreenMail mail;
 
-    AccountsDriver(String root, GreenMail mail) {
+    public AccountsDriver(String root, GreenMail mail) {
         this.root = root;
         this.mail = mail;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
@@ -128,6 +128,18 @@ public final class AccountsDriver {
             request.header("Content-Type", "application/json");
         }
         return send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** The CSRF token the chat page would send, for callers that build many API requests themselves. */
+    public String csrfToken() {
+        Matcher meta = CSRF_META.matcher(get("/profile").body());
+        assertThat(meta.find()).as("the CSRF meta tag").isTrue();
+        return meta.group(1).replace("&#x3d;", "=").replace("&#61;", "=");
+    }
+
+    /** This browser's HTTP client, with its cookies (the session). */
+    public HttpClient client() {
+        return client;
     }
 
     /** Events of a text/event-stream body, in order: name and JSON data. */

@@ -29,6 +29,17 @@ public final class InMemoryChatRepository implements ChatRepository {
     }
 
     @Override
+    public synchronized Optional<StartedChat> createWithFirstMessage(long userId, String title, String model, int messageLimit,
+                                                                     String content, Instant now) {
+        if (messageLimit < 1) {
+            return Optional.empty();
+        }
+        long id = create(userId, title, model, messageLimit, now);
+        Message first = appendUserMessage(id, content, model, now).orElseThrow();
+        return Optional.of(new StartedChat(chats.get(id), first));
+    }
+
+    @Override
     public Optional<Chat> find(long chatId) {
         return Optional.ofNullable(chats.get(chatId));
     }

@@ -20,12 +20,17 @@ final class JooqChatLimits implements ChatLimitPort {
 
     @Override
     public OptionalInt configuredLimit(long userId) {
-        Integer own = db.select(USER.MESSAGE_LIMIT).from(USER).where(USER.ID.eq(userId)).fetchOptional(USER.MESSAGE_LIMIT).orElse(null);
-        if (own != null) {
-            return OptionalInt.of(own);
+        var row = db.select(USER.MESSAGE_LIMIT, SETTING.VALUE)
+                .from(USER).leftJoin(SETTING).on(SETTING.NAME.eq(DEFAULT_LIMIT))
+                .where(USER.ID.eq(userId))
+                .fetchOne();
+        if (row == null) {
+            return OptionalInt.empty();
         }
-        return db.select(SETTING.VALUE).from(SETTING).where(SETTING.NAME.eq(DEFAULT_LIMIT)).fetchOptional(SETTING.VALUE)
-                .flatMap(JooqChatLimits::parse)
+        if (row.value1() != null) {
+            return OptionalInt.of(row.value1());
+        }
+        return java.util.Optional.ofNullable(row.value2()).flatMap(JooqChatLimits::parse)
                 .map(OptionalInt::of).orElse(OptionalInt.empty());
     }
 

@@ -9,10 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import uz.suhbat.adapter.out.persistence.schema.tables.records.ChatHistoryRecord;
 import uz.suhbat.adapter.out.persistence.schema.tables.records.ChatRecord;
 import uz.suhbat.application.port.out.chat.ChatRepository;
 import uz.suhbat.domain.chat.Chat;
@@ -41,6 +39,39 @@ final class JooqChatRepository implements ChatRepository {
                 .set(CHAT.UPDATED, Times.toDb(now))
                 .returningResult(CHAT.ID)
                 .fetchOne(CHAT.ID);
+    }
+
+    @Override
+    public Optional<StartedChat> createWithFirstMessage(long userId, String title, String model, int messageLimit, String content,
+                                                        Instant now) {
+        if (messageLimit < 1) {
+            return Optional.empty();
+        }
+        return db.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            long id = t.insertInto(CHAT)
+                    .set(CHAT.USER_ID, userId)
+                    .set(CHAT.TITLE, title)
+                    .set(CHAT.MODEL, model)
+                    .set(CHAT.MESSAGE_LIMIT, messageLimit)
+                    .set(CHAT.USED, 1)
+                    .set(CHAT.DATE, Times.toDb(now))
+                    .set(CHAT.UPDATED, Times.toDb(now))
+                    .returningResult(CHAT.ID)
+                    .fetchOne(CHAT.ID);
+            t.insertInto(CHAT_HISTORY)
+                    .set(CHAT_HISTORY.CHAT_ID, id)
+                    .set(CHAT_HISTORY.ROLE, Role.USER.wireName())
+                    .set(CHAT_HISTORY.CONTENT, content)
+                    .set(CHAT_HISTORY.DATE, Times.toDb(now))
+                    .set(CHAT_HISTORY.RANK, 1)
+                    .set(CHAT_HISTORY.STATUS, MessageStatus.COMPLETE.wireName())
+                    .set(CHAT_HISTORY.MODEL, model)
+                    .execute();
+            Instant stored = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            return Optional.of(new StartedChat(new Chat(id, userId, title, model, stored, stored, messageLimit, 1, null),
+                    new Message(1, Role.USER, content, stored, MessageStatus.COMPLETE, model, 0, 0, List.of())));
+        });
     }
 
     @Override
@@ -111,18 +142,30 @@ final class JooqChatRepository implements ChatRepository {
 
     @Override
     public List<Message> messages(long chatId) {
-        List<ChatHistoryRecord> rows = db.selectFrom(CHAT_HISTORY).where(CHAT_HISTORY.CHAT_ID.eq(chatId)).orderBy(CHAT_HISTORY.RANK).fetch();
-        Map<Long, List<Message.Source>> sources = db.select(MESSAGE_SOURCE.CHAT_HISTORY_ID, MESSAGE_SOURCE.PAGE, MESSAGE_SOURCE.TEXT)
-                .from(MESSAGE_SOURCE).join(CHAT_HISTORY).on(CHAT_HISTORY.ID.eq(MESSAGE_SOURCE.CHAT_HISTORY_ID))
+        // one round trip: messages with their (rare) cited passages
+        var rows = db.select(CHAT_HISTORY.ID, CHAT_HISTORY.RANK, CHAT_HISTORY.ROLE, CHAT_HISTORY.CONTENT, CHAT_HISTORY.DATE,
+                        CHAT_HISTORY.STATUS, CHAT_HISTORY.MODEL, CHAT_HISTORY.INPUT_TOKENS, CHAT_HISTORY.OUTPUT_TOKENS,
+                        MESSAGE_SOURCE.PAGE, MESSAGE_SOURCE.TEXT)
+                .from(CHAT_HISTORY).leftJoin(MESSAGE_SOURCE).on(MESSAGE_SOURCE.CHAT_HISTORY_ID.eq(CHAT_HISTORY.ID))
                 .where(CHAT_HISTORY.CHAT_ID.eq(chatId))
-                .orderBy(MESSAGE_SOURCE.ID)
-                .fetch()
-                .stream()
-                .collect(Collectors.groupingBy(r -> r.value1(), Collectors.mapping(r -> new Message.Source(r.value2(), r.value3()),
-                        Collectors.toCollection(ArrayList::new))));
-        return rows.stream().map(r -> new Message(r.getRank(), Role.fromWireName(r.getRole()), r.getContent(), Times.fromDb(r.getDate()),
-                MessageStatus.fromWireName(r.getStatus()), r.getModel(), zeroIfNull(r.getInputTokens()), zeroIfNull(r.getOutputTokens()),
-                sources.getOrDefault(r.getId(), List.of()))).toList();
+                .orderBy(CHAT_HISTORY.RANK, MESSAGE_SOURCE.ID)
+                .fetch();
+        Map<Long, List<Message.Source>> sources = new java.util.HashMap<>();
+        Map<Long, org.jooq.Record> firstRow = new java.util.LinkedHashMap<>();
+        for (var r : rows) {
+            firstRow.putIfAbsent(r.get(CHAT_HISTORY.ID), r);
+            if (r.get(MESSAGE_SOURCE.PAGE) != null) {
+                sources.computeIfAbsent(r.get(CHAT_HISTORY.ID), k -> new ArrayList<>())
+                        .add(new Message.Source(r.get(MESSAGE_SOURCE.PAGE), r.get(MESSAGE_SOURCE.TEXT)));
+            }
+        }
+        return firstRow.entrySet().stream().map(e -> {
+            org.jooq.Record r = e.getValue();
+            return new Message(r.get(CHAT_HISTORY.RANK), Role.fromWireName(r.get(CHAT_HISTORY.ROLE)), r.get(CHAT_HISTORY.CONTENT),
+                    Times.fromDb(r.get(CHAT_HISTORY.DATE)), MessageStatus.fromWireName(r.get(CHAT_HISTORY.STATUS)), r.get(CHAT_HISTORY.MODEL),
+                    zeroIfNull(r.get(CHAT_HISTORY.INPUT_TOKENS)), zeroIfNull(r.get(CHAT_HISTORY.OUTPUT_TOKENS)),
+                    sources.getOrDefault(e.getKey(), List.of()));
+        }).toList();
     }
 
     @Override

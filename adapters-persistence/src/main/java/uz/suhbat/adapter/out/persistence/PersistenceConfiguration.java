@@ -9,7 +9,6 @@ import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.admin.AdminRepository;
 import uz.suhbat.application.port.out.chat.ChatLimitPort;
 import uz.suhbat.application.port.out.chat.ChatRepository;
-import uz.suhbat.application.port.out.transaction.TransactionPort;
 
 /** The persistence adapter's beans: one per out-port it implements. */
 @Configuration(proxyBeanMethods = false)
@@ -43,10 +42,5 @@ public class PersistenceConfiguration {
     @Bean
     ChatLimitPort chatLimitPort(DSLContext db) {
         return new JooqChatLimits(db);
-    }
-
-    @Bean
-    TransactionPort transactionPort(DSLContext db) {
-        return new JooqTransactions(db);
     }
 }

@@ -76,8 +76,7 @@ final class Answer implements ChatModelPort.AnswerSink {
         }
         Message stored = chats.appendAssistantMessage(chat.id(), content(), MessageStatus.COMPLETE, chat.model(),
                 usage.input(), usage.output(), List.of(), clock.instant());
-        Chat now = chats.find(chat.id()).orElse(chat);
-        tell(() -> listener.done(new Done(stored.rank(), now.used(), now.messageLimit(), now.readOnly(), usage.input(), usage.output())));
+        tell(() -> listener.done(new Done(stored.rank(), chat.used(), chat.messageLimit(), chat.readOnly(), usage.input(), usage.output())));
     }
 
     @Override

@@ -11,7 +11,6 @@ import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
 import uz.suhbat.application.port.out.chat.ChatLimitPort;
 import uz.suhbat.application.port.out.chat.ChatRepository;
-import uz.suhbat.application.port.out.transaction.TransactionPort;
 import uz.suhbat.domain.chat.Chat;
 import uz.suhbat.domain.chat.ChatTitle;
 import uz.suhbat.domain.chat.ContextWindow;
@@ -33,18 +32,15 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
     private final UserRepository users;
     private final ChatModelPort model;
     private final ChatLimitPort limits;
-    private final TransactionPort transactions;
     private final Clock clock;
     private final List<String> openAiModels;
     private final int defaultLimit;
 
-    public ChatService(ChatRepository chats, UserRepository users, ChatModelPort model, ChatLimitPort limits,
-                       TransactionPort transactions, Clock clock, List<String> openAiModels, int defaultLimit) {
+    public ChatService(ChatRepository chats, UserRepository users, ChatModelPort model, ChatLimitPort limits, Clock clock, List<String> openAiModels, int defaultLimit) {
         this.chats = chats;
         this.users = users;
         this.model = model;
         this.limits = limits;
-        this.transactions = transactions;
         this.clock = clock;
         this.openAiModels = List.copyOf(openAiModels);
         this.defaultLimit = defaultLimit;
@@ -115,16 +111,13 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
         }
         int limit = limits.configuredLimit(userId).orElse(defaultLimit);
         String title = ChatTitle.fromFirstMessage(content);
-        Optional<Chat> created = transactions.inTransaction(() -> {
-            long id = chats.create(userId, title, modelId, limit, clock.instant());
-            return chats.appendUserMessage(id, content, modelId, clock.instant()).flatMap(m -> chats.find(id));
-        });
+        Optional<ChatRepository.StartedChat> created = chats.createWithFirstMessage(userId, title, modelId, limit, content, clock.instant());
         if (created.isEmpty()) {
             return new Refused(Refusal.LIMIT_REACHED); // a limit of zero
         }
-        Chat chat = created.get();
+        Chat chat = created.get().chat();
         notify(() -> listener.chatCreated(chat.id(), chat.title()));
-        return answer(chat, listener);
+        return answer(chat, List.of(created.get().first()), listener);
     }
 
     @Override
@@ -140,7 +133,8 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
         if (refusal.isPresent()) {
             return new Refused(refusal.get());
         }
-        List<String> contents = new ArrayList<>(chats.messages(chatId).stream().map(Message::content).toList());
+        List<Message> history = chats.messages(chatId);
+        List<String> contents = new ArrayList<>(history.stream().map(Message::content).toList());
         contents.add(content);
         if (!ContextWindow.fits(chosen, contents)) {
             chats.close(chatId, Chat.ClosedReason.CONTEXT_FULL);
@@ -149,12 +143,16 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
         if (!chosen.equals(chat.model())) {
             chats.changeModel(chatId, chosen);
         }
-        Optional<Message> stored = transactions.inTransaction(() -> chats.appendUserMessage(chatId, content, chosen, clock.instant()));
+        Optional<Message> stored = chats.appendUserMessage(chatId, content, chosen, clock.instant());
         if (stored.isEmpty()) {
             return new Refused(chats.find(chatId).map(c -> c.closedReason() != null ? Refusal.CHAT_CLOSED : Refusal.LIMIT_REACHED)
                     .orElse(Refusal.NOT_FOUND));
         }
-        return answer(chats.find(chatId).orElseThrow(), listener);
+        List<Message> withQuestion = new ArrayList<>(history);
+        withQuestion.add(stored.get());
+        Chat sent = new Chat(chat.id(), chat.userId(), chat.title(), chosen, chat.createdAt(), stored.get().createdAt(),
+                chat.messageLimit(), chat.used() + 1, chat.closedReason());
+        return answer(sent, withQuestion, listener);
     }
 
     @Override
@@ -181,12 +179,14 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
                 return new Refused(Refusal.NOTHING_TO_REGENERATE);
             }
             chats.deleteLastMessage(chatId, last.rank());
+            messages = messages.subList(0, messages.size() - 1);
         }
-        return answer(chat, listener);
+        return answer(chat, messages, listener);
     }
 
-    private Outcome answer(Chat chat, AnswerListener listener) {
-        List<ChatModelPort.Turn> turns = chats.messages(chat.id()).stream()
+    /** Sends the whole chat, in rank order, to the model; {@code history} ends with the question to answer. */
+    private Outcome answer(Chat chat, List<Message> history, AnswerListener listener) {
+        List<ChatModelPort.Turn> turns = history.stream()
                 .map(m -> new ChatModelPort.Turn(m.role(), m.content()))
                 .toList();
         Answer answer = new Answer(chat, listener, chats, clock);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import uz.suhbat.application.fake.DirectTransactions;
 import uz.suhbat.application.fake.InMemoryChatLimits;
 import uz.suhbat.application.fake.InMemoryChatRepository;
 import uz.suhbat.application.fake.InMemoryUserRepository;
@@ -29,7 +28,7 @@ class ChatServiceTest {
     private final InMemoryUserRepository users = new InMemoryUserRepository().cascadeTo(chats::deleteAllOfUser);
     private final ScriptedChatModel model = new ScriptedChatModel();
     private final InMemoryChatLimits limits = new InMemoryChatLimits();
-    private final ChatService service = new ChatService(chats, users, model, limits, new DirectTransactions(), clock,
+    private final ChatService service = new ChatService(chats, users, model, limits, clock,
             List.of("gpt-4o-mini", "gpt-4o"), 50);
 
     private long user(String name, boolean verified) {
@@ -196,7 +195,7 @@ class ChatServiceTest {
     @Test
     void givenNoApiKey_thenTheScreenIsToldAndSendingIsRefused() {
         ScriptedChatModel unconfigured = new ScriptedChatModel().notConfigured();
-        ChatService withoutKey = new ChatService(chats, users, unconfigured, limits, new DirectTransactions(), clock, List.of("gpt-4o-mini"), 50);
+        ChatService withoutKey = new ChatService(chats, users, unconfigured, limits, clock, List.of("gpt-4o-mini"), 50);
         long aziz = user("aziz", true);
 
         assertThat(withoutKey.answeringAvailable()).isFalse();

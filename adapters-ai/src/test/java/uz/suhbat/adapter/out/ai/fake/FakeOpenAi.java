@@ -55,7 +55,8 @@ public final class FakeOpenAi implements AutoCloseable {
     private volatile Function<RecordedRequest, String> fallback;
 
     private FakeOpenAi() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        // a deep accept queue: benchmarks open hundreds of streams at once
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
     }

@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -18,6 +19,9 @@ import uz.suhbat.application.port.in.account.DeviceLoginUseCase;
  * on every signed-in visit.
  */
 class DeviceLoginFilter extends OncePerRequestFilter {
+
+    private static final String LAST_VISIT = DeviceLoginFilter.class.getName() + ".lastVisit";
+    private static final long VISIT_RESOLUTION_MILLIS = 60_000;
 
     private final DeviceLoginUseCase devices;
     private final SecurityContextRepository contexts;
@@ -34,12 +38,26 @@ class DeviceLoginFilter extends OncePerRequestFilter {
         if (cookie != null && !cookie.isEmpty() && !isStatic(request)) {
             Authentication current = SecurityContextHolder.getContext().getAuthentication();
             if (current != null && current.getPrincipal() instanceof SignedInUser) {
-                devices.visited(cookie);
+                visited(request, cookie);
             } else {
                 resume(request, response, cookie);
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** Renews the device's two days; at most once a minute per session, so a busy page costs no database reads. */
+    private void visited(HttpServletRequest request, String cookie) {
+        HttpSession session = request.getSession(false);
+        long now = System.currentTimeMillis();
+        Object last = session == null ? null : session.getAttribute(LAST_VISIT);
+        if (last instanceof Long at && now - at < VISIT_RESOLUTION_MILLIS) {
+            return;
+        }
+        devices.visited(cookie);
+        if (session != null) {
+            session.setAttribute(LAST_VISIT, now);
+        }
     }
 
     private void resume(HttpServletRequest request, HttpServletResponse response, String cookie) {

@@ -13,6 +13,15 @@ public interface ChatRepository {
     /** Creates an empty chat; callers add its first message in the same transaction. */
     long create(long userId, String title, String model, int messageLimit, Instant now);
 
+    /**
+     * Creates a chat holding its first user message, in one step (nothing is stored for a chat
+     * without messages). Empty when the limit allows no message at all.
+     */
+    Optional<StartedChat> createWithFirstMessage(long userId, String title, String model, int messageLimit, String content, Instant now);
+
+    record StartedChat(Chat chat, Message first) {
+    }
+
     Optional<Chat> find(long chatId);
 
     /** Most recently updated first. */

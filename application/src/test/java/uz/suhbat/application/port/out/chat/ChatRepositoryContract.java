@@ -49,6 +49,20 @@ public abstract class ChatRepositoryContract {
     }
 
     @Test
+    void createsAChatWithItsFirstMessageInOneStep() {
+        ChatRepository chats = emptyRepository();
+
+        ChatRepository.StartedChat started = chats.createWithFirstMessage(userId(1), "Birinchi", "gpt-4o-mini", 3, "Salom", T0).orElseThrow();
+
+        assertThat(started.first().rank()).isEqualTo(1);
+        assertThat(started.chat().used()).isEqualTo(1);
+        assertThat(chats.find(started.chat().id())).contains(started.chat());
+        assertThat(chats.messages(started.chat().id())).containsExactly(started.first());
+        assertThat(chats.createWithFirstMessage(userId(1), "t", "m", 0, "x", T0)).isEmpty();
+        assertThat(chats.findByUser(userId(1))).hasSize(1);
+    }
+
+    @Test
     void refusesUserMessagesAtTheLimitOrWhenClosed() {
         ChatRepository chats = emptyRepository();
         long full = chats.create(userId(1), "t", "m", 1, T0);
