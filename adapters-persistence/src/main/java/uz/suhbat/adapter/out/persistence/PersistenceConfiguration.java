@@ -7,6 +7,9 @@ import uz.suhbat.application.port.out.account.DeviceLoginRepository;
 import uz.suhbat.application.port.out.account.OneTimeTokenRepository;
 import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.admin.AdminRepository;
+import uz.suhbat.application.port.out.chat.ChatLimitPort;
+import uz.suhbat.application.port.out.chat.ChatRepository;
+import uz.suhbat.application.port.out.transaction.TransactionPort;
 
 /** The persistence adapter's beans: one per out-port it implements. */
 @Configuration(proxyBeanMethods = false)
@@ -30,5 +33,20 @@ public class PersistenceConfiguration {
     @Bean
     DeviceLoginRepository deviceLoginRepository(DSLContext db) {
         return new JooqDeviceLoginRepository(db);
+    }
+
+    @Bean
+    ChatRepository chatRepository(DSLContext db) {
+        return new JooqChatRepository(db);
+    }
+
+    @Bean
+    ChatLimitPort chatLimitPort(DSLContext db) {
+        return new JooqChatLimits(db);
+    }
+
+    @Bean
+    TransactionPort transactionPort(DSLContext db) {
+        return new JooqTransactions(db);
     }
 }

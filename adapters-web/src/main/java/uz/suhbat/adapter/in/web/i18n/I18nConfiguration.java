@@ -21,7 +21,7 @@ class I18nConfiguration implements WebMvcConfigurer {
     MessageSource messageSource() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
         // one bundle per feature, so that features can grow without touching each other's files
-        source.setBasenames("i18n/messages", "i18n/chat", "i18n/admin");
+        source.setBasenames("i18n/messages", "i18n/api", "i18n/chat", "i18n/admin");
         source.setDefaultEncoding(StandardCharsets.UTF_8.name());
         source.setFallbackToSystemLocale(false);
         source.setUseCodeAsDefaultMessage(false);

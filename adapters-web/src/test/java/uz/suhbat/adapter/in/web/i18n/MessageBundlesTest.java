@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Uzbek and English are complete: the same keys, no empty text, and every key a template uses exists. */
 class MessageBundlesTest {
 
-    private static final String[] BUNDLES = {"messages", "chat", "admin"};
+    private static final String[] BUNDLES = {"messages", "api", "chat", "admin"};
 
     /** All bundles of one language together; a missing bundle file counts as empty. */
     private static Properties load(String suffix) throws IOException {

@@ -1,0 +1,165 @@
+package uz.suhbat.adapter.out.persistence;
+
+import static uz.suhbat.adapter.out.persistence.schema.Tables.CHAT;
+import static uz.suhbat.adapter.out.persistence.schema.Tables.CHAT_HISTORY;
+import static uz.suhbat.adapter.out.persistence.schema.Tables.MESSAGE_SOURCE;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import uz.suhbat.adapter.out.persistence.schema.tables.records.ChatHistoryRecord;
+import uz.suhbat.adapter.out.persistence.schema.tables.records.ChatRecord;
+import uz.suhbat.application.port.out.chat.ChatRepository;
+import uz.suhbat.domain.chat.Chat;
+import uz.suhbat.domain.chat.Message;
+import uz.suhbat.domain.chat.MessageStatus;
+import uz.suhbat.domain.chat.Role;
+
+/** Chats in {@code chat}, messages in {@code chat_history} ({@code rank} = position), cited passages in {@code message_source}. */
+final class JooqChatRepository implements ChatRepository {
+
+    private final DSLContext db;
+
+    JooqChatRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public long create(long userId, String title, String model, int messageLimit, Instant now) {
+        return db.insertInto(CHAT)
+                .set(CHAT.USER_ID, userId)
+                .set(CHAT.TITLE, title)
+                .set(CHAT.MODEL, model)
+                .set(CHAT.MESSAGE_LIMIT, messageLimit)
+                .set(CHAT.USED, 0)
+                .set(CHAT.DATE, Times.toDb(now))
+                .set(CHAT.UPDATED, Times.toDb(now))
+                .returningResult(CHAT.ID)
+                .fetchOne(CHAT.ID);
+    }
+
+    @Override
+    public Optional<Chat> find(long chatId) {
+        return db.selectFrom(CHAT).where(CHAT.ID.eq(chatId)).fetchOptional().map(JooqChatRepository::toChat);
+    }
+
+    @Override
+    public List<Chat> findByUser(long userId) {
+        return db.selectFrom(CHAT).where(CHAT.USER_ID.eq(userId)).orderBy(CHAT.UPDATED.desc(), CHAT.ID.desc())
+                .fetch(JooqChatRepository::toChat);
+    }
+
+    @Override
+    public Optional<Message> appendUserMessage(long chatId, String content, String model, Instant now) {
+        return db.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            // the conditional update takes the chat's row lock: of concurrent sends at limit−1, one wins
+            int counted = t.update(CHAT)
+                    .set(CHAT.USED, CHAT.USED.plus(1))
+                    .set(CHAT.UPDATED, Times.toDb(now))
+                    .where(CHAT.ID.eq(chatId), CHAT.USED.lt(CHAT.MESSAGE_LIMIT), CHAT.CLOSED_REASON.isNull())
+                    .execute();
+            if (counted == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(insert(t, chatId, Role.USER, content, MessageStatus.COMPLETE, model, 0, 0, List.of(), now));
+        });
+    }
+
+    @Override
+    public Message appendAssistantMessage(long chatId, String content, MessageStatus status, String model, int inputTokens,
+                                          int outputTokens, List<Message.Source> sources, Instant now) {
+        return db.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            t.update(CHAT).set(CHAT.UPDATED, Times.toDb(now)).where(CHAT.ID.eq(chatId)).execute();
+            return insert(t, chatId, Role.ASSISTANT, content, status, model, inputTokens, outputTokens, sources, now);
+        });
+    }
+
+    /** Called with the chat's row locked, so the next rank is free. */
+    private static Message insert(DSLContext t, long chatId, Role role, String content, MessageStatus status, String model,
+                                  int inputTokens, int outputTokens, List<Message.Source> sources, Instant now) {
+        int rank = t.select(DSL.coalesce(DSL.max(CHAT_HISTORY.RANK), 0).plus(1)).from(CHAT_HISTORY)
+                .where(CHAT_HISTORY.CHAT_ID.eq(chatId)).fetchOne(0, int.class);
+        Long id = t.insertInto(CHAT_HISTORY)
+                .set(CHAT_HISTORY.CHAT_ID, chatId)
+                .set(CHAT_HISTORY.ROLE, role.wireName())
+                .set(CHAT_HISTORY.CONTENT, content)
+                .set(CHAT_HISTORY.DATE, Times.toDb(now))
+                .set(CHAT_HISTORY.RANK, rank)
+                .set(CHAT_HISTORY.STATUS, status.wireName())
+                .set(CHAT_HISTORY.MODEL, model)
+                .set(CHAT_HISTORY.INPUT_TOKENS, role == Role.ASSISTANT ? inputTokens : null)
+                .set(CHAT_HISTORY.OUTPUT_TOKENS, role == Role.ASSISTANT ? outputTokens : null)
+                .returningResult(CHAT_HISTORY.ID)
+                .fetchOne(CHAT_HISTORY.ID);
+        for (Message.Source source : sources) {
+            t.insertInto(MESSAGE_SOURCE)
+                    .set(MESSAGE_SOURCE.CHAT_HISTORY_ID, id)
+                    .set(MESSAGE_SOURCE.PAGE, source.page())
+                    .set(MESSAGE_SOURCE.TEXT, source.text())
+                    .execute();
+        }
+        return new Message(rank, role, content, now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), status, model,
+                inputTokens, outputTokens, sources);
+    }
+
+    @Override
+    public List<Message> messages(long chatId) {
+        List<ChatHistoryRecord> rows = db.selectFrom(CHAT_HISTORY).where(CHAT_HISTORY.CHAT_ID.eq(chatId)).orderBy(CHAT_HISTORY.RANK).fetch();
+        Map<Long, List<Message.Source>> sources = db.select(MESSAGE_SOURCE.CHAT_HISTORY_ID, MESSAGE_SOURCE.PAGE, MESSAGE_SOURCE.TEXT)
+                .from(MESSAGE_SOURCE).join(CHAT_HISTORY).on(CHAT_HISTORY.ID.eq(MESSAGE_SOURCE.CHAT_HISTORY_ID))
+                .where(CHAT_HISTORY.CHAT_ID.eq(chatId))
+                .orderBy(MESSAGE_SOURCE.ID)
+                .fetch()
+                .stream()
+                .collect(Collectors.groupingBy(r -> r.value1(), Collectors.mapping(r -> new Message.Source(r.value2(), r.value3()),
+                        Collectors.toCollection(ArrayList::new))));
+        return rows.stream().map(r -> new Message(r.getRank(), Role.fromWireName(r.getRole()), r.getContent(), Times.fromDb(r.getDate()),
+                MessageStatus.fromWireName(r.getStatus()), r.getModel(), zeroIfNull(r.getInputTokens()), zeroIfNull(r.getOutputTokens()),
+                sources.getOrDefault(r.getId(), List.of()))).toList();
+    }
+
+    @Override
+    public void deleteLastMessage(long chatId, int rank) {
+        db.deleteFrom(CHAT_HISTORY).where(CHAT_HISTORY.CHAT_ID.eq(chatId), CHAT_HISTORY.RANK.eq(rank),
+                CHAT_HISTORY.RANK.eq(DSL.select(DSL.max(CHAT_HISTORY.as("h").RANK)).from(CHAT_HISTORY.as("h"))
+                        .where(CHAT_HISTORY.as("h").CHAT_ID.eq(chatId)).asField())).execute();
+    }
+
+    @Override
+    public void rename(long chatId, String title) {
+        db.update(CHAT).set(CHAT.TITLE, title).where(CHAT.ID.eq(chatId)).execute();
+    }
+
+    @Override
+    public void changeModel(long chatId, String model) {
+        db.update(CHAT).set(CHAT.MODEL, model).where(CHAT.ID.eq(chatId)).execute();
+    }
+
+    @Override
+    public void close(long chatId, Chat.ClosedReason reason) {
+        db.update(CHAT).set(CHAT.CLOSED_REASON, reason.wireName()).where(CHAT.ID.eq(chatId)).execute();
+    }
+
+    @Override
+    public void delete(long chatId) {
+        db.deleteFrom(CHAT).where(CHAT.ID.eq(chatId)).execute();
+    }
+
+    private static int zeroIfNull(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    private static Chat toChat(ChatRecord r) {
+        Chat.ClosedReason closed = r.getClosedReason() == null ? null
+                : Chat.ClosedReason.valueOf(r.getClosedReason().toUpperCase(java.util.Locale.ROOT));
+        return new Chat(r.getId(), r.getUserId(), r.getTitle(), r.getModel(), Times.fromDb(r.getDate()), Times.fromDb(r.getUpdated()),
+                r.getMessageLimit(), r.getUsed(), closed);
+    }
+}

@@ -1,0 +1,135 @@
+package uz.suhbat.adapter.in.web.chat;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import uz.suhbat.adapter.in.web.security.SignedInUser;
+import uz.suhbat.application.port.in.account.SessionCheckQuery;
+import uz.suhbat.application.port.in.chat.ChatQuery;
+import uz.suhbat.application.port.in.chat.SendMessageUseCase;
+
+/**
+ * Maps an answer onto the HTTP event stream of contract.md (chat, sources, delta, done, error).
+ * The request thread is released at once (async request): no thread waits per open answer.
+ * A closed browser stops the answer; a user blocked meanwhile is cut off at the next piece.
+ */
+@Component
+class AnswerStreams {
+
+    private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(15);
+    private static final Duration SESSION_RECHECK = Duration.ofSeconds(2);
+
+    private final MessageSource messages;
+    private final LocaleResolver locales;
+    private final SessionCheckQuery sessions;
+
+    AnswerStreams(MessageSource messages, LocaleResolver locales, SessionCheckQuery sessions) {
+        this.messages = messages;
+        this.locales = locales;
+        this.sessions = sessions;
+    }
+
+    SseEmitter open(SignedInUser user, HttpServletRequest request, Function<SendMessageUseCase.AnswerListener, SendMessageUseCase.Outcome> start) {
+        Locale locale = locales.resolveLocale(request);
+        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+        AtomicReference<Runnable> stop = new AtomicReference<>();
+        Listener listener = new Listener(emitter, user, locale, stop);
+        SendMessageUseCase.Outcome outcome = start.apply(listener);
+        if (outcome instanceof SendMessageUseCase.Refused refused) {
+            throw refusal(refused.reason());
+        }
+        Runnable stopAnswer = ((SendMessageUseCase.Started) outcome).stop();
+        stop.set(stopAnswer);
+        // the browser went away (Stop button, closed tab) or the stream timed out: keep what arrived
+        emitter.onCompletion(stopAnswer);
+        emitter.onTimeout(stopAnswer);
+        emitter.onError(error -> stopAnswer.run());
+        return emitter;
+    }
+
+    private static ApiException refusal(SendMessageUseCase.Refusal reason) {
+        return switch (reason) {
+            case NOT_FOUND -> ApiException.notFound();
+            case INVALID_CONTENT -> new ApiException(HttpStatus.BAD_REQUEST, "invalid_content", "chat.error.invalid_content");
+            case UNKNOWN_MODEL -> new ApiException(HttpStatus.BAD_REQUEST, "unknown_model", "chat.error.unknown_model");
+            case LIMIT_REACHED -> new ApiException(HttpStatus.CONFLICT, "chat_limit_reached", "chat.error.chat_limit_reached");
+            case CHAT_CLOSED -> new ApiException(HttpStatus.CONFLICT, "chat_closed", "chat.error.chat_closed");
+            case EMAIL_NOT_VERIFIED -> new ApiException(HttpStatus.FORBIDDEN, "email_not_verified", "chat.error.email_not_verified");
+            case BLOCKED -> new ApiException(HttpStatus.FORBIDDEN, "blocked", "login.blocked");
+            case MODEL_NOT_CONFIGURED -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "model_not_configured", "chat.error.model_not_configured");
+            case NOTHING_TO_REGENERATE -> new ApiException(HttpStatus.CONFLICT, "nothing_to_regenerate", "chat.error.nothing_to_regenerate");
+        };
+    }
+
+    private final class Listener implements SendMessageUseCase.AnswerListener {
+
+        private final SseEmitter emitter;
+        private final SignedInUser user;
+        private final Locale locale;
+        private final AtomicReference<Runnable> stop;
+        private volatile long checkedAt = System.nanoTime();
+
+        Listener(SseEmitter emitter, SignedInUser user, Locale locale, AtomicReference<Runnable> stop) {
+            this.emitter = emitter;
+            this.user = user;
+            this.locale = locale;
+            this.stop = stop;
+        }
+
+        @Override
+        public void chatCreated(long chatId, String title) {
+            send("chat", Map.of("chatId", chatId, "title", title));
+        }
+
+        @Override
+        public void sources(List<ChatQuery.SourceView> sources) {
+            send("sources", sources);
+        }
+
+        @Override
+        public void delta(String text) {
+            if (System.nanoTime() - checkedAt > SESSION_RECHECK.toNanos()) {
+                checkedAt = System.nanoTime();
+                if (!(sessions.check(user.id(), user.sessionEpoch()) instanceof SessionCheckQuery.Active)) {
+                    send("error", Map.of("error", "signed_out", "message", messages.getMessage("login.ended", null, locale)));
+                    emitter.complete();
+                    throw new IllegalStateException("the account may no longer chat");
+                }
+            }
+            send("delta", Map.of("text", text));
+        }
+
+        @Override
+        public void done(SendMessageUseCase.Done done) {
+            send("done", Map.of("rank", done.rank(), "used", done.used(), "limit", done.limit(), "readOnly", done.readOnly(),
+                    "usage", Map.of("input", done.inputTokens(), "output", done.outputTokens())));
+            emitter.complete();
+        }
+
+        @Override
+        public void failed(String code, String messageKey) {
+            send("error", Map.of("error", code, "message", messages.getMessage(messageKey, null, locale)));
+            emitter.complete();
+        }
+
+        private void send(String event, Object data) {
+            try {
+                emitter.send(SseEmitter.event().name(event).data(data, MediaType.APPLICATION_JSON));
+            } catch (IOException | IllegalStateException gone) {
+                // tells the service that nobody listens any more, so the answer stops and keeps what arrived
+                throw new IllegalStateException("the browser went away", gone);
+            }
+        }
+    }
+}

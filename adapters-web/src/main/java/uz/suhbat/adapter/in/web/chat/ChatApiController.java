@@ -1,0 +1,101 @@
+package uz.suhbat.adapter.in.web.chat;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import uz.suhbat.adapter.in.web.security.SignedInUser;
+import uz.suhbat.application.port.in.chat.ChatQuery;
+import uz.suhbat.application.port.in.chat.ManageChatUseCase;
+import uz.suhbat.application.port.in.chat.SendMessageUseCase;
+
+/** The chat page's JSON/SSE API (contract.md). Every chat is reachable only by its owner: others get 404. */
+@RestController
+@RequestMapping("/api")
+class ChatApiController {
+
+    private final ChatQuery query;
+    private final ManageChatUseCase manage;
+    private final SendMessageUseCase send;
+    private final AnswerStreams streams;
+
+    ChatApiController(ChatQuery query, ManageChatUseCase manage, SendMessageUseCase send, AnswerStreams streams) {
+        this.query = query;
+        this.manage = manage;
+        this.send = send;
+        this.streams = streams;
+    }
+
+    record NewChat(String model, String content) {
+    }
+
+    record NewMessage(String content, String model) {
+    }
+
+    record Rename(String title) {
+    }
+
+    @GetMapping("/models")
+    List<ChatQuery.ModelOption> models() {
+        return query.models();
+    }
+
+    @GetMapping("/chats")
+    List<ChatQuery.ChatSummary> chats(@AuthenticationPrincipal SignedInUser user) {
+        return query.chats(user.id());
+    }
+
+    @GetMapping("/chats/{id}")
+    ChatQuery.ChatView chat(@AuthenticationPrincipal SignedInUser user, @PathVariable long id) {
+        return query.chat(user.id(), id).orElseThrow(() -> ApiException.notFound());
+    }
+
+    @PatchMapping("/chats/{id}")
+    Map<String, Object> rename(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, @RequestBody Rename body) {
+        if (query.chat(user.id(), id).isEmpty()) {
+            throw ApiException.notFound();
+        }
+        if (body == null || !manage.rename(user.id(), id, body.title())) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_title", "chat.error.invalid_title");
+        }
+        return Map.of("id", id, "title", query.chat(user.id(), id).orElseThrow().title());
+    }
+
+    @DeleteMapping("/chats/{id}")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal SignedInUser user, @PathVariable long id) {
+        if (!manage.delete(user.id(), id)) {
+            throw ApiException.notFound();
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/chats")
+    SseEmitter start(@AuthenticationPrincipal SignedInUser user, @RequestBody NewChat body, HttpServletRequest request) {
+        NewChat chat = body == null ? new NewChat(null, null) : body;
+        return streams.open(user, request, listener -> send.start(user.id(), chat.model(), chat.content(), listener));
+    }
+
+    @PostMapping("/chats/{id}/messages")
+    SseEmitter message(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, @RequestBody NewMessage body,
+                       HttpServletRequest request) {
+        NewMessage message = body == null ? new NewMessage(null, null) : body;
+        return streams.open(user, request, listener -> send.send(user.id(), id, message.content(), message.model(), listener));
+    }
+
+    /** Answers the last user message again (after a failure or a stop) without repeating it. */
+    @PostMapping("/chats/{id}/regenerate")
+    SseEmitter regenerate(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, HttpServletRequest request) {
+        return streams.open(user, request, listener -> send.regenerate(user.id(), id, listener));
+    }
+}

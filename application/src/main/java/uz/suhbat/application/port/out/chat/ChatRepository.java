@@ -1,0 +1,43 @@
+package uz.suhbat.application.port.out.chat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import uz.suhbat.domain.chat.Chat;
+import uz.suhbat.domain.chat.Message;
+import uz.suhbat.domain.chat.MessageStatus;
+
+/** Where chats and their messages are kept. */
+public interface ChatRepository {
+
+    /** Creates an empty chat; callers add its first message in the same transaction. */
+    long create(long userId, String title, String model, int messageLimit, Instant now);
+
+    Optional<Chat> find(long chatId);
+
+    /** Most recently updated first. */
+    List<Chat> findByUser(long userId);
+
+    /**
+     * Adds a user message and counts it, only if the chat is below its limit and not closed. Safe
+     * under concurrency: of several requests at limit−1, at most one gets a message.
+     */
+    Optional<Message> appendUserMessage(long chatId, String content, String model, Instant now);
+
+    Message appendAssistantMessage(long chatId, String content, MessageStatus status, String model, int inputTokens,
+                                   int outputTokens, List<Message.Source> sources, Instant now);
+
+    /** In rank order. */
+    List<Message> messages(long chatId);
+
+    /** Removes the last message if it has this rank (used to replace an interrupted answer). */
+    void deleteLastMessage(long chatId, int rank);
+
+    void rename(long chatId, String title);
+
+    void changeModel(long chatId, String model);
+
+    void close(long chatId, Chat.ClosedReason reason);
+
+    void delete(long chatId);
+}

@@ -1,0 +1,132 @@
+package uz.suhbat.application.service.chat;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import uz.suhbat.application.port.in.chat.SendMessageUseCase.AnswerListener;
+import uz.suhbat.application.port.in.chat.SendMessageUseCase.Done;
+import uz.suhbat.application.port.out.ai.ChatModelPort;
+import uz.suhbat.application.port.out.chat.ChatRepository;
+import uz.suhbat.domain.chat.Chat;
+import uz.suhbat.domain.chat.Message;
+import uz.suhbat.domain.chat.MessageStatus;
+
+/**
+ * One answer on its way: passes pieces to the listener as they come and stores the answer once,
+ * complete or, when it is cut short, as far as it got ("interrupted").
+ */
+final class Answer implements ChatModelPort.AnswerSink {
+
+    private final Chat chat;
+    private final AnswerListener listener;
+    private final ChatRepository chats;
+    private final Clock clock;
+    private final StringBuilder text = new StringBuilder();
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private volatile ChatModelPort.Streaming streaming;
+    private volatile boolean listenerGone;
+
+    Answer(Chat chat, AnswerListener listener, ChatRepository chats, Clock clock) {
+        this.chat = chat;
+        this.listener = listener;
+        this.chats = chats;
+        this.clock = clock;
+    }
+
+    void attach(ChatModelPort.Streaming running) {
+        this.streaming = running;
+        if (finished.get()) {
+            running.cancel();
+        }
+    }
+
+    /** Stop button or a closed browser: keep what arrived. */
+    void stop() {
+        if (finished.compareAndSet(false, true)) {
+            ChatModelPort.Streaming running = streaming;
+            if (running != null) {
+                running.cancel();
+            }
+            storePartial();
+        }
+    }
+
+    @Override
+    public void delta(String piece) {
+        if (finished.get()) {
+            return;
+        }
+        synchronized (text) {
+            text.append(piece);
+        }
+        if (!listenerGone) {
+            try {
+                listener.delta(piece);
+            } catch (RuntimeException gone) {
+                listenerGone = true;
+                stop();
+            }
+        }
+    }
+
+    @Override
+    public void completed(ChatModelPort.TokenUsage usage) {
+        if (!finished.compareAndSet(false, true)) {
+            return;
+        }
+        Message stored = chats.appendAssistantMessage(chat.id(), content(), MessageStatus.COMPLETE, chat.model(),
+                usage.input(), usage.output(), List.of(), clock.instant());
+        Chat now = chats.find(chat.id()).orElse(chat);
+        tell(() -> listener.done(new Done(stored.rank(), now.used(), now.messageLimit(), now.readOnly(), usage.input(), usage.output())));
+    }
+
+    @Override
+    public void failed(ChatModelPort.Failure failure) {
+        if (!finished.compareAndSet(false, true)) {
+            return;
+        }
+        storePartial();
+        if (failure.kind() == ChatModelPort.FailureKind.CONTEXT_TOO_LONG) {
+            chats.close(chat.id(), Chat.ClosedReason.CONTEXT_FULL);
+        }
+        String code = code(failure.kind());
+        tell(() -> listener.failed(code, "chat.error." + code));
+    }
+
+    private void storePartial() {
+        String partial = content();
+        if (!partial.isBlank()) {
+            chats.appendAssistantMessage(chat.id(), partial, MessageStatus.INTERRUPTED, chat.model(), 0, 0, List.of(), clock.instant());
+        }
+    }
+
+    private String content() {
+        synchronized (text) {
+            return text.toString();
+        }
+    }
+
+    private void tell(Runnable call) {
+        if (listenerGone) {
+            return;
+        }
+        try {
+            call.run();
+        } catch (RuntimeException gone) {
+            listenerGone = true;
+        }
+    }
+
+    static String code(ChatModelPort.FailureKind kind) {
+        return switch (kind) {
+            case NOT_CONFIGURED -> "model_not_configured";
+            case AUTHENTICATION -> "model_auth_failed";
+            case RATE_LIMITED -> "model_rate_limited";
+            case UNAVAILABLE -> "model_unavailable";
+            case TIMEOUT -> "model_timeout";
+            case CONTEXT_TOO_LONG -> "chat_context_full";
+            case BAD_REQUEST -> "model_bad_request";
+            case INTERRUPTED -> "answer_interrupted";
+        };
+    }
+}

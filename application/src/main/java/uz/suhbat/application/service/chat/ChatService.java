@@ -1,0 +1,240 @@
+package uz.suhbat.application.service.chat;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import uz.suhbat.application.port.in.chat.ChatQuery;
+import uz.suhbat.application.port.in.chat.ManageChatUseCase;
+import uz.suhbat.application.port.in.chat.SendMessageUseCase;
+import uz.suhbat.application.port.out.account.UserRepository;
+import uz.suhbat.application.port.out.ai.ChatModelPort;
+import uz.suhbat.application.port.out.chat.ChatLimitPort;
+import uz.suhbat.application.port.out.chat.ChatRepository;
+import uz.suhbat.application.port.out.transaction.TransactionPort;
+import uz.suhbat.domain.chat.Chat;
+import uz.suhbat.domain.chat.ChatTitle;
+import uz.suhbat.domain.chat.ContextWindow;
+import uz.suhbat.domain.chat.Message;
+import uz.suhbat.domain.chat.MessageStatus;
+import uz.suhbat.domain.chat.Role;
+import uz.suhbat.domain.user.User;
+
+/**
+ * Chats: reading them, writing to them, and streaming the model's answers. The user's message is
+ * stored before the model is called, so no failure of the model loses it; the whole chat is sent
+ * to the model every turn.
+ */
+public final class ChatService implements ChatQuery, ManageChatUseCase, SendMessageUseCase {
+
+    static final int MAX_CONTENT = 32_000;
+
+    private final ChatRepository chats;
+    private final UserRepository users;
+    private final ChatModelPort model;
+    private final ChatLimitPort limits;
+    private final TransactionPort transactions;
+    private final Clock clock;
+    private final List<String> openAiModels;
+    private final int defaultLimit;
+
+    public ChatService(ChatRepository chats, UserRepository users, ChatModelPort model, ChatLimitPort limits,
+                       TransactionPort transactions, Clock clock, List<String> openAiModels, int defaultLimit) {
+        this.chats = chats;
+        this.users = users;
+        this.model = model;
+        this.limits = limits;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.openAiModels = List.copyOf(openAiModels);
+        this.defaultLimit = defaultLimit;
+    }
+
+    // ---- reading
+
+    @Override
+    public List<ChatSummary> chats(long userId) {
+        return chats.findByUser(userId).stream()
+                .map(c -> new ChatSummary(c.id(), c.title(), c.model(), c.createdAt(), c.updatedAt(), c.used(), c.messageLimit(), c.readOnly()))
+                .toList();
+    }
+
+    @Override
+    public Optional<ChatView> chat(long userId, long chatId) {
+        return chats.find(chatId).filter(c -> c.ownedBy(userId)).map(this::view);
+    }
+
+    private ChatView view(Chat c) {
+        List<MessageView> messages = chats.messages(c.id()).stream()
+                .map(m -> new MessageView(m.rank(), m.role().wireName(), m.content(), m.createdAt(), m.status().wireName(),
+                        m.sources().stream().map(s -> new SourceView(s.page(), s.text())).toList()))
+                .toList();
+        return new ChatView(c.id(), c.title(), c.model(), c.used(), c.messageLimit(), c.readOnly(), c.readOnlyReason(), c.createdAt(), messages);
+    }
+
+    @Override
+    public List<ModelOption> models() {
+        return openAiModels.stream().map(id -> new ModelOption(id, id, "openai", "")).toList();
+    }
+
+    @Override
+    public boolean answeringAvailable() {
+        return model.configured();
+    }
+
+    // ---- managing
+
+    @Override
+    public boolean rename(long userId, long chatId, String title) {
+        String cleaned = ChatTitle.clean(title);
+        Optional<Chat> chat = chats.find(chatId).filter(c -> c.ownedBy(userId));
+        if (chat.isEmpty() || cleaned == null) {
+            return false;
+        }
+        chats.rename(chatId, cleaned);
+        return true;
+    }
+
+    @Override
+    public boolean delete(long userId, long chatId) {
+        Optional<Chat> chat = chats.find(chatId).filter(c -> c.ownedBy(userId));
+        chat.ifPresent(c -> chats.delete(c.id()));
+        return chat.isPresent();
+    }
+
+    // ---- writing
+
+    @Override
+    public Outcome start(long userId, String modelId, String content, AnswerListener listener) {
+        Optional<Refusal> refusal = checkWriter(userId).or(() -> checkContent(content)).or(() -> checkModel(modelId));
+        if (refusal.isPresent()) {
+            return new Refused(refusal.get());
+        }
+        if (!ContextWindow.fits(modelId, List.of(content))) {
+            return new Refused(Refusal.CHAT_CLOSED);
+        }
+        int limit = limits.configuredLimit(userId).orElse(defaultLimit);
+        String title = ChatTitle.fromFirstMessage(content);
+        Optional<Chat> created = transactions.inTransaction(() -> {
+            long id = chats.create(userId, title, modelId, limit, clock.instant());
+            return chats.appendUserMessage(id, content, modelId, clock.instant()).flatMap(m -> chats.find(id));
+        });
+        if (created.isEmpty()) {
+            return new Refused(Refusal.LIMIT_REACHED); // a limit of zero
+        }
+        Chat chat = created.get();
+        notify(() -> listener.chatCreated(chat.id(), chat.title()));
+        return answer(chat, listener);
+    }
+
+    @Override
+    public Outcome send(long userId, long chatId, String content, String modelId, AnswerListener listener) {
+        Optional<Chat> found = chats.find(chatId).filter(c -> c.ownedBy(userId));
+        if (found.isEmpty()) {
+            return new Refused(Refusal.NOT_FOUND);
+        }
+        Chat chat = found.get();
+        String chosen = modelId == null || modelId.isBlank() ? chat.model() : modelId;
+        Optional<Refusal> refusal = checkWriter(userId).or(() -> checkContent(content)).or(() -> checkModel(chosen))
+                .or(() -> checkOpen(chat));
+        if (refusal.isPresent()) {
+            return new Refused(refusal.get());
+        }
+        List<String> contents = new ArrayList<>(chats.messages(chatId).stream().map(Message::content).toList());
+        contents.add(content);
+        if (!ContextWindow.fits(chosen, contents)) {
+            chats.close(chatId, Chat.ClosedReason.CONTEXT_FULL);
+            return new Refused(Refusal.CHAT_CLOSED);
+        }
+        if (!chosen.equals(chat.model())) {
+            chats.changeModel(chatId, chosen);
+        }
+        Optional<Message> stored = transactions.inTransaction(() -> chats.appendUserMessage(chatId, content, chosen, clock.instant()));
+        if (stored.isEmpty()) {
+            return new Refused(chats.find(chatId).map(c -> c.closedReason() != null ? Refusal.CHAT_CLOSED : Refusal.LIMIT_REACHED)
+                    .orElse(Refusal.NOT_FOUND));
+        }
+        return answer(chats.find(chatId).orElseThrow(), listener);
+    }
+
+    @Override
+    public Outcome regenerate(long userId, long chatId, AnswerListener listener) {
+        Optional<Chat> found = chats.find(chatId).filter(c -> c.ownedBy(userId));
+        if (found.isEmpty()) {
+            return new Refused(Refusal.NOT_FOUND);
+        }
+        Chat chat = found.get();
+        Optional<Refusal> refusal = checkWriter(userId).or(() -> checkModel(chat.model()));
+        if (chat.closedReason() != null) {
+            refusal = refusal.or(() -> Optional.of(Refusal.CHAT_CLOSED));
+        }
+        if (refusal.isPresent()) {
+            return new Refused(refusal.get());
+        }
+        List<Message> messages = chats.messages(chatId);
+        if (messages.isEmpty()) {
+            return new Refused(Refusal.NOTHING_TO_REGENERATE);
+        }
+        Message last = messages.get(messages.size() - 1);
+        if (last.role() == Role.ASSISTANT) {
+            if (last.status() != MessageStatus.INTERRUPTED) {
+                return new Refused(Refusal.NOTHING_TO_REGENERATE);
+            }
+            chats.deleteLastMessage(chatId, last.rank());
+        }
+        return answer(chat, listener);
+    }
+
+    private Outcome answer(Chat chat, AnswerListener listener) {
+        List<ChatModelPort.Turn> turns = chats.messages(chat.id()).stream()
+                .map(m -> new ChatModelPort.Turn(m.role(), m.content()))
+                .toList();
+        Answer answer = new Answer(chat, listener, chats, clock);
+        ChatModelPort.Streaming streaming = model.stream(new ChatModelPort.Prompt(chat.model(), turns), answer);
+        answer.attach(streaming);
+        return new Started(answer::stop);
+    }
+
+    private Optional<Refusal> checkWriter(long userId) {
+        Optional<User> user = users.findById(userId);
+        if (user.isEmpty()) {
+            return Optional.of(Refusal.NOT_FOUND);
+        }
+        if (user.get().blocked()) {
+            return Optional.of(Refusal.BLOCKED);
+        }
+        if (!user.get().emailVerified()) {
+            return Optional.of(Refusal.EMAIL_NOT_VERIFIED);
+        }
+        if (!model.configured()) {
+            return Optional.of(Refusal.MODEL_NOT_CONFIGURED);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Refusal> checkContent(String content) {
+        if (content == null || content.isBlank() || content.length() > MAX_CONTENT) {
+            return Optional.of(Refusal.INVALID_CONTENT);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Refusal> checkModel(String modelId) {
+        return modelId != null && openAiModels.contains(modelId) ? Optional.empty() : Optional.of(Refusal.UNKNOWN_MODEL);
+    }
+
+    private static Optional<Refusal> checkOpen(Chat chat) {
+        if (chat.closedReason() != null) {
+            return Optional.of(Refusal.CHAT_CLOSED);
+        }
+        return chat.used() >= chat.messageLimit() ? Optional.of(Refusal.LIMIT_REACHED) : Optional.empty();
+    }
+
+    private static void notify(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException listenerGone) {
+            // the browser left; the chat and its message are stored and the answer still completes
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package uz.suhbat.application.fake;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import uz.suhbat.application.port.out.chat.ChatRepository;
+import uz.suhbat.domain.chat.Chat;
+import uz.suhbat.domain.chat.Message;
+import uz.suhbat.domain.chat.MessageStatus;
+import uz.suhbat.domain.chat.Role;
+
+public final class InMemoryChatRepository implements ChatRepository {
+
+    private final Map<Long, Chat> chats = new ConcurrentHashMap<>();
+    private final Map<Long, List<Message>> messages = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    @Override
+    public long create(long userId, String title, String model, int messageLimit, Instant now) {
+        long id = ids.incrementAndGet();
+        chats.put(id, new Chat(id, userId, title, model, now, now, messageLimit, 0, null));
+        messages.put(id, new ArrayList<>());
+        return id;
+    }
+
+    @Override
+    public Optional<Chat> find(long chatId) {
+        return Optional.ofNullable(chats.get(chatId));
+    }
+
+    @Override
+    public List<Chat> findByUser(long userId) {
+        return chats.values().stream().filter(c -> c.userId() == userId)
+                .sorted(Comparator.comparing(Chat::updatedAt).thenComparing(Chat::id).reversed()).toList();
+    }
+
+    @Override
+    public synchronized Optional<Message> appendUserMessage(long chatId, String content, String model, Instant now) {
+        Chat chat = chats.get(chatId);
+        if (chat == null || chat.readOnly()) {
+            return Optional.empty();
+        }
+        chats.put(chatId, new Chat(chat.id(), chat.userId(), chat.title(), chat.model(), chat.createdAt(), now, chat.messageLimit(),
+                chat.used() + 1, chat.closedReason()));
+        return Optional.of(add(chatId, new Message(nextRank(chatId), Role.USER, content, now, MessageStatus.COMPLETE, model, 0, 0, List.of())));
+    }
+
+    @Override
+    public synchronized Message appendAssistantMessage(long chatId, String content, MessageStatus status, String model, int inputTokens,
+                                                       int outputTokens, List<Message.Source> sources, Instant now) {
+        Chat chat = chats.get(chatId);
+        chats.put(chatId, new Chat(chat.id(), chat.userId(), chat.title(), chat.model(), chat.createdAt(), now, chat.messageLimit(),
+                chat.used(), chat.closedReason()));
+        return add(chatId, new Message(nextRank(chatId), Role.ASSISTANT, content, now, status, model, inputTokens, outputTokens, sources));
+    }
+
+    private Message add(long chatId, Message message) {
+        messages.get(chatId).add(message);
+        return message;
+    }
+
+    private int nextRank(long chatId) {
+        List<Message> list = messages.get(chatId);
+        return list.isEmpty() ? 1 : list.get(list.size() - 1).rank() + 1;
+    }
+
+    @Override
+    public synchronized List<Message> messages(long chatId) {
+        return List.copyOf(messages.getOrDefault(chatId, List.of()));
+    }
+
+    @Override
+    public synchronized void deleteLastMessage(long chatId, int rank) {
+        List<Message> list = messages.get(chatId);
+        if (list != null && !list.isEmpty() && list.get(list.size() - 1).rank() == rank) {
+            list.remove(list.size() - 1);
+        }
+    }
+
+    @Override
+    public void rename(long chatId, String title) {
+        chats.computeIfPresent(chatId, (id, c) -> new Chat(c.id(), c.userId(), title, c.model(), c.createdAt(), c.updatedAt(),
+                c.messageLimit(), c.used(), c.closedReason()));
+    }
+
+    @Override
+    public void changeModel(long chatId, String model) {
+        chats.computeIfPresent(chatId, (id, c) -> new Chat(c.id(), c.userId(), c.title(), model, c.createdAt(), c.updatedAt(),
+                c.messageLimit(), c.used(), c.closedReason()));
+    }
+
+    @Override
+    public void close(long chatId, Chat.ClosedReason reason) {
+        chats.computeIfPresent(chatId, (id, c) -> new Chat(c.id(), c.userId(), c.title(), c.model(), c.createdAt(), c.updatedAt(),
+                c.messageLimit(), c.used(), reason));
+    }
+
+    @Override
+    public void delete(long chatId) {
+        chats.remove(chatId);
+        messages.remove(chatId);
+    }
+
+    /** Stands in for ON DELETE CASCADE when a user is deleted. */
+    public void deleteAllOfUser(long userId) {
+        chats.values().stream().filter(c -> c.userId() == userId).map(Chat::id).toList().forEach(this::delete);
+    }
+}

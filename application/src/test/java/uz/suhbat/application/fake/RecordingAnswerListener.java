@@ -1,0 +1,53 @@
+package uz.suhbat.application.fake;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import uz.suhbat.application.port.in.chat.ChatQuery;
+import uz.suhbat.application.port.in.chat.SendMessageUseCase;
+
+/** Keeps every event of an answer as a line, e.g. "delta:Hel", "done:4/2/50", "failed:model_unavailable". */
+public final class RecordingAnswerListener implements SendMessageUseCase.AnswerListener {
+
+    private final List<String> events = new CopyOnWriteArrayList<>();
+    private volatile SendMessageUseCase.Done done;
+    private volatile long chatId;
+
+    @Override
+    public void chatCreated(long id, String title) {
+        chatId = id;
+        events.add("chat:" + title);
+    }
+
+    @Override
+    public void sources(List<ChatQuery.SourceView> sources) {
+        events.add("sources:" + sources.size());
+    }
+
+    @Override
+    public void delta(String text) {
+        events.add("delta:" + text);
+    }
+
+    @Override
+    public void done(SendMessageUseCase.Done result) {
+        done = result;
+        events.add("done:" + result.rank() + "/" + result.used() + "/" + result.limit() + (result.readOnly() ? "/read-only" : ""));
+    }
+
+    @Override
+    public void failed(String code, String messageKey) {
+        events.add("failed:" + code);
+    }
+
+    public List<String> events() {
+        return List.copyOf(events);
+    }
+
+    public SendMessageUseCase.Done done() {
+        return done;
+    }
+
+    public long chatId() {
+        return chatId;
+    }
+}

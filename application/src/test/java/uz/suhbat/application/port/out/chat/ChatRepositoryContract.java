@@ -1,0 +1,121 @@
+package uz.suhbat.application.port.out.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import uz.suhbat.domain.chat.Chat;
+import uz.suhbat.domain.chat.Message;
+import uz.suhbat.domain.chat.MessageStatus;
+import uz.suhbat.domain.chat.Role;
+
+/** What every {@link ChatRepository} must do; subclasses give an empty repository and two existing user ids. */
+public abstract class ChatRepositoryContract {
+
+    protected static final Instant T0 = Instant.parse("2026-11-26T08:00:00.100Z");
+
+    protected abstract ChatRepository emptyRepository();
+
+    protected abstract long userId(int which);
+
+    @Test
+    void storesMessagesInRankOrderAndCountsUserMessages() {
+        ChatRepository chats = emptyRepository();
+        long id = chats.create(userId(1), "Salom", "gpt-4o-mini", 5, T0);
+
+        Message first = chats.appendUserMessage(id, "Salom 👋", "gpt-4o-mini", T0.plusSeconds(1)).orElseThrow();
+        Message answer = chats.appendAssistantMessage(id, "Va alaykum", MessageStatus.COMPLETE, "gpt-4o-mini", 12, 3,
+                List.of(new Message.Source(4, "4-sahifadagi parcha")), T0.plusSeconds(2));
+        chats.appendUserMessage(id, "Yana", "gpt-4o", T0.plusSeconds(3));
+
+        assertThat(first.rank()).isEqualTo(1);
+        assertThat(answer.rank()).isEqualTo(2);
+        List<Message> messages = chats.messages(id);
+        assertThat(messages).extracting(m -> m.rank() + ":" + m.role() + ":" + m.content())
+                .containsExactly("1:USER:Salom 👋", "2:ASSISTANT:Va alaykum", "3:USER:Yana");
+        assertThat(messages.get(1).inputTokens()).isEqualTo(12);
+        assertThat(messages.get(1).outputTokens()).isEqualTo(3);
+        assertThat(messages.get(1).sources()).containsExactly(new Message.Source(4, "4-sahifadagi parcha"));
+        assertThat(messages.get(1).createdAt()).isEqualTo(T0.plusSeconds(2));
+        Chat chat = chats.find(id).orElseThrow();
+        assertThat(chat.used()).isEqualTo(2);
+        assertThat(chat.updatedAt()).isEqualTo(T0.plusSeconds(3));
+    }
+
+    @Test
+    void refusesUserMessagesAtTheLimitOrWhenClosed() {
+        ChatRepository chats = emptyRepository();
+        long full = chats.create(userId(1), "t", "m", 1, T0);
+        long closed = chats.create(userId(1), "t", "m", 9, T0);
+
+        assertThat(chats.appendUserMessage(full, "one", "m", T0)).isPresent();
+        assertThat(chats.appendUserMessage(full, "two", "m", T0)).isEmpty();
+        chats.close(closed, Chat.ClosedReason.CONTEXT_FULL);
+        assertThat(chats.appendUserMessage(closed, "x", "m", T0)).isEmpty();
+        assertThat(chats.find(closed).orElseThrow().closedReason()).isEqualTo(Chat.ClosedReason.CONTEXT_FULL);
+        assertThat(chats.find(full).orElseThrow().readOnly()).isTrue();
+    }
+
+    @Test
+    void ofConcurrentSendsAtLimitMinusOneAtMostOneGetsThrough() throws Exception {
+        ChatRepository chats = emptyRepository();
+        long id = chats.create(userId(1), "t", "m", 3, T0);
+        chats.appendUserMessage(id, "1", "m", T0);
+        chats.appendUserMessage(id, "2", "m", T0);
+
+        int senders = 8;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        try {
+            List<Future<Optional<Message>>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < senders; i++) {
+                String content = "race " + i;
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return chats.appendUserMessage(id, content, "m", T0);
+                }));
+            }
+            go.countDown();
+            int through = 0;
+            for (Future<Optional<Message>> result : results) {
+                through += result.get().isPresent() ? 1 : 0;
+            }
+            assertThat(through).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(chats.find(id).orElseThrow().used()).isEqualTo(3);
+        assertThat(chats.messages(id)).hasSize(3);
+    }
+
+    @Test
+    void listsAUsersChatsNewestFirstAndRenamesDeletesAndReplacesTheLastAnswer() {
+        ChatRepository chats = emptyRepository();
+        long older = chats.create(userId(1), "older", "m", 5, T0);
+        long newer = chats.create(userId(1), "newer", "m", 5, T0.plusSeconds(10));
+        chats.create(userId(2), "someone else's", "m", 5, T0);
+        chats.appendUserMessage(older, "bump", "m", T0.plusSeconds(20));
+
+        assertThat(chats.findByUser(userId(1))).extracting(Chat::title).containsExactly("older", "newer");
+
+        chats.rename(newer, "renamed");
+        chats.changeModel(newer, "gpt-4o");
+        assertThat(chats.find(newer).orElseThrow()).matches(c -> c.title().equals("renamed") && c.model().equals("gpt-4o"));
+
+        Message partial = chats.appendAssistantMessage(older, "yarim", MessageStatus.INTERRUPTED, "m", 0, 0, List.of(), T0.plusSeconds(21));
+        chats.deleteLastMessage(older, 1);
+        assertThat(chats.messages(older)).as("only the last message can be removed").hasSize(2);
+        chats.deleteLastMessage(older, partial.rank());
+        assertThat(chats.messages(older)).extracting(Message::role).containsExactly(Role.USER);
+
+        chats.delete(newer);
+        assertThat(chats.find(newer)).isEmpty();
+        assertThat(chats.messages(newer)).isEmpty();
+    }
+}

@@ -1,0 +1,243 @@
+package uz.suhbat.application.service.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import uz.suhbat.application.fake.DirectTransactions;
+import uz.suhbat.application.fake.InMemoryChatLimits;
+import uz.suhbat.application.fake.InMemoryChatRepository;
+import uz.suhbat.application.fake.InMemoryUserRepository;
+import uz.suhbat.application.fake.MutableClock;
+import uz.suhbat.application.fake.RecordingAnswerListener;
+import uz.suhbat.application.fake.ScriptedChatModel;
+import uz.suhbat.application.port.in.chat.ChatQuery.ChatView;
+import uz.suhbat.application.port.in.chat.SendMessageUseCase.Outcome;
+import uz.suhbat.application.port.in.chat.SendMessageUseCase.Refusal;
+import uz.suhbat.application.port.in.chat.SendMessageUseCase.Refused;
+import uz.suhbat.application.port.in.chat.SendMessageUseCase.Started;
+import uz.suhbat.application.port.out.ai.ChatModelPort;
+import uz.suhbat.domain.chat.Role;
+import uz.suhbat.domain.user.EmailAddress;
+import uz.suhbat.domain.user.User;
+import uz.suhbat.domain.user.Username;
+
+class ChatServiceTest {
+
+    private final MutableClock clock = MutableClock.at("2026-11-26T08:00:00Z");
+    private final InMemoryChatRepository chats = new InMemoryChatRepository();
+    private final InMemoryUserRepository users = new InMemoryUserRepository().cascadeTo(chats::deleteAllOfUser);
+    private final ScriptedChatModel model = new ScriptedChatModel();
+    private final InMemoryChatLimits limits = new InMemoryChatLimits();
+    private final ChatService service = new ChatService(chats, users, model, limits, new DirectTransactions(), clock,
+            List.of("gpt-4o-mini", "gpt-4o"), 50);
+
+    private long user(String name, boolean verified) {
+        User user = User.register(new Username(name), new EmailAddress(name + "@example.uz"), "h", clock.instant(), "uz");
+        User saved = users.save(user);
+        return verified ? users.save(saved.verify(saved.email())).id() : saved.id();
+    }
+
+    private long newChat(long userId, String content, String... answer) {
+        model.answers(answer);
+        RecordingAnswerListener listener = new RecordingAnswerListener();
+        assertThat(service.start(userId, "gpt-4o-mini", content, listener)).isInstanceOf(Started.class);
+        return listener.chatId();
+    }
+
+    @Test
+    void givenAVerifiedUser_whenStartingAChat_thenTheMessageIsStoredAndTheAnswerStreamsAndIsStored() {
+        long aziz = user("aziz", true);
+        model.answers("Salom", ", ", "Aziz!");
+        RecordingAnswerListener listener = new RecordingAnswerListener();
+
+        Outcome outcome = service.start(aziz, "gpt-4o-mini", "Salom, men Aziz. Qandaysiz bugun ertalab?", listener);
+
+        assertThat(outcome).isInstanceOf(Started.class);
+        assertThat(listener.events()).containsExactly("chat:Salom, men Aziz. Qandaysiz bugun ertalab?", "delta:Salom", "delta:, ",
+                "delta:Aziz!", "done:2/1/50");
+        ChatView chat = service.chat(aziz, listener.chatId()).orElseThrow();
+        assertThat(chat.messages()).extracting(m -> m.rank() + ":" + m.role() + ":" + m.content() + ":" + m.status())
+                .containsExactly("1:user:Salom, men Aziz. Qandaysiz bugun ertalab?:complete", "2:assistant:Salom, Aziz!:complete");
+    }
+
+    @Test
+    void givenAChat_whenSendingAgain_thenTheWholeChatGoesToTheModelInOrder() {
+        long aziz = user("aziz", true);
+        long chatId = newChat(aziz, "Birinchi savol", "Birinchi javob");
+        model.answers("Ikkinchi javob");
+
+        service.send(aziz, chatId, "Ikkinchi savol", null, new RecordingAnswerListener());
+
+        ChatModelPort.Prompt second = model.prompts().get(1);
+        assertThat(second.model()).isEqualTo("gpt-4o-mini");
+        assertThat(second.turns()).containsExactly(
+                new ChatModelPort.Turn(Role.USER, "Birinchi savol"),
+                new ChatModelPort.Turn(Role.ASSISTANT, "Birinchi javob"),
+                new ChatModelPort.Turn(Role.USER, "Ikkinchi savol"));
+    }
+
+    @Test
+    void givenAChat_whenSwitchingModelMidChat_thenTheNewModelAnswersAndIsRemembered() {
+        long aziz = user("aziz", true);
+        long chatId = newChat(aziz, "Savol", "Javob");
+        model.answers("Boshqa model");
+
+        service.send(aziz, chatId, "Yana", "gpt-4o", new RecordingAnswerListener());
+
+        assertThat(model.prompts().get(1).model()).isEqualTo("gpt-4o");
+        assertThat(service.chat(aziz, chatId).orElseThrow().model()).isEqualTo("gpt-4o");
+    }
+
+    @Test
+    void givenAnUpstreamFailureMidAnswer_thenTheUserMessageStaysThePartialAnswerIsKeptAndRegenerateDoesNotRepeatTheQuestion() {
+        long aziz = user("aziz", true);
+        long chatId = newChat(aziz, "Savol", "Javob");
+        model.failsAfter(ChatModelPort.FailureKind.INTERRUPTED, "Yarim ");
+        RecordingAnswerListener failing = new RecordingAnswerListener();
+
+        service.send(aziz, chatId, "Ikkinchi savol", null, failing);
+
+        assertThat(failing.events()).containsExactly("delta:Yarim ", "failed:answer_interrupted");
+        assertThat(service.chat(aziz, chatId).orElseThrow().messages()).extracting(m -> m.content() + ":" + m.status())
+                .containsExactly("Savol:complete", "Javob:complete", "Ikkinchi savol:complete", "Yarim :interrupted");
+
+        model.answers("Toʻliq javob");
+        RecordingAnswerListener retry = new RecordingAnswerListener();
+        assertThat(service.regenerate(aziz, chatId, retry)).isInstanceOf(Started.class);
+
+        assertThat(model.prompts().get(2).turns()).extracting(ChatModelPort.Turn::content).containsExactly("Savol", "Javob", "Ikkinchi savol");
+        ChatView chat = service.chat(aziz, chatId).orElseThrow();
+        assertThat(chat.messages()).extracting(m -> m.content() + ":" + m.status())
+                .containsExactly("Savol:complete", "Javob:complete", "Ikkinchi savol:complete", "Toʻliq javob:complete");
+        assertThat(chat.used()).isEqualTo(2);
+        assertThat(service.regenerate(aziz, chatId, new RecordingAnswerListener())).isEqualTo(new Refused(Refusal.NOTHING_TO_REGENERATE));
+    }
+
+    @Test
+    void givenAFailureBeforeAnyText_thenOnlyTheUserMessageIsStored() {
+        long aziz = user("aziz", true);
+        model.failsAfter(ChatModelPort.FailureKind.RATE_LIMITED);
+        RecordingAnswerListener listener = new RecordingAnswerListener();
+
+        service.start(aziz, "gpt-4o-mini", "Salom", listener);
+
+        assertThat(listener.events()).containsExactly("chat:Salom", "failed:model_rate_limited");
+        assertThat(service.chat(aziz, listener.chatId()).orElseThrow().messages()).extracting(m -> m.content()).containsExactly("Salom");
+    }
+
+    @Test
+    void givenAStop_thenWhatArrivedIsKeptAsInterrupted() {
+        long aziz = user("aziz", true);
+        model.holds("Bir ", "ikki ");
+        RecordingAnswerListener listener = new RecordingAnswerListener();
+
+        Started started = (Started) service.start(aziz, "gpt-4o-mini", "Sanang", listener);
+        started.stop().run();
+
+        assertThat(model.cancelled()).isTrue();
+        assertThat(service.chat(aziz, listener.chatId()).orElseThrow().messages()).extracting(m -> m.content() + ":" + m.status())
+                .containsExactly("Sanang:complete", "Bir ikki :interrupted");
+    }
+
+    @Test
+    void givenAChatAtItsLimit_thenItIsReadOnlyAndRefusesMore() {
+        long aziz = user("aziz", true);
+        limits.defaultLimit(2);
+        long chatId = newChat(aziz, "Bir", "1");
+        model.answers("2");
+        RecordingAnswerListener second = new RecordingAnswerListener();
+        service.send(aziz, chatId, "Ikki", null, second);
+
+        assertThat(second.done().readOnly()).isTrue();
+        assertThat(service.send(aziz, chatId, "Uch", null, new RecordingAnswerListener())).isEqualTo(new Refused(Refusal.LIMIT_REACHED));
+        assertThat(service.chat(aziz, chatId).orElseThrow().readOnly()).isTrue();
+        assertThat(service.chat(aziz, chatId).orElseThrow().messages()).hasSize(4);
+    }
+
+    @Test
+    void givenAPerUserLimit_thenNewChatsUseIt() {
+        long aziz = user("aziz", true);
+        limits.defaultLimit(10).userLimit(aziz, 3);
+
+        long chatId = newChat(aziz, "Salom", "Va alaykum");
+
+        assertThat(service.chat(aziz, chatId).orElseThrow().limit()).isEqualTo(3);
+    }
+
+    @Test
+    void givenSomeoneElsesChat_thenItIsNotFound() {
+        long owner = user("owner", true);
+        long other = user("other", true);
+        long chatId = newChat(owner, "Maxfiy", "Ha");
+
+        assertThat(service.chat(other, chatId)).isEmpty();
+        assertThat(service.send(other, chatId, "Men ham", null, new RecordingAnswerListener())).isEqualTo(new Refused(Refusal.NOT_FOUND));
+        assertThat(service.rename(other, chatId, "Mine")).isFalse();
+        assertThat(service.delete(other, chatId)).isFalse();
+        assertThat(service.chats(other)).isEmpty();
+    }
+
+    @Test
+    void givenUnverifiedOrBlockedUsersOrBadInput_thenRefusedAndNothingStored() {
+        long unverified = user("newbie", false);
+        long blocked = user("blocked", true);
+        users.save(users.findById(blocked).orElseThrow().block("spam"));
+        long fine = user("fine", true);
+
+        assertThat(service.start(unverified, "gpt-4o-mini", "Salom", new RecordingAnswerListener())).isEqualTo(new Refused(Refusal.EMAIL_NOT_VERIFIED));
+        assertThat(service.start(blocked, "gpt-4o-mini", "Salom", new RecordingAnswerListener())).isEqualTo(new Refused(Refusal.BLOCKED));
+        assertThat(service.start(fine, "gpt-4o-mini", "   ", new RecordingAnswerListener())).isEqualTo(new Refused(Refusal.INVALID_CONTENT));
+        assertThat(service.start(fine, "not-a-model", "Salom", new RecordingAnswerListener())).isEqualTo(new Refused(Refusal.UNKNOWN_MODEL));
+        assertThat(service.chats(unverified)).isEmpty();
+        assertThat(service.chats(fine)).isEmpty();
+    }
+
+    @Test
+    void givenNoApiKey_thenTheScreenIsToldAndSendingIsRefused() {
+        ScriptedChatModel unconfigured = new ScriptedChatModel().notConfigured();
+        ChatService withoutKey = new ChatService(chats, users, unconfigured, limits, new DirectTransactions(), clock, List.of("gpt-4o-mini"), 50);
+        long aziz = user("aziz", true);
+
+        assertThat(withoutKey.answeringAvailable()).isFalse();
+        assertThat(withoutKey.start(aziz, "gpt-4o-mini", "Salom", new RecordingAnswerListener()))
+                .isEqualTo(new Refused(Refusal.MODEL_NOT_CONFIGURED));
+    }
+
+    @Test
+    void givenAChatThatOutgrowsTheContextWindow_thenItIsClosedInsteadOfDroppingOldMessages() {
+        long aziz = user("aziz", true);
+        long chatId = newChat(aziz, "Boshlanish", "Ok");
+        String long30k = "soʻz ".repeat(6_000);
+        Outcome outcome = null;
+        int sent = 0;
+        while (sent < 20) {
+            model.answers("Ok");
+            outcome = service.send(aziz, chatId, long30k, null, new RecordingAnswerListener());
+            if (outcome instanceof Refused) {
+                break;
+            }
+            sent++;
+        }
+
+        assertThat(outcome).isEqualTo(new Refused(Refusal.CHAT_CLOSED));
+        assertThat(sent).as("128k tokens hold about 12 such messages").isBetween(10, 13);
+        ChatView chat = service.chat(aziz, chatId).orElseThrow();
+        assertThat(chat.readOnly()).isTrue();
+        assertThat(chat.closedReason()).isEqualTo("context_full");
+        assertThat(chat.messages()).as("no old message was dropped").hasSize(2 + 2 * sent);
+        assertThat(model.prompts().get(sent).turns()).as("the last answered request carried the whole chat").hasSize(1 + 2 * sent);
+    }
+
+    @Test
+    void renameAndDeleteOwnChats() {
+        long aziz = user("aziz", true);
+        long chatId = newChat(aziz, "Eski nom", "Javob");
+
+        assertThat(service.rename(aziz, chatId, "  Yangi   nom ")).isTrue();
+        assertThat(service.chats(aziz)).singleElement().matches(c -> c.title().equals("Yangi nom"));
+        assertThat(service.rename(aziz, chatId, "   ")).isFalse();
+        assertThat(service.delete(aziz, chatId)).isTrue();
+        assertThat(service.chats(aziz)).isEmpty();
+    }
+}

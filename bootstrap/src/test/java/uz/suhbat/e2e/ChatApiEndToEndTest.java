@@ -1,0 +1,172 @@
+package uz.suhbat.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uz.suhbat.adapter.out.ai.fake.RecordedRequest;
+import uz.suhbat.adapter.out.ai.fake.Reply;
+import uz.suhbat.e2e.AccountsDriver.Event;
+
+class ChatApiEndToEndTest extends EndToEndTest {
+
+    private static final Pattern CHAT_ID = Pattern.compile("\"chatId\":(\\d+)");
+
+    @Autowired
+    DSLContext db;
+
+    private AccountsDriver verifiedUser(String name) {
+        AccountsDriver browser = new AccountsDriver(url(""), MAIL);
+        browser.register(name, name + "@example.uz", "a long passphrase for " + name);
+        browser.get(browser.linkPathMailedTo(name + "@example.uz"));
+        browser.login(name, "a long passphrase for " + name);
+        return browser;
+    }
+
+    private static long chatIdOf(List<Event> events) {
+        Matcher m = CHAT_ID.matcher(events.get(0).data());
+        assertThat(m.find()).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    private static List<String> names(List<Event> events) {
+        return events.stream().map(Event::name).toList();
+    }
+
+    @Test
+    void aNewChatStreamsTheAnswerAndTheSecondTurnCarriesTheWholeChatInOrder() {
+        AccountsDriver user = verifiedUser("streamer");
+        int before = OPENAI.requests().size();
+        OPENAI.enqueue(Reply.answer("**Salom!** Men yordamchiman.", 4, Duration.ofMillis(20)), Reply.answer("Toshkent.", 2, Duration.ZERO));
+
+        HttpResponse<String> first = user.api("POST", "/api/chats", "{\"model\":\"gpt-4o-mini\",\"content\":\"Salom, sen kimsan?\"}");
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
+        List<Event> events = AccountsDriver.events(first.body());
+        assertThat(names(events)).startsWith("chat").endsWith("done").contains("delta");
+        assertThat(events.get(0).data()).contains("\"title\":\"Salom, sen kimsan?\"");
+        assertThat(events.stream().filter(e -> e.name().equals("delta")).count()).isEqualTo(4);
+        assertThat(events.get(events.size() - 1).data()).contains("\"rank\":2").contains("\"used\":1").contains("\"readOnly\":false")
+                .contains("\"usage\":{");
+        long chatId = chatIdOf(events);
+
+        HttpResponse<String> second = user.api("POST", "/api/chats/" + chatId + "/messages", "{\"content\":\"Poytaxt qayer?\"}");
+        assertThat(names(AccountsDriver.events(second.body()))).endsWith("done");
+
+        RecordedRequest request = OPENAI.requests().get(before + 1);
+        assertThat(request.model()).isEqualTo("gpt-4o-mini");
+        assertThat(request.streamed()).isTrue();
+        assertThat(request.messages()).extracting(m -> m.role() + ":" + m.content()).containsExactly(
+                "user:Salom, sen kimsan?", "assistant:**Salom!** Men yordamchiman.", "user:Poytaxt qayer?");
+        assertThat(request.header("Authorization")).isEqualTo("Bearer " + OPENAI_KEY);
+        assertThat(OPENAI.violations()).isEmpty();
+
+        String chat = user.api("GET", "/api/chats/" + chatId, null).body();
+        assertThat(chat).contains("\"messages\":[").contains("\"rank\":4").contains("Toshkent.").contains("\"used\":2");
+        assertThat(user.api("GET", "/api/chats", null).body()).contains("\"id\":" + chatId).contains("\"readOnly\":false");
+        assertThat(user.api("GET", "/api/models", null).body()).contains("{\"id\":\"gpt-4o-mini\",\"name\":\"gpt-4o-mini\",\"kind\":\"openai\"");
+    }
+
+    @Test
+    void anotherUsersChatAnswers404EverywhereAndRenameDeleteWorkForTheOwner() {
+        AccountsDriver owner = verifiedUser("owner");
+        AccountsDriver stranger = verifiedUser("stranger");
+        OPENAI.enqueue(Reply.answer("Sir."));
+        long chatId = chatIdOf(AccountsDriver.events(owner.api("POST", "/api/chats", "{\"model\":\"gpt-4o-mini\",\"content\":\"Maxfiy\"}").body()));
+
+        assertThat(stranger.api("GET", "/api/chats/" + chatId, null).statusCode()).isEqualTo(404);
+        assertThat(stranger.api("POST", "/api/chats/" + chatId + "/messages", "{\"content\":\"Men ham\"}").statusCode()).isEqualTo(404);
+        assertThat(stranger.api("PATCH", "/api/chats/" + chatId, "{\"title\":\"Mine\"}").statusCode()).isEqualTo(404);
+        assertThat(stranger.api("DELETE", "/api/chats/" + chatId, null).statusCode()).isEqualTo(404);
+        assertThat(stranger.api("GET", "/api/chats", null).body()).isEqualTo("[]");
+        HttpResponse<String> notFound = stranger.api("GET", "/api/chats/" + chatId, null);
+        assertThat(notFound.body()).contains("\"error\":\"not_found\"").contains("\"message\":\"There is no such chat.\"");
+
+        assertThat(owner.api("PATCH", "/api/chats/" + chatId, "{\"title\":\"Yangi nom\"}").body()).contains("Yangi nom");
+        assertThat(owner.api("DELETE", "/api/chats/" + chatId, null).statusCode()).isEqualTo(204);
+        assertThat(owner.api("GET", "/api/chats/" + chatId, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aChatAtItsLimitIsReadOnlyAndConcurrentSendsAtLimitMinusOneLetOneThrough() throws Exception {
+        AccountsDriver user = verifiedUser("limited");
+        OPENAI.answerAllWith(request -> "Javob: " + request.lastUserMessage());
+        long chatId = chatIdOf(AccountsDriver.events(user.api("POST", "/api/chats", "{\"model\":\"gpt-4o-mini\",\"content\":\"Bir\"}").body()));
+        db.execute("update chat set message_limit = 2 where id = ?", chatId);
+
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<CompletableFuture<HttpResponse<String>>> racers = java.util.stream.IntStream.range(0, 4)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> user.api("POST", "/api/chats/" + chatId + "/messages",
+                            "{\"content\":\"Poyga " + i + "\"}"), pool))
+                    .toList();
+            List<Integer> statuses = racers.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).toList();
+            assertThat(statuses).containsOnly(200, 409).filteredOn(s -> s == 200).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        HttpResponse<String> refused = user.api("POST", "/api/chats/" + chatId + "/messages", "{\"content\":\"Yana\"}");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("\"error\":\"chat_limit_reached\"");
+        assertThat(user.api("GET", "/api/chats/" + chatId, null).body()).contains("\"readOnly\":true").contains("\"used\":2");
+        assertThat(db.fetchCount(db.selectFrom("chat_history").where("chat_id = ? and role = 'user'", chatId))).isEqualTo(2);
+    }
+
+    @Test
+    void anUpstreamFailureKeepsTheMessageShowsASentenceAndRegenerateAnswersWithoutRepeatingIt() {
+        AccountsDriver user = verifiedUser("unlucky");
+        OPENAI.enqueue(Reply.serverError(), Reply.serverError(), Reply.serverError(), Reply.answer("Endi ishladi."));
+
+        List<Event> failed = AccountsDriver.events(user.api("POST", "/api/chats", "{\"model\":\"gpt-4o-mini\",\"content\":\"Ishlaysanmi?\"}").body());
+
+        assertThat(names(failed)).containsExactly("chat", "error");
+        assertThat(failed.get(1).data()).contains("\"error\":\"model_unavailable\"").contains("Your message is saved").doesNotContain("server_error");
+        long chatId = chatIdOf(failed);
+        assertThat(user.api("GET", "/api/chats/" + chatId, null).body()).contains("Ishlaysanmi?");
+
+        List<Event> retried = AccountsDriver.events(user.api("POST", "/api/chats/" + chatId + "/regenerate", null).body());
+        assertThat(names(retried)).endsWith("done");
+        String chat = user.api("GET", "/api/chats/" + chatId, null).body();
+        assertThat(chat).contains("Endi ishladi.").contains("\"used\":1");
+        assertThat(chat).as("the question is stored once, the answer after it").contains("\"rank\":2,\"role\":\"assistant\"")
+                .doesNotContain("\"rank\":3");
+    }
+
+    @Test
+    void apiCallsNeedASessionAndTheCsrfHeader() {
+        AccountsDriver anonymous = new AccountsDriver(url(""), MAIL);
+        HttpResponse<String> noSession = anonymous.get("/api/chats");
+        assertThat(noSession.statusCode()).isEqualTo(401);
+        assertThat(noSession.body()).contains("\"error\":\"unauthorized\"");
+
+        AccountsDriver user = verifiedUser("csrfchecker");
+        HttpResponse<String> forged = user.postForm("/api/chats", java.util.Map.of("model", "gpt-4o-mini", "content", "x"));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(db.fetchCount(db.selectFrom("chat").where("user_id = (select id from user where username = 'csrfchecker')"))).isZero();
+    }
+
+    @Test
+    void badInputGetsAClearMessageAndStoresNothing() {
+        AccountsDriver user = verifiedUser("sloppy");
+        HttpResponse<String> empty = user.api("POST", "/api/chats", "{\"model\":\"gpt-4o-mini\",\"content\":\"   \"}");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("\"error\":\"invalid_content\"");
+        HttpResponse<String> unknownModel = user.api("POST", "/api/chats", "{\"model\":\"gpt-9\",\"content\":\"Salom\"}");
+        assertThat(unknownModel.statusCode()).isEqualTo(400);
+        assertThat(unknownModel.body()).contains("\"error\":\"unknown_model\"");
+        HttpResponse<String> broken = user.api("POST", "/api/chats", "{not json");
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(user.api("GET", "/api/chats", null).body()).isEqualTo("[]");
+    }
+}
