@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uz.suhbat.adapter.out.ai.OpenAiSettings;
 import uz.suhbat.adapter.out.mail.MailSettings;
+import uz.suhbat.adapter.out.persistence.PersistenceSettings;
 import uz.suhbat.application.port.in.admin.EnsureMainAdminUseCase;
 import uz.suhbat.application.port.out.account.AccountMailPort;
 import uz.suhbat.application.port.out.account.DeviceLoginRepository;
@@ -71,6 +72,11 @@ class UseCaseConfiguration {
     ChatService chatService(ChatRepository chats, UserRepository users, ChatModelPort model, ChatLimitPort limits,
                             Clock clock, SuhbatSettings settings) {
         return new ChatService(chats, users, model, limits, clock, settings.openai().models(), settings.chatMessageLimit());
+    }
+
+    @Bean
+    PersistenceSettings persistenceSettings(SuhbatSettings settings) {
+        return new PersistenceSettings(java.nio.file.Path.of(settings.filesDir()));
     }
 
     @Bean

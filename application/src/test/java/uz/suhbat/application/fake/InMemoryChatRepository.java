@@ -112,6 +112,11 @@ public final class InMemoryChatRepository implements ChatRepository {
     }
 
     @Override
+    public void closeAllWithModel(String model, Chat.ClosedReason reason) {
+        chats.values().stream().filter(c -> c.model().equals(model)).map(Chat::id).toList().forEach(id -> close(id, reason));
+    }
+
+    @Override
     public void delete(long chatId) {
         chats.remove(chatId);
         messages.remove(chatId);

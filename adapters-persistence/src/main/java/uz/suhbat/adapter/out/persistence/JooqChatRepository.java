@@ -191,6 +191,11 @@ final class JooqChatRepository implements ChatRepository {
     }
 
     @Override
+    public void closeAllWithModel(String model, Chat.ClosedReason reason) {
+        db.update(CHAT).set(CHAT.CLOSED_REASON, reason.wireName()).where(CHAT.MODEL.eq(model)).execute();
+    }
+
+    @Override
     public void delete(long chatId) {
         db.deleteFrom(CHAT).where(CHAT.ID.eq(chatId)).execute();
     }

@@ -9,6 +9,8 @@ import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.admin.AdminRepository;
 import uz.suhbat.application.port.out.chat.ChatLimitPort;
 import uz.suhbat.application.port.out.chat.ChatRepository;
+import uz.suhbat.application.port.out.knowledge.DocumentFilesPort;
+import uz.suhbat.application.port.out.knowledge.KnowledgeModelRepository;
 
 /** The persistence adapter's beans: one per out-port it implements. */
 @Configuration(proxyBeanMethods = false)
@@ -42,5 +44,16 @@ public class PersistenceConfiguration {
     @Bean
     ChatLimitPort chatLimitPort(DSLContext db) {
         return new JooqChatLimits(db);
+    }
+
+    @Bean
+    KnowledgeModelRepository knowledgeModelRepository(DSLContext db) {
+        return new JooqKnowledgeModelRepository(db);
+    }
+
+    /** Needs a {@link PersistenceSettings} bean from bootstrap. */
+    @Bean
+    DocumentFilesPort documentFiles(PersistenceSettings settings) {
+        return new FileDocumentStore(settings.filesDir());
     }
 }

@@ -48,5 +48,8 @@ public interface ChatRepository {
 
     void close(long chatId, Chat.ClosedReason reason);
 
+    /** Closes every chat that uses this model (for example a deleted knowledge model); they stay readable. */
+    void closeAllWithModel(String model, Chat.ClosedReason reason);
+
     void delete(long chatId);
 }

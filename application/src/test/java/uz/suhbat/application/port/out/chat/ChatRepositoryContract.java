@@ -77,6 +77,18 @@ public abstract class ChatRepositoryContract {
     }
 
     @Test
+    void closesEveryChatOfADeletedModel() {
+        ChatRepository chats = emptyRepository();
+        long onPdf = chats.create(userId(1), "a", "pdf-7", 5, T0);
+        long other = chats.create(userId(2), "b", "gpt-4o", 5, T0);
+
+        chats.closeAllWithModel("pdf-7", Chat.ClosedReason.MODEL_DELETED);
+
+        assertThat(chats.find(onPdf).orElseThrow().readOnlyReason()).isEqualTo("model_deleted");
+        assertThat(chats.find(other).orElseThrow().readOnly()).isFalse();
+    }
+
+    @Test
     void ofConcurrentSendsAtLimitMinusOneAtMostOneGetsThrough() throws Exception {
         ChatRepository chats = emptyRepository();
         long id = chats.create(userId(1), "t", "m", 3, T0);

@@ -1,0 +1,119 @@
+package uz.suhbat.adapter.out.persistence;
+
+import static uz.suhbat.adapter.out.persistence.schema.Tables.MODEL;
+import static uz.suhbat.adapter.out.persistence.schema.Tables.MODEL_CHUNK;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.InsertValuesStep5;
+import uz.suhbat.adapter.out.persistence.schema.tables.records.ModelChunkRecord;
+import uz.suhbat.adapter.out.persistence.schema.tables.records.ModelRecord;
+import uz.suhbat.application.port.out.knowledge.KnowledgeModelRepository;
+import uz.suhbat.domain.knowledge.KnowledgeModel;
+
+/** Knowledge models in {@code model}; their passages in {@code model_chunk}, vectors as little-endian float32 BLOBs. */
+final class JooqKnowledgeModelRepository implements KnowledgeModelRepository {
+
+    private final DSLContext db;
+
+    JooqKnowledgeModelRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public KnowledgeModel create(String name, String description, String baseModel, String instructions, String file,
+                                 String embeddingModel, Instant now) {
+        long id = db.insertInto(MODEL)
+                .set(MODEL.NAME, name)
+                .set(MODEL.DESCRIPTION, description)
+                .set(MODEL.BASE_MODEL, baseModel)
+                .set(MODEL.INSTRUCTIONS, instructions)
+                .set(MODEL.FILE, file)
+                .set(MODEL.VECTOR, embeddingModel)
+                .set(MODEL.STATUS, KnowledgeModel.Status.PROCESSING.name())
+                .set(MODEL.DATE, Times.toDb(now))
+                .returningResult(MODEL.ID)
+                .fetchOne(MODEL.ID);
+        return find(id).orElseThrow();
+    }
+
+    @Override
+    public Optional<KnowledgeModel> find(long id) {
+        return db.selectFrom(MODEL).where(MODEL.ID.eq(id)).fetchOptional().map(JooqKnowledgeModelRepository::toModel);
+    }
+
+    @Override
+    public List<KnowledgeModel> findAll() {
+        return db.selectFrom(MODEL).orderBy(MODEL.DATE.desc(), MODEL.ID.desc()).fetch(JooqKnowledgeModelRepository::toModel);
+    }
+
+    @Override
+    public void progress(long id, int pagesTotal, int pagesDone, int chunksDone) {
+        db.update(MODEL).set(MODEL.PAGES_TOTAL, pagesTotal).set(MODEL.PAGES_DONE, pagesDone).set(MODEL.CHUNKS_DONE, chunksDone)
+                .where(MODEL.ID.eq(id)).execute();
+    }
+
+    @Override
+    public void markReady(long id) {
+        db.update(MODEL).set(MODEL.STATUS, KnowledgeModel.Status.READY.name()).setNull(MODEL.STATUS_REASON).where(MODEL.ID.eq(id)).execute();
+    }
+
+    @Override
+    public void markFailed(long id, String reason) {
+        db.update(MODEL).set(MODEL.STATUS, KnowledgeModel.Status.FAILED.name())
+                .set(MODEL.STATUS_REASON, reason.length() > 500 ? reason.substring(0, 500) : reason)
+                .set(MODEL.LAUNCHED, false)
+                .where(MODEL.ID.eq(id)).execute();
+    }
+
+    @Override
+    public void setLaunched(long id, boolean launched) {
+        db.update(MODEL).set(MODEL.LAUNCHED, launched).where(MODEL.ID.eq(id)).execute();
+    }
+
+    @Override
+    public void delete(long id) {
+        db.deleteFrom(MODEL).where(MODEL.ID.eq(id)).execute(); // passages go with it (ON DELETE CASCADE)
+    }
+
+    @Override
+    public void saveChunks(long modelId, List<StoredChunk> chunks) {
+        if (chunks.isEmpty()) {
+            return;
+        }
+        InsertValuesStep5<ModelChunkRecord, Long, Integer, Integer, String, byte[]> insert =
+                db.insertInto(MODEL_CHUNK, MODEL_CHUNK.MODEL_ID, MODEL_CHUNK.SEQ, MODEL_CHUNK.PAGE, MODEL_CHUNK.TEXT, MODEL_CHUNK.VECTOR);
+        for (StoredChunk chunk : chunks) {
+            insert = insert.values(modelId, chunk.seq(), chunk.page(), chunk.text(), bytes(chunk.vector()));
+        }
+        insert.execute();
+    }
+
+    @Override
+    public List<StoredChunk> chunks(long modelId) {
+        return db.selectFrom(MODEL_CHUNK).where(MODEL_CHUNK.MODEL_ID.eq(modelId)).orderBy(MODEL_CHUNK.SEQ)
+                .fetch(r -> new StoredChunk(r.getId(), r.getSeq(), r.getPage(), r.getText(), floats(r.getVector())));
+    }
+
+    static byte[] bytes(float[] vector) {
+        ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.asFloatBuffer().put(vector);
+        return buffer.array();
+    }
+
+    static float[] floats(byte[] bytes) {
+        float[] vector = new float[bytes.length / Float.BYTES];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
+        return vector;
+    }
+
+    private static KnowledgeModel toModel(ModelRecord r) {
+        return new KnowledgeModel(r.getId(), r.getName(), r.getDescription(), r.getBaseModel(), r.getInstructions(), r.getFile(),
+                r.getVector(), KnowledgeModel.Status.valueOf(r.getStatus()), r.getStatusReason(), r.getPagesTotal(), r.getPagesDone(),
+                r.getChunksDone(), Boolean.TRUE.equals(r.getLaunched()), Times.fromDb(r.getDate()));
+    }
+}

@@ -1,0 +1,89 @@
+package uz.suhbat.application.fake;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import uz.suhbat.application.port.out.knowledge.KnowledgeModelRepository;
+import uz.suhbat.domain.knowledge.KnowledgeModel;
+
+public final class InMemoryKnowledgeModelRepository implements KnowledgeModelRepository {
+
+    private final Map<Long, KnowledgeModel> models = new ConcurrentHashMap<>();
+    private final Map<Long, List<StoredChunk>> chunks = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final AtomicLong chunkIds = new AtomicLong();
+
+    @Override
+    public KnowledgeModel create(String name, String description, String baseModel, String instructions, String file,
+                                 String embeddingModel, Instant now) {
+        long id = ids.incrementAndGet();
+        KnowledgeModel model = new KnowledgeModel(id, name, description, baseModel, instructions, file, embeddingModel,
+                KnowledgeModel.Status.PROCESSING, null, 0, 0, 0, false, now);
+        models.put(id, model);
+        chunks.put(id, new ArrayList<>());
+        return model;
+    }
+
+    @Override
+    public Optional<KnowledgeModel> find(long id) {
+        return Optional.ofNullable(models.get(id));
+    }
+
+    @Override
+    public List<KnowledgeModel> findAll() {
+        return models.values().stream().sorted(Comparator.comparing(KnowledgeModel::createdAt).thenComparing(KnowledgeModel::id).reversed()).toList();
+    }
+
+    private void change(long id, UnaryOperator<KnowledgeModel> how) {
+        models.computeIfPresent(id, (k, m) -> how.apply(m));
+    }
+
+    @Override
+    public void progress(long id, int pagesTotal, int pagesDone, int chunksDone) {
+        change(id, m -> new KnowledgeModel(m.id(), m.name(), m.description(), m.baseModel(), m.instructions(), m.file(), m.embeddingModel(),
+                m.status(), m.statusReason(), pagesTotal, pagesDone, chunksDone, m.launched(), m.createdAt()));
+    }
+
+    @Override
+    public void markReady(long id) {
+        change(id, m -> new KnowledgeModel(m.id(), m.name(), m.description(), m.baseModel(), m.instructions(), m.file(), m.embeddingModel(),
+                KnowledgeModel.Status.READY, null, m.pagesTotal(), m.pagesDone(), m.chunksDone(), m.launched(), m.createdAt()));
+    }
+
+    @Override
+    public void markFailed(long id, String reason) {
+        change(id, m -> new KnowledgeModel(m.id(), m.name(), m.description(), m.baseModel(), m.instructions(), m.file(), m.embeddingModel(),
+                KnowledgeModel.Status.FAILED, reason, m.pagesTotal(), m.pagesDone(), m.chunksDone(), false, m.createdAt()));
+    }
+
+    @Override
+    public void setLaunched(long id, boolean launched) {
+        change(id, m -> new KnowledgeModel(m.id(), m.name(), m.description(), m.baseModel(), m.instructions(), m.file(), m.embeddingModel(),
+                m.status(), m.statusReason(), m.pagesTotal(), m.pagesDone(), m.chunksDone(), launched, m.createdAt()));
+    }
+
+    @Override
+    public void delete(long id) {
+        models.remove(id);
+        chunks.remove(id);
+    }
+
+    @Override
+    public synchronized void saveChunks(long modelId, List<StoredChunk> batch) {
+        List<StoredChunk> list = chunks.get(modelId);
+        for (StoredChunk c : batch) {
+            list.add(new StoredChunk(chunkIds.incrementAndGet(), c.seq(), c.page(), c.text(), c.vector().clone()));
+        }
+    }
+
+    @Override
+    public synchronized List<StoredChunk> chunks(long modelId) {
+        return chunks.getOrDefault(modelId, List.of()).stream().sorted(Comparator.comparingInt(StoredChunk::seq)).toList();
+    }
+}

@@ -1,0 +1,68 @@
+package uz.suhbat.application.port.out.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import uz.suhbat.application.port.out.knowledge.KnowledgeModelRepository.StoredChunk;
+import uz.suhbat.domain.knowledge.KnowledgeModel;
+
+/** What every {@link KnowledgeModelRepository} must do; run against the fake and the jOOQ adapter. */
+public abstract class KnowledgeModelRepositoryContract {
+
+    private static final Instant T0 = Instant.parse("2026-11-26T09:00:00.250Z");
+
+    protected abstract KnowledgeModelRepository emptyRepository();
+
+    @Test
+    void aModelGoesFromProcessingToReadyToLaunched() {
+        KnowledgeModelRepository models = emptyRepository();
+        KnowledgeModel created = models.create("Nizom", "Maktab nizomi", "gpt-4o-mini", "Faqat hujjatdan javob ber", "a.pdf",
+                "all-minilm-l6-v2/384", T0);
+
+        assertThat(created.status()).isEqualTo(KnowledgeModel.Status.PROCESSING);
+        assertThat(created.pickable()).isFalse();
+        models.progress(created.id(), 10, 4, 9);
+        assertThat(models.find(created.id()).orElseThrow().progressPercent()).isEqualTo(40);
+        models.markReady(created.id());
+        models.setLaunched(created.id(), true);
+
+        KnowledgeModel launched = models.find(created.id()).orElseThrow();
+        assertThat(launched.pickable()).isTrue();
+        assertThat(launched.instructions()).isEqualTo("Faqat hujjatdan javob ber");
+        assertThat(launched.embeddingModel()).isEqualTo("all-minilm-l6-v2/384");
+        assertThat(models.findAll()).extracting(KnowledgeModel::id).containsExactly(created.id());
+    }
+
+    @Test
+    void aFailedModelKeepsItsReasonAndIsNotLaunched() {
+        KnowledgeModelRepository models = emptyRepository();
+        KnowledgeModel created = models.create("Bad", null, "gpt-4o-mini", null, "b.pdf", "e/3", T0);
+        models.setLaunched(created.id(), true);
+
+        models.markFailed(created.id(), "knowledge.failure.no_text");
+
+        KnowledgeModel failed = models.find(created.id()).orElseThrow();
+        assertThat(failed.status()).isEqualTo(KnowledgeModel.Status.FAILED);
+        assertThat(failed.statusReason()).isEqualTo("knowledge.failure.no_text");
+        assertThat(failed.launched()).isFalse();
+    }
+
+    @Test
+    void passagesKeepTheirPagesAndVectorsExactlyAndGoWithTheModel() {
+        KnowledgeModelRepository models = emptyRepository();
+        KnowledgeModel model = models.create("Vec", null, "gpt-4o-mini", null, "c.pdf", "e/3", T0);
+        models.saveChunks(model.id(), List.of(new StoredChunk(0, 1, 1, "Birinchi sahifa", new float[] {0.6f, 0.8f, 0f})));
+        models.saveChunks(model.id(), List.of(new StoredChunk(0, 2, 3, "Uchinchi sahifa oʻzbekcha", new float[] {-0.25f, 0f, 0.96824586f})));
+
+        List<StoredChunk> stored = models.chunks(model.id());
+        assertThat(stored).extracting(StoredChunk::page).containsExactly(1, 3);
+        assertThat(stored.get(1).text()).isEqualTo("Uchinchi sahifa oʻzbekcha");
+        assertThat(stored.get(1).vector()).containsExactly(-0.25f, 0f, 0.96824586f);
+
+        models.delete(model.id());
+        assertThat(models.find(model.id())).isEmpty();
+        assertThat(models.chunks(model.id())).isEmpty();
+    }
+}
