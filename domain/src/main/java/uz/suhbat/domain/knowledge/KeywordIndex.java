@@ -1,0 +1,149 @@
+package uz.suhbat.domain.knowledge;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * BM25 over {@link UzbekText#words} cut to {@link #term their first five letters}, kept as primitive
+ * postings arrays once built.
+ *
+ * <p>The scores are made absolute so they can be mixed with cosine similarity and cut by a
+ * threshold: each query term is worth its idf, and a passage's {@link #shares share} is the BM25 it
+ * earns divided by what the whole query is worth (a passage of average length containing every term
+ * once earns exactly 1). Query terms the document never uses still count in the divisor, so matching
+ * only "capital" in "capital of France" is a small share, not a full one.
+ */
+final class KeywordIndex {
+
+    private static final float K1 = 1.2f;
+    private static final float B = 0.75f;
+    /**
+     * Uzbek glues suffixes to the stem (Toshkent, Toshkentda, Toshkentning); cutting every word to a
+     * fixed prefix is a known, dictionary-free stand-in for stemming in agglutinative languages
+     * (5 letters did best for Turkish in Can et al., 2008). Numbers are kept whole.
+     */
+    private static final int PREFIX = 5;
+
+    private final Map<String, Integer> termIds;
+    private final int[] postingStart;
+    private final int[] postingChunk;
+    private final short[] postingCount;
+    /** BM25's length penalty k1·(1 − b + b·len/avgLen), per chunk. */
+    private final float[] lengthPenalty;
+
+    private KeywordIndex(Map<String, Integer> termIds, int[] postingStart, int[] postingChunk,
+                         short[] postingCount, float[] lengthPenalty) {
+        this.termIds = termIds;
+        this.postingStart = postingStart;
+        this.postingChunk = postingChunk;
+        this.postingCount = postingCount;
+        this.lengthPenalty = lengthPenalty;
+    }
+
+    static String term(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.isDigit(word.charAt(i))) {
+                return word;
+            }
+        }
+        return word.codePointCount(0, word.length()) <= PREFIX ? word : word.substring(0, word.offsetByCodePoints(0, PREFIX));
+    }
+
+    /** Per chunk, the share of the query's keyword weight it matches (≥ 0, can exceed 1); null if the query has no words. */
+    float[] shares(String query) {
+        Set<String> terms = new LinkedHashSet<>();
+        for (String word : UzbekText.words(query)) {
+            terms.add(term(word));
+        }
+        if (terms.isEmpty()) {
+            return null;
+        }
+        int chunks = lengthPenalty.length;
+        float[] shares = new float[chunks];
+        double worth = 0;
+        for (String term : terms) {
+            Integer id = termIds.get(term);
+            int from = id == null ? 0 : postingStart[id];
+            int to = id == null ? 0 : postingStart[id + 1];
+            double idf = Math.log(1 + (chunks - (to - from) + 0.5) / ((to - from) + 0.5));
+            worth += idf;
+            for (int p = from; p < to; p++) {
+                int chunk = postingChunk[p];
+                float count = postingCount[p];
+                shares[chunk] += (float) (idf * count * (K1 + 1) / (count + lengthPenalty[chunk]));
+            }
+        }
+        float scale = (float) (1 / worth);
+        for (int i = 0; i < chunks; i++) {
+            shares[i] *= scale;
+        }
+        return shares;
+    }
+
+    /** Collects the terms of each chunk in order, then lays the postings out term by term. */
+    static final class Builder {
+
+        private final Map<String, Integer> termIds = new HashMap<>();
+        private int[] chunkTermStart = new int[1024];
+        private int[] terms = new int[16 * 1024];
+        private int[] counts = new int[16 * 1024];
+        private int[] lengths = new int[1024];
+        private int chunks;
+        private int pairs;
+
+        void add(String text) {
+            Map<Integer, Integer> tf = new HashMap<>();
+            int length = 0;
+            for (String word : UzbekText.words(text)) {
+                tf.merge(termIds.computeIfAbsent(term(word), t -> termIds.size()), 1, Integer::sum);
+                length++;
+            }
+            if (chunks + 1 >= chunkTermStart.length) {
+                chunkTermStart = Arrays.copyOf(chunkTermStart, chunkTermStart.length * 2);
+                lengths = Arrays.copyOf(lengths, lengths.length * 2);
+            }
+            if (pairs + tf.size() > terms.length) {
+                int capacity = Math.max(terms.length * 2, pairs + tf.size());
+                terms = Arrays.copyOf(terms, capacity);
+                counts = Arrays.copyOf(counts, capacity);
+            }
+            for (Map.Entry<Integer, Integer> entry : tf.entrySet()) {
+                terms[pairs] = entry.getKey();
+                counts[pairs++] = entry.getValue();
+            }
+            lengths[chunks++] = length;
+            chunkTermStart[chunks] = pairs;
+        }
+
+        KeywordIndex build() {
+            int[] start = new int[termIds.size() + 1];
+            for (int p = 0; p < pairs; p++) {
+                start[terms[p] + 1]++;
+            }
+            for (int t = 0; t < termIds.size(); t++) {
+                start[t + 1] += start[t];
+            }
+            int[] next = Arrays.copyOf(start, termIds.size());
+            int[] postingChunk = new int[pairs];
+            short[] postingCount = new short[pairs];
+            long totalLength = 0;
+            for (int chunk = 0; chunk < chunks; chunk++) {
+                totalLength += lengths[chunk];
+                for (int p = chunkTermStart[chunk]; p < chunkTermStart[chunk + 1]; p++) {
+                    int slot = next[terms[p]]++;
+                    postingChunk[slot] = chunk;
+                    postingCount[slot] = (short) Math.min(Short.MAX_VALUE, counts[p]);
+                }
+            }
+            float average = chunks == 0 ? 1 : Math.max(1, (float) totalLength / chunks);
+            float[] penalty = new float[chunks];
+            for (int chunk = 0; chunk < chunks; chunk++) {
+                penalty[chunk] = K1 * (1 - B + B * lengths[chunk] / average);
+            }
+            return new KeywordIndex(Map.copyOf(termIds), start, postingChunk, postingCount, penalty);
+        }
+    }
+}
