@@ -1,8 +1,26 @@
 package uz.suhbat.adapter.out.ai;
 
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import uz.suhbat.application.port.out.knowledge.DocumentTextPort;
+import uz.suhbat.application.port.out.knowledge.EmbeddingPort;
 
 /** The AI adapter's beans, one per out-port it implements. */
 @Configuration(proxyBeanMethods = false)
 public class AiConfiguration {
+
+    /** Generous for manuals and books, small enough that one upload cannot occupy the server for hours. */
+    static final int MAX_PDF_PAGES = 2000;
+    static final Duration PDF_READ_BUDGET = Duration.ofSeconds(120);
+
+    @Bean
+    public EmbeddingPort embeddingPort() {
+        return new MiniLmEmbeddings();
+    }
+
+    @Bean
+    public DocumentTextPort documentTextPort() {
+        return new PdfDocumentText(MAX_PDF_PAGES, PDF_READ_BUDGET);
+    }
 }
