@@ -1,8 +1,10 @@
 package uz.suhbat.domain.knowledge;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,7 +16,9 @@ import java.util.Set;
  * threshold: each query term is worth its idf, and a passage's {@link #shares share} is the BM25 it
  * earns divided by what the whole query is worth (a passage of average length containing every term
  * once earns exactly 1). Query terms the document never uses still count in the divisor, so matching
- * only "capital" in "capital of France" is a small share, not a full one.
+ * only "capital" in "capital of France" is a small share, not a full one. Terms found in more than half
+ * of the passages ("the", "va") are left out on both sides: their idf is near zero, and walking their
+ * postings, which list almost every passage, would cost more than the rest of the search.
  */
 final class KeywordIndex {
 
@@ -30,17 +34,17 @@ final class KeywordIndex {
     private final Map<String, Integer> termIds;
     private final int[] postingStart;
     private final int[] postingChunk;
-    private final short[] postingCount;
-    /** BM25's length penalty k1·(1 − b + b·len/avgLen), per chunk. */
-    private final float[] lengthPenalty;
+    /** BM25 without the idf, (k1 + 1)·tf / (tf + k1·(1 − b + b·len/avgLen)), computed once at build time. */
+    private final float[] postingWeight;
+    private final int chunks;
 
     private KeywordIndex(Map<String, Integer> termIds, int[] postingStart, int[] postingChunk,
-                         short[] postingCount, float[] lengthPenalty) {
+                         float[] postingWeight, int chunks) {
         this.termIds = termIds;
         this.postingStart = postingStart;
         this.postingChunk = postingChunk;
-        this.postingCount = postingCount;
-        this.lengthPenalty = lengthPenalty;
+        this.postingWeight = postingWeight;
+        this.chunks = chunks;
     }
 
     static String term(String word) {
@@ -52,33 +56,36 @@ final class KeywordIndex {
         return word.codePointCount(0, word.length()) <= PREFIX ? word : word.substring(0, word.offsetByCodePoints(0, PREFIX));
     }
 
-    /** Per chunk, the share of the query's keyword weight it matches (≥ 0, can exceed 1); null if the query has no words. */
+    /** Per chunk, the share of the query's keyword weight it matches (≥ 0, can exceed 1); null if nothing in the query counts. */
     float[] shares(String query) {
         Set<String> terms = new LinkedHashSet<>();
         for (String word : UzbekText.words(query)) {
             terms.add(term(word));
         }
-        if (terms.isEmpty()) {
-            return null;
-        }
-        int chunks = lengthPenalty.length;
-        float[] shares = new float[chunks];
+        List<int[]> postings = new ArrayList<>();
+        List<Double> idfs = new ArrayList<>();
         double worth = 0;
         for (String term : terms) {
             Integer id = termIds.get(term);
             int from = id == null ? 0 : postingStart[id];
             int to = id == null ? 0 : postingStart[id + 1];
+            if (to - from > chunks / 2) {
+                continue;
+            }
             double idf = Math.log(1 + (chunks - (to - from) + 0.5) / ((to - from) + 0.5));
             worth += idf;
-            for (int p = from; p < to; p++) {
-                int chunk = postingChunk[p];
-                float count = postingCount[p];
-                shares[chunk] += (float) (idf * count * (K1 + 1) / (count + lengthPenalty[chunk]));
-            }
+            postings.add(new int[] {from, to});
+            idfs.add(idf);
         }
-        float scale = (float) (1 / worth);
-        for (int i = 0; i < chunks; i++) {
-            shares[i] *= scale;
+        if (worth == 0) {
+            return null;
+        }
+        float[] shares = new float[chunks];
+        for (int t = 0; t < postings.size(); t++) {
+            float weight = (float) (idfs.get(t) / worth);
+            for (int p = postings.get(t)[0]; p < postings.get(t)[1]; p++) {
+                shares[postingChunk[p]] += weight * postingWeight[p];
+            }
         }
         return shares;
     }
@@ -126,24 +133,23 @@ final class KeywordIndex {
             for (int t = 0; t < termIds.size(); t++) {
                 start[t + 1] += start[t];
             }
-            int[] next = Arrays.copyOf(start, termIds.size());
-            int[] postingChunk = new int[pairs];
-            short[] postingCount = new short[pairs];
             long totalLength = 0;
             for (int chunk = 0; chunk < chunks; chunk++) {
                 totalLength += lengths[chunk];
+            }
+            float average = chunks == 0 ? 1 : Math.max(1, (float) totalLength / chunks);
+            int[] next = Arrays.copyOf(start, termIds.size());
+            int[] postingChunk = new int[pairs];
+            float[] postingWeight = new float[pairs];
+            for (int chunk = 0; chunk < chunks; chunk++) {
+                float lengthPenalty = K1 * (1 - B + B * lengths[chunk] / average);
                 for (int p = chunkTermStart[chunk]; p < chunkTermStart[chunk + 1]; p++) {
                     int slot = next[terms[p]]++;
                     postingChunk[slot] = chunk;
-                    postingCount[slot] = (short) Math.min(Short.MAX_VALUE, counts[p]);
+                    postingWeight[slot] = (K1 + 1) * counts[p] / (counts[p] + lengthPenalty);
                 }
             }
-            float average = chunks == 0 ? 1 : Math.max(1, (float) totalLength / chunks);
-            float[] penalty = new float[chunks];
-            for (int chunk = 0; chunk < chunks; chunk++) {
-                penalty[chunk] = K1 * (1 - B + B * lengths[chunk] / average);
-            }
-            return new KeywordIndex(Map.copyOf(termIds), start, postingChunk, postingCount, penalty);
+            return new KeywordIndex(Map.copyOf(termIds), start, postingChunk, postingWeight, chunks);
         }
     }
 }
