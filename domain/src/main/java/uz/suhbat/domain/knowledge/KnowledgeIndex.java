@@ -65,7 +65,9 @@ public final class KnowledgeIndex {
 
     /**
      * At most {@code k} passages scoring at least {@code minScore}, best first (ties in insertion
-     * order). {@code queryText} feeds the keyword side; blank text means vectors only.
+     * order). {@code queryVector} must come from the same model as the passages, given the question
+     * as {@link UzbekText#normalize}d text, as the passages were; {@code queryText} is the question
+     * itself and feeds the keyword side (null or blank means vectors only).
      */
     public List<Hit> search(float[] queryVector, String queryText, int k, double minScore) {
         if (queryVector.length != dimensions) {
