@@ -16,9 +16,10 @@ import java.util.Set;
  * threshold: each query term is worth its idf, and a passage's {@link #shares share} is the BM25 it
  * earns divided by what the whole query is worth (a passage of average length containing every term
  * once earns exactly 1). Query terms the document never uses still count in the divisor, so matching
- * only "capital" in "capital of France" is a small share, not a full one. Terms found in more than half
- * of the passages ("the", "va") are left out on both sides: their idf is near zero, and walking their
- * postings, which list almost every passage, would cost more than the rest of the search.
+ * only "capital" in "capital of France" is a small share, not a full one. In a large index, terms found
+ * in more than half of the passages ("the", "va") are left out on both sides: their idf is small, and
+ * walking their postings, which list almost every passage, would cost as much as the vector search.
+ * Small indexes keep them, since there a word in half the passages can still tell them apart.
  */
 final class KeywordIndex {
 
@@ -30,6 +31,8 @@ final class KeywordIndex {
      * (5 letters did best for Turkish in Can et al., 2008). Numbers are kept whole.
      */
     private static final int PREFIX = 5;
+    /** Posting lists shorter than this are cheap to walk whatever the term. */
+    private static final int LONG_POSTINGS = 4096;
 
     private final Map<String, Integer> termIds;
     private final int[] postingStart;
@@ -69,7 +72,7 @@ final class KeywordIndex {
             Integer id = termIds.get(term);
             int from = id == null ? 0 : postingStart[id];
             int to = id == null ? 0 : postingStart[id + 1];
-            if (to - from > chunks / 2) {
+            if (to - from > chunks / 2 && to - from > LONG_POSTINGS) {
                 continue;
             }
             double idf = Math.log(1 + (chunks - (to - from) + 0.5) / ((to - from) + 0.5));

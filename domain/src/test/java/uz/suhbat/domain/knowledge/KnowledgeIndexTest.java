@@ -78,6 +78,24 @@ class KnowledgeIndexTest {
     }
 
     @Test
+    void aSinglePassageStillMatchesItsOwnWords() {
+        // given the smallest possible document
+        KnowledgeIndex index = KnowledgeIndex.builder(DIMENSIONS).add(1, 1, "Nukus is the capital of Karakalpakstan.", axis(1)).build();
+
+        // when
+        double withKeywords = index.search(axis(2), "capital of Karakalpakstan", 1, -1).get(0).score();
+        double withoutKeywords = index.search(axis(2), "", 1, -1).get(0).score();
+
+        // then
+        assertThat(withKeywords).isGreaterThan(withoutKeywords + 0.3);
+    }
+
+    @Test
+    void anEmptyIndexFindsNothing() {
+        assertThat(KnowledgeIndex.builder(DIMENSIONS).build().search(axis(0), "anything", 3, -1)).isEmpty();
+    }
+
+    @Test
     void respectsKAndMinScore() {
         // given 50 random passages
         Random random = new Random(7);
