@@ -65,8 +65,7 @@ final class KeywordIndex {
         for (String word : UzbekText.words(query)) {
             terms.add(term(word));
         }
-        List<int[]> postings = new ArrayList<>();
-        List<Double> idfs = new ArrayList<>();
+        List<QueryTerm> counted = new ArrayList<>();
         double worth = 0;
         for (String term : terms) {
             Integer id = termIds.get(term);
@@ -77,20 +76,23 @@ final class KeywordIndex {
             }
             double idf = Math.log(1 + (chunks - (to - from) + 0.5) / ((to - from) + 0.5));
             worth += idf;
-            postings.add(new int[] {from, to});
-            idfs.add(idf);
+            counted.add(new QueryTerm(from, to, idf));
         }
         if (worth == 0) {
             return null;
         }
         float[] shares = new float[chunks];
-        for (int t = 0; t < postings.size(); t++) {
-            float weight = (float) (idfs.get(t) / worth);
-            for (int p = postings.get(t)[0]; p < postings.get(t)[1]; p++) {
+        for (QueryTerm term : counted) {
+            float weight = (float) (term.idf / worth);
+            for (int p = term.from; p < term.to; p++) {
                 shares[postingChunk[p]] += weight * postingWeight[p];
             }
         }
         return shares;
+    }
+
+    /** A query term's slice of the postings; absent terms have an empty slice but still their idf. */
+    private record QueryTerm(int from, int to, double idf) {
     }
 
     /** Collects the terms of each chunk in order, then lays the postings out term by term. */
