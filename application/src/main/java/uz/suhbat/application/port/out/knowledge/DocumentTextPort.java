@@ -5,10 +5,19 @@ import java.nio.file.Path;
 /** Reads the text of an uploaded document page by page, without holding the whole text in memory. */
 public interface DocumentTextPort {
 
-    /** Checks the file and returns its page count; throws {@link UnreadableDocumentException} when it cannot be used. */
+    /**
+     * Checks the file as an upload is accepted: that it is a document of the supported kind, opens
+     * without a password, is within the page limit and has text on at least one page. Returns its
+     * page count; throws {@link UnreadableDocumentException} when it cannot be used.
+     */
     int inspect(Path file);
 
-    /** Calls {@code consumer} once per page, in order, with 1-based page numbers. */
+    /**
+     * Calls {@code consumer} once per page, in order, with 1-based page numbers (blank pages get
+     * blank text). Throws {@link UnreadableDocumentException} for the same reasons as
+     * {@link #inspect}, possibly after some pages were delivered (a time budget can run out midway,
+     * and NO_TEXT is only known at the end). Exceptions thrown by the consumer pass through unchanged.
+     */
     void readPages(Path file, PageConsumer consumer);
 
     @FunctionalInterface

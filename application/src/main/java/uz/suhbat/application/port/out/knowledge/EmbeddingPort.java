@@ -10,7 +10,10 @@ public interface EmbeddingPort {
 
     int dimensions();
 
-    /** One normalised vector per text, in the same order. May use several threads. */
+    /**
+     * One unit-length vector per text, in the same order, so that a dot product is the cosine.
+     * Uses several threads for a list; callers batch (tens of texts per call) to keep every core busy.
+     */
     List<float[]> embedAll(List<String> texts);
 
     default float[] embed(String text) {

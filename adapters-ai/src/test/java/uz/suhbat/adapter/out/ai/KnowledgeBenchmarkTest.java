@@ -1,0 +1,150 @@
+package uz.suhbat.adapter.out.ai;
+
+import java.lang.ref.Reference;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uz.suhbat.adapter.out.ai.fake.SyntheticText;
+import uz.suhbat.adapter.out.ai.fake.TestPdfs;
+import uz.suhbat.application.service.knowledge.EmbeddingPipeline;
+import uz.suhbat.domain.knowledge.Chunker;
+import uz.suhbat.domain.knowledge.KnowledgeIndex;
+import uz.suhbat.domain.knowledge.UzbekText;
+
+/**
+ * Measures ingestion and search; prints numbers, asserts nothing. Excluded from the normal build
+ * (adapters-ai/pom.xml excludes the tag); how to run it is in docs/benchmarks-knowledge.md.
+ */
+@Tag("benchmark")
+class KnowledgeBenchmarkTest {
+
+    private static final int PAGES = 300;
+    private static final int BATCH = 32;
+    private static final int CHUNKS = 100_000;
+    private static final int QUERIES = 200;
+    private static final int ROUNDS = 3;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void ingestionOfA300PagePdfAgainstRawEmbeddingThroughput() {
+        SyntheticText text = new SyntheticText(1);
+        List<String> pages = new ArrayList<>();
+        for (int i = 0; i < PAGES; i++) {
+            pages.add(text.words(260) + "\n\n" + text.words(120));
+        }
+        Path pdf = TestPdfs.withPages(dir.resolve("book.pdf"), pages);
+        PdfDocumentText documents = new PdfDocumentText(2000, Duration.ofSeconds(600));
+
+        try (MiniLmEmbeddings embeddings = new MiniLmEmbeddings()) {
+            long readStart = System.nanoTime();
+            List<String> chunkTexts = new ArrayList<>();
+            documents.readPages(pdf, (number, page) -> Chunker.forMiniLm().split(number, page)
+                    .forEach(chunk -> chunkTexts.add(UzbekText.normalize(chunk.text()))));
+            double readSeconds = seconds(readStart);
+            // ONNX Runtime and the JIT need a few hundred texts before they reach full speed
+            embedInBatches(embeddings, chunkTexts.subList(0, 8 * BATCH));
+            embedInBatches(embeddings, chunkTexts.subList(0, 8 * BATCH));
+
+            // alternate the two so that neither profits from running later, or suffers from a noisy neighbour more
+            EmbeddingPipeline pipeline = new EmbeddingPipeline(documents, embeddings, Chunker.forMiniLm(), BATCH, 4 * BATCH);
+            double[] raw = new double[ROUNDS];
+            double[] piped = new double[ROUNDS];
+            EmbeddingPipeline.Totals totals = null;
+            for (int round = 0; round < ROUNDS; round++) {
+                long rawStart = System.nanoTime();
+                embedInBatches(embeddings, chunkTexts);
+                raw[round] = chunkTexts.size() / seconds(rawStart);
+                long pipelineStart = System.nanoTime();
+                totals = pipeline.run(pdf, (batch, pagesRead) -> { });
+                piped[round] = totals.chunks() / seconds(pipelineStart);
+            }
+            if (totals.chunks() != chunkTexts.size()) {
+                throw new AssertionError("chunk counts differ: " + chunkTexts.size() + " vs " + totals.chunks());
+            }
+
+            double pagesPerChunk = (double) totals.pages() / totals.chunks();
+            System.out.printf("%nIngestion of a %d-page PDF (%d chunks, batches of %d, %d cores), %d rounds:%n",
+                    totals.pages(), totals.chunks(), BATCH, Runtime.getRuntime().availableProcessors(), ROUNDS);
+            System.out.printf("  PDF text + chunking alone: %.1f s, %.0f pages/s%n", readSeconds, PAGES / readSeconds);
+            for (int round = 0; round < ROUNDS; round++) {
+                System.out.printf("  round %d: raw embedding %.1f chunks/s; pipeline %.1f chunks/s = %.1f pages/s (%.0f%% of raw)%n",
+                        round + 1, raw[round], piped[round], piped[round] * pagesPerChunk, 100 * piped[round] / raw[round]);
+            }
+            double bestRaw = Arrays.stream(raw).max().orElseThrow();
+            double bestPiped = Arrays.stream(piped).max().orElseThrow();
+            System.out.printf("  best: raw %.1f chunks/s; pipeline %.1f chunks/s = %.1f pages/s; pipeline / raw = %.0f%%%n",
+                    bestRaw, bestPiped, bestPiped * pagesPerChunk, 100 * bestPiped / bestRaw);
+        }
+    }
+
+    private static void embedInBatches(MiniLmEmbeddings embeddings, List<String> texts) {
+        for (int from = 0; from < texts.size(); from += BATCH) {
+            embeddings.embedAll(texts.subList(from, Math.min(texts.size(), from + BATCH)));
+        }
+    }
+
+    @Test
+    void oneQueryOver100000Chunks() {
+        Random random = new Random(2);
+        SyntheticText text = new SyntheticText(3);
+        long buildStart = System.nanoTime();
+        KnowledgeIndex.Builder builder = KnowledgeIndex.builder(384, CHUNKS);
+        for (int i = 0; i < CHUNKS; i++) {
+            builder.add(i, 1 + i / 3, text.words(140), randomUnitVector(random));
+        }
+        KnowledgeIndex index = builder.build();
+        double buildSeconds = seconds(buildStart);
+
+        List<float[]> vectors = new ArrayList<>();
+        List<String> questions = new ArrayList<>();
+        for (int i = 0; i < QUERIES; i++) {
+            vectors.add(randomUnitVector(random));
+            questions.add(text.words(4 + random.nextInt(8)));
+        }
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < QUERIES; i++) {
+                index.search(vectors.get(i), questions.get(i), 5, 0.2);
+            }
+        }
+        double[] millis = new double[QUERIES];
+        for (int i = 0; i < QUERIES; i++) {
+            long start = System.nanoTime();
+            index.search(vectors.get(i), questions.get(i), 5, 0.2);
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(millis);
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        long heapInUse = runtime.totalMemory() - runtime.freeMemory();
+        Reference.reachabilityFence(index);
+        System.out.printf("%nSearch over %d chunks of 384 dimensions, k=5, hybrid (built in %.1f s, heap in use ≈ %d MB):%n",
+                CHUNKS, buildSeconds, heapInUse >> 20);
+        System.out.printf("  %d queries: median %.2f ms, p95 %.2f ms, max %.2f ms%n",
+                QUERIES, millis[QUERIES / 2], millis[(int) (QUERIES * 0.95)], millis[QUERIES - 1]);
+    }
+
+    private static float[] randomUnitVector(Random random) {
+        float[] vector = new float[384];
+        double norm = 0;
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = (float) random.nextGaussian();
+            norm += vector[i] * vector[i];
+        }
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] /= (float) Math.sqrt(norm);
+        }
+        return vector;
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

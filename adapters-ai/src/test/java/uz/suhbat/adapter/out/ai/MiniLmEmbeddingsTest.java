@@ -1,0 +1,55 @@
+package uz.suhbat.adapter.out.ai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+class MiniLmEmbeddingsTest {
+
+    private static final MiniLmEmbeddings embeddings = new MiniLmEmbeddings();
+
+    @AfterAll
+    static void close() {
+        embeddings.close();
+    }
+
+    @Test
+    void namesItsModelAndDimension() {
+        assertThat(embeddings.modelId()).isEqualTo("all-minilm-l6-v2/384");
+        assertThat(embeddings.dimensions()).isEqualTo(384);
+        assertThat(embeddings.embedAll(List.of())).isEmpty();
+    }
+
+    @Test
+    void returnsOneUnitVectorPerTextInOrder() {
+        // given
+        List<String> texts = List.of("The cat sleeps on the sofa.", "Stock prices fell sharply today.",
+                "A kitten is napping on the couch.", "Toshkent Oʻzbekistonning poytaxti.");
+
+        // when
+        List<float[]> vectors = embeddings.embedAll(texts);
+
+        // then
+        assertThat(vectors).hasSize(4).allSatisfy(vector -> {
+            assertThat(vector).hasSize(384);
+            assertThat(norm(vector)).isCloseTo(1.0, within(1e-4));
+        });
+        assertThat(vectors.get(3)).containsExactly(embeddings.embed(texts.get(3)), org.assertj.core.data.Offset.offset(1e-5f));
+        assertThat(dot(vectors.get(0), vectors.get(2))).isGreaterThan(dot(vectors.get(0), vectors.get(1)) + 0.3);
+    }
+
+    private static double norm(float[] vector) {
+        return Math.sqrt(dot(vector, vector));
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,214 @@
+package uz.suhbat.domain.knowledge;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * The searchable passages of one knowledge model, held in memory while the model is launched.
+ *
+ * <p>Ranking is hybrid: {@code score = (1 − w)·cosine + w·keywordShare}. The embedding model was
+ * trained on English, so names, numbers and Uzbek words are what it matches worst; BM25 on the
+ * normalised words catches exactly those. A weighted sum of two absolute scores was chosen over
+ * reciprocal-rank fusion or per-query min-max scaling because both of those only rank: their
+ * scores mean nothing across queries, and the answering side needs a threshold ({@code minScore})
+ * that means "this passage is relevant", not "this was the best of a bad lot". Cosine is already
+ * absolute, and {@link KeywordIndex} makes BM25 absolute (the share of the query's keyword weight a
+ * passage matches, capped at 1).
+ *
+ * <p>Vectors live in one contiguous array (chunks × dimensions), so a search is a single linear
+ * pass that the CPU can stream; above {@value #PARALLEL_FROM} chunks the pass is split across the
+ * cores of the common fork-join pool. An index is immutable once built and safe for concurrent searches.
+ */
+public final class KnowledgeIndex {
+
+    /** Below this a second thread costs more to start than it saves. */
+    static final int PARALLEL_FROM = 20_000;
+    public static final double DEFAULT_KEYWORD_WEIGHT = 0.35;
+
+    private final int dimensions;
+    private final float[] vectors;
+    private final long[] ids;
+    private final int[] pages;
+    private final String[] texts;
+    private final KeywordIndex keywords;
+    private final float keywordWeight;
+
+    private KnowledgeIndex(Builder builder) {
+        this.dimensions = builder.dimensions;
+        this.vectors = Arrays.copyOf(builder.vectors, builder.size * builder.dimensions);
+        this.ids = Arrays.copyOf(builder.ids, builder.size);
+        this.pages = Arrays.copyOf(builder.pages, builder.size);
+        this.texts = Arrays.copyOf(builder.texts, builder.size);
+        this.keywords = builder.keywords.build();
+        this.keywordWeight = (float) builder.keywordWeight;
+    }
+
+    public static Builder builder(int dimensions) {
+        return new Builder(dimensions, 1024);
+    }
+
+    /** Sizing the builder up front avoids growing, and so copying, a large vector array. */
+    public static Builder builder(int dimensions, int expectedChunks) {
+        return new Builder(dimensions, expectedChunks);
+    }
+
+    public int size() {
+        return ids.length;
+    }
+
+    public int dimensions() {
+        return dimensions;
+    }
+
+    /**
+     * At most {@code k} passages scoring at least {@code minScore}, best first (ties in insertion
+     * order). {@code queryVector} must come from the same model as the passages, given the question
+     * as {@link UzbekText#normalize}d text, as the passages were; {@code queryText} is the question
+     * itself and feeds the keyword side (null or blank means vectors only).
+     */
+    public List<Hit> search(float[] queryVector, String queryText, int k, double minScore) {
+        if (queryVector.length != dimensions) {
+            throw new IllegalArgumentException("query has " + queryVector.length + " dimensions, index has " + dimensions);
+        }
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1: " + k);
+        }
+        float[] query = queryVector.clone();
+        scaleToUnit(query, 0, dimensions);
+        float[] shares = queryText == null ? null : keywords.shares(queryText);
+        int n = size();
+        int parts = n < PARALLEL_FROM ? 1 : Math.min(Runtime.getRuntime().availableProcessors(), n / (PARALLEL_FROM / 2));
+        TopHits top;
+        if (parts <= 1) {
+            top = score(query, shares, 0, n, k, (float) minScore);
+        } else {
+            List<CompletableFuture<TopHits>> others = new ArrayList<>();
+            for (int part = 1; part < parts; part++) {
+                int from = (int) ((long) n * part / parts);
+                int to = (int) ((long) n * (part + 1) / parts);
+                others.add(CompletableFuture.supplyAsync(() -> score(query, shares, from, to, k, (float) minScore),
+                        ForkJoinPool.commonPool()));
+            }
+            top = score(query, shares, 0, n / parts, k, (float) minScore);
+            for (CompletableFuture<TopHits> other : others) {
+                top.addAll(other.join());
+            }
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (int chunk : top.bestFirst()) {
+            hits.add(new Hit(ids[chunk], pages[chunk], texts[chunk], top.scoreOf(chunk)));
+        }
+        return hits;
+    }
+
+    private TopHits score(float[] query, float[] shares, int from, int to, int k, float minScore) {
+        TopHits top = new TopHits(k);
+        float vectorWeight = 1 - keywordWeight;
+        for (int chunk = from; chunk < to; chunk++) {
+            float score = vectorWeight * dot(query, chunk * dimensions);
+            if (shares != null) {
+                score += keywordWeight * Math.min(1f, shares[chunk]);
+            }
+            if (score >= minScore) {
+                top.offer(chunk, score);
+            }
+        }
+        return top;
+    }
+
+    /** Four independent sums let the CPU overlap the multiply-adds instead of waiting on one chain. */
+    private float dot(float[] query, int offset) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 3 < dimensions; i += 4) {
+            s0 += query[i] * vectors[offset + i];
+            s1 += query[i + 1] * vectors[offset + i + 1];
+            s2 += query[i + 2] * vectors[offset + i + 2];
+            s3 += query[i + 3] * vectors[offset + i + 3];
+        }
+        for (; i < dimensions; i++) {
+            s0 += query[i] * vectors[offset + i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    private static void scaleToUnit(float[] array, int offset, int length) {
+        double sum = 0;
+        for (int i = offset; i < offset + length; i++) {
+            sum += array[i] * array[i];
+        }
+        if (sum > 0 && Math.abs(sum - 1) > 1e-6) {
+            float scale = (float) (1 / Math.sqrt(sum));
+            for (int i = offset; i < offset + length; i++) {
+                array[i] *= scale;
+            }
+        }
+    }
+
+    /** A retrieved passage; {@code chunkId} is the caller's id from {@link Builder#add}. */
+    public record Hit(long chunkId, int page, String text, double score) {
+    }
+
+    /** Not thread-safe; collect every chunk, then {@link #build()} once. */
+    public static final class Builder {
+
+        private final int dimensions;
+        private final KeywordIndex.Builder keywords = new KeywordIndex.Builder();
+        private float[] vectors;
+        private long[] ids;
+        private int[] pages;
+        private String[] texts;
+        private int size;
+        private double keywordWeight = DEFAULT_KEYWORD_WEIGHT;
+
+        private Builder(int dimensions, int expectedChunks) {
+            if (dimensions < 1 || expectedChunks < 0) {
+                throw new IllegalArgumentException("dimensions must be positive and expectedChunks not negative");
+            }
+            int capacity = Math.max(16, expectedChunks);
+            this.dimensions = dimensions;
+            this.vectors = new float[Math.multiplyExact(capacity, dimensions)];
+            this.ids = new long[capacity];
+            this.pages = new int[capacity];
+            this.texts = new String[capacity];
+        }
+
+        /** How much the keyword share weighs against cosine similarity, from 0 (vectors only) to 1 (keywords only). */
+        public Builder keywordWeight(double weight) {
+            if (weight < 0 || weight > 1) {
+                throw new IllegalArgumentException("keyword weight must be within [0, 1]: " + weight);
+            }
+            this.keywordWeight = weight;
+            return this;
+        }
+
+        /** {@code vector} is copied and scaled to unit length if it is not already. */
+        public Builder add(long chunkId, int page, String text, float[] vector) {
+            if (vector.length != dimensions) {
+                throw new IllegalArgumentException("vector has " + vector.length + " dimensions, index has " + dimensions);
+            }
+            if (size == ids.length) {
+                int capacity = size * 2;
+                vectors = Arrays.copyOf(vectors, Math.multiplyExact(capacity, dimensions));
+                ids = Arrays.copyOf(ids, capacity);
+                pages = Arrays.copyOf(pages, capacity);
+                texts = Arrays.copyOf(texts, capacity);
+            }
+            System.arraycopy(vector, 0, vectors, size * dimensions, dimensions);
+            scaleToUnit(vectors, size * dimensions, dimensions);
+            ids[size] = chunkId;
+            pages[size] = page;
+            texts[size] = text;
+            keywords.add(text);
+            size++;
+            return this;
+        }
+
+        public KnowledgeIndex build() {
+            return new KnowledgeIndex(this);
+        }
+    }
+}

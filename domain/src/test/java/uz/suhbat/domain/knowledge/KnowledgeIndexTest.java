@@ -1,0 +1,177 @@
+package uz.suhbat.domain.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import uz.suhbat.domain.knowledge.KnowledgeIndex.Hit;
+
+class KnowledgeIndexTest {
+
+    private static final int DIMENSIONS = 16;
+
+    @Test
+    void findsTheNearestVectorFirst() {
+        // given
+        KnowledgeIndex index = KnowledgeIndex.builder(DIMENSIONS)
+                .add(10, 1, "first", axis(0))
+                .add(20, 2, "second", axis(1))
+                .add(30, 3, "third", mix(axis(1), axis(2)))
+                .build();
+
+        // when
+        List<Hit> hits = index.search(axis(1), "", 2, -1);
+
+        // then
+        assertThat(hits).extracting(Hit::chunkId).containsExactly(20L, 30L);
+        assertThat(hits.get(0).page()).isEqualTo(2);
+        assertThat(hits.get(0).text()).isEqualTo("second");
+        assertThat(hits.get(0).score()).isCloseTo(1 - KnowledgeIndex.DEFAULT_KEYWORD_WEIGHT, within());
+    }
+
+    @Test
+    void aRareExactKeywordWinsOverAVectorThatIsOnlyVaguelyClose() {
+        // given a passage naming the person whose vector is far from the question's, and one close to it
+        float[] question = axis(0);
+        KnowledgeIndex index = KnowledgeIndex.builder(DIMENSIONS)
+                .add(1, 4, "Loyiha rahbari Xudoyberdiyev 1987-yilda tug'ilgan.", mix(axis(3), mix(axis(0), axis(3))))
+                .add(2, 9, "The project was led by a team of engineers from the capital.", mix(axis(0), axis(5)))
+                .add(3, 5, "Budget figures for the year.", axis(6))
+                .build();
+
+        // when
+        List<Hit> vectorsOnly = index.search(question, null, 3, -1);
+        List<Hit> hybrid = index.search(question, "Xudoyberdiyev qachon tugʻilgan?", 3, -1);
+
+        // then
+        assertThat(vectorsOnly.get(0).chunkId()).isEqualTo(2);
+        assertThat(hybrid.get(0).chunkId()).isEqualTo(1);
+        assertThat(hybrid.get(0).page()).isEqualTo(4);
+    }
+
+    @Test
+    void keywordsMatchAcrossApostropheVariantsAndSuffixes() {
+        // given the document writes oʻ with U+02BB and the question with a backtick and another suffix
+        KnowledgeIndex index = KnowledgeIndex.builder(DIMENSIONS)
+                .add(1, 1, "Oʻzbekistonning poytaxti Toshkent shahri.", axis(1))
+                .add(2, 2, "Samarqand qadimiy shahar.", axis(1))
+                .build();
+
+        // when
+        List<Hit> hits = index.search(axis(1), "O`zbekistonda poytaxt qaysi?", 1, -1);
+
+        // then
+        assertThat(hits).extracting(Hit::chunkId).containsExactly(1L);
+        assertThat(hits.get(0).score()).isGreaterThan(0.65 + 0.1);
+    }
+
+    @Test
+    void numbersAreFoundWhole() {
+        KnowledgeIndex index = KnowledgeIndex.builder(DIMENSIONS)
+                .add(1, 1, "Revenue reached 48215 in 2019.", axis(1))
+                .add(2, 2, "Revenue reached 48216 in 2020.", axis(1))
+                .build();
+
+        assertThat(index.search(axis(1), "revenue 48216", 1, -1)).extracting(Hit::chunkId).containsExactly(2L);
+    }
+
+    @Test
+    void aSinglePassageStillMatchesItsOwnWords() {
+        // given the smallest possible document
+        KnowledgeIndex index = KnowledgeIndex.builder(DIMENSIONS).add(1, 1, "Nukus is the capital of Karakalpakstan.", axis(1)).build();
+
+        // when
+        double withKeywords = index.search(axis(2), "capital of Karakalpakstan", 1, -1).get(0).score();
+        double withoutKeywords = index.search(axis(2), "", 1, -1).get(0).score();
+
+        // then
+        assertThat(withKeywords).isGreaterThan(withoutKeywords + 0.3);
+    }
+
+    @Test
+    void anEmptyIndexFindsNothing() {
+        assertThat(KnowledgeIndex.builder(DIMENSIONS).build().search(axis(0), "anything", 3, -1)).isEmpty();
+    }
+
+    @Test
+    void respectsKAndMinScore() {
+        // given 50 random passages
+        Random random = new Random(7);
+        KnowledgeIndex.Builder builder = KnowledgeIndex.builder(DIMENSIONS);
+        for (int i = 0; i < 50; i++) {
+            builder.add(i, i + 1, "passage " + i, randomVector(random));
+        }
+        KnowledgeIndex index = builder.build();
+        float[] query = randomVector(random);
+
+        // when
+        List<Hit> top5 = index.search(query, "passage", 5, -1);
+        List<Hit> aboveThreshold = index.search(query, "passage", 50, 0.2);
+
+        // then
+        assertThat(top5).hasSize(5);
+        assertThat(top5).extracting(Hit::score).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        assertThat(aboveThreshold).isNotEmpty().hasSizeLessThan(50).allSatisfy(hit -> assertThat(hit.score()).isGreaterThanOrEqualTo(0.2));
+        assertThat(index.search(query, "passage", 50, 2)).isEmpty();
+    }
+
+    @Test
+    void theParallelPassFindsWhatTheSequentialOneWould() {
+        // given more chunks than one thread searches alone
+        Random random = new Random(11);
+        int n = KnowledgeIndex.PARALLEL_FROM * 2 + 3;
+        KnowledgeIndex.Builder builder = KnowledgeIndex.builder(DIMENSIONS, n);
+        float[][] vectors = new float[n][];
+        for (int i = 0; i < n; i++) {
+            vectors[i] = randomVector(random);
+            builder.add(i, 1, "text", vectors[i]);
+        }
+        KnowledgeIndex index = builder.build();
+        float[] query = vectors[n - 1];
+
+        // when
+        List<Hit> hits = index.search(query, null, 3, -1);
+
+        // then the exact match, in the second half, comes first
+        assertThat(hits).hasSize(3);
+        assertThat(hits.get(0).chunkId()).isEqualTo(n - 1);
+    }
+
+    @Test
+    void refusesVectorsOfTheWrongSize() {
+        KnowledgeIndex.Builder builder = KnowledgeIndex.builder(DIMENSIONS);
+        assertThatThrownBy(() -> builder.add(1, 1, "x", new float[3])).isInstanceOf(IllegalArgumentException.class);
+        KnowledgeIndex index = builder.add(1, 1, "x", axis(0)).build();
+        assertThatThrownBy(() -> index.search(new float[3], "x", 1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> index.search(axis(0), "x", 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static org.assertj.core.data.Offset<Double> within() {
+        return org.assertj.core.data.Offset.offset(1e-5);
+    }
+
+    private static float[] axis(int i) {
+        float[] vector = new float[DIMENSIONS];
+        vector[i] = 1;
+        return vector;
+    }
+
+    /** Not unit length on purpose: the index scales what it is given. */
+    private static float[] mix(float[] a, float[] b) {
+        float[] sum = new float[DIMENSIONS];
+        for (int i = 0; i < DIMENSIONS; i++) {
+            sum[i] = a[i] + b[i];
+        }
+        return sum;
+    }
+
+    private static float[] randomVector(Random random) {
+        float[] vector = new float[DIMENSIONS];
+        for (int i = 0; i < DIMENSIONS; i++) {
+            vector[i] = (float) random.nextGaussian();
+        }
+        return vector;
+    }
+}
