@@ -16,7 +16,8 @@ public record SuhbatSettings(
         OpenAi openai,
         Admin admin,
         Mail mail,
-        int chatMessageLimit) {
+        int chatMessageLimit,
+        Knowledge knowledge) {
 
     public record Mysql(String host, int port, String database, String user, String password) {
         public boolean external() {
@@ -31,6 +32,10 @@ public record SuhbatSettings(
     }
 
     public record Admin(String username, String password, String email) {
+    }
+
+    /** PDF models: upload limit, and how many passages of at least which score ground an answer. */
+    public record Knowledge(int maxUploadMb, int topK, double minScore) {
     }
 
     /** An empty host means: write mail to the log instead of sending it. */

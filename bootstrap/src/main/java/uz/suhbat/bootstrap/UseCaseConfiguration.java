@@ -22,6 +22,14 @@ import uz.suhbat.application.service.account.DeviceLoginService;
 import uz.suhbat.application.service.account.SignInService;
 import uz.suhbat.application.service.admin.MainAdminService;
 import uz.suhbat.application.service.chat.ChatService;
+import uz.suhbat.application.service.knowledge.KnowledgeLibrary;
+import uz.suhbat.application.service.knowledge.KnowledgeModelService;
+import uz.suhbat.application.port.out.knowledge.DocumentFilesPort;
+import uz.suhbat.application.port.out.knowledge.DocumentTextPort;
+import uz.suhbat.application.port.out.knowledge.EmbeddingPort;
+import uz.suhbat.application.port.out.knowledge.KnowledgeModelRepository;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
 import uz.suhbat.application.port.out.chat.ChatLimitPort;
 import uz.suhbat.application.port.out.chat.ChatRepository;
@@ -70,8 +78,35 @@ class UseCaseConfiguration {
     /** Chats: reading, writing and streaming answers, with the whole chat sent every turn. */
     @Bean
     ChatService chatService(ChatRepository chats, UserRepository users, ChatModelPort model, ChatLimitPort limits,
-                            Clock clock, SuhbatSettings settings) {
-        return new ChatService(chats, users, model, limits, clock, settings.openai().models(), settings.chatMessageLimit());
+                            Clock clock, SuhbatSettings settings, KnowledgeLibrary knowledge) {
+        return new ChatService(chats, users, model, limits, clock, settings.openai().models(), settings.chatMessageLimit(), knowledge);
+    }
+
+    /** The launched PDF models' passages, in memory for search. */
+    @Bean
+    KnowledgeLibrary knowledgeLibrary(KnowledgeModelRepository models, EmbeddingPort embeddings, SuhbatSettings settings) {
+        return new KnowledgeLibrary(models, embeddings, settings.knowledge().topK(), settings.knowledge().minScore());
+    }
+
+    /** One document is read at a time: embedding already keeps every core busy. */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService knowledgeIngestion() {
+        return Executors.newSingleThreadExecutor(Thread.ofPlatform().name("knowledge-ingest").daemon().factory());
+    }
+
+    @Bean
+    KnowledgeModelService knowledgeModelService(KnowledgeModelRepository models, DocumentFilesPort files, DocumentTextPort documents,
+                                                EmbeddingPort embeddings, KnowledgeLibrary library, ChatRepository chats,
+                                                ChatModelPort model, ExecutorService knowledgeIngestion, Clock clock,
+                                                SuhbatSettings settings) {
+        return new KnowledgeModelService(models, files, documents, embeddings, library, chats, model, knowledgeIngestion, clock,
+                settings.openai().models(), settings.knowledge().maxUploadMb() * 1024L * 1024L);
+    }
+
+    /** Unfinished readings are marked failed, and launched models are loaded for search, without delaying start-up. */
+    @Bean
+    ApplicationRunner knowledgeAtStartup(KnowledgeModelService knowledge, ExecutorService knowledgeIngestion) {
+        return args -> knowledgeIngestion.execute(knowledge::resumeAfterStart);
     }
 
     @Bean

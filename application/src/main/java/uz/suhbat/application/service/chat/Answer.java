@@ -18,6 +18,8 @@ import uz.suhbat.domain.chat.MessageStatus;
 final class Answer implements ChatModelPort.AnswerSink {
 
     private final Chat chat;
+    private final String answeringModel;
+    private final List<Message.Source> sources;
     private final AnswerListener listener;
     private final ChatRepository chats;
     private final Clock clock;
@@ -26,8 +28,10 @@ final class Answer implements ChatModelPort.AnswerSink {
     private volatile ChatModelPort.Streaming streaming;
     private volatile boolean listenerGone;
 
-    Answer(Chat chat, AnswerListener listener, ChatRepository chats, Clock clock) {
+    Answer(Chat chat, String answeringModel, List<Message.Source> sources, AnswerListener listener, ChatRepository chats, Clock clock) {
         this.chat = chat;
+        this.answeringModel = answeringModel;
+        this.sources = sources;
         this.listener = listener;
         this.chats = chats;
         this.clock = clock;
@@ -74,8 +78,8 @@ final class Answer implements ChatModelPort.AnswerSink {
         if (!finished.compareAndSet(false, true)) {
             return;
         }
-        Message stored = chats.appendAssistantMessage(chat.id(), content(), MessageStatus.COMPLETE, chat.model(),
-                usage.input(), usage.output(), List.of(), clock.instant());
+        Message stored = chats.appendAssistantMessage(chat.id(), content(), MessageStatus.COMPLETE, answeringModel,
+                usage.input(), usage.output(), sources, clock.instant());
         tell(() -> listener.done(new Done(stored.rank(), chat.used(), chat.messageLimit(), chat.readOnly(), usage.input(), usage.output())));
     }
 
@@ -88,14 +92,14 @@ final class Answer implements ChatModelPort.AnswerSink {
         if (failure.kind() == ChatModelPort.FailureKind.CONTEXT_TOO_LONG) {
             chats.close(chat.id(), Chat.ClosedReason.CONTEXT_FULL);
         }
-        String code = code(failure.kind());
+        String code = AnswerFailures.code(failure.kind());
         tell(() -> listener.failed(code, "chat.error." + code));
     }
 
     private void storePartial() {
         String partial = content();
         if (!partial.isBlank()) {
-            chats.appendAssistantMessage(chat.id(), partial, MessageStatus.INTERRUPTED, chat.model(), 0, 0, List.of(), clock.instant());
+            chats.appendAssistantMessage(chat.id(), partial, MessageStatus.INTERRUPTED, answeringModel, 0, 0, sources, clock.instant());
         }
     }
 
@@ -114,18 +118,5 @@ final class Answer implements ChatModelPort.AnswerSink {
         } catch (RuntimeException gone) {
             listenerGone = true;
         }
-    }
-
-    static String code(ChatModelPort.FailureKind kind) {
-        return switch (kind) {
-            case NOT_CONFIGURED -> "model_not_configured";
-            case AUTHENTICATION -> "model_auth_failed";
-            case RATE_LIMITED -> "model_rate_limited";
-            case UNAVAILABLE -> "model_unavailable";
-            case TIMEOUT -> "model_timeout";
-            case CONTEXT_TOO_LONG -> "chat_context_full";
-            case BAD_REQUEST -> "model_bad_request";
-            case INTERRUPTED -> "answer_interrupted";
-        };
     }
 }

@@ -17,7 +17,11 @@ import uz.suhbat.domain.chat.ContextWindow;
 import uz.suhbat.domain.chat.Message;
 import uz.suhbat.domain.chat.MessageStatus;
 import uz.suhbat.domain.chat.Role;
+import uz.suhbat.domain.knowledge.KnowledgeIndex;
+import uz.suhbat.domain.knowledge.KnowledgeModel;
 import uz.suhbat.domain.user.User;
+import uz.suhbat.application.service.knowledge.GroundedPrompt;
+import uz.suhbat.application.service.knowledge.KnowledgeLibrary;
 
 /**
  * Chats: reading them, writing to them, and streaming the model's answers. The user's message is
@@ -35,8 +39,10 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
     private final Clock clock;
     private final List<String> openAiModels;
     private final int defaultLimit;
+    private final KnowledgeLibrary knowledge;
 
-    public ChatService(ChatRepository chats, UserRepository users, ChatModelPort model, ChatLimitPort limits, Clock clock, List<String> openAiModels, int defaultLimit) {
+    public ChatService(ChatRepository chats, UserRepository users, ChatModelPort model, ChatLimitPort limits, Clock clock,
+                       List<String> openAiModels, int defaultLimit, KnowledgeLibrary knowledge) {
         this.chats = chats;
         this.users = users;
         this.model = model;
@@ -44,6 +50,7 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
         this.clock = clock;
         this.openAiModels = List.copyOf(openAiModels);
         this.defaultLimit = defaultLimit;
+        this.knowledge = knowledge;
     }
 
     // ---- reading
@@ -70,7 +77,11 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
 
     @Override
     public List<ModelOption> models() {
-        return openAiModels.stream().map(id -> new ModelOption(id, id, "openai", "")).toList();
+        List<ModelOption> options = new ArrayList<>(openAiModels.stream().map(id -> new ModelOption(id, id, "openai", "")).toList());
+        for (KnowledgeModel pdf : knowledge.launched()) {
+            options.add(new ModelOption(pdf.pickerId(), pdf.name(), "pdf", pdf.description() == null ? "" : pdf.description()));
+        }
+        return options;
     }
 
     @Override
@@ -106,7 +117,7 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
         if (refusal.isPresent()) {
             return new Refused(refusal.get());
         }
-        if (!ContextWindow.fits(modelId, List.of(content))) {
+        if (!ContextWindow.fits(windowOf(modelId), List.of(content))) {
             return new Refused(Refusal.CHAT_CLOSED);
         }
         int limit = limits.configuredLimit(userId).orElse(defaultLimit);
@@ -136,7 +147,7 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
         List<Message> history = chats.messages(chatId);
         List<String> contents = new ArrayList<>(history.stream().map(Message::content).toList());
         contents.add(content);
-        if (!ContextWindow.fits(chosen, contents)) {
+        if (!ContextWindow.fits(windowOf(chosen), contents)) {
             chats.close(chatId, Chat.ClosedReason.CONTEXT_FULL);
             return new Refused(Refusal.CHAT_CLOSED);
         }
@@ -186,13 +197,35 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
 
     /** Sends the whole chat, in rank order, to the model; {@code history} ends with the question to answer. */
     private Outcome answer(Chat chat, List<Message> history, AnswerListener listener) {
-        List<ChatModelPort.Turn> turns = history.stream()
-                .map(m -> new ChatModelPort.Turn(m.role(), m.content()))
-                .toList();
-        Answer answer = new Answer(chat, listener, chats, clock);
-        ChatModelPort.Streaming streaming = model.stream(new ChatModelPort.Prompt(chat.model(), turns), answer);
+        List<ChatModelPort.Turn> turns = new ArrayList<>();
+        String answeringModel = chat.model();
+        List<Message.Source> sources = List.of();
+        if (KnowledgeModel.idOf(chat.model()) >= 0) {
+            Optional<KnowledgeModel> pdf = knowledge.pickable(chat.model());
+            if (pdf.isEmpty()) {
+                notify(() -> listener.failed("model_unavailable", "chat.error.model_unavailable"));
+                return new Started(() -> { });
+            }
+            String question = history.get(history.size() - 1).content();
+            List<KnowledgeIndex.Hit> hits = knowledge.retrieve(pdf.get().id(), question);
+            sources = hits.stream().map(h -> new Message.Source(h.page(), h.text())).toList();
+            List<SourceView> shown = sources.stream().map(s -> new SourceView(s.page(), s.text())).toList();
+            notify(() -> listener.sources(shown));
+            turns.add(new ChatModelPort.Turn(Role.SYSTEM, GroundedPrompt.system(pdf.get(), hits)));
+            answeringModel = pdf.get().baseModel();
+        }
+        for (Message m : history) {
+            turns.add(new ChatModelPort.Turn(m.role(), m.content()));
+        }
+        Answer answer = new Answer(chat, answeringModel, sources, listener, chats, clock);
+        ChatModelPort.Streaming streaming = model.stream(new ChatModelPort.Prompt(answeringModel, turns), answer);
         answer.attach(streaming);
         return new Started(answer::stop);
+    }
+
+    /** The model whose context window counts: a knowledge model is answered by its base model. */
+    private String windowOf(String modelId) {
+        return knowledge.pickable(modelId).map(KnowledgeModel::baseModel).orElse(modelId);
     }
 
     private Optional<Refusal> checkWriter(long userId) {
@@ -220,7 +253,8 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
     }
 
     private Optional<Refusal> checkModel(String modelId) {
-        return modelId != null && openAiModels.contains(modelId) ? Optional.empty() : Optional.of(Refusal.UNKNOWN_MODEL);
+        boolean offered = modelId != null && (openAiModels.contains(modelId) || knowledge.pickable(modelId).isPresent());
+        return offered ? Optional.empty() : Optional.of(Refusal.UNKNOWN_MODEL);
     }
 
     private static Optional<Refusal> checkOpen(Chat chat) {

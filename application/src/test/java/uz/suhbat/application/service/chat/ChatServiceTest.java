@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import uz.suhbat.application.fake.FakeEmbeddings;
 import uz.suhbat.application.fake.InMemoryChatLimits;
+import uz.suhbat.application.fake.InMemoryKnowledgeModelRepository;
+import uz.suhbat.application.service.knowledge.KnowledgeLibrary;
 import uz.suhbat.application.fake.InMemoryChatRepository;
 import uz.suhbat.application.fake.InMemoryUserRepository;
 import uz.suhbat.application.fake.MutableClock;
@@ -28,8 +31,10 @@ class ChatServiceTest {
     private final InMemoryUserRepository users = new InMemoryUserRepository().cascadeTo(chats::deleteAllOfUser);
     private final ScriptedChatModel model = new ScriptedChatModel();
     private final InMemoryChatLimits limits = new InMemoryChatLimits();
+    private final InMemoryKnowledgeModelRepository knowledgeModels = new InMemoryKnowledgeModelRepository();
+    private final KnowledgeLibrary library = new KnowledgeLibrary(knowledgeModels, new FakeEmbeddings(), 3, 0.05);
     private final ChatService service = new ChatService(chats, users, model, limits, clock,
-            List.of("gpt-4o-mini", "gpt-4o"), 50);
+            List.of("gpt-4o-mini", "gpt-4o"), 50, library);
 
     private long user(String name, boolean verified) {
         User user = User.register(new Username(name), new EmailAddress(name + "@example.uz"), "h", clock.instant(), "uz");
@@ -195,7 +200,7 @@ class ChatServiceTest {
     @Test
     void givenNoApiKey_thenTheScreenIsToldAndSendingIsRefused() {
         ScriptedChatModel unconfigured = new ScriptedChatModel().notConfigured();
-        ChatService withoutKey = new ChatService(chats, users, unconfigured, limits, clock, List.of("gpt-4o-mini"), 50);
+        ChatService withoutKey = new ChatService(chats, users, unconfigured, limits, clock, List.of("gpt-4o-mini"), 50, library);
         long aziz = user("aziz", true);
 
         assertThat(withoutKey.answeringAvailable()).isFalse();

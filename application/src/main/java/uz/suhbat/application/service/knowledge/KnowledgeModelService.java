@@ -1,0 +1,226 @@
+package uz.suhbat.application.service.knowledge;
+
+import java.io.InputStream;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import uz.suhbat.application.port.in.knowledge.KnowledgeModelsQuery;
+import uz.suhbat.application.port.in.knowledge.ManageKnowledgeModelsUseCase;
+import uz.suhbat.application.port.out.ai.ChatModelPort;
+import uz.suhbat.application.port.out.chat.ChatRepository;
+import uz.suhbat.application.port.out.knowledge.DocumentFilesPort;
+import uz.suhbat.application.port.out.knowledge.DocumentTextPort;
+import uz.suhbat.application.port.out.knowledge.DocumentTextPort.UnreadableDocumentException;
+import uz.suhbat.application.port.out.knowledge.EmbeddingPort;
+import uz.suhbat.application.port.out.knowledge.KnowledgeModelRepository;
+import uz.suhbat.application.service.chat.AnswerFailures;
+import uz.suhbat.domain.chat.Chat;
+import uz.suhbat.domain.chat.Role;
+import uz.suhbat.domain.knowledge.Chunker;
+import uz.suhbat.domain.knowledge.KnowledgeIndex;
+import uz.suhbat.domain.knowledge.KnowledgeModel;
+
+/**
+ * PDF-based models: an admin uploads a document, it is read, cut into passages and embedded in
+ * the background (one document at a time: embedding already keeps every core busy), then launched.
+ */
+public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase, KnowledgeModelsQuery {
+
+    private static final System.Logger log = System.getLogger(KnowledgeModelService.class.getName());
+
+    private final KnowledgeModelRepository models;
+    private final DocumentFilesPort files;
+    private final DocumentTextPort documents;
+    private final EmbeddingPort embeddings;
+    private final KnowledgeLibrary library;
+    private final ChatRepository chats;
+    private final ChatModelPort chatModel;
+    private final Executor ingestion;
+    private final Clock clock;
+    private final List<String> baseModels;
+    private final long maxUploadBytes;
+
+    public KnowledgeModelService(KnowledgeModelRepository models, DocumentFilesPort files, DocumentTextPort documents,
+                                 EmbeddingPort embeddings, KnowledgeLibrary library, ChatRepository chats, ChatModelPort chatModel,
+                                 Executor ingestion, Clock clock, List<String> baseModels, long maxUploadBytes) {
+        this.models = models;
+        this.files = files;
+        this.documents = documents;
+        this.embeddings = embeddings;
+        this.library = library;
+        this.chats = chats;
+        this.chatModel = chatModel;
+        this.ingestion = ingestion;
+        this.clock = clock;
+        this.baseModels = List.copyOf(baseModels);
+        this.maxUploadBytes = maxUploadBytes;
+    }
+
+    @Override
+    public Result create(Command command, InputStream pdf) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (command.name().isEmpty() || command.name().length() > 100) {
+            errors.put("name", "knowledge.error.name");
+        }
+        if (command.description() != null && command.description().length() > 1000) {
+            errors.put("description", "knowledge.error.description");
+        }
+        if (!baseModels.contains(command.baseModel())) {
+            errors.put("baseModel", "knowledge.error.baseModel");
+        }
+        if (command.instructions() != null && command.instructions().length() > 4000) {
+            errors.put("instructions", "knowledge.error.instructions");
+        }
+        if (pdf == null) {
+            errors.put("file", "knowledge.error.no_file");
+        }
+        if (!errors.isEmpty()) {
+            return new Rejected(errors, false);
+        }
+        String file;
+        try {
+            file = files.store(pdf, maxUploadBytes);
+        } catch (DocumentFilesPort.TooLargeException tooLarge) {
+            return new Rejected(Map.of("file", "knowledge.error.too_large"), true);
+        }
+        int pages;
+        try {
+            pages = documents.inspect(files.path(file));
+        } catch (UnreadableDocumentException unreadable) {
+            files.delete(file);
+            return new Rejected(Map.of("file", failureKey(unreadable.reason())), false);
+        }
+        KnowledgeModel model = models.create(command.name(), command.description(), command.baseModel(), command.instructions(), file,
+                embeddings.modelId(), clock.instant());
+        models.progress(model.id(), pages, 0, 0);
+        ingestion.execute(() -> ingest(model.id(), files.path(file), pages));
+        return new Created(model.id());
+    }
+
+    private void ingest(long id, Path file, int pages) {
+        EmbeddingPipeline pipeline = new EmbeddingPipeline(documents, embeddings, Chunker.forMiniLm(), 32, 256);
+        int[] seq = {0};
+        try {
+            EmbeddingPipeline.Totals totals = pipeline.run(file, (batch, pagesRead) -> {
+                List<KnowledgeModelRepository.StoredChunk> stored = new ArrayList<>(batch.size());
+                for (EmbeddingPipeline.EmbeddedChunk embedded : batch) {
+                    stored.add(new KnowledgeModelRepository.StoredChunk(0, ++seq[0], embedded.chunk().page(), embedded.chunk().text(),
+                            embedded.vector()));
+                }
+                models.saveChunks(id, stored);
+                models.progress(id, pages, pagesRead, seq[0]);
+            });
+            models.progress(id, pages, totals.pages(), totals.chunks());
+            models.markReady(id);
+        } catch (UnreadableDocumentException unreadable) {
+            models.markFailed(id, failureKey(unreadable.reason()));
+        } catch (RuntimeException e) {
+            log.log(Level.WARNING, "Reading knowledge model " + id + " failed: " + e);
+            models.markFailed(id, "knowledge.failure.internal");
+        }
+    }
+
+    private static String failureKey(UnreadableDocumentException.Reason reason) {
+        return "knowledge.failure." + reason.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** After a restart, models whose reading was cut short are marked failed; launched ones are loaded for search. */
+    public void resumeAfterStart() {
+        for (KnowledgeModel model : models.findAll()) {
+            if (model.status() == KnowledgeModel.Status.PROCESSING) {
+                models.markFailed(model.id(), "knowledge.failure.restart");
+            }
+        }
+        library.warmUp();
+    }
+
+    @Override
+    public boolean launch(long id) {
+        Optional<KnowledgeModel> model = models.find(id).filter(m -> m.status() == KnowledgeModel.Status.READY);
+        model.ifPresent(m -> models.setLaunched(id, true));
+        return model.isPresent();
+    }
+
+    @Override
+    public boolean hide(long id) {
+        Optional<KnowledgeModel> model = models.find(id);
+        model.ifPresent(m -> models.setLaunched(id, false));
+        return model.isPresent();
+    }
+
+    @Override
+    public boolean delete(long id) {
+        Optional<KnowledgeModel> model = models.find(id);
+        if (model.isEmpty() || model.get().status() == KnowledgeModel.Status.PROCESSING) {
+            return false;
+        }
+        models.delete(id);
+        library.evict(id);
+        files.delete(model.get().file());
+        chats.closeAllWithModel(model.get().pickerId(), Chat.ClosedReason.MODEL_DELETED);
+        return true;
+    }
+
+    @Override
+    public List<KnowledgeModel> all() {
+        return models.findAll();
+    }
+
+    @Override
+    public Optional<KnowledgeModel> find(long id) {
+        return models.find(id);
+    }
+
+    @Override
+    public Trial tryOut(long id, String question) {
+        Optional<KnowledgeModel> model = models.find(id).filter(m -> m.status() == KnowledgeModel.Status.READY);
+        if (model.isEmpty() || question == null || question.isBlank()) {
+            return new Trial(List.of(), null, "knowledge.error.trial");
+        }
+        List<KnowledgeIndex.Hit> hits = library.retrieve(id, question);
+        List<Passage> passages = hits.stream().map(h -> new Passage(h.page(), h.score(), h.text())).toList();
+        if (!chatModel.configured()) {
+            return new Trial(passages, null, "chat.error.model_not_configured");
+        }
+        StringBuilder answer = new StringBuilder();
+        CompletableFuture<String> done = new CompletableFuture<>();
+        ChatModelPort.Streaming streaming = chatModel.stream(new ChatModelPort.Prompt(model.get().baseModel(), List.of(
+                new ChatModelPort.Turn(Role.SYSTEM, GroundedPrompt.system(model.get(), hits)),
+                new ChatModelPort.Turn(Role.USER, question.strip()))), new ChatModelPort.AnswerSink() {
+                    @Override
+                    public void delta(String text) {
+                        answer.append(text);
+                    }
+
+                    @Override
+                    public void completed(ChatModelPort.TokenUsage usage) {
+                        done.complete(null);
+                    }
+
+                    @Override
+                    public void failed(ChatModelPort.Failure failure) {
+                        done.complete("chat.error." + AnswerFailures.code(failure.kind()));
+                    }
+                });
+        try {
+            String failure = done.get(90, TimeUnit.SECONDS);
+            return new Trial(passages, failure == null ? answer.toString() : null, failure);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            streaming.cancel();
+            return new Trial(passages, null, "chat.error.model_timeout");
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            streaming.cancel();
+            return new Trial(passages, null, "chat.error.model_timeout");
+        }
+    }
+}

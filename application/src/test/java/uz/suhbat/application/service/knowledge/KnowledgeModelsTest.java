@@ -1,0 +1,160 @@
+package uz.suhbat.application.service.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import uz.suhbat.application.fake.FakeDocumentText;
+import uz.suhbat.application.fake.FakeEmbeddings;
+import uz.suhbat.application.fake.InMemoryChatLimits;
+import uz.suhbat.application.fake.InMemoryChatRepository;
+import uz.suhbat.application.fake.InMemoryDocumentFiles;
+import uz.suhbat.application.fake.InMemoryKnowledgeModelRepository;
+import uz.suhbat.application.fake.InMemoryUserRepository;
+import uz.suhbat.application.fake.MutableClock;
+import uz.suhbat.application.fake.RecordingAnswerListener;
+import uz.suhbat.application.fake.ScriptedChatModel;
+import uz.suhbat.application.port.in.chat.SendMessageUseCase;
+import uz.suhbat.application.port.in.knowledge.KnowledgeModelsQuery;
+import uz.suhbat.application.port.in.knowledge.ManageKnowledgeModelsUseCase.Command;
+import uz.suhbat.application.port.in.knowledge.ManageKnowledgeModelsUseCase.Created;
+import uz.suhbat.application.port.in.knowledge.ManageKnowledgeModelsUseCase.Rejected;
+import uz.suhbat.application.port.in.knowledge.ManageKnowledgeModelsUseCase.Result;
+import uz.suhbat.application.port.out.ai.ChatModelPort;
+import uz.suhbat.application.port.out.knowledge.DocumentTextPort.UnreadableDocumentException.Reason;
+import uz.suhbat.application.service.chat.ChatService;
+import uz.suhbat.domain.chat.Role;
+import uz.suhbat.domain.knowledge.KnowledgeModel;
+import uz.suhbat.domain.user.EmailAddress;
+import uz.suhbat.domain.user.User;
+import uz.suhbat.domain.user.Username;
+
+class KnowledgeModelsTest {
+
+    private static final List<String> PAGES = List.of(
+            "Maktab nizomi. Umumiy qoidalar va maqsadlar haqida.",
+            "Dars jadvali: darslar soat 8:30 da boshlanadi va 14:00 da tugaydi.",
+            "Kutubxona shanba kunlari yopiq. Direktor: Gʻulomova Nargiza.");
+
+    private final MutableClock clock = MutableClock.at("2026-11-26T09:00:00Z");
+    private final InMemoryKnowledgeModelRepository models = new InMemoryKnowledgeModelRepository();
+    private final InMemoryDocumentFiles files = new InMemoryDocumentFiles();
+    private final FakeEmbeddings embeddings = new FakeEmbeddings();
+    private final KnowledgeLibrary library = new KnowledgeLibrary(models, embeddings, 2, 0.05);
+    private final InMemoryChatRepository chats = new InMemoryChatRepository();
+    private final InMemoryUserRepository users = new InMemoryUserRepository();
+    private final ScriptedChatModel chatModel = new ScriptedChatModel();
+
+    private KnowledgeModelService service(FakeDocumentText documents) {
+        return new KnowledgeModelService(models, files, documents, embeddings, library, chats, chatModel, Runnable::run, clock,
+                List.of("gpt-4o-mini", "gpt-4o"), 1_000);
+    }
+
+    private static ByteArrayInputStream pdf() {
+        return new ByteArrayInputStream("%PDF-1.7 fake".getBytes());
+    }
+
+    @Test
+    void givenAGoodDocument_whenCreated_thenItIsReadChunkedEmbeddedAndReadyButNotYetOffered() {
+        Result result = service(FakeDocumentText.of(PAGES)).create(new Command("Nizom", "Maktab nizomi", "gpt-4o-mini", null), pdf());
+
+        long id = ((Created) result).id();
+        KnowledgeModel model = models.find(id).orElseThrow();
+        assertThat(model.status()).isEqualTo(KnowledgeModel.Status.READY);
+        assertThat(model.pagesTotal()).isEqualTo(3);
+        assertThat(model.pagesDone()).isEqualTo(3);
+        assertThat(model.chunksDone()).isEqualTo(models.chunks(id).size()).isPositive();
+        assertThat(models.chunks(id)).extracting(c -> c.page()).contains(1, 2, 3);
+        assertThat(library.launched()).isEmpty();
+    }
+
+    @Test
+    void givenBadFieldsOrDocuments_thenRefusedWithAReasonAndNothingKept() {
+        KnowledgeModelService service = service(FakeDocumentText.failingAfter(PAGES, 0, Reason.ENCRYPTED));
+
+        assertThat(((Rejected) service.create(new Command("", null, "gpt-9", null), pdf())).errors())
+                .containsEntry("name", "knowledge.error.name").containsEntry("baseModel", "knowledge.error.baseModel");
+        assertThat(((Rejected) service.create(new Command("Yopiq", null, "gpt-4o-mini", null), pdf())).errors())
+                .containsEntry("file", "knowledge.failure.encrypted");
+        Rejected tooLarge = (Rejected) service.create(new Command("Katta", null, "gpt-4o-mini", null), new ByteArrayInputStream(new byte[2_000]));
+        assertThat(tooLarge.tooLarge()).isTrue();
+        assertThat(models.findAll()).isEmpty();
+        assertThat(files.count()).isZero();
+    }
+
+    @Test
+    void givenADocumentThatBreaksWhileReading_thenTheModelFailsWithTheReason() {
+        Result result = service(FakeDocumentText.failingAfter(PAGES, 2, Reason.TOO_SLOW)).create(new Command("Sekin", null, "gpt-4o-mini", null), pdf());
+
+        KnowledgeModel model = models.find(((Created) result).id()).orElseThrow();
+        assertThat(model.status()).isEqualTo(KnowledgeModel.Status.FAILED);
+        assertThat(model.statusReason()).isEqualTo("knowledge.failure.too_slow");
+    }
+
+    @Test
+    void givenALaunchedModel_whenAUserAsks_thenTheRightPassageGroundsTheAnswerAndIsCited() {
+        KnowledgeModelService service = service(FakeDocumentText.of(PAGES));
+        long id = ((Created) service.create(new Command("Nizom", "Maktab nizomi", "gpt-4o", "Qisqa javob ber."), pdf())).id();
+        assertThat(service.launch(id)).isTrue();
+        User user = users.save(User.register(new Username("oquvchi"), new EmailAddress("o@example.uz"), "h", clock.instant(), "uz"));
+        users.save(user.verify(user.email()));
+        ChatService chat = new ChatService(chats, users, chatModel, new InMemoryChatLimits(), clock, List.of("gpt-4o-mini", "gpt-4o"), 50, library);
+
+        assertThat(chat.models()).extracting(m -> m.id() + ":" + m.kind()).contains("pdf-" + id + ":pdf");
+        chatModel.answers("Direktor Gʻulomova Nargiza (3-sahifa).");
+        RecordingAnswerListener listener = new RecordingAnswerListener();
+        SendMessageUseCase.Outcome outcome = chat.start(users.findByUsername(new Username("oquvchi")).orElseThrow().id(), "pdf-" + id,
+                "Direktor kim? G'ulomova", listener);
+
+        assertThat(outcome).isInstanceOf(SendMessageUseCase.Started.class);
+        ChatModelPort.Prompt prompt = chatModel.prompts().get(0);
+        assertThat(prompt.model()).as("the base model answers").isEqualTo("gpt-4o");
+        assertThat(prompt.turns().get(0).role()).isEqualTo(Role.SYSTEM);
+        assertThat(prompt.turns().get(0).content()).contains("[page 3]").contains("Gʻulomova Nargiza").contains("Qisqa javob ber.")
+                .contains("say plainly that the document does not say");
+        assertThat(prompt.turns().get(1).content()).isEqualTo("Direktor kim? G'ulomova");
+        assertThat(listener.events().get(1)).as("the sources come before the answer").startsWith("sources:");
+        assertThat(chats.messages(listener.chatId()).get(1).sources()).extracting(s -> s.page()).contains(3);
+    }
+
+    @Test
+    void givenADeletedModel_thenItLeavesThePickerAndItsChatsCloseButStayReadable() {
+        KnowledgeModelService service = service(FakeDocumentText.of(PAGES));
+        long id = ((Created) service.create(new Command("Nizom", null, "gpt-4o-mini", null), pdf())).id();
+        service.launch(id);
+        long chatId = chats.create(1, "Savol", "pdf-" + id, 5, clock.instant());
+
+        assertThat(service.hide(id)).isTrue();
+        assertThat(library.launched()).isEmpty();
+        service.launch(id);
+        assertThat(service.delete(id)).isTrue();
+
+        assertThat(models.find(id)).isEmpty();
+        assertThat(files.count()).isZero();
+        assertThat(library.launched()).isEmpty();
+        assertThat(chats.find(chatId).orElseThrow().readOnlyReason()).isEqualTo("model_deleted");
+    }
+
+    @Test
+    void anAdminCanTryAModelBeforeLaunchingIt() {
+        KnowledgeModelService service = service(FakeDocumentText.of(PAGES));
+        long id = ((Created) service.create(new Command("Nizom", null, "gpt-4o-mini", null), pdf())).id();
+        chatModel.answers("Soat 8:30 da.");
+
+        KnowledgeModelsQuery.Trial trial = service.tryOut(id, "Darslar soat nechida boshlanadi?");
+
+        assertThat(trial.answer()).isEqualTo("Soat 8:30 da.");
+        assertThat(trial.passages()).isNotEmpty();
+        assertThat(trial.passages().get(0).page()).isEqualTo(2);
+    }
+
+    @Test
+    void afterARestartUnfinishedModelsAreMarkedFailed() {
+        KnowledgeModel unfinished = models.create("Yarim", null, "gpt-4o-mini", null, "x.pdf", "e/32", clock.instant());
+
+        service(FakeDocumentText.of(PAGES)).resumeAfterStart();
+
+        assertThat(models.find(unfinished.id()).orElseThrow().statusReason()).isEqualTo("knowledge.failure.restart");
+    }
+}
