@@ -11,7 +11,7 @@ suhbat_find_jdk
 runs=${1:-3}
 work=$(mktemp -d)
 port=18080
-trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill "$pid" 2>/dev/null || true; [ -n "${KEEP_LOGS:-}" ] || rm -rf "$work"' EXIT
 
 start_once() {
   local label=$1 t0 t1

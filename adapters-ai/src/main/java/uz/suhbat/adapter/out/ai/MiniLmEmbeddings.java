@@ -22,7 +22,8 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
     private static final int DIMENSIONS = 384;
 
     private final ExecutorService executor;
-    private final EmbeddingModel model;
+    // loaded on first use (ONNX Runtime and ~90 MB of model): start-up does not wait for it
+    private volatile EmbeddingModel model;
 
     MiniLmEmbeddings() {
         this(Runtime.getRuntime().availableProcessors());
@@ -36,7 +37,20 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.model = new AllMiniLmL6V2EmbeddingModel(executor);
+    }
+
+    private EmbeddingModel model() {
+        EmbeddingModel loaded = model;
+        if (loaded == null) {
+            synchronized (this) {
+                loaded = model;
+                if (loaded == null) {
+                    loaded = new AllMiniLmL6V2EmbeddingModel(executor);
+                    model = loaded;
+                }
+            }
+        }
+        return loaded;
     }
 
     @Override
@@ -55,7 +69,7 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
             return List.of();
         }
         List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
-        List<Embedding> embeddings = model.embedAll(segments).content();
+        List<Embedding> embeddings = model().embedAll(segments).content();
         List<float[]> vectors = new ArrayList<>(embeddings.size());
         for (Embedding embedding : embeddings) {
             vectors.add(unit(embedding.vector()));

@@ -48,7 +48,11 @@ public final class KnowledgeLibrary {
 
     /** Loads the launched models' passages, so that the first question after a restart is fast too. */
     public void warmUp() {
-        launched().forEach(model -> index(model.id()));
+        List<KnowledgeModel> launched = launched();
+        launched.forEach(model -> index(model.id()));
+        if (!launched.isEmpty()) {
+            embeddings.embed("warm up"); // loads the embedding model before the first question needs it
+        }
     }
 
     public void evict(long modelId) {
