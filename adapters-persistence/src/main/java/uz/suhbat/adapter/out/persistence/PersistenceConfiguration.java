@@ -7,6 +7,13 @@ import uz.suhbat.application.port.out.account.DeviceLoginRepository;
 import uz.suhbat.application.port.out.account.OneTimeTokenRepository;
 import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.admin.AdminRepository;
+import uz.suhbat.application.port.out.admin.AuditLogRepository;
+import uz.suhbat.application.port.out.admin.ChatArchivePort;
+import uz.suhbat.application.port.out.admin.UsageStatsPort;
+import uz.suhbat.application.port.out.admin.UserReportPort;
+import uz.suhbat.application.port.out.chat.ChatLimitPolicyPort;
+import uz.suhbat.application.port.out.limit.LimitSettingsRepository;
+import uz.suhbat.domain.limit.MessageLimit;
 
 /** The persistence adapter's beans: one per out-port it implements. */
 @Configuration(proxyBeanMethods = false)
@@ -30,5 +37,36 @@ public class PersistenceConfiguration {
     @Bean
     DeviceLoginRepository deviceLoginRepository(DSLContext db) {
         return new JooqDeviceLoginRepository(db);
+    }
+
+    @Bean
+    AuditLogRepository auditLogRepository(DSLContext db) {
+        return new JooqAuditLogRepository(db);
+    }
+
+    @Bean
+    UserReportPort userReportPort(DSLContext db) {
+        return new JooqUserReport(db);
+    }
+
+    @Bean
+    UsageStatsPort usageStatsPort(DSLContext db) {
+        return new JooqUsageStats(db);
+    }
+
+    @Bean
+    ChatArchivePort chatArchivePort(DSLContext db) {
+        return new JooqChatArchive(db);
+    }
+
+    @Bean
+    LimitSettingsRepository limitSettingsRepository(DSLContext db) {
+        return new JooqLimitSettingsRepository(db);
+    }
+
+    /** {@code configuredChatLimit} is CHAT_MESSAGE_LIMIT, a bean that bootstrap provides. */
+    @Bean
+    ChatLimitPolicyPort chatLimitPolicyPort(DSLContext db, MessageLimit configuredChatLimit) {
+        return new JooqChatLimitPolicy(db, configuredChatLimit);
     }
 }

@@ -1,0 +1,15 @@
+package uz.suhbat.application.port.in.admin;
+
+import java.util.Optional;
+import uz.suhbat.domain.report.ChatOverview;
+import uz.suhbat.domain.report.ChatSearch;
+import uz.suhbat.domain.report.ChatTranscript;
+import uz.suhbat.domain.report.Page;
+
+/** Every chat of every user, for admins: filtered lists and one chat in full. */
+public interface ChatArchiveQuery {
+
+    Page<ChatOverview> chats(ChatSearch search);
+
+    Optional<ChatTranscript> chat(long chatId);
+}
