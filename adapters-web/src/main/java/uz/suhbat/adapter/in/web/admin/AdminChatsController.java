@@ -112,7 +112,8 @@ class AdminChatsController {
         row.put("used", c.used());
         row.put("limit", c.limit());
         row.put("readOnly", c.readOnly());
-        row.put("closedReason", c.closedReason() == null ? "" : "admin.chat.closed." + c.closedReason());
+        // null, not "", so that the template's section is skipped
+        row.put("closedReason", c.closedReason() == null ? null : "admin.chat.closed." + c.closedReason());
         return row;
     }
 
@@ -123,9 +124,9 @@ class AdminChatsController {
         line.put("roleLabel", "admin.chat.role." + m.role());
         line.put("content", m.content());
         line.put("time", AdminPages.second(m.createdAt()));
-        line.put("model", m.model() == null ? "" : m.model());
+        line.put("model", m.model());
         line.put("interrupted", "interrupted".equals(m.status()));
-        line.put("tokens", m.inputTokens() == null && m.outputTokens() == null ? ""
+        line.put("tokens", m.inputTokens() == null && m.outputTokens() == null ? null
                 : (m.inputTokens() == null ? 0 : m.inputTokens()) + " / " + (m.outputTokens() == null ? 0 : m.outputTokens()));
         return line;
     }

@@ -3,7 +3,9 @@ package uz.suhbat.adapter.in.web.admin;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -38,15 +40,24 @@ class AdminPages {
         return instant == null ? "" : SECOND.format(instant);
     }
 
-    /** Links to the previous and next page, keeping the other query parameters ({@code query} is already URL-encoded). */
+    /** A count with its thousands apart ("17 280"), by a narrow no-break space that never splits the number. */
+    static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value).replace(',', '\u202F');
+    }
+
+    /**
+     * Links to the previous and next page, keeping the other query parameters ({@code query} is already
+     * URL-encoded). A missing link is null, not "": Mustache skips a section only for null.
+     */
     static Map<String, Object> pager(Page<?> page, String path, String query) {
         String base = path + "?" + (query.isEmpty() ? "" : query + "&") + "page=";
-        return Map.of(
-                "page", page.page(),
-                "pages", page.pages(),
-                "total", page.total(),
-                "previous", page.page() > 1 ? base + (page.page() - 1) : "",
-                "next", page.page() < page.pages() ? base + (page.page() + 1) : "",
-                "many", page.pages() > 1);
+        Map<String, Object> pager = new HashMap<>();
+        pager.put("page", page.page());
+        pager.put("pages", page.pages());
+        pager.put("total", page.total());
+        pager.put("previous", page.page() > 1 ? base + (page.page() - 1) : null);
+        pager.put("next", page.page() < page.pages() ? base + (page.page() + 1) : null);
+        pager.put("many", page.pages() > 1);
+        return pager;
     }
 }

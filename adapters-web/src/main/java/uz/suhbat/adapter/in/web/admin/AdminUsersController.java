@@ -101,7 +101,7 @@ class AdminUsersController {
         row.put("lastActive", AdminPages.minute(u.lastActiveAt()));
         row.put("chats", u.chats());
         row.put("messages", u.messages());
-        row.put("messageLimit", u.messageLimit() == null ? "" : u.messageLimit().toString());
+        row.put("messageLimit", u.messageLimit());
         return row;
     }
 

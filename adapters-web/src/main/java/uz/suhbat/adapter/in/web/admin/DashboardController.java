@@ -44,7 +44,7 @@ class DashboardController {
         UsageStats usage = stats.stats(range);
         model.addAttribute("pageTitle", "admin.dashboard.pageTitle");
         model.addAttribute("nav", Map.of("dashboard", true));
-        model.addAttribute("totals", usage.totals());
+        model.addAttribute("totals", tiles(usage.totals()));
         model.addAttribute("from", range.from().toString());
         model.addAttribute("to", range.to().toString());
         // newest day first in the table; the chart reads the API in date order
@@ -106,6 +106,13 @@ class DashboardController {
 
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
+    }
+
+    /** The totals as the tiles show them, with thousands set apart. */
+    private static Map<String, String> tiles(UsageTotals t) {
+        Map<String, String> tiles = new LinkedHashMap<>();
+        totals(t).forEach((name, value) -> tiles.put(name, AdminPages.count((Long) value)));
+        return tiles;
     }
 
     private static Map<String, Object> totals(UsageTotals t) {
