@@ -3,16 +3,23 @@ package uz.suhbat.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uz.suhbat.application.port.out.chat.ChatLimitPolicyPort;
 
-/** The admin panel through HTTP, as a browser uses it: sign-in, the wall against users, blocking, stats, limits, chats. */
+/** The admin panel through HTTP, as a browser uses it: sign-in, the wall against users, blocking, stats, limits, chats and their PDF. */
 class AdminEndToEndTest extends EndToEndTest {
 
     @Autowired
@@ -204,6 +211,33 @@ class AdminEndToEndTest extends EndToEndTest {
         assertThat(admin.get("/admin/chats?text=poytaxti").body()).contains("/admin/chats/" + chat + "\"");
         assertThat(admin.get("/admin/chats?user=nobody-like-this").body()).doesNotContain("/admin/chats/" + chat + "\"");
         assertThat(admin.get("/admin/chats/999999").statusCode()).isEqualTo(404);
+
+        HttpResponse<byte[]> pdf = bytes(admin, "/admin/chats/" + chat + "/pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+        assertThat(pdfText(pdf.body())).contains("Oʻzbekiston poytaxti qaysi? <script>alert(1)</script>").contains("Столица — Ташкент.");
+        assertThat(pdfText(bytes(admin, "/admin/users/" + user + "/chats.pdf").body())).contains("Tarix <i>savollari</i>");
+    }
+
+    /** A download with the admin's session cookie, as bytes. */
+    private HttpResponse<byte[]> bytes(AccountsDriver admin, String path) {
+        try {
+            return newClient().send(HttpRequest.newBuilder(URI.create(url(path))).header("Cookie", "JSESSIONID=" + admin.cookie("JSESSIONID"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String pdfText(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

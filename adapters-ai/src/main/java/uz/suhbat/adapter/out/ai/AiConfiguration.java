@@ -3,6 +3,7 @@ package uz.suhbat.adapter.out.ai;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
+import uz.suhbat.application.port.out.export.ChatTranscriptPdfPort;
 
 /**
  * The AI adapter's beans, one per out-port it implements. It reads no environment itself:
@@ -15,5 +16,10 @@ public class AiConfiguration {
     @Bean
     public ChatModelPort chatModelPort(OpenAiSettings settings) {
         return new OpenAiChatModel(settings);
+    }
+
+    @Bean
+    public ChatTranscriptPdfPort chatTranscriptPdfPort() {
+        return new PdfChatTranscripts(PdfChatTranscripts.DEFAULT_FONT_DIR);
     }
 }

@@ -4,10 +4,12 @@ import static uz.suhbat.adapter.out.persistence.schema.Tables.CHAT;
 import static uz.suhbat.adapter.out.persistence.schema.Tables.CHAT_HISTORY;
 import static uz.suhbat.adapter.out.persistence.schema.Tables.USER;
 
+import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.SelectJoinStep;
 import org.jooq.impl.DSL;
 import uz.suhbat.application.port.out.admin.ChatArchivePort;
 import uz.suhbat.domain.report.ChatOverview;
@@ -39,14 +41,23 @@ final class JooqChatArchive implements ChatArchivePort {
 
     @Override
     public Optional<ChatTranscript> transcript(long chatId) {
-        return db.select(CHAT.fields()).select(USER.USERNAME, USER.EMAIL)
-                .from(CHAT).join(USER).on(USER.ID.eq(CHAT.USER_ID))
-                .where(CHAT.ID.eq(chatId))
-                .fetchOptional()
-                .map(chat -> new ChatTranscript(toOverview(chat), chat.get(USER.EMAIL),
-                        db.selectFrom(CHAT_HISTORY).where(CHAT_HISTORY.CHAT_ID.eq(chatId)).orderBy(CHAT_HISTORY.RANK)
-                                .fetch(m -> new ChatTranscript.Line(m.getRank(), m.getRole(), m.getContent(), Times.fromDb(m.getDate()),
-                                        m.getModel(), m.getStatus(), m.getInputTokens(), m.getOutputTokens()))));
+        return chatsWithOwner().where(CHAT.ID.eq(chatId)).fetchOptional().map(this::withMessages);
+    }
+
+    @Override
+    public List<ChatTranscript> transcriptsOfUser(long userId) {
+        return chatsWithOwner().where(CHAT.USER_ID.eq(userId)).orderBy(CHAT.UPDATED.desc(), CHAT.ID.desc()).fetch(this::withMessages);
+    }
+
+    private SelectJoinStep<Record> chatsWithOwner() {
+        return db.select(CHAT.fields()).select(USER.USERNAME, USER.EMAIL).from(CHAT).join(USER).on(USER.ID.eq(CHAT.USER_ID));
+    }
+
+    private ChatTranscript withMessages(Record chat) {
+        return new ChatTranscript(toOverview(chat), chat.get(USER.EMAIL),
+                db.selectFrom(CHAT_HISTORY).where(CHAT_HISTORY.CHAT_ID.eq(chat.get(CHAT.ID))).orderBy(CHAT_HISTORY.RANK)
+                        .fetch(m -> new ChatTranscript.Line(m.getRank(), m.getRole(), m.getContent(), Times.fromDb(m.getDate()),
+                                m.getModel(), m.getStatus(), m.getInputTokens(), m.getOutputTokens())));
     }
 
     private static Condition conditions(ChatSearch search) {

@@ -116,4 +116,13 @@ class JooqAdminReportsTest {
                 .containsExactly("1 user", "2 assistant", "3 user", "4 assistant");
         assertThat(new JooqChatArchive(db).transcript(azizChat + 1000)).isEmpty();
     }
+
+    @Test
+    void allTranscriptsOfOneUserComeNewestFirst() {
+        Rows rows = new Rows(db);
+        long older = rows.chat(aziz, "Eski", "gpt-4o-mini", DAY1.minusDays(3), 50, 0, null);
+
+        assertThat(new JooqChatArchive(db).transcriptsOfUser(aziz)).extracting(t -> t.chat().id()).containsExactly(azizChat, older);
+        assertThat(new JooqChatArchive(db).transcriptsOfUser(aziz + 1000)).isEmpty();
+    }
 }

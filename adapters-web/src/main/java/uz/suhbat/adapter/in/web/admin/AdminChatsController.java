@@ -5,9 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,9 +29,10 @@ import uz.suhbat.domain.report.ChatOverview;
 import uz.suhbat.domain.report.ChatSearch;
 import uz.suhbat.domain.report.ChatTranscript;
 import uz.suhbat.domain.report.Page;
+import uz.suhbat.domain.report.TranscriptLabels;
 import uz.suhbat.domain.shared.InvalidValueException;
 
-/** {@code /admin/chats}: every chat with filters, one chat in full, its print page, and changing its limit. */
+/** {@code /admin/chats}: every chat with filters, one chat in full, its print page and PDF, a user's chats as PDF, and a chat's limit. */
 @Controller
 class AdminChatsController {
 
@@ -34,10 +40,12 @@ class AdminChatsController {
 
     private final ChatArchiveQuery archive;
     private final LimitsUseCase limits;
+    private final MessageSource messages;
 
-    AdminChatsController(ChatArchiveQuery archive, LimitsUseCase limits) {
+    AdminChatsController(ChatArchiveQuery archive, LimitsUseCase limits, MessageSource messages) {
         this.archive = archive;
         this.limits = limits;
+        this.messages = messages;
     }
 
     @GetMapping("/admin/chats")
@@ -70,6 +78,33 @@ class AdminChatsController {
     String print(@PathVariable long chatId, Model model) {
         chat(chatId, model);
         return "admin/chat-print";
+    }
+
+    @GetMapping("/admin/chats/{chatId}/pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable long chatId, Locale locale) {
+        return pdf(archive.chatPdf(chatId, labels(locale)), "suhbat-chat-" + chatId + ".pdf");
+    }
+
+    @GetMapping("/admin/users/{userId}/chats.pdf")
+    ResponseEntity<byte[]> userPdf(@PathVariable long userId, Locale locale) {
+        return pdf(archive.userChatsPdf(userId, labels(locale)), "suhbat-user-" + userId + "-chats.pdf");
+    }
+
+    private static ResponseEntity<byte[]> pdf(Optional<byte[]> document, String fileName) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+                .body(document.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+    }
+
+    private TranscriptLabels labels(Locale locale) {
+        return new TranscriptLabels(text("admin.chats.user", locale), text("admin.chats.model", locale), text("admin.chats.created", locale),
+                text("admin.chats.updated", locale), text("admin.chats.used", locale), text("admin.chat.role.user", locale),
+                text("admin.chat.role.assistant", locale), text("admin.chat.role.system", locale));
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
     }
 
     @PostMapping("/admin/chats/{chatId}/limit")

@@ -100,6 +100,7 @@ class AdminUsersController {
         row.put("registered", AdminPages.minute(u.registeredAt()));
         row.put("lastActive", AdminPages.minute(u.lastActiveAt()));
         row.put("chats", u.chats());
+        row.put("hasChats", u.chats() > 0);
         row.put("messages", u.messages());
         row.put("messageLimit", u.messageLimit());
         return row;
