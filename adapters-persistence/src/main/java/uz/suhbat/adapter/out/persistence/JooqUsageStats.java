@@ -28,8 +28,8 @@ import uz.suhbat.domain.report.UsageTotals;
 /**
  * Statistics as GROUP BY queries. The daily ones range-scan {@code ix_chat_history_stats}
  * (date, role, chat_id, model, tokens), which holds every column they read, and join {@code chat}
- * by primary key for the user and model; no message text is read and no row reaches Java
- * except one per day (and model).
+ * by primary key only where the user or the chat's model is needed; no message text is read and
+ * no row reaches Java except one per day (and model). Timings: docs/benchmarks-admin.md.
  */
 final class JooqUsageStats implements UsageStatsPort {
 
@@ -58,16 +58,23 @@ final class JooqUsageStats implements UsageStatsPort {
     public List<DailyUsage> daily(DateRange range) {
         Condition inRange = CHAT_HISTORY.DATE.ge(start(range)).and(CHAT_HISTORY.DATE.lt(end(range)));
         Map<LocalDate, ? extends Record> messages = db.select(DAY, DSL.count().filterWhere(WRITTEN_BY_USER),
-                        DSL.countDistinct(CHAT.USER_ID).filterWhere(WRITTEN_BY_USER),
                         DSL.sum(CHAT_HISTORY.INPUT_TOKENS), DSL.sum(CHAT_HISTORY.OUTPUT_TOKENS))
-                .from(CHAT_HISTORY).join(CHAT).on(CHAT.ID.eq(CHAT_HISTORY.CHAT_ID))
+                .from(CHAT_HISTORY)
                 .where(inRange)
                 .groupBy(DAY)
                 .fetchMap(DAY);
+        // STRAIGHT_JOIN: read the index range first, then each chat by key; left to itself the optimizer
+        // may start from chat and fetch every message row of every chat (seconds instead of milliseconds)
+        Map<LocalDate, Long> activeUsers = new HashMap<>();
+        db.select(DAY, DSL.countDistinct(CHAT.USER_ID))
+                .from(CHAT_HISTORY).straightJoin(CHAT).on(CHAT.ID.eq(CHAT_HISTORY.CHAT_ID))
+                .where(inRange).and(WRITTEN_BY_USER)
+                .groupBy(DAY)
+                .forEach(r -> activeUsers.put(r.get(DAY), r.get(1, Long.class)));
         Field<String> model = DSL.coalesce(CHAT_HISTORY.MODEL, CHAT.MODEL).as("answer_model");
         Map<LocalDate, Map<String, Long>> byModel = new HashMap<>();
         db.select(DAY, model, DSL.count())
-                .from(CHAT_HISTORY).join(CHAT).on(CHAT.ID.eq(CHAT_HISTORY.CHAT_ID))
+                .from(CHAT_HISTORY).straightJoin(CHAT).on(CHAT.ID.eq(CHAT_HISTORY.CHAT_ID))
                 .where(inRange).and(ANSWER)
                 .groupBy(DAY, model)
                 .forEach(r -> byModel.computeIfAbsent(r.get(DAY), d -> new TreeMap<>()).put(r.get(model), r.get(2, Long.class)));
@@ -86,8 +93,8 @@ final class JooqUsageStats implements UsageStatsPort {
             Record m = messages.get(day);
             daily.add(m == null
                     ? new DailyUsage(day, 0, 0, newUsers.get(day), 0, 0, Map.of())
-                    : new DailyUsage(day, m.get(1, Long.class), m.get(2, Long.class), newUsers.getOrDefault(day, 0L),
-                            orZero(m.get(3, BigDecimal.class)), orZero(m.get(4, BigDecimal.class)), byModel.getOrDefault(day, Map.of())));
+                    : new DailyUsage(day, m.get(1, Long.class), activeUsers.getOrDefault(day, 0L), newUsers.getOrDefault(day, 0L),
+                            orZero(m.get(2, BigDecimal.class)), orZero(m.get(3, BigDecimal.class)), byModel.getOrDefault(day, Map.of())));
         }
         return daily;
     }
