@@ -73,6 +73,21 @@ class AdminEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void repeatedFailedAdminSignInsAreSlowedDown() {
+        AccountsDriver attacker = browser();
+        for (int i = 0; i < 3; i++) {
+            assertThat(location(attacker.submit("/admin/login", "/admin/login", "username", "ghost", "password", "guess " + i)))
+                    .endsWith("/admin/login?error");
+        }
+
+        HttpResponse<String> throttled = attacker.submit("/admin/login", "/admin/login", "username", "ghost", "password", "guess 4");
+
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+        assertThat(throttled.body()).contains("Too many attempts").contains("value=\"ghost\"");
+    }
+
+    @Test
     void aSignedInUserGets403OnEveryAdminRoute() {
         AccountsDriver user = signedUpAndIn("curious", "a long passphrase 21");
         String csrf = AccountsDriver.csrfOf(user.get("/profile").body());
