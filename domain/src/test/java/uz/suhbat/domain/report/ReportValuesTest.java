@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import uz.suhbat.domain.limit.MessageLimit;
 import uz.suhbat.domain.shared.InvalidValueException;
@@ -26,7 +27,7 @@ class ReportValuesTest {
         assertThat(search.pageSize()).isEqualTo(UserSearch.MAX_PAGE_SIZE);
         assertThat(UserSort.parse("last_active")).isEqualTo(UserSort.LAST_ACTIVE);
         assertThat(UserSort.parse("drop table")).isEqualTo(UserSort.REGISTERED);
-        assertThat(new Page<>(java.util.List.of(), 51, 3, 25).pages()).isEqualTo(3);
+        assertThat(new Page<>(List.of(), 51, 3, 25).pages()).isEqualTo(3);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import uz.suhbat.application.port.in.admin.ManageAdminsUseCase;
 import uz.suhbat.application.port.out.admin.AdminRepository;
 import uz.suhbat.application.port.out.admin.AuditLogRepository;
@@ -82,7 +83,7 @@ public final class AdminAccountsService implements ManageAdminsUseCase {
         return admins.findById(adminId).map(Admin::main).orElse(false);
     }
 
-    private static <T> T valid(Map<String, String> errors, java.util.function.Supplier<T> parse) {
+    private static <T> T valid(Map<String, String> errors, Supplier<T> parse) {
         try {
             return parse.get();
         } catch (InvalidValueException invalid) {

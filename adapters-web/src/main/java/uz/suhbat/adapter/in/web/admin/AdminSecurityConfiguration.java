@@ -3,6 +3,7 @@ package uz.suhbat.adapter.in.web.admin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -116,7 +117,7 @@ class AdminSecurityConfiguration {
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, MessageSource messages, LocaleResolver locales)
-            throws java.io.IOException {
+            throws IOException {
         if (isApi(request)) {
             ApiErrors.write(response, HttpServletResponse.SC_FORBIDDEN, "forbidden",
                     messages.getMessage("admin.api.forbidden", null, locales.resolveLocale(request)));

@@ -2,6 +2,9 @@ package uz.suhbat.adapter.in.web.admin;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,12 +44,12 @@ class AdminUsersController {
         UserSort order = UserSort.parse(sort);
         boolean ascending = "asc".equalsIgnoreCase(dir);
         Page<UserOverview> found = users.users(new UserSearch(q, order, ascending, page, PAGE_SIZE));
-        String query = "q=" + encode(q) + "&sort=" + order.name().toLowerCase() + "&dir=" + (ascending ? "asc" : "desc");
+        String query = "q=" + encode(q) + "&sort=" + order.name().toLowerCase(Locale.ROOT) + "&dir=" + (ascending ? "asc" : "desc");
         model.addAttribute("pageTitle", "admin.users.pageTitle");
         model.addAttribute("nav", Map.of("users", true));
         model.addAttribute("q", q);
-        model.addAttribute("sorts", java.util.Arrays.stream(UserSort.values())
-                .map(s -> Map.of("value", s.name().toLowerCase(), "label", "admin.users.sort." + s.name().toLowerCase(), "selected", s == order))
+        model.addAttribute("sorts", Arrays.stream(UserSort.values())
+                .map(s -> Map.of("value", s.name().toLowerCase(Locale.ROOT), "label", "admin.users.sort." + s.name().toLowerCase(Locale.ROOT), "selected", s == order))
                 .toList());
         model.addAttribute("ascending", ascending);
         model.addAttribute("users", found.items().stream().map(AdminUsersController::row).toList());
@@ -90,7 +93,7 @@ class AdminUsersController {
     }
 
     private static Map<String, Object> row(UserOverview u) {
-        Map<String, Object> row = new java.util.HashMap<>();
+        Map<String, Object> row = new HashMap<>();
         row.put("id", u.id());
         row.put("username", u.username());
         row.put("email", u.email());

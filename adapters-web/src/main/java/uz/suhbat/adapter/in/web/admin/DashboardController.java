@@ -1,11 +1,13 @@
 package uz.suhbat.adapter.in.web.admin;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -67,7 +69,7 @@ class DashboardController {
     ResponseEntity<String> csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         UsageStats usage = stats.stats(range(from, to));
         List<String> models = List.copyOf(usage.daily().stream().flatMap(d -> d.answersByModel().keySet().stream())
-                .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
+                .collect(Collectors.toCollection(TreeSet::new)));
         StringBuilder out = new StringBuilder("date,messages,activeUsers,newUsers,inputTokens,outputTokens");
         models.forEach(m -> out.append(',').append(Csv.field("answers:" + m)));
         out.append("\r\n");
@@ -80,7 +82,7 @@ class DashboardController {
         String file = "suhbat-usage-" + usage.range().from() + "-" + usage.range().to() + ".csv";
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(out.toString());
     }
 
