@@ -31,7 +31,7 @@ import uz.suhbat.application.port.out.knowledge.KnowledgeModelRepository;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
-import uz.suhbat.application.port.out.chat.ChatLimitPort;
+import uz.suhbat.application.port.out.chat.ChatLimitPolicyPort;
 import uz.suhbat.application.port.out.chat.ChatRepository;
 import uz.suhbat.domain.user.EmailAddress;
 import uz.suhbat.domain.user.Username;
@@ -77,9 +77,9 @@ class UseCaseConfiguration {
 
     /** Chats: reading, writing and streaming answers, with the whole chat sent every turn. */
     @Bean
-    ChatService chatService(ChatRepository chats, UserRepository users, ChatModelPort model, ChatLimitPort limits,
+    ChatService chatService(ChatRepository chats, UserRepository users, ChatModelPort model, ChatLimitPolicyPort limits,
                             Clock clock, SuhbatSettings settings, KnowledgeLibrary knowledge) {
-        return new ChatService(chats, users, model, limits, clock, settings.openai().models(), settings.chatMessageLimit(), knowledge);
+        return new ChatService(chats, users, model, limits, clock, settings.openai().models(), knowledge);
     }
 
     /** The launched PDF models' passages, in memory for search. */

@@ -1,5 +1,7 @@
 package uz.suhbat.application.fake;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +18,21 @@ public final class InMemoryAdminRepository implements AdminRepository {
     @Override
     public Optional<Admin> findMain() {
         return byId.values().stream().filter(Admin::main).findFirst();
+    }
+
+    @Override
+    public Optional<Admin> findById(long id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public List<Admin> findAll() {
+        return byId.values().stream().sorted(Comparator.comparing((Admin a) -> !a.main()).thenComparing(Admin::id)).toList();
+    }
+
+    @Override
+    public void delete(long id) {
+        byId.remove(id);
     }
 
     @Override

@@ -1,17 +1,22 @@
 package uz.suhbat.application.fake;
 
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
-import uz.suhbat.application.port.out.chat.ChatLimitPort;
+import uz.suhbat.application.port.out.chat.ChatLimitPolicyPort;
 
-public final class InMemoryChatLimits implements ChatLimitPort {
+/** Limits for new chats: a user's own, else the admin's default, else the configured one. */
+public final class InMemoryChatLimits implements ChatLimitPolicyPort {
 
     private final Map<Long, Integer> perUser = new ConcurrentHashMap<>();
-    private volatile Integer defaultLimit;
+    private final int configured;
+    private volatile Integer adminDefault;
+
+    public InMemoryChatLimits(int configured) {
+        this.configured = configured;
+    }
 
     public InMemoryChatLimits defaultLimit(int limit) {
-        defaultLimit = limit;
+        adminDefault = limit;
         return this;
     }
 
@@ -21,8 +26,11 @@ public final class InMemoryChatLimits implements ChatLimitPort {
     }
 
     @Override
-    public OptionalInt configuredLimit(long userId) {
-        Integer limit = perUser.getOrDefault(userId, defaultLimit);
-        return limit == null ? OptionalInt.empty() : OptionalInt.of(limit);
+    public int limitForNewChat(long userId) {
+        Integer own = perUser.get(userId);
+        if (own != null) {
+            return own;
+        }
+        return adminDefault != null ? adminDefault : configured;
     }
 }

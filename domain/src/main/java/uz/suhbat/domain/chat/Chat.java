@@ -11,8 +11,9 @@ import java.util.Objects;
 public record Chat(long id, long userId, String title, String model, Instant createdAt, Instant updatedAt,
                    int messageLimit, int used, ClosedReason closedReason) {
 
+    /** LIMIT: an admin lowered the chat's limit to what it used (raising it again reopens the chat). */
     public enum ClosedReason {
-        CONTEXT_FULL, MODEL_DELETED;
+        LIMIT, CONTEXT_FULL, MODEL_DELETED;
 
         public String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -20,6 +20,11 @@ public record Admin(Long id, Username username, EmailAddress email, String passw
         return new Admin(null, username, email, passwordHash, now, true);
     }
 
+    /** Another admin, added by the main admin; it can be removed again. */
+    public static Admin newAdmin(Username username, EmailAddress email, String passwordHash, Instant now) {
+        return new Admin(null, username, email, passwordHash, now, false);
+    }
+
     public Admin withIdentity(Username newUsername, EmailAddress newEmail) {
         return new Admin(id, newUsername, newEmail, passwordHash, createdAt, main);
     }

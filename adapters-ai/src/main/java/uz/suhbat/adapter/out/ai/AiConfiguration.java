@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
 import uz.suhbat.application.port.out.knowledge.DocumentTextPort;
 import uz.suhbat.application.port.out.knowledge.EmbeddingPort;
+import uz.suhbat.application.port.out.export.ChatTranscriptPdfPort;
 
 /**
  * The AI adapter's beans, one per out-port it implements. It reads no environment itself:
@@ -32,5 +33,10 @@ public class AiConfiguration {
     @Bean
     public DocumentTextPort documentTextPort() {
         return new PdfDocumentText(MAX_PDF_PAGES, PDF_READ_BUDGET);
+    }
+
+    @Bean
+    public ChatTranscriptPdfPort chatTranscriptPdfPort() {
+        return new PdfChatTranscripts(PdfChatTranscripts.DEFAULT_FONT_DIR);
     }
 }

@@ -2,6 +2,7 @@ package uz.suhbat.adapter.out.persistence;
 
 import static uz.suhbat.adapter.out.persistence.schema.Tables.ADMIN;
 
+import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import uz.suhbat.adapter.out.persistence.schema.tables.records.AdminRecord;
@@ -21,6 +22,21 @@ final class JooqAdminRepository implements AdminRepository {
     @Override
     public Optional<Admin> findMain() {
         return db.selectFrom(ADMIN).where(ADMIN.MAIN.isTrue()).orderBy(ADMIN.ID).limit(1).fetchOptional().map(JooqAdminRepository::toAdmin);
+    }
+
+    @Override
+    public Optional<Admin> findById(long id) {
+        return db.selectFrom(ADMIN).where(ADMIN.ID.eq(id)).fetchOptional().map(JooqAdminRepository::toAdmin);
+    }
+
+    @Override
+    public List<Admin> findAll() {
+        return db.selectFrom(ADMIN).orderBy(ADMIN.MAIN.desc(), ADMIN.ID).fetch(JooqAdminRepository::toAdmin);
+    }
+
+    @Override
+    public void delete(long id) {
+        db.deleteFrom(ADMIN).where(ADMIN.ID.eq(id)).execute();
     }
 
     @Override

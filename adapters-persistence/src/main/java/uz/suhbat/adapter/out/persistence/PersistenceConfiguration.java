@@ -7,10 +7,16 @@ import uz.suhbat.application.port.out.account.DeviceLoginRepository;
 import uz.suhbat.application.port.out.account.OneTimeTokenRepository;
 import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.admin.AdminRepository;
-import uz.suhbat.application.port.out.chat.ChatLimitPort;
 import uz.suhbat.application.port.out.chat.ChatRepository;
 import uz.suhbat.application.port.out.knowledge.DocumentFilesPort;
 import uz.suhbat.application.port.out.knowledge.KnowledgeModelRepository;
+import uz.suhbat.application.port.out.admin.AuditLogRepository;
+import uz.suhbat.application.port.out.admin.ChatArchivePort;
+import uz.suhbat.application.port.out.admin.UsageStatsPort;
+import uz.suhbat.application.port.out.admin.UserReportPort;
+import uz.suhbat.application.port.out.chat.ChatLimitPolicyPort;
+import uz.suhbat.application.port.out.limit.LimitSettingsRepository;
+import uz.suhbat.domain.limit.MessageLimit;
 
 /** The persistence adapter's beans: one per out-port it implements. */
 @Configuration(proxyBeanMethods = false)
@@ -42,11 +48,6 @@ public class PersistenceConfiguration {
     }
 
     @Bean
-    ChatLimitPort chatLimitPort(DSLContext db) {
-        return new JooqChatLimits(db);
-    }
-
-    @Bean
     KnowledgeModelRepository knowledgeModelRepository(DSLContext db) {
         return new JooqKnowledgeModelRepository(db);
     }
@@ -55,5 +56,36 @@ public class PersistenceConfiguration {
     @Bean
     DocumentFilesPort documentFiles(PersistenceSettings settings) {
         return new FileDocumentStore(settings.filesDir());
+    }
+
+    @Bean
+    AuditLogRepository auditLogRepository(DSLContext db) {
+        return new JooqAuditLogRepository(db);
+    }
+
+    @Bean
+    UserReportPort userReportPort(DSLContext db) {
+        return new JooqUserReport(db);
+    }
+
+    @Bean
+    UsageStatsPort usageStatsPort(DSLContext db) {
+        return new JooqUsageStats(db);
+    }
+
+    @Bean
+    ChatArchivePort chatArchivePort(DSLContext db) {
+        return new JooqChatArchive(db);
+    }
+
+    @Bean
+    LimitSettingsRepository limitSettingsRepository(DSLContext db) {
+        return new JooqLimitSettingsRepository(db);
+    }
+
+    /** {@code configuredChatLimit} is CHAT_MESSAGE_LIMIT, a bean that bootstrap provides. */
+    @Bean
+    ChatLimitPolicyPort chatLimitPolicyPort(DSLContext db, MessageLimit configuredChatLimit) {
+        return new JooqChatLimitPolicy(db, configuredChatLimit);
     }
 }

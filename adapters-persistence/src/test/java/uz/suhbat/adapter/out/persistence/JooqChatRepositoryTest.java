@@ -43,18 +43,4 @@ class JooqChatRepositoryTest extends ChatRepositoryContract {
         assertThat(chats.find(id)).isEmpty();
         assertThat(db.fetchCount(db.selectFrom("chat_history"))).isZero();
     }
-
-    @Test
-    void limitsComeFromTheUserThenTheAdminsDefault() {
-        emptyRepository();
-        JooqChatLimits limits = new JooqChatLimits(db);
-        assertThat(limits.configuredLimit(userId(1))).isEmpty();
-
-        db.execute("insert into setting(name, value) values ('chat_message_limit', '7')");
-        assertThat(limits.configuredLimit(userId(1))).hasValue(7);
-
-        db.execute("update user set message_limit = 3 where id = ?", userId(1));
-        assertThat(limits.configuredLimit(userId(1))).hasValue(3);
-        assertThat(limits.configuredLimit(userId(2))).hasValue(7);
-    }
 }

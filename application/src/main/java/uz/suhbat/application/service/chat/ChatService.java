@@ -9,7 +9,7 @@ import uz.suhbat.application.port.in.chat.ManageChatUseCase;
 import uz.suhbat.application.port.in.chat.SendMessageUseCase;
 import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
-import uz.suhbat.application.port.out.chat.ChatLimitPort;
+import uz.suhbat.application.port.out.chat.ChatLimitPolicyPort;
 import uz.suhbat.application.port.out.chat.ChatRepository;
 import uz.suhbat.domain.chat.Chat;
 import uz.suhbat.domain.chat.ChatTitle;
@@ -35,21 +35,19 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
     private final ChatRepository chats;
     private final UserRepository users;
     private final ChatModelPort model;
-    private final ChatLimitPort limits;
+    private final ChatLimitPolicyPort limits;
     private final Clock clock;
     private final List<String> openAiModels;
-    private final int defaultLimit;
     private final KnowledgeLibrary knowledge;
 
-    public ChatService(ChatRepository chats, UserRepository users, ChatModelPort model, ChatLimitPort limits, Clock clock,
-                       List<String> openAiModels, int defaultLimit, KnowledgeLibrary knowledge) {
+    public ChatService(ChatRepository chats, UserRepository users, ChatModelPort model, ChatLimitPolicyPort limits, Clock clock,
+                       List<String> openAiModels, KnowledgeLibrary knowledge) {
         this.chats = chats;
         this.users = users;
         this.model = model;
         this.limits = limits;
         this.clock = clock;
         this.openAiModels = List.copyOf(openAiModels);
-        this.defaultLimit = defaultLimit;
         this.knowledge = knowledge;
     }
 
@@ -120,7 +118,7 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
         if (!ContextWindow.fits(windowOf(modelId), List.of(content))) {
             return new Refused(Refusal.CHAT_CLOSED);
         }
-        int limit = limits.configuredLimit(userId).orElse(defaultLimit);
+        int limit = limits.limitForNewChat(userId);
         String title = ChatTitle.fromFirstMessage(content);
         Optional<ChatRepository.StartedChat> created = chats.createWithFirstMessage(userId, title, modelId, limit, content, clock.instant());
         if (created.isEmpty()) {
@@ -156,7 +154,8 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
         }
         Optional<Message> stored = chats.appendUserMessage(chatId, content, chosen, clock.instant());
         if (stored.isEmpty()) {
-            return new Refused(chats.find(chatId).map(c -> c.closedReason() != null ? Refusal.CHAT_CLOSED : Refusal.LIMIT_REACHED)
+            return new Refused(chats.find(chatId).map(c -> c.closedReason() != null && c.closedReason() != Chat.ClosedReason.LIMIT
+                            ? Refusal.CHAT_CLOSED : Refusal.LIMIT_REACHED)
                     .orElse(Refusal.NOT_FOUND));
         }
         List<Message> withQuestion = new ArrayList<>(history);
@@ -174,7 +173,7 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
         }
         Chat chat = found.get();
         Optional<Refusal> refusal = checkWriter(userId).or(() -> checkModel(chat.model()));
-        if (chat.closedReason() != null) {
+        if (chat.closedReason() != null && chat.closedReason() != Chat.ClosedReason.LIMIT) {
             refusal = refusal.or(() -> Optional.of(Refusal.CHAT_CLOSED));
         }
         if (refusal.isPresent()) {
@@ -258,7 +257,7 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
     }
 
     private static Optional<Refusal> checkOpen(Chat chat) {
-        if (chat.closedReason() != null) {
+        if (chat.closedReason() != null && chat.closedReason() != Chat.ClosedReason.LIMIT) {
             return Optional.of(Refusal.CHAT_CLOSED);
         }
         return chat.used() >= chat.messageLimit() ? Optional.of(Refusal.LIMIT_REACHED) : Optional.empty();

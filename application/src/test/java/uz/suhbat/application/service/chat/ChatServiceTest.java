@@ -30,11 +30,11 @@ class ChatServiceTest {
     private final InMemoryChatRepository chats = new InMemoryChatRepository();
     private final InMemoryUserRepository users = new InMemoryUserRepository().cascadeTo(chats::deleteAllOfUser);
     private final ScriptedChatModel model = new ScriptedChatModel();
-    private final InMemoryChatLimits limits = new InMemoryChatLimits();
+    private final InMemoryChatLimits limits = new InMemoryChatLimits(50);
     private final InMemoryKnowledgeModelRepository knowledgeModels = new InMemoryKnowledgeModelRepository();
     private final KnowledgeLibrary library = new KnowledgeLibrary(knowledgeModels, new FakeEmbeddings(), 3, 0.05);
     private final ChatService service = new ChatService(chats, users, model, limits, clock,
-            List.of("gpt-4o-mini", "gpt-4o"), 50, library);
+            List.of("gpt-4o-mini", "gpt-4o"), library);
 
     private long user(String name, boolean verified) {
         User user = User.register(new Username(name), new EmailAddress(name + "@example.uz"), "h", clock.instant(), "uz");
@@ -200,7 +200,7 @@ class ChatServiceTest {
     @Test
     void givenNoApiKey_thenTheScreenIsToldAndSendingIsRefused() {
         ScriptedChatModel unconfigured = new ScriptedChatModel().notConfigured();
-        ChatService withoutKey = new ChatService(chats, users, unconfigured, limits, clock, List.of("gpt-4o-mini"), 50, library);
+        ChatService withoutKey = new ChatService(chats, users, unconfigured, limits, clock, List.of("gpt-4o-mini"), library);
         long aziz = user("aziz", true);
 
         assertThat(withoutKey.answeringAvailable()).isFalse();

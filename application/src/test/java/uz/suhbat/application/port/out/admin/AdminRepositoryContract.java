@@ -43,4 +43,19 @@ public abstract class AdminRepositoryContract {
         assertThat(repository.findMain()).contains(changed);
         assertThat(repository.findByUsername(new Username("boss"))).isEmpty();
     }
+
+    @Test
+    void listsTheMainAdminFirstAndDeletesOthers() {
+        AdminRepository repository = emptyRepository();
+        Admin other = repository.save(Admin.newAdmin(new Username("helper"), new EmailAddress("helper@example.uz"), "hash-2", NOW));
+        Admin main = repository.save(Admin.newMain(new Username("boss"), new EmailAddress("boss@example.uz"), "hash-1", NOW));
+
+        assertThat(repository.findAll()).containsExactly(main, other);
+        assertThat(repository.findById(other.id())).contains(other);
+
+        repository.delete(other.id());
+
+        assertThat(repository.findById(other.id())).isEmpty();
+        assertThat(repository.findAll()).containsExactly(main);
+    }
 }

@@ -1,0 +1,46 @@
+package uz.suhbat.adapter.out.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import uz.suhbat.application.port.out.limit.LimitSettingsRepository;
+import uz.suhbat.application.port.out.limit.LimitSettingsRepositoryContract;
+import uz.suhbat.domain.limit.MessageLimit;
+
+class JooqLimitSettingsRepositoryTest extends LimitSettingsRepositoryContract {
+
+    private static final LocalDateTime NOW = LocalDateTime.of(2026, 11, 26, 8, 0);
+
+    private DSLContext db;
+
+    @Override
+    protected LimitSettingsRepository emptyRepository() {
+        db = TestDatabase.emptied();
+        return new JooqLimitSettingsRepository(db);
+    }
+
+    @Override
+    protected long givenUser() {
+        return new Rows(db).user("limited", NOW, true, false);
+    }
+
+    @Override
+    protected long givenChat(long userId, int limit, int used, String closedReason) {
+        return new Rows(db).chat(userId, "A chat", "gpt-4o-mini", NOW, limit, used, closedReason);
+    }
+
+    @Test
+    void aNewChatGetsTheUserOverrideElseTheStoredDefaultElseTheConfiguredOne() {
+        LimitSettingsRepository settings = emptyRepository();
+        JooqChatLimitPolicy policy = new JooqChatLimitPolicy(db, new MessageLimit(50));
+        long user = givenUser();
+
+        assertThat(policy.limitForNewChat(user)).isEqualTo(50);
+        settings.saveDefaultChatLimit(new MessageLimit(70));
+        assertThat(policy.limitForNewChat(user)).isEqualTo(70);
+        settings.saveUserChatLimit(user, new MessageLimit(9));
+        assertThat(policy.limitForNewChat(user)).isEqualTo(9);
+    }
+}

@@ -1,0 +1,115 @@
+package uz.suhbat.adapter.in.web.admin;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uz.suhbat.application.port.in.admin.LimitsUseCase;
+import uz.suhbat.application.port.in.admin.UserAdministrationUseCase;
+import uz.suhbat.domain.limit.MessageLimit;
+import uz.suhbat.domain.report.Page;
+import uz.suhbat.domain.report.UserOverview;
+import uz.suhbat.domain.report.UserSearch;
+import uz.suhbat.domain.report.UserSort;
+import uz.suhbat.domain.shared.InvalidValueException;
+
+/** {@code /admin/users}: search, sort and page through users; block, unblock, and set a user's own chat limit. */
+@Controller
+class AdminUsersController {
+
+    private static final int PAGE_SIZE = 25;
+
+    private final UserAdministrationUseCase users;
+    private final LimitsUseCase limits;
+
+    AdminUsersController(UserAdministrationUseCase users, LimitsUseCase limits) {
+        this.users = users;
+        this.limits = limits;
+    }
+
+    @GetMapping("/admin/users")
+    String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "registered") String sort,
+                @RequestParam(defaultValue = "desc") String dir, @RequestParam(defaultValue = "1") int page, Model model) {
+        UserSort order = UserSort.parse(sort);
+        boolean ascending = "asc".equalsIgnoreCase(dir);
+        Page<UserOverview> found = users.users(new UserSearch(q, order, ascending, page, PAGE_SIZE));
+        String query = "q=" + encode(q) + "&sort=" + order.name().toLowerCase(Locale.ROOT) + "&dir=" + (ascending ? "asc" : "desc");
+        model.addAttribute("pageTitle", "admin.users.pageTitle");
+        model.addAttribute("nav", Map.of("users", true));
+        model.addAttribute("q", q);
+        model.addAttribute("sorts", Arrays.stream(UserSort.values())
+                .map(s -> Map.of("value", s.name().toLowerCase(Locale.ROOT), "label", "admin.users.sort." + s.name().toLowerCase(Locale.ROOT), "selected", s == order))
+                .toList());
+        model.addAttribute("ascending", ascending);
+        model.addAttribute("users", found.items().stream().map(AdminUsersController::row).toList());
+        model.addAttribute("pager", AdminPages.pager(found, "/admin/users", query));
+        model.addAttribute("returnTo", "/admin/users?" + query + "&page=" + found.page());
+        return "admin/users";
+    }
+
+    @PostMapping("/admin/users/{id}/block")
+    String block(@AuthenticationPrincipal SignedInAdmin admin, @PathVariable long id, @RequestParam(defaultValue = "") String reason,
+                 @RequestParam(defaultValue = "") String returnTo, RedirectAttributes redirect) {
+        String cut = reason.length() > 500 ? reason.substring(0, 500) : reason;
+        redirect.addFlashAttribute("flash", users.block(admin.id(), id, cut) ? "admin.users.blocked" : "admin.users.notFound");
+        return "redirect:" + back(returnTo);
+    }
+
+    @PostMapping("/admin/users/{id}/unblock")
+    String unblock(@AuthenticationPrincipal SignedInAdmin admin, @PathVariable long id, @RequestParam(defaultValue = "") String returnTo,
+                   RedirectAttributes redirect) {
+        redirect.addFlashAttribute("flash", users.unblock(admin.id(), id) ? "admin.users.unblocked" : "admin.users.notFound");
+        return "redirect:" + back(returnTo);
+    }
+
+    /** A blank {@code messageLimit} removes the user's override. */
+    @PostMapping("/admin/users/{id}/limit")
+    String limit(@AuthenticationPrincipal SignedInAdmin admin, @PathVariable long id, @RequestParam(defaultValue = "") String messageLimit,
+                 @RequestParam(defaultValue = "") String returnTo, RedirectAttributes redirect) {
+        try {
+            Optional<MessageLimit> limit = messageLimit.isBlank() ? Optional.empty() : Optional.of(MessageLimit.parse(messageLimit));
+            boolean changed = limits.changeUserChatLimit(admin.id(), id, limit);
+            redirect.addFlashAttribute("flash", changed ? "admin.users.limitSaved" : "admin.users.notFound");
+        } catch (InvalidValueException invalid) {
+            redirect.addFlashAttribute("flashError", invalid.code());
+        }
+        return "redirect:" + back(returnTo);
+    }
+
+    /** Only back into the users page, so the field cannot send the admin elsewhere. */
+    private static String back(String returnTo) {
+        return returnTo.startsWith("/admin/users?") || returnTo.equals("/admin/users") ? returnTo : "/admin/users";
+    }
+
+    private static Map<String, Object> row(UserOverview u) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", u.id());
+        row.put("username", u.username());
+        row.put("email", u.email());
+        row.put("verified", u.emailVerified());
+        row.put("blocked", u.blocked());
+        row.put("blockedReason", u.blockedReason());
+        row.put("registered", AdminPages.minute(u.registeredAt()));
+        row.put("lastActive", AdminPages.minute(u.lastActiveAt()));
+        row.put("chats", u.chats());
+        row.put("hasChats", u.chats() > 0);
+        row.put("messages", u.messages());
+        row.put("messageLimit", u.messageLimit());
+        return row;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,62 @@
+package uz.suhbat.adapter.in.web.admin;
+
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uz.suhbat.application.port.in.admin.ManageAdminsUseCase;
+
+/** {@code /admin/admins}: the list of admins; the main admin adds and removes the others. */
+@Controller
+class AdminsController {
+
+    private final ManageAdminsUseCase admins;
+
+    AdminsController(ManageAdminsUseCase admins) {
+        this.admins = admins;
+    }
+
+    @GetMapping("/admin/admins")
+    String list(@AuthenticationPrincipal SignedInAdmin admin, Model model) {
+        model.addAttribute("pageTitle", "admin.admins.pageTitle");
+        model.addAttribute("nav", Map.of("admins", true));
+        model.addAttribute("mayManage", admin.main());
+        model.addAttribute("admins", admins.admins().stream().map(a -> Map.of(
+                "id", a.id(), "username", a.username(), "email", a.email(), "created", AdminPages.minute(a.createdAt()),
+                "main", a.main(), "self", a.id() == admin.id())).toList());
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", Map.of("username", "", "email", ""));
+        }
+        return "admin/admins";
+    }
+
+    @PostMapping("/admin/admins")
+    String add(@AuthenticationPrincipal SignedInAdmin admin, @RequestParam(defaultValue = "") String username,
+               @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password, Model model,
+               RedirectAttributes redirect) {
+        Map<String, String> errors = admins.add(admin.id(), username, email, password);
+        if (errors.isEmpty()) {
+            redirect.addFlashAttribute("flash", "admin.admins.added");
+            return "redirect:/admin/admins";
+        }
+        model.addAttribute("form", Map.of("username", username, "email", email));
+        model.addAttribute("errors", errors);
+        return list(admin, model);
+    }
+
+    @PostMapping("/admin/admins/{id}/remove")
+    String remove(@AuthenticationPrincipal SignedInAdmin admin, @PathVariable long id, RedirectAttributes redirect) {
+        Map<String, String> errors = admins.remove(admin.id(), id);
+        if (errors.isEmpty()) {
+            redirect.addFlashAttribute("flash", "admin.admins.removed");
+        } else {
+            redirect.addFlashAttribute("flashError", errors.get("admin"));
+        }
+        return "redirect:/admin/admins";
+    }
+}

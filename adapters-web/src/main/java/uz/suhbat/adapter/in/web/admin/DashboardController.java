@@ -1,0 +1,152 @@
+package uz.suhbat.adapter.in.web.admin;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import uz.suhbat.application.port.in.admin.UsageStatsQuery;
+import uz.suhbat.domain.report.DailyUsage;
+import uz.suhbat.domain.report.DateRange;
+import uz.suhbat.domain.report.UsageStats;
+import uz.suhbat.domain.report.UsageTotals;
+import uz.suhbat.domain.shared.InvalidValueException;
+
+/** The dashboard page, the same numbers as JSON ({@code /admin/api/stats}, see contract.md) and as CSV. */
+@Controller
+class DashboardController {
+
+    private final UsageStatsQuery stats;
+
+    DashboardController(UsageStatsQuery stats) {
+        this.stats = stats;
+    }
+
+    @GetMapping("/admin")
+    String dashboard(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+        DateRange range;
+        try {
+            range = range(from, to);
+        } catch (InvalidValueException invalid) {
+            model.addAttribute("rangeError", invalid.code());
+            range = stats.defaultRange();
+        }
+        UsageStats usage = stats.stats(range);
+        model.addAttribute("pageTitle", "admin.dashboard.pageTitle");
+        model.addAttribute("nav", Map.of("dashboard", true));
+        model.addAttribute("totals", tiles(usage.totals()));
+        model.addAttribute("from", range.from().toString());
+        model.addAttribute("to", range.to().toString());
+        // newest day first in the table; the chart reads the API in date order
+        model.addAttribute("daily", usage.daily().reversed().stream().map(DashboardController::tableRow).toList());
+        return "admin/dashboard";
+    }
+
+    @GetMapping(value = "/admin/api/stats", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Map<String, Object> api(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        UsageStats usage = stats.stats(range(from, to));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("range", Map.of("from", usage.range().from().toString(), "to", usage.range().to().toString()));
+        json.put("totals", totals(usage.totals()));
+        json.put("daily", usage.daily().stream().map(DashboardController::row).toList());
+        return json;
+    }
+
+    @GetMapping("/admin/stats.csv")
+    ResponseEntity<String> csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        UsageStats usage = stats.stats(range(from, to));
+        List<String> models = List.copyOf(usage.daily().stream().flatMap(d -> d.answersByModel().keySet().stream())
+                .collect(Collectors.toCollection(TreeSet::new)));
+        StringBuilder out = new StringBuilder("date,messages,activeUsers,newUsers,inputTokens,outputTokens");
+        models.forEach(m -> out.append(',').append(Csv.field("answers:" + m)));
+        out.append("\r\n");
+        for (DailyUsage day : usage.daily()) {
+            out.append(day.date()).append(',').append(day.messages()).append(',').append(day.activeUsers()).append(',')
+                    .append(day.newUsers()).append(',').append(day.inputTokens()).append(',').append(day.outputTokens());
+            models.forEach(m -> out.append(',').append(day.answersByModel().getOrDefault(m, 0L)));
+            out.append("\r\n");
+        }
+        String file = "suhbat-usage-" + usage.range().from() + "-" + usage.range().to() + ".csv";
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(out.toString());
+    }
+
+    @ExceptionHandler(InvalidValueException.class)
+    ResponseEntity<Map<String, String>> invalidRange(InvalidValueException invalid) {
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("error", "invalid_range", "message", "from and to are ISO dates (yyyy-mm-dd), from <= to, at most "
+                        + DateRange.MAX_DAYS + " days"));
+    }
+
+    private DateRange range(String from, String to) {
+        if (isBlank(from) && isBlank(to)) {
+            return stats.defaultRange();
+        }
+        try {
+            LocalDate end = isBlank(to) ? stats.defaultRange().to() : LocalDate.parse(to.strip());
+            LocalDate start = isBlank(from) ? end.minusDays(UsageStatsQuery.DEFAULT_DAYS - 1L) : LocalDate.parse(from.strip());
+            return new DateRange(start, end);
+        } catch (DateTimeParseException malformed) {
+            throw new InvalidValueException("range", "validation.range.order");
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** The totals as the tiles show them, with thousands set apart. */
+    private static Map<String, String> tiles(UsageTotals t) {
+        Map<String, String> tiles = new LinkedHashMap<>();
+        totals(t).forEach((name, value) -> tiles.put(name, AdminPages.count((Long) value)));
+        return tiles;
+    }
+
+    private static Map<String, Object> totals(UsageTotals t) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("users", t.users());
+        json.put("verifiedUsers", t.verifiedUsers());
+        json.put("blockedUsers", t.blockedUsers());
+        json.put("chats", t.chats());
+        json.put("messages", t.messages());
+        json.put("answers", t.answers());
+        json.put("inputTokens", t.inputTokens());
+        json.put("outputTokens", t.outputTokens());
+        json.put("pdfModels", t.pdfModels());
+        return json;
+    }
+
+    private static Map<String, Object> tableRow(DailyUsage day) {
+        Map<String, Object> row = row(day);
+        row.put("modelList", day.answersByModel().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> Map.of("name", e.getKey(), "count", e.getValue())).toList());
+        return row;
+    }
+
+    private static Map<String, Object> row(DailyUsage day) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("date", day.date().toString());
+        json.put("messages", day.messages());
+        json.put("activeUsers", day.activeUsers());
+        json.put("newUsers", day.newUsers());
+        json.put("inputTokens", day.inputTokens());
+        json.put("outputTokens", day.outputTokens());
+        json.put("models", day.answersByModel());
+        return json;
+    }
+}

@@ -1,0 +1,80 @@
+package uz.suhbat.application.service.admin;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import uz.suhbat.application.port.in.admin.LimitsUseCase;
+import uz.suhbat.application.port.out.account.UserRepository;
+import uz.suhbat.application.port.out.admin.AdminRepository;
+import uz.suhbat.application.port.out.admin.AuditLogRepository;
+import uz.suhbat.application.port.out.limit.LimitSettingsRepository;
+import uz.suhbat.application.port.out.limit.LimitSettingsRepository.ChatLimitState;
+import uz.suhbat.domain.audit.AuditAction;
+import uz.suhbat.domain.limit.MessageLimit;
+import uz.suhbat.domain.user.User;
+
+/** Admins' limit changes, each one audited with the old and the new value. */
+public final class LimitsService implements LimitsUseCase {
+
+    // the chat's closed reason when it holds its limit of user messages (contract: closedReason "limit")
+    static final String CLOSED_BY_LIMIT = "limit";
+
+    private final LimitSettingsRepository settings;
+    private final UserRepository users;
+    private final MessageLimit configuredDefault;
+    private final AuditTrail audit;
+
+    /** {@code configuredDefault} is CHAT_MESSAGE_LIMIT, used until an admin sets a default. */
+    public LimitsService(LimitSettingsRepository settings, UserRepository users, AdminRepository admins, AuditLogRepository auditLog,
+                         Clock clock, MessageLimit configuredDefault) {
+        this.settings = settings;
+        this.users = users;
+        this.configuredDefault = Objects.requireNonNull(configuredDefault, "configuredDefault");
+        this.audit = new AuditTrail(auditLog, admins, clock);
+    }
+
+    @Override
+    public MessageLimit defaultChatLimit() {
+        return settings.defaultChatLimit().orElse(configuredDefault);
+    }
+
+    @Override
+    public void changeDefaultChatLimit(long adminId, MessageLimit limit) {
+        MessageLimit previous = defaultChatLimit();
+        settings.saveDefaultChatLimit(limit);
+        audit.record(adminId, AuditAction.DEFAULT_CHAT_LIMIT_CHANGED, "chatMessageLimit", previous.value() + " → " + limit.value());
+    }
+
+    @Override
+    public boolean changeUserChatLimit(long adminId, long userId, Optional<MessageLimit> limit) {
+        Optional<User> user = users.findById(userId);
+        if (user.isEmpty() || !settings.saveUserChatLimit(userId, limit.orElse(null))) {
+            return false;
+        }
+        audit.record(adminId, AuditAction.USER_CHAT_LIMIT_CHANGED, UserAdministrationService.describe(user.get()),
+                limit.map(l -> String.valueOf(l.value())).orElse("—"));
+        return true;
+    }
+
+    @Override
+    public Optional<ChatLimitChange> changeChatLimit(long adminId, long chatId, MessageLimit limit) {
+        Optional<ChatLimitState> found = settings.chatLimit(chatId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ChatLimitState state = found.get();
+        String closedReason = closedReasonUnder(limit, state);
+        settings.saveChatLimit(chatId, limit, closedReason);
+        audit.record(adminId, AuditAction.CHAT_LIMIT_CHANGED, "#" + chatId, state.limit() + " → " + limit.value());
+        boolean readOnly = closedReason != null || !limit.allowsMoreThan(state.used());
+        return Optional.of(new ChatLimitChange(state.limit(), limit.value(), state.used(), readOnly));
+    }
+
+    /** Only the limit's own closing is undone or done here; a chat closed for another reason stays closed. */
+    private static String closedReasonUnder(MessageLimit limit, ChatLimitState state) {
+        if (state.closedReason() != null && !CLOSED_BY_LIMIT.equals(state.closedReason())) {
+            return state.closedReason();
+        }
+        return limit.allowsMoreThan(state.used()) ? null : CLOSED_BY_LIMIT;
+    }
+}

@@ -1,0 +1,63 @@
+package uz.suhbat.application.service.admin;
+
+import java.time.Clock;
+import java.util.Optional;
+import uz.suhbat.application.port.in.admin.UserAdministrationUseCase;
+import uz.suhbat.application.port.out.account.UserRepository;
+import uz.suhbat.application.port.out.admin.AdminRepository;
+import uz.suhbat.application.port.out.admin.AuditLogRepository;
+import uz.suhbat.application.port.out.admin.UserReportPort;
+import uz.suhbat.domain.audit.AuditAction;
+import uz.suhbat.domain.report.Page;
+import uz.suhbat.domain.report.UserOverview;
+import uz.suhbat.domain.report.UserSearch;
+import uz.suhbat.domain.user.User;
+
+/**
+ * Finding, blocking and unblocking users. Blocking bumps the user's session epoch, which the
+ * per-request session check compares, so every session and remembered device ends at its next request.
+ */
+public final class UserAdministrationService implements UserAdministrationUseCase {
+
+    private final UserReportPort reports;
+    private final UserRepository users;
+    private final AuditTrail audit;
+
+    public UserAdministrationService(UserReportPort reports, UserRepository users, AdminRepository admins, AuditLogRepository auditLog,
+                                     Clock clock) {
+        this.reports = reports;
+        this.users = users;
+        this.audit = new AuditTrail(auditLog, admins, clock);
+    }
+
+    @Override
+    public Page<UserOverview> users(UserSearch search) {
+        return reports.search(search);
+    }
+
+    @Override
+    public boolean block(long adminId, long userId, String reason) {
+        Optional<User> user = users.findById(userId);
+        if (user.isEmpty()) {
+            return false;
+        }
+        User blocked = users.save(user.get().block(reason));
+        audit.record(adminId, AuditAction.USER_BLOCKED, describe(blocked), blocked.blockedReason());
+        return true;
+    }
+
+    @Override
+    public boolean unblock(long adminId, long userId) {
+        Optional<User> user = users.findById(userId);
+        if (user.isEmpty()) {
+            return false;
+        }
+        users.save(user.get().unblock());
+        audit.record(adminId, AuditAction.USER_UNBLOCKED, describe(user.get()), null);
+        return true;
+    }
+
+    static String describe(User user) {
+        return user.username().value() + " (#" + user.id() + ")";
+    }
+}

@@ -1,0 +1,73 @@
+package uz.suhbat.application.service.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import uz.suhbat.application.fake.FakePasswordHashing;
+import uz.suhbat.application.fake.InMemoryAdminRepository;
+import uz.suhbat.application.fake.InMemoryAuditLogRepository;
+import uz.suhbat.application.fake.MutableClock;
+import uz.suhbat.application.port.in.admin.ManageAdminsUseCase.AdminView;
+import uz.suhbat.domain.audit.AuditAction;
+import uz.suhbat.domain.audit.AuditEntry;
+import uz.suhbat.domain.user.Admin;
+import uz.suhbat.domain.user.EmailAddress;
+import uz.suhbat.domain.user.Username;
+
+class AdminAccountsServiceTest {
+
+    private final MutableClock clock = MutableClock.at("2026-11-26T08:00:00Z");
+    private final InMemoryAdminRepository admins = new InMemoryAdminRepository();
+    private final InMemoryAuditLogRepository audit = new InMemoryAuditLogRepository();
+    private final FakePasswordHashing hashing = new FakePasswordHashing();
+    private final AdminAccountsService service = new AdminAccountsService(admins, hashing, audit, clock);
+    private final Admin main = admins.save(Admin.newMain(new Username("boss"), new EmailAddress("boss@example.uz"), "h", clock.instant()));
+
+    @Test
+    void givenTheMainAdmin_whenAddingAnAdmin_thenItIsStoredHashedAndAudited() {
+        assertThat(service.add(main.id(), "helper", "helper@example.uz", "helper passphrase 1")).isEmpty();
+
+        Admin helper = admins.findByUsername(new Username("helper")).orElseThrow();
+        assertThat(helper.main()).isFalse();
+        assertThat(hashing.matches("helper passphrase 1", helper.passwordHash())).isTrue();
+        assertThat(service.admins()).extracting(AdminView::username).containsExactly("boss", "helper");
+        assertThat(audit.all()).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo(AuditAction.ADMIN_ADDED);
+            assertThat(e.adminUsername()).isEqualTo("boss");
+            assertThat(e.target()).isEqualTo("helper");
+        });
+    }
+
+    @Test
+    void givenBadInput_whenAddingAnAdmin_thenEachFieldSaysWhatIsWrong() {
+        service.add(main.id(), "helper", "helper@example.uz", "helper passphrase 1");
+
+        assertThat(service.add(main.id(), "HELPER", "not an address", "password"))
+                .containsEntry("username", "validation.username.taken")
+                .containsEntry("email", "validation.email.invalid")
+                .containsEntry("password", "validation.password.common");
+    }
+
+    @Test
+    void givenAnotherAdmin_whenItTriesToChangeTheList_thenItIsRefused() {
+        service.add(main.id(), "helper", "helper@example.uz", "helper passphrase 1");
+        long helper = admins.findByUsername(new Username("helper")).orElseThrow().id();
+
+        assertThat(service.add(helper, "second", "second@example.uz", "second passphrase 1")).containsEntry("admin", "admin.admins.onlyMain");
+        assertThat(service.remove(helper, helper)).containsEntry("admin", "admin.admins.onlyMain");
+        assertThat(admins.findAll()).hasSize(2);
+    }
+
+    @Test
+    void givenTheMainAdmin_whenRemoving_thenOthersGoButTheMainAdminStays() {
+        service.add(main.id(), "helper", "helper@example.uz", "helper passphrase 1");
+        long helper = admins.findByUsername(new Username("helper")).orElseThrow().id();
+
+        assertThat(service.remove(main.id(), main.id())).containsEntry("admin", "admin.admins.mainStays");
+        assertThat(service.remove(main.id(), helper)).isEmpty();
+        assertThat(service.remove(main.id(), helper)).containsEntry("admin", "admin.admins.notFound");
+
+        assertThat(admins.findAll()).containsExactly(main);
+        assertThat(audit.all()).extracting(AuditEntry::action).containsExactly(AuditAction.ADMIN_ADDED, AuditAction.ADMIN_REMOVED);
+    }
+}

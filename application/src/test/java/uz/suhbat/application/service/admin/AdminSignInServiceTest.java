@@ -1,0 +1,60 @@
+package uz.suhbat.application.service.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import uz.suhbat.application.fake.FakePasswordHashing;
+import uz.suhbat.application.fake.InMemoryAdminRepository;
+import uz.suhbat.application.fake.MutableClock;
+import uz.suhbat.application.port.in.admin.AdminSignInUseCase.Command;
+import uz.suhbat.application.port.in.admin.AdminSignInUseCase.SignedIn;
+import uz.suhbat.application.port.in.admin.AdminSignInUseCase.Throttled;
+import uz.suhbat.application.port.in.admin.AdminSignInUseCase.WrongCredentials;
+import uz.suhbat.domain.user.Admin;
+import uz.suhbat.domain.user.EmailAddress;
+import uz.suhbat.domain.user.Username;
+
+class AdminSignInServiceTest {
+
+    private final MutableClock clock = MutableClock.at("2026-11-26T08:00:00Z");
+    private final InMemoryAdminRepository admins = new InMemoryAdminRepository();
+    private final FakePasswordHashing hashing = new FakePasswordHashing();
+    private final AdminSignInService service = new AdminSignInService(admins, hashing, clock);
+    private final Admin boss = admins.save(Admin.newMain(new Username("boss"), new EmailAddress("boss@example.uz"),
+            hashing.hash("right password"), clock.instant()));
+
+    @Test
+    void givenTheRightPassword_whenSigningIn_thenTheAdminIsSignedInWithoutCaseInTheName() {
+        assertThat(service.signIn(new Command("BOSS", "right password", "10.0.0.1")))
+                .isEqualTo(new SignedIn(boss.id(), "boss", true));
+    }
+
+    @Test
+    void givenAWrongPasswordOrAnUnknownName_whenSigningIn_thenBothAnswerTheSame() {
+        assertThat(service.signIn(new Command("boss", "wrong", "10.0.0.1"))).isInstanceOf(WrongCredentials.class);
+        assertThat(service.signIn(new Command("nobody", "wrong", "10.0.0.1"))).isInstanceOf(WrongCredentials.class);
+        assertThat(service.signIn(new Command("no such name!", "wrong", "10.0.0.1"))).isInstanceOf(WrongCredentials.class);
+    }
+
+    @Test
+    void givenThreeFailures_whenTryingAgain_thenTheAccountMustWaitEvenWithTheRightPassword() {
+        for (int i = 0; i < 3; i++) {
+            service.signIn(new Command("boss", "guess " + i, "10.0.0." + i));
+        }
+
+        assertThat(service.signIn(new Command("boss", "right password", "10.0.0.9"))).isInstanceOf(Throttled.class);
+
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(service.signIn(new Command("boss", "right password", "10.0.0.9"))).isInstanceOf(SignedIn.class);
+    }
+
+    @Test
+    void givenARemovedAdmin_whenItsSessionIsChecked_thenItIsNoLongerAnAdmin() {
+        assertThat(service.stillAdmin(boss.id())).isTrue();
+
+        admins.delete(boss.id());
+
+        assertThat(service.stillAdmin(boss.id())).isFalse();
+    }
+}

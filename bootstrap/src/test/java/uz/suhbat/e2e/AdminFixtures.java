@@ -1,0 +1,54 @@
+package uz.suhbat.e2e;
+
+import static uz.suhbat.adapter.out.persistence.schema.Tables.CHAT;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import org.jooq.DSLContext;
+
+/**
+ * Chats and messages written straight into the tables: the chat API is built on another branch,
+ * and the admin panel only reads what it stores.
+ */
+final class AdminFixtures {
+
+    private final DSLContext db;
+
+    AdminFixtures(DSLContext db) {
+        this.db = db;
+    }
+
+    static LocalDateTime nowUtc() {
+        return LocalDateTime.now(ZoneOffset.UTC).withNano(0);
+    }
+
+    long userId(String username) {
+        return db.fetchSingle("select id from user where username = ?", username).get(0, Long.class);
+    }
+
+    long user(String username, LocalDateTime registered) {
+        db.execute("insert into user (username, password, email, date, email_verified) values (?, '{noop}x', ?, ?, true)",
+                username, username + "@example.uz", registered);
+        return userId(username);
+    }
+
+    long chat(long userId, String title, String model, LocalDateTime created, int limit, int used, String closedReason) {
+        return db.insertInto(CHAT)
+                .set(CHAT.USER_ID, userId).set(CHAT.DATE, created).set(CHAT.UPDATED, created).set(CHAT.TITLE, title)
+                .set(CHAT.MODEL, model).set(CHAT.MESSAGE_LIMIT, limit).set(CHAT.USED, used).set(CHAT.CLOSED_REASON, closedReason)
+                .returningResult(CHAT.ID)
+                .fetchOne(CHAT.ID);
+    }
+
+    /** A user message and the model's answer, {@code at} and a few seconds later. */
+    void exchange(long chatId, int userRank, String question, String answer, LocalDateTime at, String model) {
+        message(chatId, userRank, "user", question, at, null, null, null);
+        message(chatId, userRank + 1, "assistant", answer, at.plusSeconds(4), model, 120, 40);
+    }
+
+    void message(long chatId, int rank, String role, String content, LocalDateTime at, String model, Integer in, Integer out) {
+        db.execute("insert into chat_history (chat_id, role, content, date, `rank`, model, input_tokens, output_tokens) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                chatId, role, content, at, rank, model, in, out);
+        db.execute("update chat set updated = greatest(updated, ?) where id = ?", at, chatId);
+    }
+}

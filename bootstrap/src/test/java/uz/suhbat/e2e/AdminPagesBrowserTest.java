@@ -1,0 +1,105 @@
+package uz.suhbat.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The admin pages in headless Chromium at desktop and phone width, with screenshots in target/screenshots. */
+class AdminPagesBrowserTest extends EndToEndTest {
+
+    @Autowired
+    DSLContext db;
+
+    private long chat;
+
+    /** A month of use by a few people, so that the charts and tables have something to show. */
+    @BeforeEach
+    void aMonthOfUse() {
+        AdminFixtures fixtures = new AdminFixtures(db);
+        if (db.fetchExists(db.selectOne().from("user").where("username = 'dilnoza'"))) {
+            chat = db.fetchSingle("select id from chat where title = 'Samarqand tarixi'").get(0, Long.class);
+            return;
+        }
+        LocalDateTime now = AdminFixtures.nowUtc();
+        String[] people = {"dilnoza", "jasur", "madina", "timur", "olga"};
+        String[] models = {"gpt-4o-mini", "gpt-4o"};
+        for (int p = 0; p < people.length; p++) {
+            long user = fixtures.user(people[p], now.minusDays(28 - p * 5L));
+            for (int day = 26 - p * 5; day >= 0; day -= 1 + p % 3) {
+                long c = fixtures.chat(user, "Savollar " + day, models[(p + day) % 2], now.minusDays(day), 50, 2, null);
+                for (int m = 0; m < 1 + (day * 7 + p) % 4; m++) {
+                    fixtures.exchange(c, 1 + 2 * m, "Savol " + m, "Javob " + m, now.minusDays(day).plusMinutes(m), models[(p + day) % 2]);
+                }
+            }
+        }
+        long dilnoza = fixtures.userId("dilnoza");
+        chat = fixtures.chat(dilnoza, "Samarqand tarixi", "gpt-4o-mini", now.minusHours(2), 50, 3, null);
+        fixtures.exchange(chat, 1, "Samarqand qachon qurilgan va nega u Buyuk ipak yoʻlida muhim boʻlgan?",
+                "Samarqand — dunyodagi eng qadimiy shaharlardan biri, miloddan avvalgi VIII asrda asos solingan.\n\n"
+                        + "U Xitoy va Oʻrta yer dengizi oraligʻidagi savdo yoʻllari kesishgan joyda joylashgan edi.",
+                now.minusHours(2), "gpt-4o-mini");
+        fixtures.exchange(chat, 3, "Расскажи кратко по-русски о Регистане.",
+                "Регистан — главная площадь Самарканда, окружённая тремя медресе: Улугбека, Шердор и Тилля-Кари.",
+                now.minusHours(1), "gpt-4o-mini");
+        fixtures.message(chat, 5, "user", "Rahmat! <b>Juda</b> foydali.", now.minusMinutes(30), null, null, null);
+        db.execute("update user set blocked = true, blocked_reason = 'Spam havolalar' where username = 'olga'");
+    }
+
+    @Test
+    void desktop() {
+        tour(new NewContextOptions().setLocale("uz-UZ").setViewportSize(1280, 800), "desktop");
+    }
+
+    @Test
+    void phone() {
+        tour(new NewContextOptions().setLocale("en-US").setViewportSize(390, 844).setIsMobile(true).setHasTouch(true)
+                .setDeviceScaleFactor(2), "phone");
+    }
+
+    private void tour(NewContextOptions options, String size) {
+        try (BrowserContext context = Browser.newContext(options)) {
+            Page page = context.newPage();
+            page.navigate(url("/admin"));
+            assertThat(page).hasURL(url("/admin/login"));
+            page.locator("#username").fill(ADMIN_USERNAME);
+            page.locator("#password").fill(ADMIN_PASSWORD);
+            page.locator("form.form button[type=submit]").click();
+            assertThat(page).hasURL(url("/admin"));
+
+            Locator activity = page.locator("#activity-chart");
+            assertThat(activity).isVisible();
+            page.waitForFunction("() => window.Chart && Chart.getChart(document.getElementById('models-chart'))");
+            page.waitForTimeout(600); // let the charts' entry animation finish before the picture
+            shoot(page, "admin-dashboard-" + size);
+
+            page.navigate(url("/admin/users"));
+            assertThat(page.getByText("Spam havolalar")).isVisible();
+            shoot(page, "admin-users-" + size);
+
+            page.navigate(url("/admin/chats/" + chat));
+            assertThat(page.getByText("Регистан — главная площадь").first()).isVisible();
+            assertThat(page.getByText("Rahmat! <b>Juda</b> foydali.")).isVisible();
+            shoot(page, "admin-chat-" + size);
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(size.equals("phone") ? "Print view" : "Chop etish koʻrinishi")).click();
+            assertThat(page).hasURL(url("/admin/chats/" + chat + "/print"));
+            shoot(page, "admin-print-" + size);
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+            shoot(page, "admin-print-media-" + size);
+        }
+    }
+
+    private static void shoot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/" + name + ".png")).setFullPage(true));
+    }
+}

@@ -1,0 +1,12 @@
+package uz.suhbat.domain.audit;
+
+/** What an admin did. Stored by name, so names never change; new actions are added at the end. */
+public enum AuditAction {
+    USER_BLOCKED,
+    USER_UNBLOCKED,
+    DEFAULT_CHAT_LIMIT_CHANGED,
+    USER_CHAT_LIMIT_CHANGED,
+    CHAT_LIMIT_CHANGED,
+    ADMIN_ADDED,
+    ADMIN_REMOVED
+}
