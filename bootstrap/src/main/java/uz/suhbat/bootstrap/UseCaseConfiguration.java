@@ -23,6 +23,8 @@ import uz.suhbat.application.service.account.SignInService;
 import uz.suhbat.application.service.admin.MainAdminService;
 import uz.suhbat.application.service.chat.ChatService;
 import uz.suhbat.application.service.knowledge.KnowledgeLibrary;
+import uz.suhbat.application.service.admin.AuditTrail;
+import uz.suhbat.application.port.out.admin.AuditLogRepository;
 import uz.suhbat.application.service.knowledge.KnowledgeModelService;
 import uz.suhbat.application.port.out.knowledge.DocumentFilesPort;
 import uz.suhbat.application.port.out.knowledge.DocumentTextPort;
@@ -98,9 +100,9 @@ class UseCaseConfiguration {
     KnowledgeModelService knowledgeModelService(KnowledgeModelRepository models, DocumentFilesPort files, DocumentTextPort documents,
                                                 EmbeddingPort embeddings, KnowledgeLibrary library, ChatRepository chats,
                                                 ChatModelPort model, ExecutorService knowledgeIngestion, Clock clock,
-                                                SuhbatSettings settings) {
+                                                SuhbatSettings settings, AuditLogRepository auditLog, AdminRepository admins) {
         return new KnowledgeModelService(models, files, documents, embeddings, library, chats, model, knowledgeIngestion, clock,
-                settings.openai().models(), settings.knowledge().maxUploadMb() * 1024L * 1024L);
+                settings.openai().models(), settings.knowledge().maxUploadMb() * 1024L * 1024L, new AuditTrail(auditLog, admins, clock));
     }
 
     /** Unfinished readings are marked failed, and launched models are loaded for search, without delaying start-up. */

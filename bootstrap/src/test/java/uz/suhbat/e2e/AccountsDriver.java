@@ -130,6 +130,27 @@ public final class AccountsDriver {
         return send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Posts a multipart form like a browser's file upload, with the CSRF token of {@code formPage}. */
+    public HttpResponse<String> upload(String formPage, String action, Map<String, String> fields, String fileField, String fileName,
+                                       byte[] content) {
+        String token = csrfOf(get(formPage).body());
+        String boundary = "----suhbat" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> text = part -> body.writeBytes(part.getBytes(StandardCharsets.UTF_8));
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", token);
+        all.forEach((name, value) -> text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
+                + value + "\r\n"));
+        text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/pdf\r\n\r\n");
+        body.writeBytes(content);
+        text.accept("\r\n--" + boundary + "--\r\n");
+        return send(HttpRequest.newBuilder(URI.create(root + action))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** The CSRF token the chat page would send, for callers that build many API requests themselves. */
     public String csrfToken() {
         Matcher meta = CSRF_META.matcher(get("/profile").body());

@@ -22,7 +22,9 @@ import uz.suhbat.application.port.out.knowledge.DocumentTextPort;
 import uz.suhbat.application.port.out.knowledge.DocumentTextPort.UnreadableDocumentException;
 import uz.suhbat.application.port.out.knowledge.EmbeddingPort;
 import uz.suhbat.application.port.out.knowledge.KnowledgeModelRepository;
+import uz.suhbat.application.service.admin.AuditTrail;
 import uz.suhbat.application.service.chat.AnswerFailures;
+import uz.suhbat.domain.audit.AuditAction;
 import uz.suhbat.domain.chat.Chat;
 import uz.suhbat.domain.chat.Role;
 import uz.suhbat.domain.knowledge.Chunker;
@@ -48,10 +50,11 @@ public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase
     private final Clock clock;
     private final List<String> baseModels;
     private final long maxUploadBytes;
+    private final AuditTrail audit;
 
     public KnowledgeModelService(KnowledgeModelRepository models, DocumentFilesPort files, DocumentTextPort documents,
                                  EmbeddingPort embeddings, KnowledgeLibrary library, ChatRepository chats, ChatModelPort chatModel,
-                                 Executor ingestion, Clock clock, List<String> baseModels, long maxUploadBytes) {
+                                 Executor ingestion, Clock clock, List<String> baseModels, long maxUploadBytes, AuditTrail audit) {
         this.models = models;
         this.files = files;
         this.documents = documents;
@@ -63,10 +66,11 @@ public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase
         this.clock = clock;
         this.baseModels = List.copyOf(baseModels);
         this.maxUploadBytes = maxUploadBytes;
+        this.audit = audit;
     }
 
     @Override
-    public Result create(Command command, InputStream pdf) {
+    public Result create(long adminId, Command command, InputStream pdf) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (command.name().isEmpty() || command.name().length() > 100) {
             errors.put("name", "knowledge.error.name");
@@ -102,6 +106,7 @@ public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase
         KnowledgeModel model = models.create(command.name(), command.description(), command.baseModel(), command.instructions(), file,
                 embeddings.modelId(), clock.instant());
         models.progress(model.id(), pages, 0, 0);
+        audit.record(adminId, AuditAction.MODEL_CREATED, model.name(), pages + " pages");
         ingestion.execute(() -> ingest(model.id(), files.path(file), pages));
         return new Created(model.id());
     }
@@ -144,21 +149,27 @@ public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase
     }
 
     @Override
-    public boolean launch(long id) {
+    public boolean launch(long adminId, long id) {
         Optional<KnowledgeModel> model = models.find(id).filter(m -> m.status() == KnowledgeModel.Status.READY);
-        model.ifPresent(m -> models.setLaunched(id, true));
+        model.ifPresent(m -> {
+            models.setLaunched(id, true);
+            audit.record(adminId, AuditAction.MODEL_LAUNCHED, m.name(), m.pickerId());
+        });
         return model.isPresent();
     }
 
     @Override
-    public boolean hide(long id) {
+    public boolean hide(long adminId, long id) {
         Optional<KnowledgeModel> model = models.find(id);
-        model.ifPresent(m -> models.setLaunched(id, false));
+        model.ifPresent(m -> {
+            models.setLaunched(id, false);
+            audit.record(adminId, AuditAction.MODEL_HIDDEN, m.name(), m.pickerId());
+        });
         return model.isPresent();
     }
 
     @Override
-    public boolean delete(long id) {
+    public boolean delete(long adminId, long id) {
         Optional<KnowledgeModel> model = models.find(id);
         if (model.isEmpty() || model.get().status() == KnowledgeModel.Status.PROCESSING) {
             return false;
@@ -167,6 +178,7 @@ public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase
         library.evict(id);
         files.delete(model.get().file());
         chats.closeAllWithModel(model.get().pickerId(), Chat.ClosedReason.MODEL_DELETED);
+        audit.record(adminId, AuditAction.MODEL_DELETED, model.get().name(), model.get().pickerId());
         return true;
     }
 

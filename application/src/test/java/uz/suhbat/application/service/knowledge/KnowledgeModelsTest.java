@@ -6,6 +6,9 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import uz.suhbat.application.fake.FakeDocumentText;
+import uz.suhbat.application.fake.InMemoryAdminRepository;
+import uz.suhbat.application.fake.InMemoryAuditLogRepository;
+import uz.suhbat.application.service.admin.AuditTrail;
 import uz.suhbat.application.fake.FakeEmbeddings;
 import uz.suhbat.application.fake.InMemoryChatLimits;
 import uz.suhbat.application.fake.InMemoryChatRepository;
@@ -45,10 +48,13 @@ class KnowledgeModelsTest {
     private final InMemoryChatRepository chats = new InMemoryChatRepository();
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final ScriptedChatModel chatModel = new ScriptedChatModel();
+    private final InMemoryAuditLogRepository auditLog = new InMemoryAuditLogRepository();
+    private final InMemoryAdminRepository admins = new InMemoryAdminRepository();
+    private static final long ADMIN = 1;
 
     private KnowledgeModelService service(FakeDocumentText documents) {
         return new KnowledgeModelService(models, files, documents, embeddings, library, chats, chatModel, Runnable::run, clock,
-                List.of("gpt-4o-mini", "gpt-4o"), 1_000);
+                List.of("gpt-4o-mini", "gpt-4o"), 1_000, new AuditTrail(auditLog, admins, clock));
     }
 
     private static ByteArrayInputStream pdf() {
@@ -57,7 +63,7 @@ class KnowledgeModelsTest {
 
     @Test
     void givenAGoodDocument_whenCreated_thenItIsReadChunkedEmbeddedAndReadyButNotYetOffered() {
-        Result result = service(FakeDocumentText.of(PAGES)).create(new Command("Nizom", "Maktab nizomi", "gpt-4o-mini", null), pdf());
+        Result result = service(FakeDocumentText.of(PAGES)).create(ADMIN, new Command("Nizom", "Maktab nizomi", "gpt-4o-mini", null), pdf());
 
         long id = ((Created) result).id();
         KnowledgeModel model = models.find(id).orElseThrow();
@@ -73,11 +79,11 @@ class KnowledgeModelsTest {
     void givenBadFieldsOrDocuments_thenRefusedWithAReasonAndNothingKept() {
         KnowledgeModelService service = service(FakeDocumentText.failingAfter(PAGES, 0, Reason.ENCRYPTED));
 
-        assertThat(((Rejected) service.create(new Command("", null, "gpt-9", null), pdf())).errors())
+        assertThat(((Rejected) service.create(ADMIN, new Command("", null, "gpt-9", null), pdf())).errors())
                 .containsEntry("name", "knowledge.error.name").containsEntry("baseModel", "knowledge.error.baseModel");
-        assertThat(((Rejected) service.create(new Command("Yopiq", null, "gpt-4o-mini", null), pdf())).errors())
+        assertThat(((Rejected) service.create(ADMIN, new Command("Yopiq", null, "gpt-4o-mini", null), pdf())).errors())
                 .containsEntry("file", "knowledge.failure.encrypted");
-        Rejected tooLarge = (Rejected) service.create(new Command("Katta", null, "gpt-4o-mini", null), new ByteArrayInputStream(new byte[2_000]));
+        Rejected tooLarge = (Rejected) service.create(ADMIN, new Command("Katta", null, "gpt-4o-mini", null), new ByteArrayInputStream(new byte[2_000]));
         assertThat(tooLarge.tooLarge()).isTrue();
         assertThat(models.findAll()).isEmpty();
         assertThat(files.count()).isZero();
@@ -85,7 +91,7 @@ class KnowledgeModelsTest {
 
     @Test
     void givenADocumentThatBreaksWhileReading_thenTheModelFailsWithTheReason() {
-        Result result = service(FakeDocumentText.failingAfter(PAGES, 2, Reason.TOO_SLOW)).create(new Command("Sekin", null, "gpt-4o-mini", null), pdf());
+        Result result = service(FakeDocumentText.failingAfter(PAGES, 2, Reason.TOO_SLOW)).create(ADMIN, new Command("Sekin", null, "gpt-4o-mini", null), pdf());
 
         KnowledgeModel model = models.find(((Created) result).id()).orElseThrow();
         assertThat(model.status()).isEqualTo(KnowledgeModel.Status.FAILED);
@@ -95,8 +101,8 @@ class KnowledgeModelsTest {
     @Test
     void givenALaunchedModel_whenAUserAsks_thenTheRightPassageGroundsTheAnswerAndIsCited() {
         KnowledgeModelService service = service(FakeDocumentText.of(PAGES));
-        long id = ((Created) service.create(new Command("Nizom", "Maktab nizomi", "gpt-4o", "Qisqa javob ber."), pdf())).id();
-        assertThat(service.launch(id)).isTrue();
+        long id = ((Created) service.create(ADMIN, new Command("Nizom", "Maktab nizomi", "gpt-4o", "Qisqa javob ber."), pdf())).id();
+        assertThat(service.launch(ADMIN, id)).isTrue();
         User user = users.save(User.register(new Username("oquvchi"), new EmailAddress("o@example.uz"), "h", clock.instant(), "uz"));
         users.save(user.verify(user.email()));
         ChatService chat = new ChatService(chats, users, chatModel, new InMemoryChatLimits(50), clock, List.of("gpt-4o-mini", "gpt-4o"), library);
@@ -121,25 +127,27 @@ class KnowledgeModelsTest {
     @Test
     void givenADeletedModel_thenItLeavesThePickerAndItsChatsCloseButStayReadable() {
         KnowledgeModelService service = service(FakeDocumentText.of(PAGES));
-        long id = ((Created) service.create(new Command("Nizom", null, "gpt-4o-mini", null), pdf())).id();
-        service.launch(id);
+        long id = ((Created) service.create(ADMIN, new Command("Nizom", null, "gpt-4o-mini", null), pdf())).id();
+        service.launch(ADMIN, id);
         long chatId = chats.create(1, "Savol", "pdf-" + id, 5, clock.instant());
 
-        assertThat(service.hide(id)).isTrue();
+        assertThat(service.hide(ADMIN, id)).isTrue();
         assertThat(library.launched()).isEmpty();
-        service.launch(id);
-        assertThat(service.delete(id)).isTrue();
+        service.launch(ADMIN, id);
+        assertThat(service.delete(ADMIN, id)).isTrue();
 
         assertThat(models.find(id)).isEmpty();
         assertThat(files.count()).isZero();
         assertThat(library.launched()).isEmpty();
         assertThat(chats.find(chatId).orElseThrow().readOnlyReason()).isEqualTo("model_deleted");
+        assertThat(auditLog.recent(1, 10).items()).extracting(e -> e.action().name())
+                .containsExactly("MODEL_DELETED", "MODEL_LAUNCHED", "MODEL_HIDDEN", "MODEL_LAUNCHED", "MODEL_CREATED");
     }
 
     @Test
     void anAdminCanTryAModelBeforeLaunchingIt() {
         KnowledgeModelService service = service(FakeDocumentText.of(PAGES));
-        long id = ((Created) service.create(new Command("Nizom", null, "gpt-4o-mini", null), pdf())).id();
+        long id = ((Created) service.create(ADMIN, new Command("Nizom", null, "gpt-4o-mini", null), pdf())).id();
         chatModel.answers("Soat 8:30 da.");
 
         KnowledgeModelsQuery.Trial trial = service.tryOut(id, "Darslar soat nechida boshlanadi?");

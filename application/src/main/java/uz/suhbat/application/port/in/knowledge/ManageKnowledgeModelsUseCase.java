@@ -4,23 +4,23 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.Objects;
 
-/** What an admin does with PDF-based models: create from an upload, launch, hide, delete. */
+/** What an admin does with PDF-based models: create from an upload, launch, hide, delete; each recorded in the audit log. */
 public interface ManageKnowledgeModelsUseCase {
 
     /**
      * Checks the fields and the document, stores the file and starts reading and embedding it in the
      * background. Nothing is stored when anything is refused.
      */
-    Result create(Command command, InputStream pdf);
+    Result create(long adminId, Command command, InputStream pdf);
 
     /** Offers a ready model to users; false when it is not ready. */
-    boolean launch(long id);
+    boolean launch(long adminId, long id);
 
     /** Takes a model out of the picker without deleting it. */
-    boolean hide(long id);
+    boolean hide(long adminId, long id);
 
     /** Deletes the model, its passages and file; its chats stay readable but are closed. */
-    boolean delete(long id);
+    boolean delete(long adminId, long id);
 
     record Command(String name, String description, String baseModel, String instructions) {
         public Command {

@@ -1,0 +1,134 @@
+package uz.suhbat.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uz.suhbat.adapter.out.ai.fake.FactsDocument;
+import uz.suhbat.adapter.out.ai.fake.RecordedRequest;
+import uz.suhbat.adapter.out.ai.fake.Reply;
+import uz.suhbat.adapter.out.ai.fake.TestPdfs;
+import uz.suhbat.e2e.AccountsDriver.Event;
+
+/** An admin turns real PDFs (generated here) into models; a user picks one and gets answers grounded in it. */
+class KnowledgeEndToEndTest extends EndToEndTest {
+
+    private static final Pattern MODEL_ID = Pattern.compile("/admin/models/(\\d+)$");
+
+    @TempDir
+    Path dir;
+
+    private AccountsDriver admin() {
+        AccountsDriver admin = new AccountsDriver(url(""), MAIL);
+        admin.submit("/admin/login", "/admin/login", "username", ADMIN_USERNAME, "password", ADMIN_PASSWORD);
+        return admin;
+    }
+
+    private AccountsDriver verifiedUser(String name) {
+        AccountsDriver browser = new AccountsDriver(url(""), MAIL);
+        browser.register(name, name + "@example.uz", "a long passphrase for " + name);
+        browser.get(browser.linkPathMailedTo(name + "@example.uz"));
+        browser.login(name, "a long passphrase for " + name);
+        return browser;
+    }
+
+    private static HttpResponse<String> upload(AccountsDriver admin, String name, Path pdf) throws Exception {
+        return admin.upload("/admin/models", "/admin/models", Map.of("name", name, "description", "Test document",
+                "baseModel", "gpt-4o-mini", "instructions", "Answer briefly."), "file", "report.pdf", Files.readAllBytes(pdf));
+    }
+
+    private static long createdId(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+        Matcher m = MODEL_ID.matcher(response.headers().firstValue("Location").orElseThrow());
+        assertThat(m.find()).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    /** Polls the progress endpoint the admin page uses until reading ends. */
+    private static String waitUntilRead(AccountsDriver admin, long id) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        String status;
+        do {
+            Thread.sleep(250);
+            status = admin.get("/admin/api/models/" + id).body();
+        } while (status.contains("\"processing\":true") && Instant.now().isBefore(deadline));
+        return status;
+    }
+
+    @Test
+    void anAdminsPdfBecomesAModelThatAnswersFromTheRightPageWithSources() throws Exception {
+        AccountsDriver admin = admin();
+        AccountsDriver user = verifiedUser("reader");
+        long id = createdId(upload(admin, "Registan report", TestPdfs.withPages(dir.resolve("facts.pdf"), FactsDocument.pages())));
+
+        String status = waitUntilRead(admin, id);
+        assertThat(status).contains("\"ready\":true").contains("\"pagesDone\":" + FactsDocument.pages().size());
+        assertThat(admin.get("/admin/models/" + id).body()).contains("Registan report").contains("action=\"/admin/models/" + id + "/launch\"");
+        assertThat(user.api("GET", "/api/models", null).body()).as("not offered before launch").doesNotContain("pdf-" + id);
+
+        admin.submit("/admin/models/" + id, "/admin/models/" + id + "/launch");
+        assertThat(user.api("GET", "/api/models", null).body()).contains("{\"id\":\"pdf-" + id + "\",\"name\":\"Registan report\",\"kind\":\"pdf\"");
+
+        FactsDocument.Question question = FactsDocument.questions().get(5); // an Uzbek question
+        int before = OPENAI.requests().size();
+        OPENAI.enqueue(Reply.answer("Zavod 2019-yil 14-sentabrda ochilgan (7-sahifa).", 3, Duration.ZERO));
+        List<Event> events = AccountsDriver.events(user.api("POST", "/api/chats",
+                "{\"model\":\"pdf-" + id + "\",\"content\":\"" + question.text() + "\"}").body());
+
+        assertThat(events).extracting(Event::name).startsWith("chat", "sources").endsWith("done");
+        assertThat(events.get(1).data()).contains("\"page\":" + question.page());
+        RecordedRequest request = OPENAI.requests().get(before);
+        assertThat(request.model()).as("the base model answers").isEqualTo("gpt-4o-mini");
+        assertThat(request.messages().get(0).role()).isEqualTo("system");
+        assertThat(request.messages().get(0).content()).contains("[page " + question.page() + "]").contains("14-sentabr")
+                .contains("Answer briefly.");
+        assertThat(request.messages().get(1).content()).isEqualTo(question.text());
+        assertThat(OPENAI.violations()).isEmpty();
+        long chatId = Long.parseLong(events.get(0).data().replaceAll(".*\"chatId\":(\\d+).*", "$1"));
+        assertThat(user.api("GET", "/api/chats/" + chatId, null).body()).contains("\"sources\":[{\"page\":" + question.page());
+
+        HttpResponse<String> deleted = admin.submit("/admin/models/" + id, "/admin/models/" + id + "/delete", "confirm", "yes");
+        assertThat(deleted.headers().firstValue("Location").orElseThrow()).endsWith("/admin/models");
+        assertThat(user.api("GET", "/api/models", null).body()).doesNotContain("pdf-" + id);
+        assertThat(user.api("GET", "/api/chats/" + chatId, null).body()).as("old chats stay readable but closed")
+                .contains("\"readOnly\":true").contains("\"closedReason\":\"model_deleted\"").contains("14-sentabr");
+        assertThat(admin.get("/admin/audit").body()).contains("Registan report");
+    }
+
+    @Test
+    void unusableDocumentsAreRefusedWithASentence() throws Exception {
+        AccountsDriver admin = admin();
+
+        HttpResponse<String> notPdf = upload(admin, "Not a PDF", TestPdfs.notPdf(dir.resolve("x.pdf")));
+        assertThat(notPdf.statusCode()).isEqualTo(400);
+        assertThat(notPdf.body()).contains("This file is not a PDF.");
+
+        HttpResponse<String> encrypted = upload(admin, "Locked", TestPdfs.encrypted(dir.resolve("locked.pdf"), "secret", List.of("Hidden text")));
+        assertThat(encrypted.statusCode()).isEqualTo(400);
+        assertThat(encrypted.body()).contains("protected by a password");
+
+        HttpResponse<String> scanned = upload(admin, "Scanned", TestPdfs.imageOnly(dir.resolve("scan.pdf"), 2));
+        assertThat(scanned.statusCode()).isEqualTo(400);
+        assertThat(scanned.body()).contains("no readable text");
+
+        HttpResponse<String> unnamed = upload(admin, "", TestPdfs.withPages(dir.resolve("ok.pdf"), List.of("Some text")));
+        assertThat(unnamed.statusCode()).isEqualTo(400);
+        assertThat(unnamed.body()).contains("The name needs 1 to 100 characters.");
+    }
+
+    @Test
+    void usersCannotReachTheModelsAdministration() {
+        AccountsDriver user = verifiedUser("curious");
+        assertThat(user.get("/admin/models").statusCode()).isIn(302, 403);
+        assertThat(user.get("/admin/api/models/1").statusCode()).isIn(401, 403);
+    }
+}
