@@ -29,12 +29,16 @@ final class JooqChatRepository implements ChatRepository {
 
     @Override
     public long create(long userId, String title, String model, int messageLimit, Instant now) {
-        return db.insertInto(CHAT)
+        return insertChat(db, userId, title, model, messageLimit, 0, now);
+    }
+
+    private static long insertChat(DSLContext t, long userId, String title, String model, int messageLimit, int used, Instant now) {
+        return t.insertInto(CHAT)
                 .set(CHAT.USER_ID, userId)
                 .set(CHAT.TITLE, title)
                 .set(CHAT.MODEL, model)
                 .set(CHAT.MESSAGE_LIMIT, messageLimit)
-                .set(CHAT.USED, 0)
+                .set(CHAT.USED, used)
                 .set(CHAT.DATE, Times.toDb(now))
                 .set(CHAT.UPDATED, Times.toDb(now))
                 .returningResult(CHAT.ID)
@@ -49,16 +53,7 @@ final class JooqChatRepository implements ChatRepository {
         }
         return db.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            long id = t.insertInto(CHAT)
-                    .set(CHAT.USER_ID, userId)
-                    .set(CHAT.TITLE, title)
-                    .set(CHAT.MODEL, model)
-                    .set(CHAT.MESSAGE_LIMIT, messageLimit)
-                    .set(CHAT.USED, 1)
-                    .set(CHAT.DATE, Times.toDb(now))
-                    .set(CHAT.UPDATED, Times.toDb(now))
-                    .returningResult(CHAT.ID)
-                    .fetchOne(CHAT.ID);
+            long id = insertChat(t, userId, title, model, messageLimit, 1, now);
             t.insertInto(CHAT_HISTORY)
                     .set(CHAT_HISTORY.CHAT_ID, id)
                     .set(CHAT_HISTORY.ROLE, Role.USER.wireName())
