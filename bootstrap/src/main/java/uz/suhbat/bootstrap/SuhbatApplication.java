@@ -3,6 +3,7 @@ package uz.suhbat.bootstrap;
 import java.nio.file.Path;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
 import uz.suhbat.adapter.in.web.WebConfiguration;
@@ -15,7 +16,8 @@ import uz.suhbat.adapter.out.persistence.PersistenceConfiguration;
  * beans through its public configuration class, and the core is wired by hand in
  * {@link UseCaseConfiguration}.
  */
-@SpringBootApplication
+// no generated in-memory user: users and admins sign in through their own providers
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @EnableConfigurationProperties(SuhbatSettings.class)
 @Import({PersistenceConfiguration.class, AiConfiguration.class, MailConfiguration.class, WebConfiguration.class})
 public class SuhbatApplication {
