@@ -628,6 +628,10 @@ function wireComposer() {
   el.composer.addEventListener('submit', (event) => {
     event.preventDefault();
     if (streaming) {
+      // tell the server first, so it stops the answer now rather than when it next writes
+      if (chat && chat.id) {
+        api('POST', `/api/chats/${chat.id}/stop`).catch(() => {});
+      }
       streaming.abort();
       return;
     }

@@ -217,8 +217,7 @@ class ChatScreenBrowserTest extends EndToEndTest {
         assertThat(lastAnswer()).containsText("The first part arrives.");
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))).isVisible();
 
-        // the server learns of the stop only when a later piece finds the connection closed, so it may
-        // keep a little more than the browser showed
+        // Stop tells the server at once (POST /api/chats/{id}/stop), which keeps what arrived as interrupted
         awaitTrue(() -> db.fetchExists(db.selectOne().from("chat_history")
                 .where("chat_id = ? and role = 'assistant' and status = 'interrupted'", chatId)));
         page.navigate(url("/c/" + chatId));

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.springframework.context.MessageSource;
@@ -33,6 +34,11 @@ class AnswerStreams {
     private final MessageSource messages;
     private final LocaleResolver locales;
     private final SessionCheckQuery sessions;
+    // answers in progress by (user, chat), so that the Stop button can end one on the server at once
+    private final Map<Running, Runnable> running = new ConcurrentHashMap<>();
+
+    private record Running(long userId, long chatId) {
+    }
 
     AnswerStreams(MessageSource messages, LocaleResolver locales, SessionCheckQuery sessions) {
         this.messages = messages;
@@ -40,22 +46,43 @@ class AnswerStreams {
         this.sessions = sessions;
     }
 
-    SseEmitter open(SignedInUser user, HttpServletRequest request, Function<SendMessageUseCase.AnswerListener, SendMessageUseCase.Outcome> start) {
+    /** {@code chatId} is null for a new chat: it is known when the chat is created. */
+    SseEmitter open(SignedInUser user, HttpServletRequest request, Long chatId,
+                    Function<SendMessageUseCase.AnswerListener, SendMessageUseCase.Outcome> start) {
         Locale locale = locales.resolveLocale(request);
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
         AtomicReference<Runnable> stop = new AtomicReference<>();
-        Listener listener = new Listener(emitter, user, locale, stop);
+        AtomicReference<Running> key = new AtomicReference<>(chatId == null ? null : new Running(user.id(), chatId));
+        Listener listener = new Listener(emitter, user, locale, stop, key);
         SendMessageUseCase.Outcome outcome = start.apply(listener);
         if (outcome instanceof SendMessageUseCase.Refused refused) {
             throw refusal(refused.reason());
         }
-        Runnable stopAnswer = ((SendMessageUseCase.Started) outcome).stop();
+        Runnable answer = ((SendMessageUseCase.Started) outcome).stop();
+        Runnable stopAnswer = () -> {
+            Running running = key.get();
+            if (running != null) {
+                this.running.remove(running);
+            }
+            answer.run();
+        };
         stop.set(stopAnswer);
+        if (key.get() != null) {
+            running.put(key.get(), stopAnswer);
+        }
         // the browser went away (Stop button, closed tab) or the stream timed out: keep what arrived
         emitter.onCompletion(stopAnswer);
         emitter.onTimeout(stopAnswer);
         emitter.onError(error -> stopAnswer.run());
         return emitter;
+    }
+
+    /** The Stop button: ends the user's answer in progress in this chat, keeping what arrived. */
+    void stop(long userId, long chatId) {
+        Runnable stop = running.remove(new Running(userId, chatId));
+        if (stop != null) {
+            stop.run();
+        }
     }
 
     private static ApiException refusal(SendMessageUseCase.Refusal reason) {
@@ -78,17 +105,21 @@ class AnswerStreams {
         private final SignedInUser user;
         private final Locale locale;
         private final AtomicReference<Runnable> stop;
+        private final AtomicReference<Running> key;
         private volatile long checkedAt = System.nanoTime();
 
-        Listener(SseEmitter emitter, SignedInUser user, Locale locale, AtomicReference<Runnable> stop) {
+        Listener(SseEmitter emitter, SignedInUser user, Locale locale, AtomicReference<Runnable> stop, AtomicReference<Running> key) {
             this.emitter = emitter;
             this.user = user;
             this.locale = locale;
             this.stop = stop;
+            this.key = key;
         }
 
         @Override
         public void chatCreated(long chatId, String title) {
+            // the answer is registered once start() returns its stop; until then the key waits here
+            key.set(new Running(user.id(), chatId));
             send("chat", Map.of("chatId", chatId, "title", title));
         }
 
@@ -110,8 +141,16 @@ class AnswerStreams {
             send("delta", Map.of("text", text));
         }
 
+        private void finished() {
+            Running running = key.get();
+            if (running != null) {
+                AnswerStreams.this.running.remove(running);
+            }
+        }
+
         @Override
         public void done(SendMessageUseCase.Done done) {
+            finished();
             send("done", Map.of("rank", done.rank(), "used", done.used(), "limit", done.limit(), "readOnly", done.readOnly(),
                     "usage", Map.of("input", done.inputTokens(), "output", done.outputTokens())));
             emitter.complete();
@@ -119,6 +158,7 @@ class AnswerStreams {
 
         @Override
         public void failed(String code, String messageKey) {
+            finished();
             send("error", Map.of("error", code, "message", messages.getMessage(messageKey, null, locale)));
             emitter.complete();
         }

@@ -83,19 +83,26 @@ class ChatApiController {
     @PostMapping("/chats")
     SseEmitter start(@AuthenticationPrincipal SignedInUser user, @RequestBody NewChat body, HttpServletRequest request) {
         NewChat chat = body == null ? new NewChat(null, null) : body;
-        return streams.open(user, request, listener -> send.start(user.id(), chat.model(), chat.content(), listener));
+        return streams.open(user, request, null, listener -> send.start(user.id(), chat.model(), chat.content(), listener));
     }
 
     @PostMapping("/chats/{id}/messages")
     SseEmitter message(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, @RequestBody NewMessage body,
                        HttpServletRequest request) {
         NewMessage message = body == null ? new NewMessage(null, null) : body;
-        return streams.open(user, request, listener -> send.send(user.id(), id, message.content(), message.model(), listener));
+        return streams.open(user, request, id, listener -> send.send(user.id(), id, message.content(), message.model(), listener));
     }
 
     /** Answers the last user message again (after a failure or a stop) without repeating it. */
     @PostMapping("/chats/{id}/regenerate")
     SseEmitter regenerate(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, HttpServletRequest request) {
-        return streams.open(user, request, listener -> send.regenerate(user.id(), id, listener));
+        return streams.open(user, request, id, listener -> send.regenerate(user.id(), id, listener));
+    }
+
+    /** The Stop button: ends this user's answer in progress in the chat at once, keeping what arrived. */
+    @PostMapping("/chats/{id}/stop")
+    ResponseEntity<Void> stop(@AuthenticationPrincipal SignedInUser user, @PathVariable long id) {
+        streams.stop(user.id(), id);
+        return ResponseEntity.noContent().build();
     }
 }
