@@ -159,18 +159,24 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
 
     @Override
     public boolean tokenValid(String token) {
-        return SecretTokens.plausible(token)
-                && tokens.find(SecretTokens.hash(token), TokenPurpose.PASSWORD_RESET).filter(t -> t.validAt(clock.instant())).isPresent();
+        return validResetToken(token).isPresent();
+    }
+
+    private Optional<OneTimeToken> validResetToken(String token) {
+        if (!SecretTokens.plausible(token)) {
+            return Optional.empty();
+        }
+        return tokens.find(SecretTokens.hash(token), TokenPurpose.PASSWORD_RESET).filter(t -> t.validAt(clock.instant()));
     }
 
     @Override
     public Reset reset(String token, String newPassword) {
-        if (!tokenValid(token)) {
+        Optional<OneTimeToken> valid = validResetToken(token);
+        if (valid.isEmpty()) {
             return new InvalidToken();
         }
-        String hash = SecretTokens.hash(token);
-        OneTimeToken stored = tokens.find(hash, TokenPurpose.PASSWORD_RESET).orElseThrow();
-        User user = users.findById(stored.userId()).orElse(null);
+        String hash = valid.get().tokenHash();
+        User user = users.findById(valid.get().userId()).orElse(null);
         if (user == null) {
             return new InvalidToken();
         }

@@ -23,15 +23,14 @@ public final class SignInService implements SignInUseCase {
     private final PasswordHashingPort hashing;
     private final Throttle perAccount;
     private final Throttle perAddress;
-    // compared against when the account does not exist, so both paths cost one hash check
-    private final String decoyHash;
+    private final DecoyPasswordHash decoyHash;
 
     public SignInService(UserRepository users, PasswordHashingPort hashing, Clock clock) {
         this.users = users;
         this.hashing = hashing;
         this.perAccount = new Throttle(5, Duration.ofMinutes(15), Duration.ofSeconds(15), Duration.ofMinutes(5), clock);
         this.perAddress = new Throttle(20, Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(15), clock);
-        this.decoyHash = hashing.hash("decoy-password-that-matches-nothing");
+        this.decoyHash = new DecoyPasswordHash(hashing);
     }
 
     @Override
@@ -42,7 +41,7 @@ public final class SignInService implements SignInUseCase {
             return new Throttled(wait);
         }
         Optional<User> user = find(command.identifier());
-        boolean passwordOk = hashing.matches(command.password(), user.map(User::passwordHash).orElse(decoyHash));
+        boolean passwordOk = hashing.matches(command.password(), user.map(User::passwordHash).orElseGet(decoyHash::get));
         if (user.isEmpty() || !passwordOk) {
             perAccount.record(accountKey);
             perAddress.record(command.remoteAddress());

@@ -7,6 +7,7 @@ import java.util.Optional;
 import uz.suhbat.application.port.in.admin.AdminSignInUseCase;
 import uz.suhbat.application.port.out.admin.AdminRepository;
 import uz.suhbat.application.port.out.security.PasswordHashingPort;
+import uz.suhbat.application.service.account.DecoyPasswordHash;
 import uz.suhbat.application.service.account.Throttle;
 import uz.suhbat.domain.shared.InvalidValueException;
 import uz.suhbat.domain.user.Admin;
@@ -22,15 +23,14 @@ public final class AdminSignInService implements AdminSignInUseCase {
     private final PasswordHashingPort hashing;
     private final Throttle perAccount;
     private final Throttle perAddress;
-    // compared against when the account does not exist, so both paths cost one hash check
-    private final String decoyHash;
+    private final DecoyPasswordHash decoyHash;
 
     public AdminSignInService(AdminRepository admins, PasswordHashingPort hashing, Clock clock) {
         this.admins = admins;
         this.hashing = hashing;
         this.perAccount = new Throttle(3, Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(15), clock);
         this.perAddress = new Throttle(10, Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(30), clock);
-        this.decoyHash = hashing.hash("decoy-password-that-matches-nothing");
+        this.decoyHash = new DecoyPasswordHash(hashing);
     }
 
     @Override
@@ -41,7 +41,7 @@ public final class AdminSignInService implements AdminSignInUseCase {
             return new Throttled(wait);
         }
         Optional<Admin> admin = find(command.username());
-        boolean passwordOk = hashing.matches(command.password(), admin.map(Admin::passwordHash).orElse(decoyHash));
+        boolean passwordOk = hashing.matches(command.password(), admin.map(Admin::passwordHash).orElseGet(decoyHash::get));
         if (admin.isEmpty() || !passwordOk) {
             perAccount.record(accountKey);
             perAddress.record(command.remoteAddress());

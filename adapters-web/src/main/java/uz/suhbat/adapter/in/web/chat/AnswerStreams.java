@@ -69,6 +69,10 @@ class AnswerStreams {
         stop.set(stopAnswer);
         if (key.get() != null) {
             running.put(key.get(), stopAnswer);
+            if (listener.finished) {
+                // the answer ended before it could be registered (a quick model): nothing to stop
+                running.remove(key.get(), stopAnswer);
+            }
         }
         // the browser went away (Stop button, closed tab) or the stream timed out: keep what arrived
         emitter.onCompletion(stopAnswer);
@@ -107,6 +111,7 @@ class AnswerStreams {
         private final AtomicReference<Runnable> stop;
         private final AtomicReference<Running> key;
         private volatile long checkedAt = System.nanoTime();
+        private volatile boolean finished;
 
         Listener(SseEmitter emitter, SignedInUser user, Locale locale, AtomicReference<Runnable> stop, AtomicReference<Running> key) {
             this.emitter = emitter;
@@ -142,6 +147,7 @@ class AnswerStreams {
         }
 
         private void finished() {
+            finished = true;
             Running running = key.get();
             if (running != null) {
                 AnswerStreams.this.running.remove(running);
