@@ -130,6 +130,12 @@ final class AnswerStream implements Streaming {
 
         @Override
         public void onCompleteResponse(ChatResponse response) {
+            if (response.finishReason() == null) {
+                // the connection closed before the upstream said the answer was finished: a cut
+                // stream, however cleanly the socket closed, not a complete answer
+                onError(new java.io.IOException("the stream ended before the answer finished"));
+                return;
+            }
             lock.lock();
             try {
                 if (!over) {
