@@ -151,12 +151,15 @@ class OpenAiChatModelTest {
     }
 
     @Test
-    void streamThatBreaksAfterSomePiecesIsInterruptedAndNotRetried() {
+    void streamThatBreaksAfterSomePiecesIsInterruptedAndNotRetried() throws InterruptedException {
         // given
-        fake.enqueue(Reply.dropAfter("Three ", "plus "), Reply.answer("never"));
+        Reply.Drop drop = Reply.dropAfter("Three ", "plus ");
+        fake.enqueue(drop, Reply.answer("never"));
+        model.stream(PROMPT, sink);
+        sink.awaitDeltas(2);
 
         // when
-        model.stream(PROMPT, sink);
+        drop.cut();
 
         // then
         assertFailed(FailureKind.INTERRUPTED);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import uz.suhbat.application.port.out.ai.ChatModelPort.AnswerSink;
 import uz.suhbat.application.port.out.ai.ChatModelPort.Failure;
@@ -18,6 +19,7 @@ final class RecordingSink implements AnswerSink {
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final List<String> deltas = new CopyOnWriteArrayList<>();
     private final CountDownLatch firstDelta = new CountDownLatch(1);
+    private final Semaphore arrived = new java.util.concurrent.Semaphore(0);
     private final CompletableFuture<Object> end = new CompletableFuture<>();
 
     @Override
@@ -25,6 +27,7 @@ final class RecordingSink implements AnswerSink {
         events.add("delta:" + text);
         deltas.add(text);
         firstDelta.countDown();
+        arrived.release();
     }
 
     @Override
@@ -59,6 +62,13 @@ final class RecordingSink implements AnswerSink {
         if (!firstDelta.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("no delta within " + PATIENCE);
         }
+    }
+
+    void awaitDeltas(int count) throws InterruptedException {
+        if (!arrived.tryAcquire(count, PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError(count + " deltas did not arrive within " + PATIENCE + "; events so far: " + events);
+        }
+        arrived.release(count);
     }
 
     List<String> deltas() {

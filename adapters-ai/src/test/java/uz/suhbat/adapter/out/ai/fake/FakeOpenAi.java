@@ -167,7 +167,7 @@ public final class FakeOpenAi implements AutoCloseable {
             case Reply.Refusal refusal -> refuse(exchange, refusal);
             case Reply.Answer answer -> answer(exchange, request, answer.pieces(), answer.delay());
             case Reply.Computed computed -> answer(exchange, request, words(computed.answer().apply(request)), Duration.ZERO);
-            case Reply.Drop drop -> drop(exchange, request, drop.pieces());
+            case Reply.Drop drop -> drop(exchange, request, drop);
             case Reply.Silence silence -> silence(exchange, request, silence.duration());
         }
     }
@@ -185,11 +185,12 @@ public final class FakeOpenAi implements AutoCloseable {
         stream.done();
     }
 
-    private void drop(HttpExchange exchange, RecordedRequest request, List<String> pieces) throws IOException {
+    private void drop(HttpExchange exchange, RecordedRequest request, Reply.Drop drop) throws IOException {
         ChunkStream stream = open(exchange, request);
-        for (String piece : pieces) {
+        for (String piece : drop.pieces()) {
             stream.send(stream.chunk(JSON.objectNode().put("content", piece), null));
         }
+        awaitRelease(drop.release());
         // the HTTP server closes the connection of a failed handler without ending the chunked body
         throw new ScriptedDrop();
     }
@@ -233,6 +234,17 @@ public final class FakeOpenAi implements AutoCloseable {
         }
         try {
             closed.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits until the test releases the latch or the fake is closed, whichever comes first. */
+    private void awaitRelease(CountDownLatch release) {
+        try {
+            while (!release.await(20, TimeUnit.MILLISECONDS) && closed.getCount() > 0) {
+                // keep waiting
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

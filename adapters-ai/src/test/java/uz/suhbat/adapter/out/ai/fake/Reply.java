@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 
 /** What {@link FakeOpenAi} does with the next request. */
@@ -28,10 +29,20 @@ public sealed interface Reply {
     record Refusal(int status, String type, String code, String message, Integer retryAfterSeconds) implements Reply {
     }
 
-    /** Streams {@code pieces}, then drops the connection without finishing the stream. */
-    record Drop(List<String> pieces) implements Reply {
+    /**
+     * Streams {@code pieces}, waits for {@link #cut()}, then drops the connection without finishing
+     * the stream. The wait lets a test see the pieces arrive first: the JDK client reports a broken
+     * connection at once, even before it hands over pieces that it has already received.
+     */
+    record Drop(List<String> pieces, CountDownLatch release) implements Reply {
         public Drop {
             pieces = List.copyOf(pieces);
+            Objects.requireNonNull(release, "release");
+        }
+
+        /** Lets the fake drop the connection now. */
+        public void cut() {
+            release.countDown();
         }
     }
 
@@ -82,8 +93,8 @@ public sealed interface Reply {
                 "This model's maximum context length is 128000 tokens. However, your messages resulted in 130000 tokens.");
     }
 
-    static Reply dropAfter(String... pieces) {
-        return new Drop(List.of(pieces));
+    static Drop dropAfter(String... pieces) {
+        return new Drop(List.of(pieces), new CountDownLatch(1));
     }
 
     static Reply silence(Duration duration) {
