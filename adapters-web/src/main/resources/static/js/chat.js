@@ -30,6 +30,8 @@ const el = {
   remaining: document.getElementById('remaining'),
   closedNotice: document.getElementById('closed-notice'),
   closedText: document.getElementById('closed-text'),
+  quotaNotice: document.getElementById('quota-notice'),
+  quotaText: document.getElementById('quota-text'),
   deleteDialog: document.getElementById('delete-dialog'),
   deleteName: document.getElementById('delete-name'),
 };
@@ -42,6 +44,8 @@ const DRAFT_KEY = 'suhbat.draft';
 let chat = initial.chat;
 let chats = initial.chats;
 const models = initial.models;
+/** The user's daily message quota ({quota, used, left, nearlyUsedUp, resetsAt}), null when none applies. */
+let today = initial.today;
 /** The AbortController of the answer that is streaming, if one is. */
 let streaming = null;
 
@@ -450,19 +454,61 @@ function closedSentence() {
   return format(texts.limit, { limit: chat.limit });
 }
 
+function resetTime() {
+  return new Date(today.resetsAt).toLocaleTimeString(document.documentElement.lang || undefined, { hour: '2-digit', minute: '2-digit' });
+}
+
 function updateComposer() {
   const closed = Boolean(chat && (chat.readOnly || (chat.limit && chat.used >= chat.limit)));
+  const outOfQuota = !closed && Boolean(today && today.left <= 0);
   el.closedNotice.hidden = !closed;
   if (closed) {
     el.closedText.textContent = closedSentence();
   }
+  el.quotaNotice.hidden = !outOfQuota;
+  if (outOfQuota) {
+    el.quotaText.textContent = format(texts.quotaUsedUp, { quota: today.quota, time: resetTime() });
+  }
   if (!el.composer) {
     return;
   }
-  el.composer.hidden = closed;
+  el.composer.hidden = closed || outOfQuota;
   const left = chat && chat.limit ? chat.limit - chat.used : null;
-  el.remaining.textContent = !closed && left !== null && left <= FEW_LEFT ? format(texts.left, { n: left }) : '';
+  const hints = [];
+  if (!closed && left !== null && left <= FEW_LEFT) {
+    hints.push(format(texts.left, { n: left }));
+  }
+  if (!closed && !outOfQuota && today && today.nearlyUsedUp) {
+    hints.push(format(texts.todayLeft, { n: today.left, time: resetTime() }));
+  }
+  el.remaining.textContent = hints.join(' ');
   updateSendButton();
+}
+
+/** Asks how much of today's quota is left, and when it is used up, asks again once the day has turned. */
+async function refreshAllowance() {
+  try {
+    const response = await fetch('/api/allowance', { headers: { Accept: 'application/json' } });
+    if (response.ok) {
+      today = (await response.json()).today;
+      updateComposer();
+      scheduleAllowanceRefresh();
+    }
+  } catch {
+    // offline: the next answer or page load brings it
+  }
+}
+
+let allowanceTimer = null;
+
+function scheduleAllowanceRefresh() {
+  clearTimeout(allowanceTimer);
+  if (today && today.left <= 0) {
+    const wait = Date.parse(today.resetsAt) - Date.now() + 1000;
+    if (wait > 0 && wait < 2 ** 31 - 1) {
+      allowanceTimer = setTimeout(refreshAllowance, wait);
+    }
+  }
 }
 
 function updateSendButton() {
@@ -528,6 +574,8 @@ async function streamAnswer(url, body, view, sentModel) {
         } else if (event === 'done') {
           outcome = 'done';
           Object.assign(chat, { used: data.used, limit: data.limit, readOnly: data.readOnly, model: sentModel });
+          today = data.today ?? null;
+          scheduleAllowanceRefresh();
         } else if (event === 'error') {
           outcome = 'failed';
           message = data.message || texts.error;
@@ -596,6 +644,11 @@ async function send(text) {
       chat.readOnly = true;
       chat.used = Math.max(chat.used, chat.limit);
       updateComposer();
+    } else if (result.refused.error === 'daily_quota_reached') {
+      sessionStorage.setItem(DRAFT_KEY, text);
+      today = { ...(today || { quota: 0, used: 0, resetsAt: new Date().toISOString() }), left: 0 };
+      updateComposer();
+      refreshAllowance();
     } else {
       showFailure(result.refused.message, null);
     }
@@ -682,6 +735,7 @@ renderModels();
 renderHistory();
 wire();
 updateComposer();
+scheduleAllowanceRefresh();
 if (!chat && el.prompt) {
   const draft = sessionStorage.getItem(DRAFT_KEY);
   if (draft) {

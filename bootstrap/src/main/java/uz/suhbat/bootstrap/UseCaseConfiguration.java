@@ -35,6 +35,7 @@ import java.util.concurrent.Executors;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
 import uz.suhbat.application.port.out.chat.ChatLimitPolicyPort;
 import uz.suhbat.application.port.out.chat.ChatRepository;
+import uz.suhbat.application.port.out.limit.DailyQuotaPort;
 import uz.suhbat.domain.user.EmailAddress;
 import uz.suhbat.domain.user.Username;
 
@@ -80,8 +81,8 @@ class UseCaseConfiguration {
     /** Chats: reading, writing and streaming answers, with the whole chat sent every turn. */
     @Bean
     ChatService chatService(ChatRepository chats, UserRepository users, ChatModelPort model, ChatLimitPolicyPort limits,
-                            Clock clock, SuhbatSettings settings, KnowledgeLibrary knowledge) {
-        return new ChatService(chats, users, model, limits, clock, settings.openai().models(), knowledge);
+                            Clock clock, SuhbatSettings settings, KnowledgeLibrary knowledge, DailyQuotaPort quotas) {
+        return new ChatService(chats, users, model, limits, clock, settings.openai().models(), knowledge, quotas);
     }
 
     /** The launched PDF models' passages, in memory for search. */

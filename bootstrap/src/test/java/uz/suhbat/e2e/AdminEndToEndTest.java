@@ -197,6 +197,61 @@ class AdminEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void aUsersDailyQuotaStopsTheirMessagesOnceUsed_andTheyAreToldWhatIsLeft() {
+        AccountsDriver admin = signedInAdmin();
+        AccountsDriver user = browser();
+        user.register("rationed", "rationed@example.uz", "a long passphrase for rationed");
+        user.get(user.linkPathMailedTo("rationed@example.uz"));
+        user.login("rationed", "a long passphrase for rationed");
+        long userId = fixtures().userId("rationed");
+        OPENAI.answerAllWith(request -> "Javob: " + request.lastUserMessage());
+        assertThat(user.api("GET", "/api/allowance", null).body()).as("off by default").isEqualTo("{\"today\":null}");
+
+        assertThat(admin.submit("/admin/users?q=rationed", "/admin/users/" + userId + "/quota", "dailyQuota", "2").statusCode()).isEqualTo(302);
+        assertThat(admin.get("/admin/users?q=rationed").body()).contains("name=\"dailyQuota\" type=\"number\" min=\"1\" inputmode=\"numeric\" value=\"2\"");
+
+        List<AccountsDriver.Event> first = AccountsDriver.events(user.api("POST", "/api/chats", "{\"model\":\"gpt-4o-mini\",\"content\":\"Bir\"}").body());
+        assertThat(first.get(first.size() - 1).data()).contains("\"today\":{\"quota\":2,\"used\":1,\"left\":1,\"nearlyUsedUp\":true");
+        long chatId = Long.parseLong(first.get(0).data().replaceAll("(?s).*\"chatId\":(\\d+).*", "$1"));
+        List<AccountsDriver.Event> second = AccountsDriver.events(
+                user.api("POST", "/api/chats/" + chatId + "/messages", "{\"content\":\"Ikki\"}").body());
+        assertThat(second.get(second.size() - 1).name()).isEqualTo("done");
+
+        HttpResponse<String> refused = user.api("POST", "/api/chats/" + chatId + "/messages", "{\"content\":\"Uch\"}");
+        HttpResponse<String> refusedNewChat = user.api("POST", "/api/chats", "{\"model\":\"gpt-4o-mini\",\"content\":\"Toʻrt\"}");
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.body()).contains("\"error\":\"daily_quota_reached\"").contains("You have used today's message quota");
+        assertThat(refusedNewChat.statusCode()).isEqualTo(429);
+        assertThat(db.fetchCount(db.selectFrom("chat_history").where("chat_id in (select id from chat where user_id = ?)", userId)))
+                .as("nothing of the refused messages was stored").isEqualTo(4);
+        assertThat(user.api("GET", "/api/allowance", null).body()).contains("\"quota\":2,\"used\":2,\"left\":0");
+        assertThat(user.get("/c/" + chatId).body()).contains("&quot;left&quot;:0").contains("data-quota-used-up=");
+        assertThat(admin.get("/admin/audit").body()).contains("Changed a user&#39;s daily quota");
+
+        admin.submit("/admin/users?q=rationed", "/admin/users/" + userId + "/quota", "dailyQuota", "");
+        assertThat(user.api("POST", "/api/chats/" + chatId + "/messages", "{\"content\":\"Uch\"}").statusCode())
+                .as("without a quota the user writes again").isEqualTo(200);
+    }
+
+    @Test
+    void theDefaultDailyQuotaIsOffUntilSet_andABadValueIsExplained() {
+        AccountsDriver admin = signedInAdmin();
+        try {
+            assertThat(admin.get("/admin/limits").body()).contains("id=\"dailyQuota\"").contains("value=\"\"");
+            assertThat(admin.submit("/admin/limits", "/admin/limits/quota", "dailyQuota", "0").body())
+                    .contains("Enter a whole number from 1 to 100000, or leave it empty");
+            assertThat(location(admin.submit("/admin/limits", "/admin/limits/quota", "dailyQuota", "500"))).endsWith("/admin/limits");
+            assertThat(db.fetchValue("select value from setting where name = 'daily_message_quota'")).isEqualTo("500");
+            assertThat(admin.get("/admin/limits").body()).contains("value=\"500\"");
+        } finally {
+            admin.submit("/admin/limits", "/admin/limits/quota", "dailyQuota", "");
+        }
+        assertThat(db.fetchCount(db.selectFrom("setting").where("name = 'daily_message_quota'"))).isZero();
+        assertThat(admin.get("/admin/audit").body()).contains("Changed the default daily quota").contains("500 → —");
+    }
+
+    @Test
     void raisingOneChatsLimitReopensIt() {
         AccountsDriver admin = signedInAdmin();
         long user = fixtures().user("talkative", AdminFixtures.nowUtc());

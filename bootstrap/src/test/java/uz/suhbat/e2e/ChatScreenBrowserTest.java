@@ -272,6 +272,34 @@ class ChatScreenBrowserTest extends EndToEndTest {
     }
 
     @Test
+    void nearTheDailyQuotaTheScreenSaysWhatIsLeft_andOnceUsedTheComposerGivesWayToANotice() {
+        long userId = db.fetchSingle("select id from user where username = 'dilnoza'").get(0, Long.class);
+        db.execute("update user set daily_quota = 2 where id = ?", userId);
+        try {
+            page.reload();
+            assertThat(page.getByText("Messages left today: 2.")).isVisible();
+            OPENAI.enqueue(Reply.answer("First."), Reply.answer("Second."));
+
+            send("Quota one");
+            assertThat(lastAnswer()).hasText("First.");
+            assertThat(page.getByText("Messages left today: 1.")).isVisible();
+            send("Quota two");
+            assertThat(lastAnswer()).hasText("Second.");
+
+            Locator notice = page.getByText("You have used today's 2 messages.");
+            assertThat(notice).isVisible();
+            assertThat(prompt()).isHidden();
+            screenshot(page, "chat-daily-quota");
+            page.reload();
+            assertThat(notice).isVisible();
+            assertThat(prompt()).isHidden();
+        } finally {
+            db.execute("update user set daily_quota = null where id = ?", userId);
+            db.execute("delete from user_daily_usage where user_id = ?", userId);
+        }
+    }
+
+    @Test
     void aChatIsRenamedInPlaceAndDeletedAfterConfirming() {
         OPENAI.enqueue(Reply.answer("Fine."));
         send("Name me later");

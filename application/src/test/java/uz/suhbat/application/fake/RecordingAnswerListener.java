@@ -31,7 +31,8 @@ public final class RecordingAnswerListener implements SendMessageUseCase.AnswerL
     @Override
     public void done(SendMessageUseCase.Done result) {
         done = result;
-        events.add("done:" + result.rank() + "/" + result.used() + "/" + result.limit() + (result.readOnly() ? "/read-only" : ""));
+        events.add("done:" + result.rank() + "/" + result.used() + "/" + result.limit() + (result.readOnly() ? "/read-only" : "")
+                + result.today().map(t -> " today:" + t.used() + "/" + t.quota() + (t.nearlyUsedUp() ? "/few-left" : "")).orElse(""));
     }
 
     @Override

@@ -7,6 +7,7 @@ import static uz.suhbat.adapter.out.persistence.schema.Tables.USER;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import uz.suhbat.application.port.out.limit.LimitSettingsRepository;
+import uz.suhbat.domain.limit.DailyQuota;
 import uz.suhbat.domain.limit.MessageLimit;
 import uz.suhbat.domain.shared.InvalidValueException;
 
@@ -14,6 +15,7 @@ import uz.suhbat.domain.shared.InvalidValueException;
 final class JooqLimitSettingsRepository implements LimitSettingsRepository {
 
     static final String DEFAULT_CHAT_LIMIT = "chat_message_limit";
+    static final String DEFAULT_DAILY_QUOTA = "daily_message_quota";
 
     private final DSLContext db;
 
@@ -30,11 +32,35 @@ final class JooqLimitSettingsRepository implements LimitSettingsRepository {
 
     @Override
     public void saveDefaultChatLimit(MessageLimit limit) {
-        String value = String.valueOf(limit.value());
+        saveSetting(DEFAULT_CHAT_LIMIT, String.valueOf(limit.value()));
+    }
+
+    @Override
+    public Optional<DailyQuota> defaultDailyQuota() {
+        return db.select(SETTING.VALUE).from(SETTING).where(SETTING.NAME.eq(DEFAULT_DAILY_QUOTA))
+                .fetchOptional(SETTING.VALUE)
+                .flatMap(JooqLimitSettingsRepository::quota);
+    }
+
+    @Override
+    public void saveDefaultDailyQuota(DailyQuota quota) {
+        if (quota == null) {
+            db.deleteFrom(SETTING).where(SETTING.NAME.eq(DEFAULT_DAILY_QUOTA)).execute();
+        } else {
+            saveSetting(DEFAULT_DAILY_QUOTA, String.valueOf(quota.value()));
+        }
+    }
+
+    @Override
+    public boolean saveUserDailyQuota(long userId, DailyQuota quota) {
+        return db.update(USER).set(USER.DAILY_QUOTA, quota == null ? null : quota.value()).where(USER.ID.eq(userId)).execute() > 0;
+    }
+
+    private void saveSetting(String name, String value) {
         // update-then-insert rather than ON DUPLICATE KEY UPDATE, whose MySQL 8 form MariaDB does not parse
-        int updated = db.update(SETTING).set(SETTING.VALUE, value).where(SETTING.NAME.eq(DEFAULT_CHAT_LIMIT)).execute();
+        int updated = db.update(SETTING).set(SETTING.VALUE, value).where(SETTING.NAME.eq(name)).execute();
         if (updated == 0) {
-            db.insertInto(SETTING).set(SETTING.NAME, DEFAULT_CHAT_LIMIT).set(SETTING.VALUE, value).onDuplicateKeyIgnore().execute();
+            db.insertInto(SETTING).set(SETTING.NAME, name).set(SETTING.VALUE, value).onDuplicateKeyIgnore().execute();
         }
     }
 
@@ -52,6 +78,15 @@ final class JooqLimitSettingsRepository implements LimitSettingsRepository {
     @Override
     public void saveChatLimit(long chatId, MessageLimit limit, String closedReason) {
         db.update(CHAT).set(CHAT.MESSAGE_LIMIT, limit.value()).set(CHAT.CLOSED_REASON, closedReason).where(CHAT.ID.eq(chatId)).execute();
+    }
+
+    /** A value edited by hand into something unusable counts as unset: no quota. */
+    static Optional<DailyQuota> quota(String value) {
+        try {
+            return Optional.of(DailyQuota.parse(value));
+        } catch (InvalidValueException unusable) {
+            return Optional.empty();
+        }
     }
 
     /** A value edited by hand into something unusable counts as unset, so CHAT_MESSAGE_LIMIT applies. */

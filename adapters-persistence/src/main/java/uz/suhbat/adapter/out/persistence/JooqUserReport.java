@@ -46,7 +46,7 @@ final class JooqUserReport implements UserReportPort {
                 : USER.USERNAME.contains(search.text()).or(USER.EMAIL.contains(search.text()));
         long total = db.fetchCount(USER, matches);
         var items = db.select(USER.ID, USER.USERNAME, USER.EMAIL, USER.EMAIL_VERIFIED, USER.BLOCKED, USER.BLOCKED_REASON,
-                        USER.DATE, USER.MESSAGE_LIMIT, LAST_ACTIVE, CHATS, MESSAGES)
+                        USER.DATE, USER.MESSAGE_LIMIT, USER.DAILY_QUOTA, LAST_ACTIVE, CHATS, MESSAGES)
                 .from(USER)
                 .where(matches)
                 .orderBy(order(search), search.ascending() ? USER.ID.asc() : USER.ID.desc())
@@ -73,6 +73,7 @@ final class JooqUserReport implements UserReportPort {
     private static UserOverview toOverview(Record r) {
         return new UserOverview(r.get(USER.ID), r.get(USER.USERNAME), r.get(USER.EMAIL), Boolean.TRUE.equals(r.get(USER.EMAIL_VERIFIED)),
                 Boolean.TRUE.equals(r.get(USER.BLOCKED)), r.get(USER.BLOCKED_REASON), Times.fromDb(r.get(USER.DATE)),
-                Times.fromDb(r.get(LAST_ACTIVE)), r.get(CHATS), r.get(MESSAGES), r.get(USER.MESSAGE_LIMIT));
+                Times.fromDb(r.get(LAST_ACTIVE)), r.get(CHATS), r.get(MESSAGES), r.get(USER.MESSAGE_LIMIT),
+                r.get(USER.DAILY_QUOTA));
     }
 }

@@ -15,6 +15,7 @@ import uz.suhbat.application.port.out.admin.ChatArchivePort;
 import uz.suhbat.application.port.out.admin.UsageStatsPort;
 import uz.suhbat.application.port.out.admin.UserReportPort;
 import uz.suhbat.application.port.out.chat.ChatLimitPolicyPort;
+import uz.suhbat.application.port.out.limit.DailyQuotaPort;
 import uz.suhbat.application.port.out.limit.LimitSettingsRepository;
 import uz.suhbat.domain.limit.MessageLimit;
 
@@ -81,6 +82,11 @@ public class PersistenceConfiguration {
     @Bean
     LimitSettingsRepository limitSettingsRepository(DSLContext db) {
         return new JooqLimitSettingsRepository(db);
+    }
+
+    @Bean
+    DailyQuotaPort dailyQuotaPort(DSLContext db) {
+        return new JooqDailyQuotas(db);
     }
 
     /** {@code configuredChatLimit} is CHAT_MESSAGE_LIMIT, a bean that bootstrap provides. */

@@ -10,6 +10,7 @@ import uz.suhbat.application.port.out.admin.AuditLogRepository;
 import uz.suhbat.application.port.out.limit.LimitSettingsRepository;
 import uz.suhbat.application.port.out.limit.LimitSettingsRepository.ChatLimitState;
 import uz.suhbat.domain.audit.AuditAction;
+import uz.suhbat.domain.limit.DailyQuota;
 import uz.suhbat.domain.limit.MessageLimit;
 import uz.suhbat.domain.user.User;
 
@@ -68,6 +69,32 @@ public final class LimitsService implements LimitsUseCase {
         audit.record(adminId, AuditAction.CHAT_LIMIT_CHANGED, "#" + chatId, state.limit() + " → " + limit.value());
         boolean readOnly = closedReason != null || !limit.allowsMoreThan(state.used());
         return Optional.of(new ChatLimitChange(state.limit(), limit.value(), state.used(), readOnly));
+    }
+
+    @Override
+    public Optional<DailyQuota> defaultDailyQuota() {
+        return settings.defaultDailyQuota();
+    }
+
+    @Override
+    public void changeDefaultDailyQuota(long adminId, Optional<DailyQuota> quota) {
+        Optional<DailyQuota> previous = settings.defaultDailyQuota();
+        settings.saveDefaultDailyQuota(quota.orElse(null));
+        audit.record(adminId, AuditAction.DEFAULT_DAILY_QUOTA_CHANGED, "dailyQuota", describe(previous) + " → " + describe(quota));
+    }
+
+    @Override
+    public boolean changeUserDailyQuota(long adminId, long userId, Optional<DailyQuota> quota) {
+        Optional<User> user = users.findById(userId);
+        if (user.isEmpty() || !settings.saveUserDailyQuota(userId, quota.orElse(null))) {
+            return false;
+        }
+        audit.record(adminId, AuditAction.USER_DAILY_QUOTA_CHANGED, UserAdministrationService.describe(user.get()), describe(quota));
+        return true;
+    }
+
+    private static String describe(Optional<DailyQuota> quota) {
+        return quota.map(q -> String.valueOf(q.value())).orElse("—");
     }
 
     /** Only the limit's own closing is undone or done here; a chat closed for another reason stays closed. */

@@ -2,7 +2,9 @@ package uz.suhbat.application.service.chat;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import uz.suhbat.application.port.in.chat.ChatQuery.DailyAllowance;
 import uz.suhbat.application.port.in.chat.SendMessageUseCase.AnswerListener;
 import uz.suhbat.application.port.in.chat.SendMessageUseCase.Done;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
@@ -23,18 +25,21 @@ final class Answer implements ChatModelPort.AnswerSink {
     private final AnswerListener listener;
     private final ChatRepository chats;
     private final Clock clock;
+    private final Optional<DailyAllowance> today;
     private final StringBuilder text = new StringBuilder();
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile ChatModelPort.Streaming streaming;
     private volatile boolean listenerGone;
 
-    Answer(Chat chat, String answeringModel, List<Message.Source> sources, AnswerListener listener, ChatRepository chats, Clock clock) {
+    Answer(Chat chat, String answeringModel, List<Message.Source> sources, AnswerListener listener, ChatRepository chats, Clock clock,
+           Optional<DailyAllowance> today) {
         this.chat = chat;
         this.answeringModel = answeringModel;
         this.sources = sources;
         this.listener = listener;
         this.chats = chats;
         this.clock = clock;
+        this.today = today;
     }
 
     void attach(ChatModelPort.Streaming running) {
@@ -80,7 +85,8 @@ final class Answer implements ChatModelPort.AnswerSink {
         }
         Message stored = chats.appendAssistantMessage(chat.id(), content(), MessageStatus.COMPLETE, answeringModel,
                 usage.input(), usage.output(), sources, clock.instant());
-        tell(() -> listener.done(new Done(stored.rank(), chat.used(), chat.messageLimit(), chat.readOnly(), usage.input(), usage.output())));
+        tell(() -> listener.done(new Done(stored.rank(), chat.used(), chat.messageLimit(), chat.readOnly(), usage.input(), usage.output(),
+                today)));
     }
 
     @Override

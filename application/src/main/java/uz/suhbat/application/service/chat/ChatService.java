@@ -1,9 +1,12 @@
 package uz.suhbat.application.service.chat;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import uz.suhbat.application.port.in.chat.ChatQuery;
 import uz.suhbat.application.port.in.chat.ManageChatUseCase;
 import uz.suhbat.application.port.in.chat.SendMessageUseCase;
@@ -11,6 +14,7 @@ import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
 import uz.suhbat.application.port.out.chat.ChatLimitPolicyPort;
 import uz.suhbat.application.port.out.chat.ChatRepository;
+import uz.suhbat.application.port.out.limit.DailyQuotaPort;
 import uz.suhbat.domain.chat.Chat;
 import uz.suhbat.domain.chat.ChatTitle;
 import uz.suhbat.domain.chat.ContextWindow;
@@ -19,6 +23,7 @@ import uz.suhbat.domain.chat.MessageStatus;
 import uz.suhbat.domain.chat.Role;
 import uz.suhbat.domain.knowledge.KnowledgeIndex;
 import uz.suhbat.domain.knowledge.KnowledgeModel;
+import uz.suhbat.domain.limit.DailyQuota;
 import uz.suhbat.domain.user.User;
 import uz.suhbat.application.service.knowledge.GroundedPrompt;
 import uz.suhbat.application.service.knowledge.KnowledgeLibrary;
@@ -39,9 +44,10 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
     private final Clock clock;
     private final List<String> openAiModels;
     private final KnowledgeLibrary knowledge;
+    private final DailyQuotaPort quotas;
 
     public ChatService(ChatRepository chats, UserRepository users, ChatModelPort model, ChatLimitPolicyPort limits, Clock clock,
-                       List<String> openAiModels, KnowledgeLibrary knowledge) {
+                       List<String> openAiModels, KnowledgeLibrary knowledge, DailyQuotaPort quotas) {
         this.chats = chats;
         this.users = users;
         this.model = model;
@@ -49,6 +55,7 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
         this.clock = clock;
         this.openAiModels = List.copyOf(openAiModels);
         this.knowledge = knowledge;
+        this.quotas = quotas;
     }
 
     // ---- reading
@@ -87,6 +94,16 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
         return model.configured();
     }
 
+    @Override
+    public Optional<DailyAllowance> allowance(long userId) {
+        Instant now = clock.instant();
+        return quotas.quotaOf(userId).map(quota -> allowance(quota, quotas.counted(userId, DailyQuota.dayOf(now)), now));
+    }
+
+    private static DailyAllowance allowance(DailyQuota quota, int used, Instant now) {
+        return new DailyAllowance(quota.value(), used, quota.nearlyUsedUp(used), DailyQuota.resetAfter(now));
+    }
+
     // ---- managing
 
     @Override
@@ -120,13 +137,19 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
         }
         int limit = limits.limitForNewChat(userId);
         String title = ChatTitle.fromFirstMessage(content);
-        Optional<ChatRepository.StartedChat> created = chats.createWithFirstMessage(userId, title, modelId, limit, content, clock.instant());
+        Instant now = clock.instant();
+        Counted counted = count(userId, now);
+        if (counted.refused()) {
+            return new Refused(Refusal.DAILY_QUOTA_REACHED);
+        }
+        Optional<ChatRepository.StartedChat> created = storeCounted(counted,
+                () -> chats.createWithFirstMessage(userId, title, modelId, limit, content, now));
         if (created.isEmpty()) {
             return new Refused(Refusal.LIMIT_REACHED); // a limit of zero
         }
         Chat chat = created.get().chat();
         notify(() -> listener.chatCreated(chat.id(), chat.title()));
-        return answer(chat, List.of(created.get().first()), listener);
+        return answer(chat, List.of(created.get().first()), listener, counted.allowance());
     }
 
     @Override
@@ -152,7 +175,12 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
         if (!chosen.equals(chat.model())) {
             chats.changeModel(chatId, chosen);
         }
-        Optional<Message> stored = chats.appendUserMessage(chatId, content, chosen, clock.instant());
+        Instant now = clock.instant();
+        Counted counted = count(userId, now);
+        if (counted.refused()) {
+            return new Refused(Refusal.DAILY_QUOTA_REACHED);
+        }
+        Optional<Message> stored = storeCounted(counted, () -> chats.appendUserMessage(chatId, content, chosen, now));
         if (stored.isEmpty()) {
             return new Refused(chats.find(chatId).map(c -> c.closedReason() != null && c.closedReason() != Chat.ClosedReason.LIMIT
                             ? Refusal.CHAT_CLOSED : Refusal.LIMIT_REACHED)
@@ -162,7 +190,7 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
         withQuestion.add(stored.get());
         Chat sent = new Chat(chat.id(), chat.userId(), chat.title(), chosen, chat.createdAt(), stored.get().createdAt(),
                 chat.messageLimit(), chat.used() + 1, chat.closedReason());
-        return answer(sent, withQuestion, listener);
+        return answer(sent, withQuestion, listener, counted.allowance());
     }
 
     @Override
@@ -191,11 +219,11 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
             chats.deleteLastMessage(chatId, last.rank());
             messages = messages.subList(0, messages.size() - 1);
         }
-        return answer(chat, messages, listener);
+        return answer(chat, messages, listener, allowance(userId));
     }
 
     /** Sends the whole chat, in rank order, to the model; {@code history} ends with the question to answer. */
-    private Outcome answer(Chat chat, List<Message> history, AnswerListener listener) {
+    private Outcome answer(Chat chat, List<Message> history, AnswerListener listener, Optional<DailyAllowance> today) {
         List<ChatModelPort.Turn> turns = new ArrayList<>();
         String answeringModel = chat.model();
         List<Message.Source> sources = List.of();
@@ -216,10 +244,47 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
         for (Message m : history) {
             turns.add(new ChatModelPort.Turn(m.role(), m.content()));
         }
-        Answer answer = new Answer(chat, answeringModel, sources, listener, chats, clock);
+        Answer answer = new Answer(chat, answeringModel, sources, listener, chats, clock, today);
         ChatModelPort.Streaming streaming = model.stream(new ChatModelPort.Prompt(answeringModel, turns), answer);
         answer.attach(streaming);
         return new Started(answer::stop);
+    }
+
+    /**
+     * Counts the message against the user's daily quota, if one applies, before it is stored: of two
+     * messages racing for the last one, one gets through.
+     */
+    private Counted count(long userId, Instant now) {
+        Optional<DailyQuota> quota = quotas.quotaOf(userId);
+        if (quota.isEmpty()) {
+            return new Counted(userId, null, Optional.empty(), false);
+        }
+        LocalDate day = DailyQuota.dayOf(now);
+        if (!quotas.tryCount(userId, day, quota.get())) {
+            return new Counted(userId, null, Optional.of(allowance(quota.get(), quota.get().value(), now)), true);
+        }
+        return new Counted(userId, day, Optional.of(allowance(quota.get(), quotas.counted(userId, day), now)), false);
+    }
+
+    /**
+     * A message's place in the daily quota: {@code day} is the day it was counted on (null when nothing
+     * was counted), {@code refused} whether the quota was already used up.
+     */
+    private record Counted(long userId, LocalDate day, Optional<DailyAllowance> allowance, boolean refused) {
+    }
+
+    /** Stores a counted message; one that could not be stored (limit, closed chat, failure) is taken out of the count. */
+    private <T> Optional<T> storeCounted(Counted counted, Supplier<Optional<T>> store) {
+        boolean stored = false;
+        try {
+            Optional<T> result = store.get();
+            stored = result.isPresent();
+            return result;
+        } finally {
+            if (!stored && counted.day() != null) {
+                quotas.uncount(counted.userId(), counted.day());
+            }
+        }
     }
 
     /** The model whose context window counts: a knowledge model is answered by its base model. */

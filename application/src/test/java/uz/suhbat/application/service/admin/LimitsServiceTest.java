@@ -13,6 +13,7 @@ import uz.suhbat.application.port.in.admin.LimitsUseCase.ChatLimitChange;
 import uz.suhbat.application.port.out.limit.LimitSettingsRepository.ChatLimitState;
 import uz.suhbat.domain.audit.AuditAction;
 import uz.suhbat.domain.audit.AuditEntry;
+import uz.suhbat.domain.limit.DailyQuota;
 import uz.suhbat.domain.limit.MessageLimit;
 import uz.suhbat.domain.user.Admin;
 import uz.suhbat.domain.user.EmailAddress;
@@ -86,5 +87,33 @@ class LimitsServiceTest {
         assertThat(service.changeUserChatLimit(boss.id(), aziz.id(), Optional.empty())).isTrue();
         assertThat(settings.userChatLimit(aziz.id())).isEmpty();
         assertThat(audit.all()).extracting(AuditEntry::detail).containsExactly("5", "—");
+    }
+
+    @Test
+    void theDailyQuotaIsOffByDefault_andTurningItOnAndOffIsAudited() {
+        assertThat(service.defaultDailyQuota()).isEmpty();
+
+        service.changeDefaultDailyQuota(boss.id(), Optional.of(new DailyQuota(30)));
+        assertThat(service.defaultDailyQuota()).contains(new DailyQuota(30));
+        service.changeDefaultDailyQuota(boss.id(), Optional.empty());
+
+        assertThat(service.defaultDailyQuota()).isEmpty();
+        assertThat(audit.all()).extracting(e -> e.action() + " " + e.detail())
+                .containsExactly("DEFAULT_DAILY_QUOTA_CHANGED — → 30", "DEFAULT_DAILY_QUOTA_CHANGED 30 → —");
+    }
+
+    @Test
+    void givenAUser_whenTheirOwnDailyQuotaIsSet_thenItAppliesToThemAndIsAudited() {
+        User aziz = users.save(User.register(new Username("aziz"), new EmailAddress("aziz@example.uz"), "h", clock.instant(), "uz"));
+        settings.addUser(aziz.id());
+
+        assertThat(service.changeUserDailyQuota(boss.id(), aziz.id(), Optional.of(new DailyQuota(7)))).isTrue();
+        assertThat(service.changeUserDailyQuota(boss.id(), 404, Optional.of(new DailyQuota(7)))).isFalse();
+
+        assertThat(settings.quotaOf(aziz.id())).contains(new DailyQuota(7));
+        assertThat(audit.all()).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo(AuditAction.USER_DAILY_QUOTA_CHANGED);
+            assertThat(e.detail()).isEqualTo("7");
+        });
     }
 }

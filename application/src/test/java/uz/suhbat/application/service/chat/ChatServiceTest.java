@@ -9,6 +9,7 @@ import uz.suhbat.application.fake.InMemoryChatLimits;
 import uz.suhbat.application.fake.InMemoryKnowledgeModelRepository;
 import uz.suhbat.application.service.knowledge.KnowledgeLibrary;
 import uz.suhbat.application.fake.InMemoryChatRepository;
+import uz.suhbat.application.fake.InMemoryLimitSettingsRepository;
 import uz.suhbat.application.fake.InMemoryUserRepository;
 import uz.suhbat.application.fake.MutableClock;
 import uz.suhbat.application.fake.RecordingAnswerListener;
@@ -20,6 +21,7 @@ import uz.suhbat.application.port.in.chat.SendMessageUseCase.Refused;
 import uz.suhbat.application.port.in.chat.SendMessageUseCase.Started;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
 import uz.suhbat.domain.chat.Role;
+import uz.suhbat.domain.limit.DailyQuota;
 import uz.suhbat.domain.user.EmailAddress;
 import uz.suhbat.domain.user.User;
 import uz.suhbat.domain.user.Username;
@@ -33,12 +35,14 @@ class ChatServiceTest {
     private final InMemoryChatLimits limits = new InMemoryChatLimits(50);
     private final InMemoryKnowledgeModelRepository knowledgeModels = new InMemoryKnowledgeModelRepository();
     private final KnowledgeLibrary library = new KnowledgeLibrary(knowledgeModels, new FakeEmbeddings(), 3, 0.05);
+    private final InMemoryLimitSettingsRepository quotas = new InMemoryLimitSettingsRepository();
     private final ChatService service = new ChatService(chats, users, model, limits, clock,
-            List.of("gpt-4o-mini", "gpt-4o"), library);
+            List.of("gpt-4o-mini", "gpt-4o"), library, quotas);
 
     private long user(String name, boolean verified) {
         User user = User.register(new Username(name), new EmailAddress(name + "@example.uz"), "h", clock.instant(), "uz");
         User saved = users.save(user);
+        quotas.addUser(saved.id());
         return verified ? users.save(saved.verify(saved.email())).id() : saved.id();
     }
 
@@ -200,7 +204,7 @@ class ChatServiceTest {
     @Test
     void givenNoApiKey_thenTheScreenIsToldAndSendingIsRefused() {
         ScriptedChatModel unconfigured = new ScriptedChatModel().notConfigured();
-        ChatService withoutKey = new ChatService(chats, users, unconfigured, limits, clock, List.of("gpt-4o-mini"), library);
+        ChatService withoutKey = new ChatService(chats, users, unconfigured, limits, clock, List.of("gpt-4o-mini"), library, quotas);
         long aziz = user("aziz", true);
 
         assertThat(withoutKey.answeringAvailable()).isFalse();
@@ -243,5 +247,101 @@ class ChatServiceTest {
         assertThat(service.rename(aziz, chatId, "   ")).isFalse();
         assertThat(service.delete(aziz, chatId)).isTrue();
         assertThat(service.chats(aziz)).isEmpty();
+    }
+
+    // ---- daily quota
+
+    @Test
+    void givenNoQuota_thenNothingIsCountedAndAnswersSayNothingAboutIt() {
+        long aziz = user("aziz", true);
+        model.answers("Javob");
+        RecordingAnswerListener listener = new RecordingAnswerListener();
+
+        service.start(aziz, "gpt-4o-mini", "Savol", listener);
+
+        assertThat(listener.done().today()).isEmpty();
+        assertThat(service.allowance(aziz)).isEmpty();
+    }
+
+    @Test
+    void givenADailyQuota_thenMessagesInAllChatsCountAndTheOneOverItIsRefusedAndNotStored() {
+        long aziz = user("aziz", true);
+        quotas.saveDefaultDailyQuota(new DailyQuota(3));
+        long first = newChat(aziz, "Bir", "1");
+        model.answers("2");
+        RecordingAnswerListener second = new RecordingAnswerListener();
+        service.send(aziz, first, "Ikki", null, second);
+        model.answers("3");
+        RecordingAnswerListener third = new RecordingAnswerListener();
+        service.start(aziz, "gpt-4o-mini", "Uch", third);
+
+        Outcome fourth = service.send(aziz, first, "Toʻrt", null, new RecordingAnswerListener());
+        Outcome fifth = service.start(aziz, "gpt-4o-mini", "Besh", new RecordingAnswerListener());
+
+        assertThat(second.events()).last().isEqualTo("done:4/2/50 today:2/3/few-left");
+        assertThat(third.events()).last().isEqualTo("done:2/1/50 today:3/3/few-left");
+        assertThat(fourth).isEqualTo(new Refused(Refusal.DAILY_QUOTA_REACHED));
+        assertThat(fifth).isEqualTo(new Refused(Refusal.DAILY_QUOTA_REACHED));
+        assertThat(service.chat(aziz, first).orElseThrow().messages()).hasSize(4);
+        assertThat(service.chats(aziz)).hasSize(2);
+        assertThat(service.allowance(aziz)).get().satisfies(a -> {
+            assertThat(a.left()).isZero();
+            assertThat(a.resetsAt()).isEqualTo(java.time.Instant.parse("2026-11-27T00:00:00Z"));
+        });
+    }
+
+    @Test
+    void givenAUsedUpQuota_whenTheNextUtcDayBegins_thenTheUserMayWriteAgain() {
+        long aziz = user("aziz", true);
+        quotas.saveDefaultDailyQuota(new DailyQuota(1));
+        long chatId = newChat(aziz, "Bir", "1");
+        assertThat(service.send(aziz, chatId, "Ikki", null, new RecordingAnswerListener()))
+                .isEqualTo(new Refused(Refusal.DAILY_QUOTA_REACHED));
+
+        clock.advance(java.time.Duration.ofHours(16)); // 2026-11-27T00:00Z
+        model.answers("2");
+        RecordingAnswerListener nextDay = new RecordingAnswerListener();
+
+        assertThat(service.send(aziz, chatId, "Ikki", null, nextDay)).isInstanceOf(Started.class);
+        assertThat(nextDay.events()).last().isEqualTo("done:4/2/50 today:1/1/few-left");
+    }
+
+    @Test
+    void aUsersOwnQuotaComesBeforeTheDefault_andOnlyThatUserIsLimited() {
+        long aziz = user("aziz", true);
+        long bobur = user("bobur", true);
+        quotas.saveDefaultDailyQuota(new DailyQuota(100));
+        quotas.saveUserDailyQuota(aziz, new DailyQuota(1));
+        newChat(aziz, "Bir", "1");
+
+        assertThat(service.start(aziz, "gpt-4o-mini", "Ikki", new RecordingAnswerListener()))
+                .isEqualTo(new Refused(Refusal.DAILY_QUOTA_REACHED));
+        model.answers("1");
+        RecordingAnswerListener other = new RecordingAnswerListener();
+        assertThat(service.start(bobur, "gpt-4o-mini", "Bir", other)).isInstanceOf(Started.class);
+        assertThat(other.events()).last().isEqualTo("done:2/1/50 today:1/100");
+    }
+
+    @Test
+    void aMessageRefusedByTheChatLimit_orARegeneratedAnswer_doesNotUseTheQuota() {
+        long aziz = user("aziz", true);
+        quotas.saveDefaultDailyQuota(new DailyQuota(10));
+        limits.defaultLimit(1);
+        long chatId = newChat(aziz, "Bir", "1");
+
+        assertThat(service.send(aziz, chatId, "Ikki", null, new RecordingAnswerListener())).isEqualTo(new Refused(Refusal.LIMIT_REACHED));
+        model.failsAfter(ChatModelPort.FailureKind.INTERRUPTED, "Yarim ");
+        long other = newChatFailing(aziz);
+        model.answers("Toʻliq");
+        service.regenerate(aziz, other, new RecordingAnswerListener());
+
+        assertThat(service.allowance(aziz)).get().extracting(a -> a.used()).isEqualTo(2);
+    }
+
+    private long newChatFailing(long userId) {
+        RecordingAnswerListener listener = new RecordingAnswerListener();
+        assertThat(service.start(userId, "gpt-4o-mini", "Savol", listener)).isInstanceOf(Started.class);
+        assertThat(listener.events()).last().isEqualTo("failed:answer_interrupted");
+        return listener.chatId();
     }
 }

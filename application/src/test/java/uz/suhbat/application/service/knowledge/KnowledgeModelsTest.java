@@ -11,6 +11,7 @@ import uz.suhbat.application.fake.InMemoryAuditLogRepository;
 import uz.suhbat.application.service.admin.AuditTrail;
 import uz.suhbat.application.fake.FakeEmbeddings;
 import uz.suhbat.application.fake.InMemoryChatLimits;
+import uz.suhbat.application.fake.InMemoryLimitSettingsRepository;
 import uz.suhbat.application.fake.InMemoryChatRepository;
 import uz.suhbat.application.fake.InMemoryDocumentFiles;
 import uz.suhbat.application.fake.InMemoryKnowledgeModelRepository;
@@ -105,7 +106,8 @@ class KnowledgeModelsTest {
         assertThat(service.launch(ADMIN, id)).isTrue();
         User user = users.save(User.register(new Username("oquvchi"), new EmailAddress("o@example.uz"), "h", clock.instant(), "uz"));
         users.save(user.verify(user.email()));
-        ChatService chat = new ChatService(chats, users, chatModel, new InMemoryChatLimits(50), clock, List.of("gpt-4o-mini", "gpt-4o"), library);
+        ChatService chat = new ChatService(chats, users, chatModel, new InMemoryChatLimits(50), clock, List.of("gpt-4o-mini", "gpt-4o"), library,
+                new InMemoryLimitSettingsRepository());
 
         assertThat(chat.models()).extracting(m -> m.id() + ":" + m.kind()).contains("pdf-" + id + ":pdf");
         chatModel.answers("Direktor Gʻulomova Nargiza (3-sahifa).");

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uz.suhbat.application.port.in.admin.LimitsUseCase;
 import uz.suhbat.application.port.in.admin.UserAdministrationUseCase;
+import uz.suhbat.domain.limit.DailyQuota;
 import uz.suhbat.domain.limit.MessageLimit;
 import uz.suhbat.domain.report.Page;
 import uz.suhbat.domain.report.UserOverview;
@@ -87,6 +88,20 @@ class AdminUsersController {
         return "redirect:" + back(returnTo);
     }
 
+    /** A blank {@code dailyQuota} removes the user's own quota, so the default applies. */
+    @PostMapping("/admin/users/{id}/quota")
+    String quota(@AuthenticationPrincipal SignedInAdmin admin, @PathVariable long id, @RequestParam(defaultValue = "") String dailyQuota,
+                 @RequestParam(defaultValue = "") String returnTo, RedirectAttributes redirect) {
+        try {
+            Optional<DailyQuota> quota = dailyQuota.isBlank() ? Optional.empty() : Optional.of(DailyQuota.parse(dailyQuota));
+            boolean changed = limits.changeUserDailyQuota(admin.id(), id, quota);
+            redirect.addFlashAttribute("flash", changed ? "admin.users.quotaSaved" : "admin.users.notFound");
+        } catch (InvalidValueException invalid) {
+            redirect.addFlashAttribute("flashError", invalid.code());
+        }
+        return "redirect:" + back(returnTo);
+    }
+
     /** Only back into the users page, so the field cannot send the admin elsewhere. */
     private static String back(String returnTo) {
         return returnTo.startsWith("/admin/users?") || returnTo.equals("/admin/users") ? returnTo : "/admin/users";
@@ -106,6 +121,7 @@ class AdminUsersController {
         row.put("hasChats", u.chats() > 0);
         row.put("messages", u.messages());
         row.put("messageLimit", u.messageLimit());
+        row.put("dailyQuota", u.dailyQuota());
         return row;
     }
 

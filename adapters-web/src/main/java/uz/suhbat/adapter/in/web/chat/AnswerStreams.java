@@ -100,6 +100,7 @@ class AnswerStreams {
             case BLOCKED -> new ApiException(HttpStatus.FORBIDDEN, "blocked", "login.blocked");
             case MODEL_NOT_CONFIGURED -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "model_not_configured", "chat.error.model_not_configured");
             case NOTHING_TO_REGENERATE -> new ApiException(HttpStatus.CONFLICT, "nothing_to_regenerate", "chat.error.nothing_to_regenerate");
+            case DAILY_QUOTA_REACHED -> new ApiException(HttpStatus.TOO_MANY_REQUESTS, "daily_quota_reached", "chat.error.daily_quota_reached");
         };
     }
 
@@ -157,8 +158,15 @@ class AnswerStreams {
         @Override
         public void done(SendMessageUseCase.Done done) {
             finished();
-            send("done", Map.of("rank", done.rank(), "used", done.used(), "limit", done.limit(), "readOnly", done.readOnly(),
-                    "usage", Map.of("input", done.inputTokens(), "output", done.outputTokens())));
+            Map<String, Object> data = new java.util.LinkedHashMap<>();
+            data.put("rank", done.rank());
+            data.put("used", done.used());
+            data.put("limit", done.limit());
+            data.put("readOnly", done.readOnly());
+            data.put("usage", Map.of("input", done.inputTokens(), "output", done.outputTokens()));
+            // the user's daily quota after this message; null when none applies
+            data.put("today", Allowances.json(done.today()));
+            send("done", data);
             emitter.complete();
         }
 

@@ -51,6 +51,14 @@ class ChatApiController {
         return query.models();
     }
 
+    /** The user's daily message quota: {@code {"today": {...}}}, {@code {"today": null}} when none applies. */
+    @GetMapping("/allowance")
+    java.util.Map<String, Object> allowance(@AuthenticationPrincipal SignedInUser user) {
+        java.util.Map<String, Object> answer = new java.util.HashMap<>();
+        answer.put("today", Allowances.json(query.allowance(user.id())));
+        return answer;
+    }
+
     @GetMapping("/chats")
     List<ChatQuery.ChatSummary> chats(@AuthenticationPrincipal SignedInUser user) {
         return query.chats(user.id());

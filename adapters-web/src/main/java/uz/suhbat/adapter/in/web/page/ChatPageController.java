@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import uz.suhbat.adapter.in.web.security.CurrentAccount;
 import uz.suhbat.adapter.in.web.security.SignedInUser;
 import uz.suhbat.application.port.in.account.SessionCheckQuery;
+import uz.suhbat.adapter.in.web.chat.Allowances;
 import uz.suhbat.application.port.in.chat.ChatQuery;
 
 /**
@@ -65,6 +66,7 @@ class ChatPageController {
         state.put("chats", chats.chats(user.id()));
         state.put("models", chats.models());
         state.put("answeringAvailable", answering);
+        state.put("today", Allowances.json(chats.allowance(user.id())));
         model.addAttribute("stylesheets", List.of("/css/chat.css"));
         model.addAttribute("username", user.username());
         model.addAttribute("initial", user.username().substring(0, user.username().offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT));

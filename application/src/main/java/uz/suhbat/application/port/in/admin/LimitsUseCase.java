@@ -1,6 +1,7 @@
 package uz.suhbat.application.port.in.admin;
 
 import java.util.Optional;
+import uz.suhbat.domain.limit.DailyQuota;
 import uz.suhbat.domain.limit.MessageLimit;
 
 /**
@@ -22,6 +23,15 @@ public interface LimitsUseCase {
      * used; lowering the limit to what it used or less closes it. Empty when there is no such chat.
      */
     Optional<ChatLimitChange> changeChatLimit(long adminId, long chatId, MessageLimit limit);
+
+    /** The daily message quota of users without their own; empty when off, as it is until an admin sets one. */
+    Optional<DailyQuota> defaultDailyQuota();
+
+    /** {@code quota} empty turns the default quota off. */
+    void changeDefaultDailyQuota(long adminId, Optional<DailyQuota> quota);
+
+    /** {@code quota} empty removes the user's own quota. False when there is no such user. */
+    boolean changeUserDailyQuota(long adminId, long userId, Optional<DailyQuota> quota);
 
     record ChatLimitChange(int previousLimit, int newLimit, int used, boolean readOnly) {
     }

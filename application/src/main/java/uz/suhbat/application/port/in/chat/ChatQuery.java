@@ -19,6 +19,19 @@ public interface ChatQuery {
     /** False when no model credentials are configured: the chat screen says so up front. */
     boolean answeringAvailable();
 
+    /** How much of today's message quota the user has used; empty when no quota applies to them. */
+    Optional<DailyAllowance> allowance(long userId);
+
+    /**
+     * A user's daily message quota and what is used of it today. {@code nearlyUsedUp}: so little is left
+     * that the screen should say how much; {@code resetsAt}: when the count starts again.
+     */
+    record DailyAllowance(int quota, int used, boolean nearlyUsedUp, Instant resetsAt) {
+        public int left() {
+            return Math.max(0, quota - used);
+        }
+    }
+
     record ChatSummary(long id, String title, String model, Instant createdAt, Instant updatedAt, int used, int limit, boolean readOnly) {
     }
 

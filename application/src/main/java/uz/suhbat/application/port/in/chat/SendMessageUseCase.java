@@ -2,6 +2,7 @@ package uz.suhbat.application.port.in.chat;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A user writes to a chat and the model's answer streams back. The user's message is stored before
@@ -50,7 +51,9 @@ public interface SendMessageUseCase {
         /** no API key is configured */
         MODEL_NOT_CONFIGURED,
         /** nothing to answer again */
-        NOTHING_TO_REGENERATE
+        NOTHING_TO_REGENERATE,
+        /** the user has sent their daily quota of messages; the count starts again at the next (UTC) day */
+        DAILY_QUOTA_REACHED
     }
 
     /**
@@ -71,6 +74,8 @@ public interface SendMessageUseCase {
         void failed(String code, String messageKey);
     }
 
-    record Done(int rank, int used, int limit, boolean readOnly, int inputTokens, int outputTokens) {
+    /** {@code today}: the user's daily quota after this message, empty when no quota applies. */
+    record Done(int rank, int used, int limit, boolean readOnly, int inputTokens, int outputTokens,
+                Optional<ChatQuery.DailyAllowance> today) {
     }
 }

@@ -1,6 +1,7 @@
 package uz.suhbat.application.port.out.limit;
 
 import java.util.Optional;
+import uz.suhbat.domain.limit.DailyQuota;
 import uz.suhbat.domain.limit.MessageLimit;
 
 /** Where admins' limit choices are kept: the default for new chats, per-user overrides, one chat's limit. */
@@ -20,6 +21,15 @@ public interface LimitSettingsRepository {
     void saveChatLimit(long chatId, MessageLimit limit, String closedReason);
 
     /** {@code closedReason}: null (open), "limit", "context_full" or "model_deleted". */
+    /** The daily message quota of every user without their own; empty (the default) when off. */
+    Optional<DailyQuota> defaultDailyQuota();
+
+    /** {@code quota} null turns the default quota off. */
+    void saveDefaultDailyQuota(DailyQuota quota);
+
+    /** {@code quota} null removes the user's own quota, so the default applies. False when there is no such user. */
+    boolean saveUserDailyQuota(long userId, DailyQuota quota);
+
     record ChatLimitState(int limit, int used, String closedReason) {
     }
 }

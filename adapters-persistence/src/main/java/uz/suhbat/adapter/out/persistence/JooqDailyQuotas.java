@@ -1,0 +1,71 @@
+package uz.suhbat.adapter.out.persistence;
+
+import static uz.suhbat.adapter.out.persistence.schema.Tables.SETTING;
+import static uz.suhbat.adapter.out.persistence.schema.Tables.USER;
+import static uz.suhbat.adapter.out.persistence.schema.Tables.USER_DAILY_USAGE;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record2;
+import org.jooq.impl.DSL;
+import uz.suhbat.application.port.out.limit.DailyQuotaPort;
+import uz.suhbat.domain.limit.DailyQuota;
+
+/**
+ * Counts in {@code user_daily_usage}, one row per user and day. A count is a single conditional
+ * UPDATE, so two messages racing for the last one cannot both get it.
+ */
+final class JooqDailyQuotas implements DailyQuotaPort {
+
+    private final DSLContext db;
+
+    JooqDailyQuotas(DSLContext db) {
+        this.db = db;
+    }
+
+    /** One query: the user's own quota and the default. */
+    @Override
+    public Optional<DailyQuota> quotaOf(long userId) {
+        Record2<Integer, String> found = db.select(USER.DAILY_QUOTA,
+                        DSL.field(DSL.select(SETTING.VALUE).from(SETTING).where(SETTING.NAME.eq(JooqLimitSettingsRepository.DEFAULT_DAILY_QUOTA))))
+                .from(USER).where(USER.ID.eq(userId))
+                .fetchOne();
+        if (found == null) {
+            return Optional.empty();
+        }
+        if (found.value1() != null) {
+            return JooqLimitSettingsRepository.quota(String.valueOf(found.value1()));
+        }
+        return found.value2() == null ? Optional.empty() : JooqLimitSettingsRepository.quota(found.value2());
+    }
+
+    @Override
+    public boolean tryCount(long userId, LocalDate day, DailyQuota quota) {
+        db.insertInto(USER_DAILY_USAGE)
+                .set(USER_DAILY_USAGE.USER_ID, userId).set(USER_DAILY_USAGE.DAY, day).set(USER_DAILY_USAGE.MESSAGES, 0)
+                .onDuplicateKeyIgnore()
+                .execute();
+        return db.update(USER_DAILY_USAGE)
+                .set(USER_DAILY_USAGE.MESSAGES, USER_DAILY_USAGE.MESSAGES.plus(1))
+                .where(USER_DAILY_USAGE.USER_ID.eq(userId), USER_DAILY_USAGE.DAY.eq(day),
+                        USER_DAILY_USAGE.MESSAGES.lt(quota.value()))
+                .execute() == 1;
+    }
+
+    @Override
+    public void uncount(long userId, LocalDate day) {
+        db.update(USER_DAILY_USAGE)
+                .set(USER_DAILY_USAGE.MESSAGES, USER_DAILY_USAGE.MESSAGES.minus(1))
+                .where(USER_DAILY_USAGE.USER_ID.eq(userId), USER_DAILY_USAGE.DAY.eq(day), USER_DAILY_USAGE.MESSAGES.gt(0))
+                .execute();
+    }
+
+    @Override
+    public int counted(long userId, LocalDate day) {
+        return db.select(USER_DAILY_USAGE.MESSAGES).from(USER_DAILY_USAGE)
+                .where(USER_DAILY_USAGE.USER_ID.eq(userId), USER_DAILY_USAGE.DAY.eq(day))
+                .fetchOptional(USER_DAILY_USAGE.MESSAGES)
+                .orElse(0);
+    }
+}
