@@ -165,6 +165,14 @@ function chatItem(item) {
   const link = element('a', 'chat-link', title);
   link.href = `/c/${item.id}`;
   link.title = title;
+  link.addEventListener('click', (event) => {
+    // a new tab, a modified click or an answer in progress keep the browser's own navigation
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || streaming) {
+      return;
+    }
+    event.preventDefault();
+    openChat(item.id, true);
+  });
   if (chat && chat.id === item.id) {
     link.setAttribute('aria-current', 'page');
   }
@@ -440,6 +448,30 @@ function renderHistory() {
     showFailure(partial ? texts.interrupted : texts.cut, () => regenerate(partial));
   }
   scrollToEnd(true);
+}
+
+/** Shows another chat without reloading the page; {@code push} adds it to the browser's history. */
+async function openChat(id, push) {
+  let fresh;
+  try {
+    fresh = await api('GET', `/api/chats/${id}`);
+  } catch {
+    location.assign(`/c/${id}`);
+    return;
+  }
+  chat = fresh;
+  if (push) {
+    history.pushState({ chatId: id }, '', `/c/${id}`);
+  }
+  clearFailures();
+  hideEmptyState();
+  el.messages.replaceChildren();
+  renderModels();
+  renderHistory();
+  renderChatList();
+  updateComposer();
+  setSidebarOpen(false);
+  el.prompt?.focus();
 }
 
 // ---- Composer ----------------------------------------------------------------------------------
@@ -725,8 +757,15 @@ function wire() {
     // a new chat takes the last picked model; a chat's own model changes with its next message
     localStorage.setItem(MODEL_KEY, el.model.value);
   });
-  // the page of another address in the history is the server's to render
-  window.addEventListener('popstate', () => location.reload());
+  // back and forward between chats stay on the page; any other address is the server's to render
+  window.addEventListener('popstate', () => {
+    const match = location.pathname.match(/^\/c\/(\d+)$/);
+    if (match && !streaming) {
+      openChat(Number(match[1]), false);
+    } else {
+      location.reload();
+    }
+  });
   wireComposer();
 }
 

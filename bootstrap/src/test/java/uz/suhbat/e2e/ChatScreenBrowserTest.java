@@ -300,6 +300,38 @@ class ChatScreenBrowserTest extends EndToEndTest {
     }
 
     @Test
+    void aChatPickedInTheSidebarOpensWithoutReloading_andBackReturnsToThePreviousOne() {
+        OPENAI.enqueue(Reply.answer("Answer about apples."));
+        send("Sidebar apples");
+        assertThat(lastAnswer()).hasText("Answer about apples.");
+        long apples = chatIdInUrl();
+        page.navigate(url("/"));
+        OPENAI.enqueue(Reply.answer("Answer about pears."));
+        send("Sidebar pears");
+        assertThat(lastAnswer()).hasText("Answer about pears.");
+        long pears = chatIdInUrl();
+        page.evaluate("window.samePage = true");
+
+        page.locator("#chat-list a[href='/c/" + apples + "']").click();
+
+        assertThat(page).hasURL(url("/c/" + apples));
+        assertThat(page.locator(".message.user")).hasText(new String[] {"Sidebar apples"});
+        assertThat(lastAnswer()).hasText("Answer about apples.");
+        assertThat(page.locator(".chat-link[aria-current=page]")).hasAttribute("href", "/c/" + apples);
+        assertThat(page.evaluate("window.samePage === true")).as("no page load").isEqualTo(true);
+
+        page.goBack();
+        assertThat(page).hasURL(url("/c/" + pears));
+        assertThat(page.locator(".message.user")).hasText(new String[] {"Sidebar pears"});
+        assertThat(page.evaluate("window.samePage === true")).isEqualTo(true);
+        OPENAI.enqueue(Reply.answer("More about pears."));
+        send("And more?");
+        assertThat(lastAnswer()).hasText("More about pears.");
+        assertThat(OPENAI.requests().get(OPENAI.requests().size() - 1).messages())
+                .extracting(m -> m.content()).containsSubsequence("Sidebar pears", "Answer about pears.", "And more?");
+    }
+
+    @Test
     void aChatIsRenamedInPlaceAndDeletedAfterConfirming() {
         OPENAI.enqueue(Reply.answer("Fine."));
         send("Name me later");
