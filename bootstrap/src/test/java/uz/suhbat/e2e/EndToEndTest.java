@@ -61,6 +61,8 @@ public abstract class EndToEndTest {
         registry.add("OPENAI_API_KEY", () -> OPENAI_KEY);
         registry.add("OPENAI_BASE_URL", OPENAI::baseUrl);
         registry.add("OPENAI_MODELS", () -> "gpt-4o-mini,gpt-4o");
+        // at the end of the run, answers a test left open need not hold the JVM for the 30 s of graceful shutdown
+        registry.add("spring.lifecycle.timeout-per-shutdown-phase", () -> "2s");
     }
 
     private static GreenMail startMail() {
