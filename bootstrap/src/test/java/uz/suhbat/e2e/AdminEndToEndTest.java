@@ -89,15 +89,15 @@ class AdminEndToEndTest extends EndToEndTest {
 
     @Test
     void aSignedInUserGets403OnEveryAdminRoute() {
-        AccountsDriver user = signedUpAndIn("curious", "a long passphrase 21");
+        AccountsDriver user = signedUpAndIn("nosy", "a long passphrase 21");
         String csrf = AccountsDriver.csrfOf(user.get("/profile").body());
-        long chat = fixtures().chat(fixtures().userId("curious"), "Mine", "gpt-4o-mini", AdminFixtures.nowUtc(), 5, 0, null);
+        long chat = fixtures().chat(fixtures().userId("nosy"), "Mine", "gpt-4o-mini", AdminFixtures.nowUtc(), 5, 0, null);
 
         for (String path : List.of("/admin", "/admin/users", "/admin/chats", "/admin/chats/" + chat, "/admin/chats/" + chat + "/print",
                 "/admin/limits", "/admin/audit", "/admin/admins", "/admin/api/stats", "/admin/stats.csv", "/admin/anything")) {
             assertThat(user.get(path).statusCode()).as("GET " + path).isEqualTo(403);
         }
-        long self = fixtures().userId("curious");
+        long self = fixtures().userId("nosy");
         for (String path : List.of("/admin/users/" + self + "/block", "/admin/users/" + self + "/unblock", "/admin/users/" + self + "/limit",
                 "/admin/limits", "/admin/chats/" + chat + "/limit", "/admin/admins", "/admin/admins/1/remove")) {
             assertThat(user.postForm(path, Map.of("_csrf", csrf, "chatMessageLimit", "1000", "messageLimit", "1000",

@@ -41,6 +41,8 @@ public final class Browser {
             throw new IllegalStateException("Browser tests need Chromium at " + executable
                     + ": install it with 'apt-get install -y chromium' (./test.sh does) or set CHROMIUM_PATH.");
         }
+        // a busy 2-core machine runs the app, its database and Chromium at once: give assertions time to come true
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(executable)

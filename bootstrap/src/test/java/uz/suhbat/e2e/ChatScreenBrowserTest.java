@@ -110,11 +110,11 @@ class ChatScreenBrowserTest extends EndToEndTest {
 
     @Test
     void aMessageSentWithEnterStreamsBackAsMarkdownAndBecomesAChat() {
-        OPENAI.enqueue(new Reply.Answer(List.of(
+        Reply.Gated reply = Reply.gated(
                 "## Ages\n\nHere is the table you asked for:\n\n",
                 "| Name | Age |\n|---|---|\n| Ali | 30 |\n| Vali | 25 |\n\n",
-                "And the code:\n\n```java\nint total = 30 + 25;\n```\n\nUse `total` as you like."),
-                Duration.ofMillis(700)));
+                "And the code:\n\n```java\nint total = 30 + 25;\n```\n\nUse `total` as you like.");
+        OPENAI.enqueue(reply);
 
         prompt().fill("Show me a table of ages");
         prompt().press("Shift+Enter");
@@ -126,6 +126,7 @@ class ChatScreenBrowserTest extends EndToEndTest {
         assertThat(page.locator(".message.assistant[aria-busy=true] h2")).hasText("Ages");
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stop"))).isVisible();
         assertThat(lastAnswer().locator("table")).hasCount(0);
+        reply.next(2);
 
         assertThat(lastAnswer().locator("table td").first()).hasText("Ali");
         assertThat(lastAnswer().locator("pre code .hljs-type, pre code .hljs-keyword").first()).isVisible();
@@ -206,8 +207,8 @@ class ChatScreenBrowserTest extends EndToEndTest {
 
     @Test
     void stopKeepsThePartialAnswer() {
-        OPENAI.enqueue(new Reply.Answer(List.of("The first part arrives. ", "Then more ", "and more ", "and more."),
-                Duration.ofMillis(1500)));
+        Reply.Gated reply = Reply.gated("The first part arrives. ", "Then more ", "and more ", "and more.");
+        OPENAI.enqueue(reply);
         send("Tell me a long story");
         assertThat(lastAnswer()).containsText("The first part arrives.");
         long chatId = chatIdInUrl();
@@ -220,6 +221,7 @@ class ChatScreenBrowserTest extends EndToEndTest {
         // Stop tells the server at once (POST /api/chats/{id}/stop), which keeps what arrived as interrupted
         awaitTrue(() -> db.fetchExists(db.selectOne().from("chat_history")
                 .where("chat_id = ? and role = 'assistant' and status = 'interrupted'", chatId)));
+        reply.next(3); // the rest goes to an answer that was stopped: nothing changes
         page.navigate(url("/c/" + chatId));
         assertThat(lastAnswer()).containsText("The first part arrives.");
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("This answer did not finish.");

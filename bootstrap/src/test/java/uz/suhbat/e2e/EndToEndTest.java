@@ -80,6 +80,12 @@ public abstract class EndToEndTest {
         }
     }
 
+    /** Each test scripts the upstream for itself: what an earlier test left unused must not answer it. */
+    @org.junit.jupiter.api.BeforeEach
+    void freshUpstream() {
+        OPENAI.reset();
+    }
+
     protected String url(String path) {
         return "http://localhost:" + port + path;
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A response body that is closed when no byte arrives for the timeout. The JDK's request timeout
@@ -18,6 +19,10 @@ final class IdleTimeoutInputStream extends FilterInputStream {
 
     private final ScheduledExecutorService alarms;
     private final Duration timeout;
+    private final Object lock = new Object();
+    private final AtomicLong generations = new AtomicLong();
+    /** The generation of the read in progress, 0 between reads; guarded by {@code lock}. */
+    private long reading;
     private volatile boolean timedOut;
 
     IdleTimeoutInputStream(InputStream body, ScheduledExecutorService alarms, Duration timeout) {
@@ -34,7 +39,7 @@ final class IdleTimeoutInputStream extends FilterInputStream {
         } catch (IOException e) {
             throw timedOut ? silence(e) : e;
         } finally {
-            alarm.cancel(false);
+            disarm(alarm);
         }
     }
 
@@ -46,16 +51,33 @@ final class IdleTimeoutInputStream extends FilterInputStream {
         } catch (IOException e) {
             throw timedOut ? silence(e) : e;
         } finally {
-            alarm.cancel(false);
+            disarm(alarm);
         }
     }
 
     private ScheduledFuture<?> arm() {
-        return alarms.schedule(this::expire, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        long generation = generations.incrementAndGet();
+        synchronized (lock) {
+            reading = generation;
+        }
+        return alarms.schedule(() -> expire(generation), timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void expire() {
-        timedOut = true;
+    private void disarm(ScheduledFuture<?> alarm) {
+        synchronized (lock) {
+            reading = 0;
+        }
+        alarm.cancel(false);
+    }
+
+    /** An alarm that fires as its read returns finds the read over and leaves the stream alone. */
+    private void expire(long generation) {
+        synchronized (lock) {
+            if (reading != generation) {
+                return;
+            }
+            timedOut = true;
+        }
         try {
             close();
         } catch (IOException ignored) {

@@ -16,7 +16,7 @@ import uz.suhbat.domain.user.Username;
 class SmtpAccountMailTest {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     private AccountMailPort mail(int port) {
         return new MailConfiguration().accountMailPort(new MailSettings("127.0.0.1", port, "", "", "Suhbat <no-reply@suhbat.uz>"));

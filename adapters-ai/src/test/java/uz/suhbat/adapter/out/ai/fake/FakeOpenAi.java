@@ -89,6 +89,12 @@ public final class FakeOpenAi implements AutoCloseable {
         return this;
     }
 
+    /** Forgets scripted replies no request took and the answer-all function, so that one test's leftovers do not reach the next. */
+    public void reset() {
+        script.clear();
+        fallback = null;
+    }
+
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);
     }
@@ -168,6 +174,7 @@ public final class FakeOpenAi implements AutoCloseable {
             case Reply.Answer answer -> answer(exchange, request, answer.pieces(), answer.delay());
             case Reply.Computed computed -> answer(exchange, request, words(computed.answer().apply(request)), Duration.ZERO);
             case Reply.Drop drop -> drop(exchange, request, drop);
+            case Reply.Gated gated -> gated(exchange, request, gated);
             case Reply.Silence silence -> silence(exchange, request, silence.duration());
         }
     }
@@ -193,6 +200,37 @@ public final class FakeOpenAi implements AutoCloseable {
         awaitRelease(drop.release());
         // the HTTP server closes the connection of a failed handler without ending the chunked body
         throw new ScriptedDrop();
+    }
+
+    private void gated(HttpExchange exchange, RecordedRequest request, Reply.Gated gated) throws IOException {
+        ChunkStream stream = open(exchange, request);
+        List<String> pieces = gated.pieces();
+        for (int i = 0; i < pieces.size(); i++) {
+            if (i > 0 && !awaitPermit(gated.steps())) {
+                return; // the fake closed: the test is over
+            }
+            stream.send(stream.chunk(JSON.objectNode().put("content", pieces.get(i)), null));
+        }
+        stream.send(stream.chunk(JSON.objectNode(), "stop"));
+        if (request.includesUsage()) {
+            stream.send(stream.usage(promptTokens(request), pieces.size()));
+        }
+        stream.done();
+    }
+
+    /** Takes one permit, unless the fake is closed first. */
+    private boolean awaitPermit(java.util.concurrent.Semaphore steps) {
+        try {
+            while (!steps.tryAcquire(20, TimeUnit.MILLISECONDS)) {
+                if (closed.getCount() == 0) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private void silence(HttpExchange exchange, RecordedRequest request, Duration duration) throws IOException {

@@ -46,6 +46,26 @@ public sealed interface Reply {
         }
     }
 
+    /**
+     * Streams the first piece at once and each further piece when the test calls {@link #next(int)},
+     * then finishes normally: a test can look at a half-streamed answer without racing a clock.
+     */
+    record Gated(List<String> pieces, java.util.concurrent.Semaphore steps) implements Reply {
+        public Gated {
+            pieces = List.copyOf(pieces);
+            Objects.requireNonNull(steps, "steps");
+        }
+
+        /** Lets the next {@code pieces} pieces go. */
+        public void next(int pieces) {
+            steps.release(pieces);
+        }
+    }
+
+    static Gated gated(String... pieces) {
+        return new Gated(List.of(pieces), new java.util.concurrent.Semaphore(0));
+    }
+
     /** Opens the stream (headers and the role chunk), then sends nothing for {@code duration}. */
     record Silence(Duration duration) implements Reply {
     }

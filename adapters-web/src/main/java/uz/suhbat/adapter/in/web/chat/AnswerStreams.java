@@ -67,11 +67,16 @@ class AnswerStreams {
             answer.run();
         };
         stop.set(stopAnswer);
+        // the Stop button also ends the HTTP response, so that no request stays open until its timeout
+        Runnable stopByUser = () -> {
+            stopAnswer.run();
+            emitter.complete();
+        };
         if (key.get() != null) {
-            running.put(key.get(), stopAnswer);
+            running.put(key.get(), stopByUser);
             if (listener.finished) {
                 // the answer ended before it could be registered (a quick model): nothing to stop
-                running.remove(key.get(), stopAnswer);
+                running.remove(key.get(), stopByUser);
             }
         }
         // the browser went away (Stop button, closed tab) or the stream timed out: keep what arrived
