@@ -171,4 +171,31 @@ class ChatApiEndToEndTest extends EndToEndTest {
         assertThat(broken.statusCode()).isEqualTo(400);
         assertThat(user.api("GET", "/api/chats", null).body()).isEqualTo("[]");
     }
+
+    @Test
+    void stopEndsTheAnswerAndItsResponseAtOnce_keepingWhatArrived() throws Exception {
+        AccountsDriver user = verifiedUser("stopper");
+        OPENAI.enqueue(Reply.answer("Birinchi javob"));
+        long chatId = chatIdOf(AccountsDriver.events(user.api("POST", "/api/chats", "{\"model\":\"gpt-4o-mini\",\"content\":\"Bir\"}").body()));
+        Reply.Gated gated = Reply.gated("Yarim ", "qolgani hech qachon kelmaydi");
+        OPENAI.enqueue(gated);
+
+        CompletableFuture<HttpResponse<String>> streaming = CompletableFuture.supplyAsync(
+                () -> user.api("POST", "/api/chats/" + chatId + "/messages", "{\"content\":\"Ikki\"}"));
+        // Stop finds the answer once it is registered, a moment after it started: press it until the stream ends
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!streaming.isDone() && System.nanoTime() < deadline) {
+            assertThat(user.api("POST", "/api/chats/" + chatId + "/stop", null).statusCode()).isLessThan(300);
+            Thread.sleep(200);
+        }
+
+        try {
+            assertThat(streaming).as("the stopped answer's response ends").succeedsWithin(Duration.ofSeconds(5));
+            assertThat(streaming.get().body()).contains("Yarim").doesNotContain("qolgani").doesNotContain("event:done");
+            assertThat(db.fetchSingle("select content, status from chat_history where chat_id = ? and `rank` = 4", chatId).intoArray())
+                    .containsExactly("Yarim ", "interrupted");
+        } finally {
+            gated.next(1);
+        }
+    }
 }
