@@ -3,14 +3,9 @@ package uz.suhbat.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uz.suhbat.adapter.out.ai.fake.FactsDocument;
@@ -21,8 +16,6 @@ import uz.suhbat.e2e.AccountsDriver.Event;
 
 /** An admin turns real PDFs (generated here) into models; a user picks one and gets answers grounded in it. */
 class KnowledgeEndToEndTest extends EndToEndTest {
-
-    private static final Pattern MODEL_ID = Pattern.compile("/admin/models/(\\d+)$");
 
     @TempDir
     Path dir;
@@ -41,27 +34,16 @@ class KnowledgeEndToEndTest extends EndToEndTest {
         return browser;
     }
 
-    private static HttpResponse<String> upload(AccountsDriver admin, String name, Path pdf) throws Exception {
-        return admin.upload("/admin/models", "/admin/models", Map.of("name", name, "description", "Test document",
-                "baseModel", "gpt-4o-mini", "instructions", "Answer briefly."), "file", "report.pdf", Files.readAllBytes(pdf));
+    private static HttpResponse<String> upload(AccountsDriver admin, String name, Path pdf) {
+        return PdfModels.upload(admin, name, pdf);
     }
 
     private static long createdId(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
-        Matcher m = MODEL_ID.matcher(response.headers().firstValue("Location").orElseThrow());
-        assertThat(m.find()).isTrue();
-        return Long.parseLong(m.group(1));
+        return PdfModels.createdId(response);
     }
 
-    /** Polls the progress endpoint the admin page uses until reading ends. */
     private static String waitUntilRead(AccountsDriver admin, long id) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        String status;
-        do {
-            Thread.sleep(250);
-            status = admin.get("/admin/api/models/" + id).body();
-        } while (status.contains("\"processing\":true") && Instant.now().isBefore(deadline));
-        return status;
+        return PdfModels.waitUntilRead(admin, id);
     }
 
     @Test
