@@ -370,6 +370,7 @@ function addAssistantMessage(content = '') {
       article.classList.remove('streaming');
       article.removeAttribute('aria-busy');
     },
+    /** The passages the answer drew on: page and text; the page becomes a link once the answer is stored. */
     sources(list) {
       if (!list || list.length === 0) {
         return;
@@ -379,11 +380,24 @@ function addAssistantMessage(content = '') {
       const ol = element('ol');
       for (const source of list) {
         const li = element('li');
-        li.append(element('strong', null, format(texts.page, { n: source.page })), element('span', null, source.text));
+        // an <a> without href is no link yet: the answer's rank, part of the address, comes with "done"
+        const page = element('a', 'source-page', format(texts.page, { n: source.page }));
+        page.dataset.page = source.page;
+        li.append(page, element('span', 'source-text', source.text));
         ol.append(li);
       }
       details.append(ol);
       article.append(details);
+    },
+    /** Each page opens, in a new tab, as a one-page PDF served only for this answer's citations. */
+    linkSources(chatId, rank) {
+      for (const page of article.querySelectorAll('.sources a.source-page')) {
+        page.href = `/c/${chatId}/messages/${rank}/sources/${page.dataset.page}`;
+        page.target = '_blank';
+        page.rel = 'noopener';
+        page.title = format(texts.sourceOpen, { n: page.dataset.page });
+        page.setAttribute('aria-label', page.title);
+      }
     },
     note(sentence) {
       article.append(element('p', 'message-note', sentence));
@@ -439,6 +453,7 @@ function renderHistory() {
     } else {
       lastAnswer = addAssistantMessage(message.content);
       lastAnswer.sources(message.sources);
+      lastAnswer.linkSources(chat.id, message.rank);
     }
   }
   // a chat left without a finished answer (a failure, a stop, a closed tab) can be answered again
@@ -608,6 +623,7 @@ async function streamAnswer(url, body, view, sentModel) {
           Object.assign(chat, { used: data.used, limit: data.limit, readOnly: data.readOnly, model: sentModel });
           today = data.today ?? null;
           scheduleAllowanceRefresh();
+          view.linkSources(chat.id, data.rank);
         } else if (event === 'error') {
           outcome = 'failed';
           message = data.message || texts.error;

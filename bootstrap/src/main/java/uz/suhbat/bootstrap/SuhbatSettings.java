@@ -1,5 +1,6 @@
 package uz.suhbat.bootstrap;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -34,8 +35,11 @@ public record SuhbatSettings(
     public record Admin(String username, String password, String email) {
     }
 
-    /** PDF models: upload limit, and how many passages of at least which score ground an answer. */
-    public record Knowledge(int maxUploadMb, int topK, double minScore) {
+    /**
+     * PDF models: upload limit, how many passages of at least which score ground an answer, the most
+     * pages a document may have and how long reading it in the background may take.
+     */
+    public record Knowledge(int maxUploadMb, int topK, double minScore, int maxPages, Duration ingestTimeout) {
     }
 
     /** An empty host means: write mail to the log instead of sending it. */

@@ -8,6 +8,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uz.suhbat.adapter.out.ai.OpenAiSettings;
+import uz.suhbat.adapter.out.ai.PdfSettings;
 import uz.suhbat.adapter.out.mail.MailSettings;
 import uz.suhbat.adapter.out.persistence.PersistenceSettings;
 import uz.suhbat.application.port.in.admin.EnsureMainAdminUseCase;
@@ -25,7 +26,9 @@ import uz.suhbat.application.service.chat.ChatService;
 import uz.suhbat.application.service.knowledge.KnowledgeLibrary;
 import uz.suhbat.application.service.admin.AuditTrail;
 import uz.suhbat.application.port.out.admin.AuditLogRepository;
+import uz.suhbat.application.service.knowledge.CitedPageService;
 import uz.suhbat.application.service.knowledge.KnowledgeModelService;
+import uz.suhbat.application.port.out.knowledge.DocumentPagesPort;
 import uz.suhbat.application.port.out.knowledge.DocumentFilesPort;
 import uz.suhbat.application.port.out.knowledge.DocumentTextPort;
 import uz.suhbat.application.port.out.knowledge.EmbeddingPort;
@@ -54,6 +57,12 @@ class UseCaseConfiguration {
     @Bean
     OpenAiSettings openAiSettings(SuhbatSettings settings) {
         return OpenAiSettings.of(settings.openai().baseUrl(), settings.openai().apiKey());
+    }
+
+    /** PDF_MAX_PAGES and PDF_INGEST_TIMEOUT, for the AI adapter's PDF reader. */
+    @Bean
+    PdfSettings pdfSettings(SuhbatSettings settings) {
+        return new PdfSettings(settings.knowledge().maxPages(), settings.knowledge().ingestTimeout());
     }
 
     @Bean
@@ -104,6 +113,13 @@ class UseCaseConfiguration {
                                                 SuhbatSettings settings, AuditLogRepository auditLog, AdminRepository admins) {
         return new KnowledgeModelService(models, files, documents, embeddings, library, chats, model, knowledgeIngestion, clock,
                 settings.openai().models(), settings.knowledge().maxUploadMb() * 1024L * 1024L, new AuditTrail(auditLog, admins, clock));
+    }
+
+    /** The page an answer cited, as a one-page PDF, for the chat's owner and admins. */
+    @Bean
+    CitedPageService citedPageService(ChatRepository chats, KnowledgeModelRepository models, DocumentFilesPort files,
+                                      DocumentPagesPort pages) {
+        return new CitedPageService(chats, models, files, pages);
     }
 
     /** Unfinished readings are marked failed, and launched models are loaded for search, without delaying start-up. */

@@ -3,14 +3,9 @@ package uz.suhbat.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uz.suhbat.adapter.out.ai.fake.FactsDocument;
@@ -21,8 +16,6 @@ import uz.suhbat.e2e.AccountsDriver.Event;
 
 /** An admin turns real PDFs (generated here) into models; a user picks one and gets answers grounded in it. */
 class KnowledgeEndToEndTest extends EndToEndTest {
-
-    private static final Pattern MODEL_ID = Pattern.compile("/admin/models/(\\d+)$");
 
     @TempDir
     Path dir;
@@ -41,27 +34,16 @@ class KnowledgeEndToEndTest extends EndToEndTest {
         return browser;
     }
 
-    private static HttpResponse<String> upload(AccountsDriver admin, String name, Path pdf) throws Exception {
-        return admin.upload("/admin/models", "/admin/models", Map.of("name", name, "description", "Test document",
-                "baseModel", "gpt-4o-mini", "instructions", "Answer briefly."), "file", "report.pdf", Files.readAllBytes(pdf));
+    private static HttpResponse<String> upload(AccountsDriver admin, String name, Path pdf) {
+        return PdfModels.upload(admin, name, pdf);
     }
 
     private static long createdId(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
-        Matcher m = MODEL_ID.matcher(response.headers().firstValue("Location").orElseThrow());
-        assertThat(m.find()).isTrue();
-        return Long.parseLong(m.group(1));
+        return PdfModels.createdId(response);
     }
 
-    /** Polls the progress endpoint the admin page uses until reading ends. */
     private static String waitUntilRead(AccountsDriver admin, long id) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        String status;
-        do {
-            Thread.sleep(250);
-            status = admin.get("/admin/api/models/" + id).body();
-        } while (status.contains("\"processing\":true") && Instant.now().isBefore(deadline));
-        return status;
+        return PdfModels.waitUntilRead(admin, id);
     }
 
     @Test
@@ -102,6 +84,58 @@ class KnowledgeEndToEndTest extends EndToEndTest {
         assertThat(user.api("GET", "/api/chats/" + chatId, null).body()).as("old chats stay readable but closed")
                 .contains("\"readOnly\":true").contains("\"closedReason\":\"model_deleted\"").contains("14-sentabr");
         assertThat(admin.get("/admin/audit").body()).contains("Registan report");
+    }
+
+    @Test
+    void aCitedPageOpensAsAOnePagePdfForTheChatsOwnerAndAdminsOnlyAndIsGoneWithItsModel() throws Exception {
+        // given: a launched model and an answer from it that cited page 7
+        AccountsDriver admin = admin();
+        AccountsDriver owner = verifiedUser("citing-reader");
+        AccountsDriver stranger = verifiedUser("citing-stranger");
+        long id = createdId(upload(admin, "Navoiy fakt", TestPdfs.withPages(dir.resolve("cited.pdf"), FactsDocument.pages())));
+        assertThat(waitUntilRead(admin, id)).contains("\"ready\":true");
+        admin.submit("/admin/models/" + id, "/admin/models/" + id + "/launch");
+        FactsDocument.Question question = FactsDocument.questions().get(5);
+        OPENAI.enqueue(Reply.answer("Zavod 2019-yil 14-sentabrda ochilgan (7-sahifa).", 3, Duration.ZERO));
+        List<Event> events = AccountsDriver.events(owner.api("POST", "/api/chats",
+                "{\"model\":\"pdf-" + id + "\",\"content\":\"" + question.text() + "\"}").body());
+        long chatId = Long.parseLong(events.get(0).data().replaceAll(".*\"chatId\":(\\d+).*", "$1"));
+        int rank = Integer.parseInt(events.get(events.size() - 1).data().replaceAll(".*\"rank\":(\\d+).*", "$1"));
+        String sources = events.get(1).data();
+        assertThat(sources).contains("\"page\":" + question.page());
+        int uncited = java.util.stream.IntStream.rangeClosed(1, FactsDocument.pages().size())
+                .filter(p -> !sources.contains("\"page\":" + p + ",")).findFirst().orElseThrow();
+        String link = "/c/" + chatId + "/messages/" + rank + "/sources/" + question.page();
+
+        // when / then: the owner gets that page alone, inline, named after the model
+        HttpResponse<byte[]> page = owner.getBytes(link);
+        assertThat(OnePagePdf.textOf(page)).contains("2019-yil 14-sentabrda").doesNotContain("Dilnoza Karimova");
+        assertThat(page.headers().firstValue("Content-Disposition").orElseThrow())
+                .isEqualTo("inline; filename=\"Navoiy-fakt-p7.pdf\"; filename*=UTF-8''Navoiy-fakt-p7.pdf");
+
+        // nobody else, no other page, no other message; signed-out visitors are sent to sign in
+        assertThat(stranger.get(link).statusCode()).isEqualTo(404);
+        assertThat(stranger.get(link).body()).contains("Source not found");
+        assertThat(owner.get("/c/" + chatId + "/messages/" + rank + "/sources/" + uncited).statusCode()).as("a page not cited").isEqualTo(404);
+        assertThat(owner.get("/c/" + chatId + "/messages/" + (rank - 1) + "/sources/" + question.page()).statusCode())
+                .as("the question cites nothing").isEqualTo(404);
+        assertThat(new AccountsDriver(url(""), MAIL).get(link).statusCode()).isEqualTo(302);
+        assertThat(owner.get("/admin/chats/" + chatId + "/messages/" + rank + "/sources/" + question.page()).statusCode())
+                .as("a user on the admin's path").isIn(302, 403);
+
+        // an admin opens it from the chat's page too
+        String adminLink = "/admin/chats/" + chatId + "/messages/" + rank + "/sources/" + question.page();
+        assertThat(admin.get("/admin/chats/" + chatId).body()).contains("href=\"" + adminLink + "\"").contains("target=\"_blank\"");
+        assertThat(OnePagePdf.textOf(admin.getBytes(adminLink))).contains("2019-yil 14-sentabrda");
+        assertThat(admin.get("/admin/chats/" + chatId + "/messages/" + rank + "/sources/" + uncited).statusCode()).isEqualTo(404);
+
+        // when the model is deleted, the link says so and the chat keeps the cited text
+        admin.submit("/admin/models/" + id, "/admin/models/" + id + "/delete", "confirm", "yes");
+        HttpResponse<String> gone = owner.get(link);
+        assertThat(gone.statusCode()).isEqualTo(410);
+        assertThat(gone.body()).contains("The document is no longer available").contains("The cited text stays in the chat.");
+        assertThat(owner.api("GET", "/api/chats/" + chatId, null).body()).contains("\"sources\":[{\"page\":" + question.page())
+                .contains("14-sentabrda ochildi");
     }
 
     @Test

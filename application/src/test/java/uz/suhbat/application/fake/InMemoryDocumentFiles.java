@@ -40,6 +40,10 @@ public final class InMemoryDocumentFiles implements DocumentFilesPort {
         stored.remove(name);
     }
 
+    public boolean has(String name) {
+        return stored.containsKey(name);
+    }
+
     public int count() {
         return stored.size();
     }

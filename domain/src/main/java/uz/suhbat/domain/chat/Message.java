@@ -16,6 +16,18 @@ public record Message(int rank, Role role, String content, Instant createdAt, Me
         sources = sources == null ? List.of() : List.copyOf(sources);
     }
 
-    public record Source(int page, String text) {
+    /**
+     * A passage of a PDF model's document that grounded an answer. {@code modelId} names the knowledge
+     * model it came from, so that its page can be opened later; 0 when unknown (stored before sources
+     * named their model).
+     */
+    public record Source(long modelId, int page, String text) {
+
+        public Source {
+            Objects.requireNonNull(text, "text");
+            if (modelId < 0 || page < 1) {
+                throw new IllegalArgumentException("modelId >= 0 and page >= 1");
+            }
+        }
     }
 }

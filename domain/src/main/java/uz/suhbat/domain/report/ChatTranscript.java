@@ -10,8 +10,25 @@ public record ChatTranscript(ChatOverview chat, String userEmail, List<Line> mes
         messages = List.copyOf(messages);
     }
 
-    /** {@code role}: "user", "assistant" or "system"; tokens are null when unknown (user messages). */
+    /**
+     * {@code role}: "user", "assistant" or "system"; tokens are null when unknown (user messages);
+     * {@code sources}: the PDF passages an answer cited, in the order it was given them.
+     */
     public record Line(int rank, String role, String content, Instant createdAt, String model, String status,
-                       Integer inputTokens, Integer outputTokens) {
+                       Integer inputTokens, Integer outputTokens, List<Citation> sources) {
+
+        public Line {
+            sources = sources == null ? List.of() : List.copyOf(sources);
+        }
+
+        /** A line that cites nothing. */
+        public Line(int rank, String role, String content, Instant createdAt, String model, String status,
+                    Integer inputTokens, Integer outputTokens) {
+            this(rank, role, content, createdAt, model, status, inputTokens, outputTokens, List.of());
+        }
+    }
+
+    /** A cited passage: its page in the model's document and its text. */
+    public record Citation(int page, String text) {
     }
 }

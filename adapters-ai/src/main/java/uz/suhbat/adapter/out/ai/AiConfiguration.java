@@ -1,23 +1,20 @@
 package uz.suhbat.adapter.out.ai;
 
-import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
+import uz.suhbat.application.port.out.knowledge.DocumentPagesPort;
 import uz.suhbat.application.port.out.knowledge.DocumentTextPort;
 import uz.suhbat.application.port.out.knowledge.EmbeddingPort;
 import uz.suhbat.application.port.out.export.ChatTranscriptPdfPort;
 
 /**
  * The AI adapter's beans, one per out-port it implements. It reads no environment itself:
- * {@code bootstrap} provides an {@link OpenAiSettings} bean from its configuration.
+ * {@code bootstrap} provides {@link OpenAiSettings} and {@link PdfSettings} beans from its configuration.
  */
 @Configuration(proxyBeanMethods = false)
 public class AiConfiguration {
-
-    /** Generous for manuals and books, small enough that one upload cannot occupy the server for hours. */
-    static final int MAX_PDF_PAGES = 2000;
-    static final Duration PDF_READ_BUDGET = Duration.ofSeconds(120);
 
     /** Closed with the context, which stops its retry scheduler and stream readers. */
     @Bean
@@ -30,9 +27,16 @@ public class AiConfiguration {
         return new MiniLmEmbeddings();
     }
 
+    /** {@link PdfSettings#DEFAULTS} unless a {@link PdfSettings} bean says otherwise. */
     @Bean
-    public DocumentTextPort documentTextPort() {
-        return new PdfDocumentText(MAX_PDF_PAGES, PDF_READ_BUDGET);
+    public DocumentTextPort documentTextPort(ObjectProvider<PdfSettings> settings) {
+        PdfSettings pdf = settings.getIfAvailable(() -> PdfSettings.DEFAULTS);
+        return new PdfDocumentText(pdf.maxPages(), pdf.ingestTimeout());
+    }
+
+    @Bean
+    public DocumentPagesPort documentPagesPort() {
+        return new PdfPages();
     }
 
     @Bean

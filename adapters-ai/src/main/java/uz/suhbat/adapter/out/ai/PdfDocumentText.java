@@ -28,27 +28,38 @@ import uz.suhbat.application.port.out.knowledge.DocumentTextPort;
 /**
  * Reads PDFs with PDFBox, defensively: an uploaded file may be anything, including a PDF built to
  * exhaust the server. Parsed objects are cached in temporary files rather than on the heap, the page
- * count is capped, and the whole read has a time budget that is checked between content-stream
- * operators, so even a single pathological page cannot run for ever.
+ * count is capped, and each read has a time budget that is checked between content-stream
+ * operators, so even a single pathological page cannot run for ever. The check at upload, which
+ * reads only up to the first page with text while the admin waits, has a budget of its own.
  */
 final class PdfDocumentText implements DocumentTextPort {
 
     private static final byte[] MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
 
+    /** How long the upload check may take: the admin's request waits for it. */
+    static final Duration INSPECT_BUDGET = Duration.ofSeconds(30);
+
     private final int maxPages;
     private final Duration timeBudget;
+    private final Duration inspectBudget;
 
+    /** {@code timeBudget} bounds {@link #readPages}, the reading in the background. */
     PdfDocumentText(int maxPages, Duration timeBudget) {
-        if (maxPages < 1 || timeBudget.isNegative() || timeBudget.isZero()) {
-            throw new IllegalArgumentException("maxPages and timeBudget must be positive");
+        this(maxPages, timeBudget, INSPECT_BUDGET);
+    }
+
+    PdfDocumentText(int maxPages, Duration timeBudget, Duration inspectBudget) {
+        if (maxPages < 1 || timeBudget.isNegative() || timeBudget.isZero() || inspectBudget.isNegative() || inspectBudget.isZero()) {
+            throw new IllegalArgumentException("maxPages and the time budgets must be positive");
         }
         this.maxPages = maxPages;
         this.timeBudget = timeBudget;
+        this.inspectBudget = inspectBudget;
     }
 
     @Override
     public int inspect(Path file) {
-        long deadline = deadline();
+        long deadline = System.nanoTime() + inspectBudget.toNanos();
         try (PDDocument document = open(file)) {
             PageText text = new PageText(deadline);
             for (int page = 1; page <= document.getNumberOfPages(); page++) {
@@ -64,7 +75,7 @@ final class PdfDocumentText implements DocumentTextPort {
 
     @Override
     public void readPages(Path file, PageConsumer consumer) {
-        long deadline = deadline();
+        long deadline = System.nanoTime() + timeBudget.toNanos();
         boolean anyText = false;
         try (PDDocument document = open(file)) {
             PageText text = new PageText(deadline);
@@ -80,10 +91,6 @@ final class PdfDocumentText implements DocumentTextPort {
         if (!anyText) {
             throw new UnreadableDocumentException(NO_TEXT, file.getFileName() + " has no extractable text", null);
         }
-    }
-
-    private long deadline() {
-        return System.nanoTime() + timeBudget.toNanos();
     }
 
     private static String extract(PageText text, PDDocument document, int page) {

@@ -98,6 +98,16 @@ class PdfDocumentTextTest {
     }
 
     @Test
+    void theUploadCheckHasItsOwnBudgetSoThatTheReadingBudgetBoundsOnlyTheBackgroundReading() {
+        // given
+        Path file = TestPdfs.withPages(dir.resolve("two.pdf"), List.of("one", "two"));
+
+        // when / then
+        assertThat(new PdfDocumentText(10, Duration.ofNanos(1)).inspect(file)).isEqualTo(2);
+        assertRefused(() -> new PdfDocumentText(10, Duration.ofSeconds(30), Duration.ofNanos(1)).inspect(file), Reason.TOO_SLOW);
+    }
+
+    @Test
     void theConsumersOwnFailurePassesThroughUnchanged() {
         Path file = TestPdfs.withPages(dir.resolve("ok.pdf"), List.of("one", "two"));
         assertThatThrownBy(() -> documents.readPages(file, (number, text) -> {

@@ -2,9 +2,13 @@ package uz.suhbat.adapter.out.persistence;
 
 import static uz.suhbat.adapter.out.persistence.schema.Tables.CHAT;
 import static uz.suhbat.adapter.out.persistence.schema.Tables.CHAT_HISTORY;
+import static uz.suhbat.adapter.out.persistence.schema.Tables.MESSAGE_SOURCE;
 import static uz.suhbat.adapter.out.persistence.schema.Tables.USER;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -54,10 +58,19 @@ final class JooqChatArchive implements ChatArchivePort {
     }
 
     private ChatTranscript withMessages(Record chat) {
+        long chatId = chat.get(CHAT.ID);
+        Map<Integer, List<ChatTranscript.Citation>> sources = new HashMap<>();
+        db.select(CHAT_HISTORY.RANK, MESSAGE_SOURCE.PAGE, MESSAGE_SOURCE.TEXT)
+                .from(MESSAGE_SOURCE).join(CHAT_HISTORY).on(CHAT_HISTORY.ID.eq(MESSAGE_SOURCE.CHAT_HISTORY_ID))
+                .where(CHAT_HISTORY.CHAT_ID.eq(chatId))
+                .orderBy(MESSAGE_SOURCE.ID)
+                .forEach(r -> sources.computeIfAbsent(r.get(CHAT_HISTORY.RANK), rank -> new ArrayList<>())
+                        .add(new ChatTranscript.Citation(r.get(MESSAGE_SOURCE.PAGE), r.get(MESSAGE_SOURCE.TEXT))));
         return new ChatTranscript(toOverview(chat), chat.get(USER.EMAIL),
-                db.selectFrom(CHAT_HISTORY).where(CHAT_HISTORY.CHAT_ID.eq(chat.get(CHAT.ID))).orderBy(CHAT_HISTORY.RANK)
+                db.selectFrom(CHAT_HISTORY).where(CHAT_HISTORY.CHAT_ID.eq(chatId)).orderBy(CHAT_HISTORY.RANK)
                         .fetch(m -> new ChatTranscript.Line(m.getRank(), m.getRole(), m.getContent(), Times.fromDb(m.getDate()),
-                                m.getModel(), m.getStatus(), m.getInputTokens(), m.getOutputTokens())));
+                                m.getModel(), m.getStatus(), m.getInputTokens(), m.getOutputTokens(),
+                                sources.getOrDefault(m.getRank(), List.of()))));
     }
 
     private static Condition conditions(ChatSearch search) {

@@ -127,6 +127,7 @@ final class JooqChatRepository implements ChatRepository {
         for (Message.Source source : sources) {
             t.insertInto(MESSAGE_SOURCE)
                     .set(MESSAGE_SOURCE.CHAT_HISTORY_ID, id)
+                    .set(MESSAGE_SOURCE.MODEL_ID, source.modelId() == 0 ? null : source.modelId())
                     .set(MESSAGE_SOURCE.PAGE, source.page())
                     .set(MESSAGE_SOURCE.TEXT, source.text())
                     .execute();
@@ -140,7 +141,7 @@ final class JooqChatRepository implements ChatRepository {
         // one round trip: messages with their (rare) cited passages
         var rows = db.select(CHAT_HISTORY.ID, CHAT_HISTORY.RANK, CHAT_HISTORY.ROLE, CHAT_HISTORY.CONTENT, CHAT_HISTORY.DATE,
                         CHAT_HISTORY.STATUS, CHAT_HISTORY.MODEL, CHAT_HISTORY.INPUT_TOKENS, CHAT_HISTORY.OUTPUT_TOKENS,
-                        MESSAGE_SOURCE.PAGE, MESSAGE_SOURCE.TEXT)
+                        MESSAGE_SOURCE.MODEL_ID, MESSAGE_SOURCE.PAGE, MESSAGE_SOURCE.TEXT)
                 .from(CHAT_HISTORY).leftJoin(MESSAGE_SOURCE).on(MESSAGE_SOURCE.CHAT_HISTORY_ID.eq(CHAT_HISTORY.ID))
                 .where(CHAT_HISTORY.CHAT_ID.eq(chatId))
                 .orderBy(CHAT_HISTORY.RANK, MESSAGE_SOURCE.ID)
@@ -151,7 +152,8 @@ final class JooqChatRepository implements ChatRepository {
             firstRow.putIfAbsent(r.get(CHAT_HISTORY.ID), r);
             if (r.get(MESSAGE_SOURCE.PAGE) != null) {
                 sources.computeIfAbsent(r.get(CHAT_HISTORY.ID), k -> new ArrayList<>())
-                        .add(new Message.Source(r.get(MESSAGE_SOURCE.PAGE), r.get(MESSAGE_SOURCE.TEXT)));
+                        .add(new Message.Source(r.get(MESSAGE_SOURCE.MODEL_ID) == null ? 0 : r.get(MESSAGE_SOURCE.MODEL_ID),
+                                r.get(MESSAGE_SOURCE.PAGE), r.get(MESSAGE_SOURCE.TEXT)));
             }
         }
         return firstRow.entrySet().stream().map(e -> {

