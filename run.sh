@@ -6,15 +6,33 @@ cd "$(dirname "$0")"
 . ./.mvn/find-jdk.sh
 suhbat_find_jdk
 ./mvnw -B -ntp -q -DskipTests package
-# Start from the extracted jar with a class-data-sharing archive that the JVM writes on the first
-# run and reuses afterwards: warm starts take about half the time (docs/benchmarks.md).
-# Re-extract only when the jar changed: the archive is valid only for the files it was made from.
+# Start from the extracted jar with the JVM's start-up cache for it: made once, then reused, warm
+# starts take about half the time (docs/benchmarks.md). JDK 25 and newer: an ahead-of-time cache
+# (classes loaded and linked, method profiles) from a training run that stops once the app is
+# built. JDK 21-24: a class-data-sharing archive that the JVM writes when the first run ends.
+# Re-extract only when the jar changed: a cache is valid only for the files it was made from.
 app=bootstrap/target/app
 sum=$(sha256sum bootstrap/target/suhbat.jar | cut -d' ' -f1)
+mkdir -p data
 if [ "$(cat "$app/.jar-sha256" 2>/dev/null)" != "$sum" ]; then
-  rm -rf "$app"
+  rm -rf "$app" data/suhbat.jsa data/suhbat-*.aot
   "$JAVA_HOME/bin/java" -Djarmode=tools -jar bootstrap/target/suhbat.jar extract --destination "$app" >/dev/null
   echo "$sum" > "$app/.jar-sha256"
 fi
-mkdir -p data
+major=$(suhbat_java_major "$JAVA_HOME/bin/java")
+if [ "$major" -ge 25 ]; then
+  aot="data/suhbat-$major.aot"
+  if [ ! -f "$aot" ]; then
+    echo "Preparing the start-up cache (first start only, about 20 s more)..."
+    if ! "$JAVA_HOME/bin/java" -XX:AOTCacheOutput="$aot" -Dspring.context.exit=onRefresh -jar "$app/suhbat.jar" "$@" \
+        >data/aot-training.log 2>&1; then
+      echo "The start-up cache could not be made (see data/aot-training.log); starting without it." >&2
+      rm -f "$aot"
+    fi
+  fi
+  if [ -f "$aot" ]; then
+    exec "$JAVA_HOME/bin/java" -XX:AOTCache="$aot" -jar "$app/suhbat.jar" "$@"
+  fi
+  exec "$JAVA_HOME/bin/java" -jar "$app/suhbat.jar" "$@"
+fi
 exec "$JAVA_HOME/bin/java" -XX:SharedArchiveFile=data/suhbat.jsa -XX:+AutoCreateSharedArchive -jar "$app/suhbat.jar" "$@"

