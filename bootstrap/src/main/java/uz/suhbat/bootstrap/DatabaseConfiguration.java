@@ -12,8 +12,10 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The connection to MySQL: an external server when MYSQL_HOST is set, otherwise the embedded
@@ -60,6 +62,24 @@ class DatabaseConfiguration {
         // a burst of hundreds of chats queues for a connection rather than failing
         config.setConnectionTimeout(30_000);
         return new HikariDataSource(config);
+    }
+
+    /**
+     * A training run for the JVM's start-up cache ({@code ./run.sh} on JDK 25+, with
+     * {@code -Dspring.context.exit=onRefresh}) ends in {@code Runtime.halt}, which runs no shutdown
+     * hook and destroys no bean: the embedded server would outlive the JVM and keep its data folder
+     * locked. So in that run it stops cleanly once every bean is built, just before the halt.
+     */
+    @Bean
+    SmartInitializingSingleton stopEmbeddedDatabaseBeforeTrainingHalt(Environment environment, EmbeddedDatabaseHolder embedded,
+                                                                      ObjectProvider<HikariDataSource> pool) {
+        return () -> {
+            if ("onRefresh".equals(environment.getProperty("spring.context.exit")) && embedded.database() != null) {
+                log.info("Start-up cache training run: stopping the embedded database before the JVM halts");
+                pool.ifAvailable(HikariDataSource::close);
+                embedded.close();
+            }
+        };
     }
 
     private static String url(String host, int port, String database) {
