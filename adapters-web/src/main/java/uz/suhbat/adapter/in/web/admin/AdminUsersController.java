@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -78,13 +80,8 @@ class AdminUsersController {
     @PostMapping("/admin/users/{id}/limit")
     String limit(@AuthenticationPrincipal SignedInAdmin admin, @PathVariable long id, @RequestParam(defaultValue = "") String messageLimit,
                  @RequestParam(defaultValue = "") String returnTo, RedirectAttributes redirect) {
-        try {
-            Optional<MessageLimit> limit = messageLimit.isBlank() ? Optional.empty() : Optional.of(MessageLimit.parse(messageLimit));
-            boolean changed = limits.changeUserChatLimit(admin.id(), id, limit);
-            redirect.addFlashAttribute("flash", changed ? "admin.users.limitSaved" : "admin.users.notFound");
-        } catch (InvalidValueException invalid) {
-            redirect.addFlashAttribute("flashError", invalid.code());
-        }
+        saveOwn(messageLimit, MessageLimit::parse, limit -> limits.changeUserChatLimit(admin.id(), id, limit), "admin.users.limitSaved",
+                redirect);
         return "redirect:" + back(returnTo);
     }
 
@@ -92,14 +89,20 @@ class AdminUsersController {
     @PostMapping("/admin/users/{id}/quota")
     String quota(@AuthenticationPrincipal SignedInAdmin admin, @PathVariable long id, @RequestParam(defaultValue = "") String dailyQuota,
                  @RequestParam(defaultValue = "") String returnTo, RedirectAttributes redirect) {
+        saveOwn(dailyQuota, DailyQuota::parse, quota -> limits.changeUserDailyQuota(admin.id(), id, quota), "admin.users.quotaSaved",
+                redirect);
+        return "redirect:" + back(returnTo);
+    }
+
+    /** A user's own value typed on the users page: blank removes it; the flash says what happened. */
+    private static <T> void saveOwn(String text, Function<String, T> parse, Predicate<Optional<T>> save, String savedKey,
+                                    RedirectAttributes redirect) {
         try {
-            Optional<DailyQuota> quota = dailyQuota.isBlank() ? Optional.empty() : Optional.of(DailyQuota.parse(dailyQuota));
-            boolean changed = limits.changeUserDailyQuota(admin.id(), id, quota);
-            redirect.addFlashAttribute("flash", changed ? "admin.users.quotaSaved" : "admin.users.notFound");
+            Optional<T> value = text.isBlank() ? Optional.empty() : Optional.of(parse.apply(text));
+            redirect.addFlashAttribute("flash", save.test(value) ? savedKey : "admin.users.notFound");
         } catch (InvalidValueException invalid) {
             redirect.addFlashAttribute("flashError", invalid.code());
         }
-        return "redirect:" + back(returnTo);
     }
 
     /** Only back into the users page, so the field cannot send the admin elsewhere. */
