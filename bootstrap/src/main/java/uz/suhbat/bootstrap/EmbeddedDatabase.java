@@ -45,7 +45,10 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .addArg("--bind-address=127.0.0.1")
                     .addArg("--character-set-server=utf8mb4")
                     .addArg("--collation-server=utf8mb4_unicode_ci")
-                    .addArg("--skip-name-resolve");
+                    .addArg("--skip-name-resolve")
+                    // no TLS on a loopback-only server: MariaDB 11.4 would otherwise make a fresh self-signed
+                    // certificate at every start, which took from 1 to 12 s here (docs/benchmarks.md)
+                    .addArg("--skip-ssl");
             if ("root".equals(System.getProperty("user.name"))) {
                 // mariadbd refuses to run as root unless told to
                 config.addArg("--user=root");
