@@ -1,12 +1,19 @@
 package uz.suhbat.adapter.out.persistence;
 
+import static uz.suhbat.adapter.out.persistence.schema.Tables.SETTING;
 import static uz.suhbat.adapter.out.persistence.schema.Tables.USER;
 
 import org.jooq.DSLContext;
+import org.jooq.Record2;
+import org.jooq.impl.DSL;
 import uz.suhbat.application.port.out.chat.ChatLimitPolicyPort;
 import uz.suhbat.domain.limit.MessageLimit;
 
-/** The user's override, else the stored default, else the configured one (CHAT_MESSAGE_LIMIT). */
+/**
+ * The user's override, else the stored default, else the configured one (CHAT_MESSAGE_LIMIT).
+ * Asked for every new chat, before the first message is stored: the override and the stored default
+ * come in one round trip (the default as a subquery), not two.
+ */
 final class JooqChatLimitPolicy implements ChatLimitPolicyPort {
 
     private final DSLContext db;
@@ -21,10 +28,17 @@ final class JooqChatLimitPolicy implements ChatLimitPolicyPort {
 
     @Override
     public int limitForNewChat(long userId) {
-        Integer own = db.select(USER.MESSAGE_LIMIT).from(USER).where(USER.ID.eq(userId)).fetchOptional(USER.MESSAGE_LIMIT).orElse(null);
-        if (own != null) {
-            return own;
+        Record2<Integer, String> row = db.select(USER.MESSAGE_LIMIT,
+                        DSL.field(DSL.select(SETTING.VALUE).from(SETTING).where(SETTING.NAME.eq(JooqLimitSettingsRepository.DEFAULT_CHAT_LIMIT))))
+                .from(USER).where(USER.ID.eq(userId))
+                .fetchOne();
+        if (row == null) {
+            // no such user (any more): the default applies, as for a user without an override
+            return settings.defaultChatLimit().orElse(configuredDefault).value();
         }
-        return settings.defaultChatLimit().orElse(configuredDefault).value();
+        if (row.value1() != null) {
+            return row.value1();
+        }
+        return JooqLimitSettingsRepository.parse(row.value2()).orElse(configuredDefault).value();
     }
 }

@@ -1,6 +1,7 @@
 package uz.suhbat.adapter.out.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uz.suhbat.adapter.out.persistence.schema.Tables.SETTING;
 
 import java.time.LocalDateTime;
 import org.jooq.DSLContext;
@@ -42,5 +43,17 @@ class JooqLimitSettingsRepositoryTest extends LimitSettingsRepositoryContract {
         assertThat(policy.limitForNewChat(user)).isEqualTo(70);
         settings.saveUserChatLimit(user, new MessageLimit(9));
         assertThat(policy.limitForNewChat(user)).isEqualTo(9);
+    }
+
+    @Test
+    void anUnusableStoredDefaultCountsAsUnsetAndAUserWhoIsGoneGetsTheDefault() {
+        emptyRepository();
+        JooqChatLimitPolicy policy = new JooqChatLimitPolicy(db, new MessageLimit(50));
+        long user = givenUser();
+
+        db.insertInto(SETTING).set(SETTING.NAME, JooqLimitSettingsRepository.DEFAULT_CHAT_LIMIT).set(SETTING.VALUE, "lots").execute();
+        assertThat(policy.limitForNewChat(user)).isEqualTo(50);
+        db.update(SETTING).set(SETTING.VALUE, "30").execute();
+        assertThat(policy.limitForNewChat(user + 1_000)).isEqualTo(30);
     }
 }
