@@ -52,7 +52,7 @@ class DatabaseConfiguration {
 
         HikariConfig config = new HikariConfig();
         config.setPoolName("suhbat");
-        config.setJdbcUrl(url(host, port, database));
+        config.setJdbcUrl(url(host, port, database, !mysql.external()));
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(20);
@@ -62,10 +62,17 @@ class DatabaseConfiguration {
         return new HikariDataSource(config);
     }
 
-    private static String url(String host, int port, String database) {
+    /**
+     * Every user message waits for a few round trips to the database before the model is called, so
+     * each one should be cheap: the driver keeps the session state (autocommit) itself instead of
+     * asking the server, and the embedded server, which listens on loopback only and trusts every
+     * local connection anyway, is spoken to without TLS. An external server keeps TLS when it offers it.
+     */
+    static String url(String host, int port, String database, boolean embedded) {
         return "jdbc:mysql://" + host + ":" + port + "/" + database
                 + "?characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci&connectTimeout=5000"
-                + "&sslMode=PREFERRED&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true";
+                + (embedded ? "&sslMode=DISABLED" : "&sslMode=PREFERRED")
+                + "&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true&useLocalSessionState=true";
     }
 
     private static void createDatabaseIfMissing(String host, int port, String user, String password, String database) {
