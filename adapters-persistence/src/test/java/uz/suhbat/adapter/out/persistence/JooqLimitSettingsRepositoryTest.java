@@ -56,4 +56,27 @@ class JooqLimitSettingsRepositoryTest extends LimitSettingsRepositoryContract {
         db.update(SETTING).set(SETTING.VALUE, "30").execute();
         assertThat(policy.limitForNewChat(user + 1_000)).isEqualTo(30);
     }
+
+    @Test
+    void theAuthorOfANewChatComesWithTheLimitTheChatGets() {
+        LimitSettingsRepository settings = emptyRepository();
+        JooqChatLimitPolicy policy = new JooqChatLimitPolicy(db, new MessageLimit(50));
+        long verified = new Rows(db).user("writer", NOW, true, false);
+        long blocked = new Rows(db).user("blocked", NOW, true, true);
+
+        assertThat(policy.authorOfNewChat(verified)).hasValueSatisfying(author -> {
+            assertThat(author.user().id()).isEqualTo(verified);
+            assertThat(author.user().username().value()).isEqualTo("writer");
+            assertThat(author.user().mayChat()).isTrue();
+            assertThat(author.limitForNewChat()).isEqualTo(50);
+        });
+        settings.saveDefaultChatLimit(new MessageLimit(70));
+        settings.saveUserChatLimit(blocked, new MessageLimit(9));
+        assertThat(policy.authorOfNewChat(verified)).hasValueSatisfying(author -> assertThat(author.limitForNewChat()).isEqualTo(70));
+        assertThat(policy.authorOfNewChat(blocked)).hasValueSatisfying(author -> {
+            assertThat(author.user().blocked()).isTrue();
+            assertThat(author.limitForNewChat()).isEqualTo(9);
+        });
+        assertThat(policy.authorOfNewChat(blocked + 1_000)).isEmpty();
+    }
 }
