@@ -1,7 +1,9 @@
 package uz.suhbat.application.fake;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.chat.ChatLimitPolicyPort;
 
 /** Limits for new chats: a user's own, else the admin's default, else the configured one. */
@@ -9,10 +11,13 @@ public final class InMemoryChatLimits implements ChatLimitPolicyPort {
 
     private final Map<Long, Integer> perUser = new ConcurrentHashMap<>();
     private final int configured;
+    private final UserRepository users;
     private volatile Integer adminDefault;
 
-    public InMemoryChatLimits(int configured) {
+    /** {@code users}: where the authors of new chats are looked up. */
+    public InMemoryChatLimits(int configured, UserRepository users) {
         this.configured = configured;
+        this.users = users;
     }
 
     public InMemoryChatLimits defaultLimit(int limit) {
@@ -32,5 +37,10 @@ public final class InMemoryChatLimits implements ChatLimitPolicyPort {
             return own;
         }
         return adminDefault != null ? adminDefault : configured;
+    }
+
+    @Override
+    public Optional<NewChatAuthor> authorOfNewChat(long userId) {
+        return users.findById(userId).map(user -> new NewChatAuthor(user, limitForNewChat(userId)));
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
@@ -34,8 +35,7 @@ final class OpenAiChatModel implements ChatModelPort, AutoCloseable {
     /** Reads the streams, which block between two pieces of an answer. */
     private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
     /** Starts retries and fires read timeouts; its tasks are short, so one thread serves every stream. */
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("openai-scheduler").daemon().factory());
+    private final ScheduledExecutorService scheduler = scheduler();
 
     OpenAiChatModel(OpenAiSettings settings) {
         this.settings = settings;
@@ -76,6 +76,14 @@ final class OpenAiChatModel implements ChatModelPort, AutoCloseable {
                 .modelName(id)
                 .timeout(settings.timeout())
                 .build());
+    }
+
+    /** A stream's silence watch is cancelled when the stream ends: cancelled tasks leave the queue at once, not after the timeout. */
+    private static ScheduledExecutorService scheduler() {
+        ScheduledThreadPoolExecutor scheduler =
+                new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("openai-scheduler").daemon().factory());
+        scheduler.setRemoveOnCancelPolicy(true);
+        return scheduler;
     }
 
     private static List<ChatMessage> messages(List<Turn> turns) {

@@ -17,8 +17,6 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -30,11 +28,13 @@ import java.util.concurrent.ScheduledExecutorService;
 final class UpstreamHttpClient implements HttpClient {
 
     private final java.net.http.HttpClient http;
+    private final Executor readers;
     private final Duration timeout;
     private final ScheduledExecutorService alarms;
 
-    private UpstreamHttpClient(java.net.http.HttpClient http, Duration timeout, ScheduledExecutorService alarms) {
+    private UpstreamHttpClient(java.net.http.HttpClient http, Executor readers, Duration timeout, ScheduledExecutorService alarms) {
         this.http = http;
+        this.readers = readers;
         this.timeout = timeout;
         this.alarms = alarms;
     }
@@ -60,14 +60,29 @@ final class UpstreamHttpClient implements HttpClient {
                 .build();
     }
 
+    /**
+     * Sends and reads the stream on a thread of {@code readers} (virtual threads), blocking there.
+     * Not {@code sendAsync(...).thenAccept(...)}: the JDK completes that future on the common
+     * fork-join pool, so each open answer would hold one of its platform threads while it streams,
+     * and the hop to that pool delays every first piece.
+     */
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-        http.sendAsync(toJdk(request), BodyHandlers.ofInputStream())
-                .thenAccept(response -> stream(response, parser, listener))
-                .exceptionally(error -> {
-                    ignoringExceptions(() -> listener.onError(unwrap(error)));
-                    return null;
-                });
+        java.net.http.HttpRequest jdk = toJdk(request);
+        readers.execute(() -> {
+            HttpResponse<InputStream> response;
+            try {
+                response = http.send(jdk, BodyHandlers.ofInputStream());
+            } catch (IOException | RuntimeException e) {
+                ignoringExceptions(() -> listener.onError(e));
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                ignoringExceptions(() -> listener.onError(e));
+                return;
+            }
+            stream(response, parser, listener);
+        });
     }
 
     private void stream(HttpResponse<InputStream> response, ServerSentEventParser parser, ServerSentEventListener listener) {
@@ -122,12 +137,6 @@ final class UpstreamHttpClient implements HttpClient {
         }
     }
 
-    private static Throwable unwrap(Throwable error) {
-        return (error instanceof CompletionException || error instanceof ExecutionException) && error.getCause() != null
-                ? error.getCause()
-                : error;
-    }
-
     static final class Builder implements HttpClientBuilder {
 
         private final Executor executor;
@@ -173,7 +182,7 @@ final class UpstreamHttpClient implements HttpClient {
                     .connectTimeout(connectTimeout)
                     .executor(executor)
                     .build();
-            return new UpstreamHttpClient(http, readTimeout, alarms);
+            return new UpstreamHttpClient(http, executor, readTimeout, alarms);
         }
     }
 }

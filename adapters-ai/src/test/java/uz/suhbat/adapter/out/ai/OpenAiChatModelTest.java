@@ -70,6 +70,19 @@ class OpenAiChatModelTest {
     }
 
     @Test
+    void readsTheStreamOnVirtualThreadsSoNoOpenAnswerHoldsAPlatformThread() {
+        // given
+        fake.enqueue(Reply.answer("Three plus three is six.", 3, Duration.ZERO));
+
+        // when
+        model.stream(PROMPT, sink);
+
+        // then
+        sink.awaitCompletion();
+        assertThat(sink.deltaThreads()).hasSize(3).allMatch(Thread::isVirtual);
+    }
+
+    @Test
     void waitsAsLongAsRetryAfterAsksThenAnswers() {
         // given
         fake.enqueue(Reply.rateLimited(1), Reply.answer("Six."));

@@ -18,6 +18,7 @@ final class RecordingSink implements AnswerSink {
 
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final List<String> deltas = new CopyOnWriteArrayList<>();
+    private final List<Thread> deltaThreads = new CopyOnWriteArrayList<>();
     private final CountDownLatch firstDelta = new CountDownLatch(1);
     private final Semaphore arrived = new java.util.concurrent.Semaphore(0);
     private final CompletableFuture<Object> end = new CompletableFuture<>();
@@ -26,6 +27,7 @@ final class RecordingSink implements AnswerSink {
     public void delta(String text) {
         events.add("delta:" + text);
         deltas.add(text);
+        deltaThreads.add(Thread.currentThread());
         firstDelta.countDown();
         arrived.release();
     }
@@ -73,6 +75,11 @@ final class RecordingSink implements AnswerSink {
 
     List<String> deltas() {
         return List.copyOf(deltas);
+    }
+
+    /** The threads that passed each piece on. */
+    List<Thread> deltaThreads() {
+        return List.copyOf(deltaThreads);
     }
 
     /** Every call in order, e.g. {@code delta:Hi}, {@code completed}, {@code failed:TIMEOUT}. */

@@ -22,9 +22,16 @@ import uz.suhbat.domain.chat.Role;
 final class JooqChatRepository implements ChatRepository {
 
     private final DSLContext db;
+    /** Where the write transactions run: see {@link TransactionConnections}. */
+    private final DSLContext transactions;
 
     JooqChatRepository(DSLContext db) {
+        this(db, db);
+    }
+
+    JooqChatRepository(DSLContext db, DSLContext transactions) {
         this.db = db;
+        this.transactions = transactions;
     }
 
     @Override
@@ -51,7 +58,7 @@ final class JooqChatRepository implements ChatRepository {
         if (messageLimit < 1) {
             return Optional.empty();
         }
-        return db.transactionResult(tx -> {
+        return transactions.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             long id = insertChat(t, userId, title, model, messageLimit, 1, now);
             t.insertInto(CHAT_HISTORY)
@@ -82,7 +89,7 @@ final class JooqChatRepository implements ChatRepository {
 
     @Override
     public Optional<Message> appendUserMessage(long chatId, String content, String model, Instant now) {
-        return db.transactionResult(tx -> {
+        return transactions.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             // the conditional update takes the chat's row lock: of concurrent sends at limit−1, one wins
             int counted = t.update(CHAT)
@@ -100,7 +107,7 @@ final class JooqChatRepository implements ChatRepository {
     @Override
     public Message appendAssistantMessage(long chatId, String content, MessageStatus status, String model, int inputTokens,
                                           int outputTokens, List<Message.Source> sources, Instant now) {
-        return db.transactionResult(tx -> {
+        return transactions.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             t.update(CHAT).set(CHAT.UPDATED, Times.toDb(now)).where(CHAT.ID.eq(chatId)).execute();
             return insert(t, chatId, Role.ASSISTANT, content, status, model, inputTokens, outputTokens, sources, now);

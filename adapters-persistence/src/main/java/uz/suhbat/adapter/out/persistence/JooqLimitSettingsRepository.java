@@ -89,8 +89,11 @@ final class JooqLimitSettingsRepository implements LimitSettingsRepository {
         }
     }
 
-    /** A value edited by hand into something unusable counts as unset, so CHAT_MESSAGE_LIMIT applies. */
-    private static Optional<MessageLimit> parse(String value) {
+    /** A value edited by hand into something unusable counts as unset, so CHAT_MESSAGE_LIMIT applies; so does no value. */
+    static Optional<MessageLimit> parse(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(MessageLimit.parse(value));
         } catch (InvalidValueException unusable) {

@@ -86,7 +86,7 @@ final class JooqUserRepository implements UserRepository {
         db.deleteFrom(USER).where(USER.ID.eq(id)).execute();
     }
 
-    private static User toUser(UserRecord r) {
+    static User toUser(UserRecord r) {
         return new User(r.getId(), new Username(r.getUsername()), new EmailAddress(r.getEmail()), r.getPassword(),
                 Times.fromDb(r.getDate()), Boolean.TRUE.equals(r.getEmailVerified()),
                 r.getPendingEmail() == null ? null : new EmailAddress(r.getPendingEmail()),

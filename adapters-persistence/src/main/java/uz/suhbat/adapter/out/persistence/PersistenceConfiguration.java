@@ -1,6 +1,12 @@
 package uz.suhbat.adapter.out.persistence;
 
+import javax.sql.DataSource;
+import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DataSourceConnectionProvider;
+import org.jooq.impl.DefaultTransactionProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uz.suhbat.application.port.out.account.DeviceLoginRepository;
@@ -43,9 +49,17 @@ public class PersistenceConfiguration {
         return new JooqDeviceLoginRepository(db);
     }
 
+    /** Its write transactions run on the {@link TransactionConnections} when bootstrap provides them. */
     @Bean
-    ChatRepository chatRepository(DSLContext db) {
-        return new JooqChatRepository(db);
+    ChatRepository chatRepository(DSLContext db, ObjectProvider<TransactionConnections> transactionConnections) {
+        TransactionConnections connections = transactionConnections.getIfAvailable();
+        return new JooqChatRepository(db, connections == null ? db : transactional(db, connections.dataSource()));
+    }
+
+    /** The same jOOQ settings and listeners, on connections whose autocommit is off, with jOOQ's own transactions. */
+    static DSLContext transactional(DSLContext db, DataSource dataSource) {
+        ConnectionProvider connections = new DataSourceConnectionProvider(dataSource);
+        return DSL.using(db.configuration().derive(connections).derive(new DefaultTransactionProvider(connections)));
     }
 
     @Bean

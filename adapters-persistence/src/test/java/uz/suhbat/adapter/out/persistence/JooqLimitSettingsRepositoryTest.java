@@ -1,6 +1,7 @@
 package uz.suhbat.adapter.out.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uz.suhbat.adapter.out.persistence.schema.Tables.SETTING;
 
 import java.time.LocalDateTime;
 import org.jooq.DSLContext;
@@ -42,5 +43,40 @@ class JooqLimitSettingsRepositoryTest extends LimitSettingsRepositoryContract {
         assertThat(policy.limitForNewChat(user)).isEqualTo(70);
         settings.saveUserChatLimit(user, new MessageLimit(9));
         assertThat(policy.limitForNewChat(user)).isEqualTo(9);
+    }
+
+    @Test
+    void anUnusableStoredDefaultCountsAsUnsetAndAUserWhoIsGoneGetsTheDefault() {
+        emptyRepository();
+        JooqChatLimitPolicy policy = new JooqChatLimitPolicy(db, new MessageLimit(50));
+        long user = givenUser();
+
+        db.insertInto(SETTING).set(SETTING.NAME, JooqLimitSettingsRepository.DEFAULT_CHAT_LIMIT).set(SETTING.VALUE, "lots").execute();
+        assertThat(policy.limitForNewChat(user)).isEqualTo(50);
+        db.update(SETTING).set(SETTING.VALUE, "30").execute();
+        assertThat(policy.limitForNewChat(user + 1_000)).isEqualTo(30);
+    }
+
+    @Test
+    void theAuthorOfANewChatComesWithTheLimitTheChatGets() {
+        LimitSettingsRepository settings = emptyRepository();
+        JooqChatLimitPolicy policy = new JooqChatLimitPolicy(db, new MessageLimit(50));
+        long verified = new Rows(db).user("writer", NOW, true, false);
+        long blocked = new Rows(db).user("blocked", NOW, true, true);
+
+        assertThat(policy.authorOfNewChat(verified)).hasValueSatisfying(author -> {
+            assertThat(author.user().id()).isEqualTo(verified);
+            assertThat(author.user().username().value()).isEqualTo("writer");
+            assertThat(author.user().mayChat()).isTrue();
+            assertThat(author.limitForNewChat()).isEqualTo(50);
+        });
+        settings.saveDefaultChatLimit(new MessageLimit(70));
+        settings.saveUserChatLimit(blocked, new MessageLimit(9));
+        assertThat(policy.authorOfNewChat(verified)).hasValueSatisfying(author -> assertThat(author.limitForNewChat()).isEqualTo(70));
+        assertThat(policy.authorOfNewChat(blocked)).hasValueSatisfying(author -> {
+            assertThat(author.user().blocked()).isTrue();
+            assertThat(author.limitForNewChat()).isEqualTo(9);
+        });
+        assertThat(policy.authorOfNewChat(blocked + 1_000)).isEmpty();
     }
 }

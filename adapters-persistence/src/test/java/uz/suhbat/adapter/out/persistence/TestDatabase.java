@@ -20,6 +20,8 @@ import org.jooq.impl.DSL;
 public final class TestDatabase {
 
     private static DSLContext dsl;
+    private static HikariDataSource transactionConnections;
+    private static String jdbcUrl;
 
     private TestDatabase() {
     }
@@ -29,6 +31,21 @@ public final class TestDatabase {
             dsl = start();
         }
         return dsl;
+    }
+
+    /** Connections to the same database with autocommit off, like bootstrap's {@link TransactionConnections}. */
+    public static synchronized javax.sql.DataSource transactionConnections() {
+        dsl();
+        if (transactionConnections == null) {
+            HikariConfig hikari = new HikariConfig();
+            hikari.setJdbcUrl(jdbcUrl);
+            hikari.setUsername("root");
+            hikari.setPassword("");
+            hikari.setMaximumPoolSize(4);
+            hikari.setAutoCommit(false);
+            transactionConnections = new HikariDataSource(hikari);
+        }
+        return transactionConnections;
     }
 
     public static DSLContext emptied() {
@@ -79,7 +96,8 @@ public final class TestDatabase {
                 }
             }));
             HikariConfig hikari = new HikariConfig();
-            hikari.setJdbcUrl("jdbc:mysql://127.0.0.1:" + db.getConfiguration().getPort() + "/suhbat_test?useSSL=false&allowPublicKeyRetrieval=true");
+            jdbcUrl = "jdbc:mysql://127.0.0.1:" + db.getConfiguration().getPort() + "/suhbat_test?useSSL=false&allowPublicKeyRetrieval=true";
+            hikari.setJdbcUrl(jdbcUrl);
             hikari.setUsername("root");
             hikari.setPassword("");
             hikari.setMaximumPoolSize(8);

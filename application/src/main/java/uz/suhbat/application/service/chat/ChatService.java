@@ -128,14 +128,17 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
 
     @Override
     public Outcome start(long userId, String modelId, String content, AnswerListener listener) {
-        Optional<Refusal> refusal = checkWriter(userId).or(() -> checkContent(content)).or(() -> checkModel(modelId));
+        // the author and the new chat's limit in one read: every new chat waits for it before its message is stored
+        Optional<ChatLimitPolicyPort.NewChatAuthor> author = limits.authorOfNewChat(userId);
+        Optional<Refusal> refusal = checkWriter(author.map(ChatLimitPolicyPort.NewChatAuthor::user))
+                .or(() -> checkContent(content)).or(() -> checkModel(modelId));
         if (refusal.isPresent()) {
             return new Refused(refusal.get());
         }
         if (!ContextWindow.fits(windowOf(modelId), List.of(content))) {
             return new Refused(Refusal.CHAT_CLOSED);
         }
-        int limit = limits.limitForNewChat(userId);
+        int limit = author.get().limitForNewChat();
         String title = ChatTitle.fromFirstMessage(content);
         Instant now = clock.instant();
         Counted counted = count(userId, now);
@@ -160,7 +163,7 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
         }
         Chat chat = found.get();
         String chosen = modelId == null || modelId.isBlank() ? chat.model() : modelId;
-        Optional<Refusal> refusal = checkWriter(userId).or(() -> checkContent(content)).or(() -> checkModel(chosen))
+        Optional<Refusal> refusal = checkWriter(users.findById(userId)).or(() -> checkContent(content)).or(() -> checkModel(chosen))
                 .or(() -> checkOpen(chat));
         if (refusal.isPresent()) {
             return new Refused(refusal.get());
@@ -200,7 +203,7 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
             return new Refused(Refusal.NOT_FOUND);
         }
         Chat chat = found.get();
-        Optional<Refusal> refusal = checkWriter(userId).or(() -> checkModel(chat.model()));
+        Optional<Refusal> refusal = checkWriter(users.findById(userId)).or(() -> checkModel(chat.model()));
         if (chat.closedReason() != null && chat.closedReason() != Chat.ClosedReason.LIMIT) {
             refusal = refusal.or(() -> Optional.of(Refusal.CHAT_CLOSED));
         }
@@ -292,8 +295,7 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
         return knowledge.pickable(modelId).map(KnowledgeModel::baseModel).orElse(modelId);
     }
 
-    private Optional<Refusal> checkWriter(long userId) {
-        Optional<User> user = users.findById(userId);
+    private Optional<Refusal> checkWriter(Optional<User> user) {
         if (user.isEmpty()) {
             return Optional.of(Refusal.NOT_FOUND);
         }

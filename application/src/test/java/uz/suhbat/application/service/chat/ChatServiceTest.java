@@ -32,7 +32,7 @@ class ChatServiceTest {
     private final InMemoryChatRepository chats = new InMemoryChatRepository();
     private final InMemoryUserRepository users = new InMemoryUserRepository().cascadeTo(chats::deleteAllOfUser);
     private final ScriptedChatModel model = new ScriptedChatModel();
-    private final InMemoryChatLimits limits = new InMemoryChatLimits(50);
+    private final InMemoryChatLimits limits = new InMemoryChatLimits(50, users);
     private final InMemoryKnowledgeModelRepository knowledgeModels = new InMemoryKnowledgeModelRepository();
     private final KnowledgeLibrary library = new KnowledgeLibrary(knowledgeModels, new FakeEmbeddings(), 3, 0.05);
     private final InMemoryLimitSettingsRepository quotas = new InMemoryLimitSettingsRepository();

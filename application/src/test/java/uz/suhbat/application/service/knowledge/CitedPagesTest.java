@@ -72,7 +72,7 @@ class CitedPagesTest {
         clock.advance(Duration.ofMinutes(1));
         chatModel.answers("Direktor Gʻulomova Nargiza (3-sahifa).");
         RecordingAnswerListener listener = new RecordingAnswerListener();
-        new ChatService(chats, users, chatModel, new InMemoryChatLimits(50), clock, List.of("gpt-4o-mini"), library,
+        new ChatService(chats, users, chatModel, new InMemoryChatLimits(50, users), clock, List.of("gpt-4o-mini"), library,
                 new uz.suhbat.application.fake.InMemoryLimitSettingsRepository())
                 .start(reader, "pdf-" + modelId, "Direktor kim?", listener);
         chatId = listener.chatId();

@@ -106,7 +106,7 @@ class KnowledgeModelsTest {
         assertThat(service.launch(ADMIN, id)).isTrue();
         User user = users.save(User.register(new Username("oquvchi"), new EmailAddress("o@example.uz"), "h", clock.instant(), "uz"));
         users.save(user.verify(user.email()));
-        ChatService chat = new ChatService(chats, users, chatModel, new InMemoryChatLimits(50), clock, List.of("gpt-4o-mini", "gpt-4o"), library,
+        ChatService chat = new ChatService(chats, users, chatModel, new InMemoryChatLimits(50, users), clock, List.of("gpt-4o-mini", "gpt-4o"), library,
                 new InMemoryLimitSettingsRepository());
 
         assertThat(chat.models()).extracting(m -> m.id() + ":" + m.kind()).contains("pdf-" + id + ":pdf");
