@@ -25,9 +25,7 @@ final class JooqLimitSettingsRepository implements LimitSettingsRepository {
 
     @Override
     public Optional<MessageLimit> defaultChatLimit() {
-        return db.select(SETTING.VALUE).from(SETTING).where(SETTING.NAME.eq(DEFAULT_CHAT_LIMIT))
-                .fetchOptional(SETTING.VALUE)
-                .flatMap(JooqLimitSettingsRepository::parse);
+        return setting(DEFAULT_CHAT_LIMIT).flatMap(JooqLimitSettingsRepository::parse);
     }
 
     @Override
@@ -37,9 +35,7 @@ final class JooqLimitSettingsRepository implements LimitSettingsRepository {
 
     @Override
     public Optional<DailyQuota> defaultDailyQuota() {
-        return db.select(SETTING.VALUE).from(SETTING).where(SETTING.NAME.eq(DEFAULT_DAILY_QUOTA))
-                .fetchOptional(SETTING.VALUE)
-                .flatMap(JooqLimitSettingsRepository::quota);
+        return setting(DEFAULT_DAILY_QUOTA).flatMap(JooqLimitSettingsRepository::quota);
     }
 
     @Override
@@ -54,6 +50,10 @@ final class JooqLimitSettingsRepository implements LimitSettingsRepository {
     @Override
     public boolean saveUserDailyQuota(long userId, DailyQuota quota) {
         return db.update(USER).set(USER.DAILY_QUOTA, quota == null ? null : quota.value()).where(USER.ID.eq(userId)).execute() > 0;
+    }
+
+    private Optional<String> setting(String name) {
+        return db.select(SETTING.VALUE).from(SETTING).where(SETTING.NAME.eq(name)).fetchOptional(SETTING.VALUE);
     }
 
     private void saveSetting(String name, String value) {
