@@ -172,14 +172,6 @@ class ChatApiEndToEndTest extends EndToEndTest {
         assertThat(user.api("GET", "/api/chats", null).body()).isEqualTo("[]");
     }
 
-    private void awaitInterrupted(long chatId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!db.fetchExists(db.selectOne().from("chat_history").where("chat_id = ? and status = 'interrupted'", chatId))
-                && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-    }
-
     @Test
     void stopEndsTheAnswerAndItsResponseAtOnce_keepingWhatArrived() throws Exception {
         AccountsDriver user = verifiedUser("stopper");
@@ -207,7 +199,8 @@ class ChatApiEndToEndTest extends EndToEndTest {
         try {
             assertThat(rest).as("the stopped answer's response ends").succeedsWithin(Duration.ofSeconds(5));
             assertThat(String.join("\n", received)).contains("Yarim").doesNotContain("qolgani").doesNotContain("event:done");
-            awaitInterrupted(chatId);
+            awaitTrue("the stopped answer stored as interrupted", Duration.ofSeconds(10), () -> db.fetchExists(
+                    db.selectOne().from("chat_history").where("chat_id = ? and status = 'interrupted'", chatId)));
             assertThat(db.fetchSingle("select content, status from chat_history where chat_id = ? and `rank` = 4", chatId).intoArray())
                     .containsExactly("Yarim ", "interrupted");
         } finally {

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -89,19 +88,6 @@ class ChatScreenBrowserTest extends EndToEndTest {
         var m = CHAT_URL.matcher(page.url());
         assertThat(m.matches()).isTrue();
         return Long.parseLong(m.group(1));
-    }
-
-    private static void awaitTrue(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 10 s").isLessThan(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     private void screenshot(Page of, String name) {
@@ -219,7 +205,7 @@ class ChatScreenBrowserTest extends EndToEndTest {
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))).isVisible();
 
         // Stop tells the server at once (POST /api/chats/{id}/stop), which keeps what arrived as interrupted
-        awaitTrue(() -> db.fetchExists(db.selectOne().from("chat_history")
+        awaitTrue("the stopped answer stored as interrupted", Duration.ofSeconds(10), () -> db.fetchExists(db.selectOne().from("chat_history")
                 .where("chat_id = ? and role = 'assistant' and status = 'interrupted'", chatId)));
         reply.next(3); // the rest goes to an answer that was stopped: nothing changes
         page.navigate(url("/c/" + chatId));

@@ -86,6 +86,20 @@ public abstract class EndToEndTest {
         OPENAI.reset();
     }
 
+    /** Polls {@code condition} until it holds; fails once {@code patience} has passed. */
+    protected static void awaitTrue(String what, Duration patience, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!condition.getAsBoolean()) {
+            org.assertj.core.api.Assertions.assertThat(System.nanoTime()).as(what + " within " + patience).isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     protected String url(String path) {
         return "http://localhost:" + port + path;
     }

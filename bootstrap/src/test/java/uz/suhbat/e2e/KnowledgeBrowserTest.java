@@ -163,7 +163,8 @@ class KnowledgeBrowserTest extends EndToEndTest {
             // clicking the source opens a new tab with the cited page, a PDF
             Page tab = userContext.waitForPage(cited::click);
             assertThat(tab.url()).endsWith(cited.getAttribute("href"));
-            awaitResponse(pageResponses);
+            // the new tab's response arrives on the browser's own time
+            awaitTrue("the cited page was requested", Duration.ofSeconds(15), () -> !pageResponses.isEmpty());
             Response opened = pageResponses.get(0);
             assertThat(opened.status()).isEqualTo(200);
             assertThat(opened.headerValue("content-type")).isEqualTo("application/pdf");
@@ -203,20 +204,6 @@ class KnowledgeBrowserTest extends EndToEndTest {
         admin.locator("form.form button[type=submit]").click();
         assertThat(admin).hasURL(url("/admin"));
         return admin;
-    }
-
-    /** The new tab's response arrives on the browser's own time; wait for it rather than sleep. */
-    private static void awaitResponse(List<Response> responses) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (responses.isEmpty()) {
-            assertThat(System.nanoTime()).as("the cited page was requested within 15 s").isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     private static void shoot(Page page, String name) {

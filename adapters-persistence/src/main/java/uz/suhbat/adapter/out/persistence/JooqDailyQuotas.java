@@ -7,7 +7,7 @@ import static uz.suhbat.adapter.out.persistence.schema.Tables.USER_DAILY_USAGE;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.Record2;
+import org.jooq.Record1;
 import org.jooq.impl.DSL;
 import uz.suhbat.application.port.out.limit.DailyQuotaPort;
 import uz.suhbat.domain.limit.DailyQuota;
@@ -24,20 +24,14 @@ final class JooqDailyQuotas implements DailyQuotaPort {
         this.db = db;
     }
 
-    /** One query: the user's own quota and the default. */
+    /** One query: the user's own quota, else the default. */
     @Override
     public Optional<DailyQuota> quotaOf(long userId) {
-        Record2<Integer, String> found = db.select(USER.DAILY_QUOTA,
-                        DSL.field(DSL.select(SETTING.VALUE).from(SETTING).where(SETTING.NAME.eq(JooqLimitSettingsRepository.DEFAULT_DAILY_QUOTA))))
+        return db.select(DSL.coalesce(USER.DAILY_QUOTA.cast(String.class),
+                        DSL.field(DSL.select(SETTING.VALUE).from(SETTING).where(SETTING.NAME.eq(JooqLimitSettingsRepository.DEFAULT_DAILY_QUOTA)))))
                 .from(USER).where(USER.ID.eq(userId))
-                .fetchOne();
-        if (found == null) {
-            return Optional.empty();
-        }
-        if (found.value1() != null) {
-            return JooqLimitSettingsRepository.quota(String.valueOf(found.value1()));
-        }
-        return found.value2() == null ? Optional.empty() : JooqLimitSettingsRepository.quota(found.value2());
+                .fetchOptional().map(Record1::value1)
+                .flatMap(JooqLimitSettingsRepository::quota);
     }
 
     @Override

@@ -130,12 +130,13 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
     public Outcome start(long userId, String modelId, String content, AnswerListener listener) {
         // the author and the new chat's limit in one read: every new chat waits for it before its message is stored
         Optional<ChatLimitPolicyPort.NewChatAuthor> author = limits.authorOfNewChat(userId);
+        Optional<KnowledgeModel> pdf = knowledge.pickable(modelId);
         Optional<Refusal> refusal = checkWriter(author.map(ChatLimitPolicyPort.NewChatAuthor::user))
-                .or(() -> checkContent(content)).or(() -> checkModel(modelId));
+                .or(() -> checkContent(content)).or(() -> checkModel(modelId, pdf));
         if (refusal.isPresent()) {
             return new Refused(refusal.get());
         }
-        if (!ContextWindow.fits(windowOf(modelId), List.of(content))) {
+        if (!ContextWindow.fits(windowOf(modelId, pdf), List.of(content))) {
             return new Refused(Refusal.CHAT_CLOSED);
         }
         int limit = author.get().limitForNewChat();
@@ -152,7 +153,7 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
         }
         Chat chat = created.get().chat();
         notify(() -> listener.chatCreated(chat.id(), chat.title()));
-        return answer(chat, List.of(created.get().first()), listener, counted.allowance());
+        return answer(chat, List.of(created.get().first()), listener, counted.allowance(), pdf);
     }
 
     @Override
@@ -163,7 +164,8 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
         }
         Chat chat = found.get();
         String chosen = modelId == null || modelId.isBlank() ? chat.model() : modelId;
-        Optional<Refusal> refusal = checkWriter(users.findById(userId)).or(() -> checkContent(content)).or(() -> checkModel(chosen))
+        Optional<KnowledgeModel> pdf = knowledge.pickable(chosen);
+        Optional<Refusal> refusal = checkWriter(users.findById(userId)).or(() -> checkContent(content)).or(() -> checkModel(chosen, pdf))
                 .or(() -> checkOpen(chat));
         if (refusal.isPresent()) {
             return new Refused(refusal.get());
@@ -171,7 +173,7 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
         List<Message> history = chats.messages(chatId);
         List<String> contents = new ArrayList<>(history.stream().map(Message::content).toList());
         contents.add(content);
-        if (!ContextWindow.fits(windowOf(chosen), contents)) {
+        if (!ContextWindow.fits(windowOf(chosen, pdf), contents)) {
             chats.close(chatId, Chat.ClosedReason.CONTEXT_FULL);
             return new Refused(Refusal.CHAT_CLOSED);
         }
@@ -193,7 +195,7 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
         withQuestion.add(stored.get());
         Chat sent = new Chat(chat.id(), chat.userId(), chat.title(), chosen, chat.createdAt(), stored.get().createdAt(),
                 chat.messageLimit(), chat.used() + 1, chat.closedReason());
-        return answer(sent, withQuestion, listener, counted.allowance());
+        return answer(sent, withQuestion, listener, counted.allowance(), pdf);
     }
 
     @Override
@@ -203,7 +205,8 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
             return new Refused(Refusal.NOT_FOUND);
         }
         Chat chat = found.get();
-        Optional<Refusal> refusal = checkWriter(users.findById(userId)).or(() -> checkModel(chat.model()));
+        Optional<KnowledgeModel> pdf = knowledge.pickable(chat.model());
+        Optional<Refusal> refusal = checkWriter(users.findById(userId)).or(() -> checkModel(chat.model(), pdf));
         if (chat.closedReason() != null && chat.closedReason() != Chat.ClosedReason.LIMIT) {
             refusal = refusal.or(() -> Optional.of(Refusal.CHAT_CLOSED));
         }
@@ -222,20 +225,20 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
             chats.deleteLastMessage(chatId, last.rank());
             messages = messages.subList(0, messages.size() - 1);
         }
-        return answer(chat, messages, listener, allowance(userId));
+        return answer(chat, messages, listener, allowance(userId), pdf);
     }
 
-    /** Sends the whole chat, in rank order, to the model; {@code history} ends with the question to answer. */
-    private Outcome answer(Chat chat, List<Message> history, AnswerListener listener, Optional<DailyAllowance> today) {
+    /**
+     * Sends the whole chat, in rank order, to the model; {@code history} ends with the question to
+     * answer. {@code pdf} is the chat's PDF model as looked up once for this message, empty for an
+     * OpenAI model.
+     */
+    private Outcome answer(Chat chat, List<Message> history, AnswerListener listener, Optional<DailyAllowance> today,
+                           Optional<KnowledgeModel> pdf) {
         List<ChatModelPort.Turn> turns = new ArrayList<>();
         String answeringModel = chat.model();
         List<Message.Source> sources = List.of();
-        if (KnowledgeModel.idOf(chat.model()) >= 0) {
-            Optional<KnowledgeModel> pdf = knowledge.pickable(chat.model());
-            if (pdf.isEmpty()) {
-                notify(() -> listener.failed("model_unavailable", "chat.error.model_unavailable"));
-                return new Started(() -> { });
-            }
+        if (pdf.isPresent()) {
             String question = history.get(history.size() - 1).content();
             List<KnowledgeIndex.Hit> hits = knowledge.retrieve(pdf.get().id(), question);
             sources = hits.stream().map(h -> new Message.Source(pdf.get().id(), h.page(), h.text())).toList();
@@ -291,8 +294,8 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
     }
 
     /** The model whose context window counts: a knowledge model is answered by its base model. */
-    private String windowOf(String modelId) {
-        return knowledge.pickable(modelId).map(KnowledgeModel::baseModel).orElse(modelId);
+    private static String windowOf(String modelId, Optional<KnowledgeModel> pdf) {
+        return pdf.map(KnowledgeModel::baseModel).orElse(modelId);
     }
 
     private Optional<Refusal> checkWriter(Optional<User> user) {
@@ -318,8 +321,8 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
         return Optional.empty();
     }
 
-    private Optional<Refusal> checkModel(String modelId) {
-        boolean offered = modelId != null && (openAiModels.contains(modelId) || knowledge.pickable(modelId).isPresent());
+    private Optional<Refusal> checkModel(String modelId, Optional<KnowledgeModel> pdf) {
+        boolean offered = modelId != null && (openAiModels.contains(modelId) || pdf.isPresent());
         return offered ? Optional.empty() : Optional.of(Refusal.UNKNOWN_MODEL);
     }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -204,7 +205,7 @@ public final class FakeOpenAi implements AutoCloseable {
         for (String piece : drop.pieces()) {
             stream.send(stream.chunk(JSON.objectNode().put("content", piece), null));
         }
-        awaitRelease(drop.release());
+        awaitPermit(drop.release());
         // the HTTP server closes the connection of a failed handler without ending the chunked body
         throw new ScriptedDrop();
     }
@@ -226,7 +227,7 @@ public final class FakeOpenAi implements AutoCloseable {
     }
 
     /** Takes one permit, unless the fake is closed first. */
-    private boolean awaitPermit(java.util.concurrent.Semaphore steps) {
+    private boolean awaitPermit(Semaphore steps) {
         try {
             while (!steps.tryAcquire(20, TimeUnit.MILLISECONDS)) {
                 if (closed.getCount() == 0) {
@@ -279,17 +280,6 @@ public final class FakeOpenAi implements AutoCloseable {
         }
         try {
             closed.await(duration.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Waits until the test releases the latch or the fake is closed, whichever comes first. */
-    private void awaitRelease(CountDownLatch release) {
-        try {
-            while (!release.await(20, TimeUnit.MILLISECONDS) && closed.getCount() > 0) {
-                // keep waiting
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 /** What {@link FakeOpenAi} does with the next request. */
@@ -34,7 +34,7 @@ public sealed interface Reply {
      * the stream. The wait lets a test see the pieces arrive first: the JDK client reports a broken
      * connection at once, even before it hands over pieces that it has already received.
      */
-    record Drop(List<String> pieces, CountDownLatch release) implements Reply {
+    record Drop(List<String> pieces, Semaphore release) implements Reply {
         public Drop {
             pieces = List.copyOf(pieces);
             Objects.requireNonNull(release, "release");
@@ -42,7 +42,7 @@ public sealed interface Reply {
 
         /** Lets the fake drop the connection now. */
         public void cut() {
-            release.countDown();
+            release.release();
         }
     }
 
@@ -50,7 +50,7 @@ public sealed interface Reply {
      * Streams the first piece at once and each further piece when the test calls {@link #next(int)},
      * then finishes normally: a test can look at a half-streamed answer without racing a clock.
      */
-    record Gated(List<String> pieces, java.util.concurrent.Semaphore steps) implements Reply {
+    record Gated(List<String> pieces, Semaphore steps) implements Reply {
         public Gated {
             pieces = List.copyOf(pieces);
             Objects.requireNonNull(steps, "steps");
@@ -63,7 +63,7 @@ public sealed interface Reply {
     }
 
     static Gated gated(String... pieces) {
-        return new Gated(List.of(pieces), new java.util.concurrent.Semaphore(0));
+        return new Gated(List.of(pieces), new Semaphore(0));
     }
 
     /** Opens the stream (headers and the role chunk), then sends nothing for {@code duration}. */
@@ -114,7 +114,7 @@ public sealed interface Reply {
     }
 
     static Drop dropAfter(String... pieces) {
-        return new Drop(List.of(pieces), new CountDownLatch(1));
+        return new Drop(List.of(pieces), new Semaphore(0));
     }
 
     static Reply silence(Duration duration) {
