@@ -5,9 +5,8 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -18,18 +17,19 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The two schemas of OpenAI's published API description that a chat stream touches: the request
- * ({@code CreateChatCompletionRequest}) and each streamed chunk ({@code CreateChatCompletionStreamResponse}).
+ * The schemas of OpenAI's published API description that the fake upstream and the request checks
+ * touch: the request ({@code CreateChatCompletionRequest}) and each streamed chunk
+ * ({@code CreateChatCompletionStreamResponse}).
  *
- * <p>The spec lives outside the repository ({@code shared/openai/openapi.json} beside the clone).
- * It is found through the {@code OPENAI_SPEC} system property or environment variable, else by
- * walking up from the working directory, so it resolves from a module, the repository root or a CI clone.
+ * <p>The description is a subset of OpenAI's {@code openapi.json} kept in this module's test
+ * resources ({@code openai/openapi-subset.json}, see the README beside it for its source and MIT
+ * licence), so the tests need nothing outside the repository. It travels in the test-jar too.
  */
 final class OpenAiSpec {
 
     static final String REQUEST = "CreateChatCompletionRequest";
     static final String CHUNK = "CreateChatCompletionStreamResponse";
-    private static final Path RELATIVE_LOCATION = Path.of("shared", "openai", "openapi.json");
+    static final String RESOURCE = "/openai/openapi-subset.json";
 
     private static volatile OpenAiSpec loaded;
 
@@ -39,13 +39,13 @@ final class OpenAiSpec {
         this.schemas = schemas;
     }
 
-    /** Parsing the 3 MB description takes a moment, so it is done once per test JVM. */
+    /** Parsing the description takes a moment, so it is done once per test JVM. */
     static OpenAiSpec get() {
         OpenAiSpec spec = loaded;
         if (spec == null) {
             synchronized (OpenAiSpec.class) {
                 if (loaded == null) {
-                    loaded = load(locate());
+                    loaded = load();
                 }
                 spec = loaded;
             }
@@ -60,27 +60,15 @@ final class OpenAiSpec {
                 .toList();
     }
 
-    static Path locate() {
-        String configured = System.getProperty("OPENAI_SPEC", System.getenv("OPENAI_SPEC"));
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(RELATIVE_LOCATION);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("OpenAI's openapi.json not found: set OPENAI_SPEC or put it at "
-                + RELATIVE_LOCATION + " in a folder above " + System.getProperty("user.dir"));
-    }
-
-    private static OpenAiSpec load(Path file) {
+    private static OpenAiSpec load() {
         JsonNode document;
-        try {
-            document = JsonMapper.shared().readTree(Files.readString(file));
+        try (InputStream in = OpenAiSpec.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("test resource " + RESOURCE + " is missing from the classpath");
+            }
+            document = JsonMapper.shared().readTree(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
         JsonNode components = JsonNodeFactory.instance.objectNode()
                 .set("schemas", toJsonSchema(document.path("components").path("schemas")));
