@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Every operator setting of contract.md, bound from application.properties, where each one is
+ * Every operator setting of the README, bound from application.properties, where each one is
  * mapped from its environment key (MYSQL_HOST, ...). Secrets have no defaults.
  */
 @ConfigurationProperties("suhbat")
@@ -19,6 +19,17 @@ public record SuhbatSettings(
         Mail mail,
         int chatMessageLimit,
         Knowledge knowledge) {
+
+    /**
+     * The public address put into links sent by mail: APP_BASE_URL, or, when it is not set, this
+     * machine on the port the app listens on (SERVER_PORT), so links work out of the box on any port.
+     */
+    public String linkBase(int serverPort) {
+        if (baseUrl != null && !baseUrl.isBlank()) {
+            return baseUrl.strip().replaceAll("/+$", "");
+        }
+        return "http://localhost:" + serverPort;
+    }
 
     public record Mysql(String host, int port, String database, String user, String password) {
         public boolean external() {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uz.suhbat.adapter.out.ai.OpenAiSettings;
@@ -73,8 +74,9 @@ class UseCaseConfiguration {
     /** One service answers registration, verification, password reset, the profile and the session check. */
     @Bean
     AccountService accountService(UserRepository users, OneTimeTokenRepository tokens, DeviceLoginRepository devices,
-                                  AccountMailPort mail, PasswordHashingPort hashing, Clock clock, SuhbatSettings settings) {
-        return new AccountService(users, tokens, devices, mail, hashing, clock, settings.baseUrl());
+                                  AccountMailPort mail, PasswordHashingPort hashing, Clock clock, SuhbatSettings settings,
+                                  @Value("${server.port:8080}") int serverPort) {
+        return new AccountService(users, tokens, devices, mail, hashing, clock, settings.linkBase(serverPort));
     }
 
     @Bean

