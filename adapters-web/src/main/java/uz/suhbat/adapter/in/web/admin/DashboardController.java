@@ -24,7 +24,7 @@ import uz.suhbat.domain.report.UsageStats;
 import uz.suhbat.domain.report.UsageTotals;
 import uz.suhbat.domain.shared.InvalidValueException;
 
-/** The dashboard page, the same numbers as JSON ({@code /admin/api/stats}, see contract.md) and as CSV. */
+/** The dashboard page, the same numbers as JSON ({@code /admin/api/stats}, see docs/api.md) and as CSV. */
 @Controller
 class DashboardController {
 
