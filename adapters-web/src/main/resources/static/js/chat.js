@@ -1,5 +1,5 @@
 // The chat screen: sidebar of chats, model picker, conversation and composer, talking to the
-// JSON/SSE API of shared/contract.md. The page embeds the first-paint state (in the API's shapes)
+// JSON/SSE API of docs/api.md. The page embeds the first-paint state (in the API's shapes)
 // so that nothing waits for a round trip; later changes come from the API.
 
 import { readEvents } from './sse.js';
