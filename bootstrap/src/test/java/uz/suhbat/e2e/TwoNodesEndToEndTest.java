@@ -116,4 +116,22 @@ class TwoNodesEndToEndTest {
             }
         }
     }
+
+    @Test
+    void tenRoundsOfTwoSimultaneousRequestsWithTheSameCookiesNeverSignTheUserOut() throws Exception {
+        AccountsDriver user = signedUpAndIn("twotabs");
+        assertThat(user.cookie("suhbat_device")).isNotNull();
+        for (int round = 0; round < 10; round++) {
+            user.forgetSession(); // both requests come back on the device cookie alone and rotate its token
+            var first = user.client().sendAsync(HttpRequest.newBuilder(URI.create(cluster.url("/profile")))
+                    .header(RoundRobinProxy.ROUTE_HEADER, "0").GET().build(), HttpResponse.BodyHandlers.ofString());
+            var second = user.client().sendAsync(HttpRequest.newBuilder(URI.create(cluster.url("/profile")))
+                    .header(RoundRobinProxy.ROUTE_HEADER, "1").GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(first.get().statusCode()).as("round " + round + ", node 0").isEqualTo(200);
+            assertThat(second.get().statusCode()).as("round " + round + ", node 1").isEqualTo(200);
+            user.forgetSession();
+            assertThat(user.get("/profile").statusCode()).as("round " + round + ": the cookie the browser kept still works")
+                    .isEqualTo(200);
+        }
+    }
 }
