@@ -134,4 +134,48 @@ class TwoNodesEndToEndTest {
                     .isEqualTo(200);
         }
     }
+
+    /** The browser is signed out: both nodes send it to the login page. */
+    static void assertSignedOutEverywhere(AccountsDriver browser, String who) {
+        for (int node = 0; node < 2; node++) {
+            HttpResponse<String> page = getOn(node, browser, "/profile");
+            assertThat(page.statusCode()).as(who + " on node " + node).isEqualTo(302);
+            assertThat(location(page)).as(who + " on node " + node).contains("/login");
+        }
+    }
+
+    @Test
+    void aPasswordChangeEndsEveryOtherSessionAndDeviceOnEveryNode() {
+        AccountsDriver laptop = signedUpAndIn("mover");
+        AccountsDriver phone = browser();
+        assertThat(location(phone.login("mover", "a long passphrase for mover"))).endsWith("/");
+        AccountsDriver phoneCookieOnly = phone.withOnlyDeviceCookie();
+        assertThat(getOn(0, phone, "/profile").statusCode()).isEqualTo(200);
+        assertThat(getOn(1, phone, "/profile").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> changed = laptop.submit("/profile", "/profile/password", "currentPassword", "a long passphrase for mover",
+                "newPassword", "another long passphrase");
+        assertThat(location(changed)).endsWith("/profile");
+
+        assertSignedOutEverywhere(phone, "the phone's live session");
+        assertSignedOutEverywhere(phoneCookieOnly, "the phone's device cookie");
+        assertThat(getOn(0, laptop, "/profile").statusCode()).as("the laptop that changed it goes on").isEqualTo(200);
+        assertThat(getOn(1, laptop, "/profile").statusCode()).isEqualTo(200);
+        laptop.forgetSession();
+        assertThat(laptop.get("/profile").statusCode()).as("and stays remembered").isEqualTo(200);
+    }
+
+    @Test
+    void signingOutOtherDevicesEndsTheirLiveSessionsOnEveryNode() {
+        AccountsDriver laptop = signedUpAndIn("careful");
+        AccountsDriver phone = browser();
+        assertThat(location(phone.login("careful", "a long passphrase for careful"))).endsWith("/");
+        assertThat(phone.get("/profile").statusCode()).isEqualTo(200);
+
+        assertThat(location(laptop.submit("/profile", "/profile/devices/sign-out-others"))).endsWith("/profile");
+
+        assertSignedOutEverywhere(phone, "the other browser");
+        assertThat(getOn(0, laptop, "/profile").statusCode()).isEqualTo(200);
+        assertThat(getOn(1, laptop, "/profile").statusCode()).isEqualTo(200);
+    }
 }

@@ -109,13 +109,15 @@ public final class DeviceLoginService implements DeviceLoginUseCase {
     }
 
     @Override
-    public void signOutOthers(long userId, String currentCookieValue) {
+    public int signOutOthers(long userId, String currentCookieValue) {
         String current = parse(currentCookieValue).map(parts -> parts[0]).orElse("");
         for (DeviceLogin device : devices.findByUser(userId)) {
             if (!device.series().equals(current)) {
                 devices.delete(userId, device.id());
             }
         }
+        // live sessions of other browsers end too, not only their devices' cookies
+        return users.endAllSessions(userId);
     }
 
     private static Optional<String[]> parse(String cookieValue) {
