@@ -194,13 +194,18 @@ class UseCaseConfiguration {
         return new MailSettings(mail.host(), mail.port(), mail.username(), mail.password(), mail.from());
     }
 
-    /** Runs after Flyway has created the tables: the main admin always matches the configuration. */
+    /**
+     * Runs after Flyway has created the tables: the main admin always matches the configuration.
+     * Nodes that start at the same time take turns (a database lock), so the second finds the admin
+     * the first created instead of creating it again.
+     */
     @Bean
-    ApplicationRunner mainAdminAtStartup(EnsureMainAdminUseCase useCase, SuhbatSettings settings) {
+    ApplicationRunner mainAdminAtStartup(EnsureMainAdminUseCase useCase, SuhbatSettings settings, javax.sql.DataSource dataSource) {
         return args -> {
             SuhbatSettings.Admin admin = settings.admin();
-            EnsureMainAdminUseCase.Outcome outcome = useCase.ensureMainAdmin(new EnsureMainAdminUseCase.Command(
-                    new Username(admin.username()), new EmailAddress(admin.email()), Optional.ofNullable(admin.password())));
+            EnsureMainAdminUseCase.Outcome outcome = new ClusterLock(dataSource).with("suhbat.main-admin", 60, () ->
+                    useCase.ensureMainAdmin(new EnsureMainAdminUseCase.Command(
+                            new Username(admin.username()), new EmailAddress(admin.email()), Optional.ofNullable(admin.password()))));
             outcome.generatedPassword().ifPresentOrElse(
                     password -> log.warn("""
 

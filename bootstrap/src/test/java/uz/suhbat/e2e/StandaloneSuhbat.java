@@ -60,15 +60,21 @@ final class StandaloneSuhbat implements AutoCloseable {
                 "OPENAI_API_KEY=" + EndToEndTest.OPENAI_KEY,
                 "OPENAI_BASE_URL=" + openAi.baseUrl(),
                 "OPENAI_MODELS=gpt-4o-mini,gpt-4o"));
-        // a setting given by the test replaces the default of the same key
-        for (String setting : settings) {
-            String key = setting.substring(0, setting.indexOf('=') + 1);
-            args.removeIf(arg -> arg.startsWith(key));
-            args.add(setting);
+        args.addAll(List.of(settings));
+        // a later setting of the same key replaces an earlier one (a node on a shared server sets MYSQL_HOST)
+        java.util.Map<String, String> byKey = new java.util.LinkedHashMap<>();
+        for (String setting : args) {
+            int equals = setting.indexOf('=');
+            byKey.put(setting.substring(0, equals), setting.substring(equals + 1));
         }
         // as command-line arguments, so that they win over any environment variable of the test JVM
-        String[] commandLine = args.stream().map(setting -> "--" + setting).toArray(String[]::new);
+        String[] commandLine = byKey.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new StandaloneSuhbat(new SpringApplicationBuilder(SuhbatApplication.class).run(commandLine));
+    }
+
+    /** The Spring context, for tests that look inside a node. */
+    ConfigurableApplicationContext context() {
+        return context;
     }
 
     String url(String path) {

@@ -243,6 +243,9 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
             return Map.of("newPassword", weak.code());
         }
         users.save(user.withPasswordHash(hashing.hash(newPassword)));
+        // whoever else holds a session or a device cookie of this account must sign in again
+        devices.deleteAllOfUser(userId);
+        users.endAllSessions(userId);
         return Map.of();
     }
 
@@ -272,6 +275,11 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
             return new Ended();
         }
         return new Active(user.username().value(), user.mayChat(), user.emailVerified());
+    }
+
+    @Override
+    public int currentEpoch(long userId) {
+        return users.findById(userId).map(User::sessionEpoch).orElse(-1);
     }
 
     // ----

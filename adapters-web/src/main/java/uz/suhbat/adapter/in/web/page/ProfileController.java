@@ -17,9 +17,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uz.suhbat.adapter.in.web.security.DeviceCookie;
+import uz.suhbat.adapter.in.web.security.SessionRenewal;
 import uz.suhbat.adapter.in.web.security.SignedInUser;
 import uz.suhbat.application.port.in.account.DeviceLoginUseCase;
 import uz.suhbat.application.port.in.account.ProfileUseCase;
+import uz.suhbat.application.port.in.account.SessionCheckQuery;
 import uz.suhbat.application.port.in.chat.ChatQuery;
 
 /** {@code /profile}: the account, its devices, and changes to it. */
@@ -31,9 +33,11 @@ class ProfileController {
     private final ProfileUseCase profiles;
     private final DeviceLoginUseCase devices;
     private final ChatQuery chats;
+    private final SessionCheckQuery sessions;
 
-    ProfileController(ProfileUseCase profiles, DeviceLoginUseCase devices, ChatQuery chats) {
+    ProfileController(ProfileUseCase profiles, DeviceLoginUseCase devices, ChatQuery chats, SessionCheckQuery sessions) {
         this.profiles = profiles;
+        this.sessions = sessions;
         this.devices = devices;
         this.chats = chats;
     }
@@ -75,10 +79,13 @@ class ProfileController {
 
     @PostMapping("/profile/password")
     String changePassword(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String currentPassword,
-                          @RequestParam(defaultValue = "") String newPassword, HttpServletRequest request, Model model,
-                          RedirectAttributes redirect) {
+                          @RequestParam(defaultValue = "") String newPassword, HttpServletRequest request,
+                          HttpServletResponse response, Model model, RedirectAttributes redirect) {
         Map<String, String> errors = profiles.changePassword(user.id(), currentPassword, newPassword);
         if (errors.isEmpty()) {
+            // every other session and device has ended; this one goes on
+            SessionRenewal.rememberAgain(user, devices, request, response);
+            SessionRenewal.renew(user, sessions.currentEpoch(user.id()), request, response);
             redirect.addFlashAttribute("flash", "profile.passwordChanged");
             return "redirect:/profile";
         }
@@ -110,8 +117,9 @@ class ProfileController {
     }
 
     @PostMapping("/profile/devices/sign-out-others")
-    String signOutOthers(@AuthenticationPrincipal SignedInUser user, HttpServletRequest request, RedirectAttributes redirect) {
-        devices.signOutOthers(user.id(), DeviceCookie.read(request));
+    String signOutOthers(@AuthenticationPrincipal SignedInUser user, HttpServletRequest request, HttpServletResponse response,
+                         RedirectAttributes redirect) {
+        SessionRenewal.renew(user, devices.signOutOthers(user.id(), DeviceCookie.read(request)), request, response);
         redirect.addFlashAttribute("flash", "profile.othersSignedOut");
         return "redirect:/profile";
     }

@@ -11,7 +11,10 @@ public interface ProfileUseCase {
     /** field name → message key; empty when saved. A new e-mail waits for verification. */
     Map<String, String> edit(long userId, String username, String email);
 
-    /** field name → message key; empty when changed. */
+    /**
+     * field name → message key; empty when changed. A change ends every session and remembered
+     * device of the account, on every node; the caller's own session goes on with {@link SessionCheckQuery#currentEpoch}.
+     */
     Map<String, String> changePassword(long userId, String currentPassword, String newPassword);
 
     /** False when the password is wrong; otherwise the account and its chats are gone. */

@@ -5,6 +5,9 @@ public interface SessionCheckQuery {
 
     SessionState check(long userId, int sessionEpoch);
 
+    /** The account's session epoch now, for a session that ended the others and goes on itself; -1 when the account is gone. */
+    int currentEpoch(long userId);
+
     sealed interface SessionState {
     }
 

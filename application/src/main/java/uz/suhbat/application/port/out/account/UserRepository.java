@@ -23,6 +23,12 @@ public interface UserRepository {
      */
     User save(User user);
 
+    /**
+     * Ends every session of the user at once, on every node: raises the session epoch that each
+     * request compares (one atomic update). Returns the new epoch, or -1 when there is no such user.
+     */
+    int endAllSessions(long id);
+
     /** Deletes the user with everything that belongs to them (chats, messages, devices, tokens). */
     void delete(long id);
 

@@ -37,6 +37,19 @@ public abstract class UserRepositoryContract {
     }
 
     @Test
+    void endsAllSessionsOfOneUserByRaisingTheEpoch() {
+        UserRepository users = emptyRepository();
+        User one = users.save(newUser("epoch1"));
+        User other = users.save(newUser("epoch2"));
+
+        assertThat(users.endAllSessions(one.id())).isEqualTo(one.sessionEpoch() + 1);
+        assertThat(users.endAllSessions(one.id())).isEqualTo(one.sessionEpoch() + 2);
+        assertThat(users.findById(one.id()).orElseThrow().sessionEpoch()).isEqualTo(one.sessionEpoch() + 2);
+        assertThat(users.findById(other.id()).orElseThrow().sessionEpoch()).isEqualTo(other.sessionEpoch());
+        assertThat(users.endAllSessions(-42)).isEqualTo(-1);
+    }
+
+    @Test
     void refusesDuplicatesWithoutRegardToCase() {
         UserRepository users = emptyRepository();
         users.save(newUser("bobur"));
