@@ -17,6 +17,9 @@ import uz.suhbat.domain.knowledge.UzbekText;
  */
 public final class KnowledgeLibrary {
 
+    /** How many times {@code topK} passages {@link #lookup} ranks. */
+    private static final int RANKED_DEPTH = 3;
+
     private final KnowledgeModelRepository models;
     private final EmbeddingPort embeddings;
     private final int topK;
@@ -40,10 +43,23 @@ public final class KnowledgeLibrary {
         return models.findAll().stream().filter(KnowledgeModel::pickable).toList();
     }
 
-    /** The most relevant passages for a question (hybrid: vectors and keywords), best first. */
+    /** The passages sent to the model with a question: {@link #lookup}'s context. */
     public List<KnowledgeIndex.Hit> retrieve(long modelId, String question) {
+        return lookup(modelId, question).context();
+    }
+
+    /** Searches a model's passages for a question (hybrid: vectors and keywords). */
+    public Retrieval lookup(long modelId, String question) {
         float[] query = embeddings.embed(UzbekText.normalize(question));
-        return index(modelId).search(query, question, topK, minScore);
+        List<KnowledgeIndex.Hit> ranked = index(modelId).search(query, question, RANKED_DEPTH * topK, minScore);
+        return new Retrieval(ranked, ranked.subList(0, Math.min(topK, ranked.size())));
+    }
+
+    /**
+     * {@code ranked}: the matching passages best first, deeper than what is sent (for evaluation);
+     * {@code context}: what is sent to the model with the question.
+     */
+    public record Retrieval(List<KnowledgeIndex.Hit> ranked, List<KnowledgeIndex.Hit> context) {
     }
 
     /** Loads the launched models' passages, so that the first question after a restart is fast too. */
