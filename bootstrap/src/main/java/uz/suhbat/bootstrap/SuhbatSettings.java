@@ -47,10 +47,11 @@ public record SuhbatSettings(
     }
 
     /**
-     * PDF models: upload limit, how many passages of at least which score ground an answer, the most
-     * pages a document may have and how long reading it in the background may take.
+     * PDF models: upload limit, how many pages, found by passages of at least which score, ground an
+     * answer and how many tokens of their text are sent, the most pages a document may have and how
+     * long reading it in the background may take.
      */
-    public record Knowledge(int maxUploadMb, int topK, double minScore, int maxPages, Duration ingestTimeout) {
+    public record Knowledge(int maxUploadMb, int topK, double minScore, int contextTokens, int maxPages, Duration ingestTimeout) {
     }
 
     /** An empty host means: write mail to the log instead of sending it. */

@@ -152,7 +152,8 @@ class UseCaseConfiguration {
     /** The launched PDF models' passages, in memory for search. */
     @Bean
     KnowledgeLibrary knowledgeLibrary(KnowledgeModelRepository models, EmbeddingPort embeddings, SuhbatSettings settings) {
-        return new KnowledgeLibrary(models, embeddings, settings.knowledge().topK(), settings.knowledge().minScore());
+        return new KnowledgeLibrary(models, embeddings, settings.knowledge().topK(), settings.knowledge().minScore(),
+                settings.knowledge().contextTokens());
     }
 
     /** One document is read at a time: embedding already keeps every core busy. */
