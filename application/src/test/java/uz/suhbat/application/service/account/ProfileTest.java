@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import uz.suhbat.application.port.in.account.ProfileUseCase.Profile;
+import uz.suhbat.application.port.in.account.SessionCheckQuery;
 import uz.suhbat.application.port.in.account.SignInUseCase;
 
 class ProfileTest extends AccountsFixture {
@@ -44,6 +45,31 @@ class ProfileTest extends AccountsFixture {
         assertThat(accounts.changePassword(id, "long enough secret", "fresh passphrase")).isEmpty();
 
         assertThat(signIn.signIn(new SignInUseCase.Command("nargiza", "fresh passphrase", "x"))).isInstanceOf(SignInUseCase.SignedIn.class);
+    }
+
+    @Test
+    void givenAChosenLanguage_whenTheSessionIsCheckedAndMailIsSent_thenTheyUseIt() {
+        long id = verified("dilnoza");
+        assertThat(((SessionCheckQuery.Active) accounts.check(id, 0)).language()).isEqualTo("uz");
+
+        assertThat(accounts.chooseLanguage(id, "uz-Cyrl-UZ")).isTrue();
+
+        assertThat(((SessionCheckQuery.Active) accounts.check(id, 0)).language()).isEqualTo("uz-Cyrl");
+        assertThat(accounts.edit(id, "dilnoza", "other@example.uz")).isEmpty();
+        assertThat(mail.last().language()).isEqualTo("uz-Cyrl");
+        accounts.requestReset("dilnoza@example.uz", "10.0.0.1", "en");
+        assertThat(mail.last().kind()).isEqualTo("reset");
+        assertThat(mail.last().language()).as("the account's language, not the page's").isEqualTo("uz-Cyrl");
+    }
+
+    @Test
+    void givenALanguageWeDoNotSpeak_whenChosen_thenNothingChanges() {
+        long id = verified("jasur");
+
+        assertThat(accounts.chooseLanguage(id, "de")).isFalse();
+        assertThat(accounts.chooseLanguage(id, null)).isFalse();
+
+        assertThat(users.findById(id).orElseThrow().language()).isEqualTo("uz");
     }
 
     @Test

@@ -8,7 +8,8 @@ public interface SessionCheckQuery {
     sealed interface SessionState {
     }
 
-    record Active(String username, boolean mayChat, boolean emailVerified) implements SessionState {
+    /** {@code language}: the tag of the language the account speaks ({@link uz.suhbat.domain.user.Language}). */
+    record Active(String username, boolean mayChat, boolean emailVerified, String language) implements SessionState {
     }
 
     record Blocked(String reason) implements SessionState {
