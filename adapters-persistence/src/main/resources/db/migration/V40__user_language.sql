@@ -1,8 +1,7 @@
--- The language an account speaks in (pages on every device, and its mail): a BCP 47 tag of
+-- The language an account speaks in, on every device and in its mail: a BCP 47 tag of
 -- uz.suhbat.domain.user.Language, "uz" (Uzbek, Latin script; the default), "uz-Cyrl" (Uzbek,
--- Cyrillic script), "ru" or "en". Before, it held "uz" or "en", set once at registration, and
--- could be empty; now it is always one of the four and the user changes it with the language switch.
+-- Cyrillic script), "ru" or "en". It is the language of the page the user registered on, until
+-- they choose another with the language switch. Empty: the browser's Accept-Language decides.
+-- Before, it held "uz" or "en"; anything else is cleared here rather than guessed.
 
-UPDATE `user` SET `language` = 'uz' WHERE `language` IS NULL OR `language` NOT IN ('uz', 'uz-Cyrl', 'ru', 'en');
-
-ALTER TABLE `user` MODIFY `language` VARCHAR(8) NOT NULL DEFAULT 'uz';
+UPDATE `user` SET `language` = NULL WHERE `language` NOT IN ('uz', 'uz-Cyrl', 'ru', 'en');

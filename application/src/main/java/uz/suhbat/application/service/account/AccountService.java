@@ -278,7 +278,8 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
         if (user.sessionEpoch() != sessionEpoch) {
             return new Ended();
         }
-        return new Active(user.username().value(), user.mayChat(), user.emailVerified(), Language.orDefault(user.language()).tag());
+        return new Active(user.username().value(), user.mayChat(), user.emailVerified(),
+                Language.of(user.language()).map(Language::tag).orElse(null));
     }
 
     // ----
