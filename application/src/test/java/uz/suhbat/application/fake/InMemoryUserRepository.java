@@ -78,6 +78,16 @@ public final class InMemoryUserRepository implements UserRepository {
     }
 
     @Override
+    public synchronized boolean saveLanguage(long id, String language) {
+        User user = byId.get(id);
+        if (user == null) {
+            return false;
+        }
+        byId.put(id, user.withLanguage(uz.suhbat.domain.user.Language.orDefault(language)));
+        return true;
+    }
+
+    @Override
     public void delete(long id) {
         byId.remove(id);
         onDelete.forEach(cascade -> cascade.accept(id));

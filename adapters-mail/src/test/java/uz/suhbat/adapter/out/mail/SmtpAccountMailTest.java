@@ -48,6 +48,28 @@ class SmtpAccountMailTest {
     }
 
     @Test
+    void sendsAVerificationMailInUzbekCyrillic() throws Exception {
+        mail(smtp.getSmtp().getPort()).sendVerification(new EmailAddress("dilnoza@example.uz"), new Username("Dilnoza"),
+                "https://suhbat.example.uz/verify?token=cyr", "uz-Cyrl");
+
+        MimeMessage received = smtp.getReceivedMessages()[0];
+        assertThat(received.getSubject()).isEqualTo("Suhbat: электрон почтангизни тасдиқланг");
+        assertThat(received.getContent().toString()).contains("Ассалому алайкум, Dilnoza!")
+                .contains("verify?token=cyr").contains("24 соат");
+    }
+
+    @Test
+    void sendsAResetMailInRussian() throws Exception {
+        mail(smtp.getSmtp().getPort()).sendPasswordReset(new EmailAddress("ivan@example.ru"), new Username("ivan"),
+                "https://suhbat.example.uz/reset-password?token=ru", "ru-RU");
+
+        MimeMessage received = smtp.getReceivedMessages()[0];
+        assertThat(received.getSubject()).isEqualTo("Suhbat: восстановление пароля");
+        assertThat(received.getContent().toString()).contains("Здравствуйте, ivan!").contains("reset-password?token=ru")
+                .contains("30 минут");
+    }
+
+    @Test
     void aFailedDeliveryDoesNotRevealTheLink() {
         AccountMailPort unreachable = mail(1);
 

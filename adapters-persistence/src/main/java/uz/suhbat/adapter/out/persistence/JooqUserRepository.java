@@ -91,6 +91,11 @@ final class JooqUserRepository implements UserRepository {
     }
 
     @Override
+    public boolean saveLanguage(long id, String language) {
+        return db.update(USER).set(USER.LANGUAGE, language).where(USER.ID.eq(id)).execute() == 1;
+    }
+
+    @Override
     public void delete(long id) {
         // chats, messages, devices and tokens go with the user (ON DELETE CASCADE)
         db.deleteFrom(USER).where(USER.ID.eq(id)).execute();

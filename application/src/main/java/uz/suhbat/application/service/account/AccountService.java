@@ -18,6 +18,7 @@ import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.security.PasswordHashingPort;
 import uz.suhbat.domain.shared.InvalidValueException;
 import uz.suhbat.domain.user.EmailAddress;
+import uz.suhbat.domain.user.Language;
 import uz.suhbat.domain.user.OneTimeToken;
 import uz.suhbat.domain.user.PasswordPolicy;
 import uz.suhbat.domain.user.TokenPurpose;
@@ -127,7 +128,8 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
         String token = SecretTokens.newToken();
         tokens.save(new OneTimeToken(SecretTokens.hash(token), user.id(), TokenPurpose.EMAIL_VERIFICATION, address,
                 clock.instant().plus(TokenPurpose.EMAIL_VERIFICATION.validity())));
-        deliver(() -> mail.sendVerification(address, user.username(), baseUrl + "/verify?token=" + token, user.language()));
+        deliver(() -> mail.sendVerification(address, user.username(), baseUrl + "/verify?token=" + token,
+                Language.orDefault(user.language()).tag()));
     }
 
     // ---- password reset
@@ -151,7 +153,7 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
             String token = SecretTokens.newToken();
             tokens.save(new OneTimeToken(SecretTokens.hash(token), user.id(), TokenPurpose.PASSWORD_RESET, user.email(),
                     clock.instant().plus(TokenPurpose.PASSWORD_RESET.validity())));
-            String lang = user.language() != null ? user.language() : language;
+            String lang = Language.of(user.language()).orElse(Language.orDefault(language)).tag();
             deliver(() -> mail.sendPasswordReset(user.email(), user.username(), baseUrl + "/reset-password?token=" + token, lang));
         });
         return Request.ACCEPTED;
@@ -250,6 +252,11 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
     }
 
     @Override
+    public boolean chooseLanguage(long userId, String language) {
+        return Language.of(language).map(chosen -> users.saveLanguage(userId, chosen.tag())).orElse(false);
+    }
+
+    @Override
     public boolean delete(long userId, String password) {
         User user = users.findById(userId).orElse(null);
         if (user == null || password == null || !hashing.matches(password, user.passwordHash())) {
@@ -274,7 +281,8 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
         if (user.sessionEpoch() != sessionEpoch) {
             return new Ended();
         }
-        return new Active(user.username().value(), user.mayChat(), user.emailVerified());
+        return new Active(user.username().value(), user.mayChat(), user.emailVerified(),
+                Language.of(user.language()).map(Language::tag).orElse(null));
     }
 
     @Override

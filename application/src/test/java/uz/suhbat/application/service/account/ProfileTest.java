@@ -79,6 +79,31 @@ class ProfileTest extends AccountsFixture {
     }
 
     @Test
+    void givenAChosenLanguage_whenTheSessionIsCheckedAndMailIsSent_thenTheyUseIt() {
+        long id = verified("dilnoza");
+        assertThat(((SessionCheckQuery.Active) accounts.check(id, 0)).language()).isEqualTo("uz");
+
+        assertThat(accounts.chooseLanguage(id, "uz-Cyrl-UZ")).isTrue();
+
+        assertThat(((SessionCheckQuery.Active) accounts.check(id, 0)).language()).isEqualTo("uz-Cyrl");
+        assertThat(accounts.edit(id, "dilnoza", "other@example.uz")).isEmpty();
+        assertThat(mail.last().language()).isEqualTo("uz-Cyrl");
+        accounts.requestReset("dilnoza@example.uz", "10.0.0.1", "en");
+        assertThat(mail.last().kind()).isEqualTo("reset");
+        assertThat(mail.last().language()).as("the account's language, not the page's").isEqualTo("uz-Cyrl");
+    }
+
+    @Test
+    void givenALanguageWeDoNotSpeak_whenChosen_thenNothingChanges() {
+        long id = verified("jasur");
+
+        assertThat(accounts.chooseLanguage(id, "de")).isFalse();
+        assertThat(accounts.chooseLanguage(id, null)).isFalse();
+
+        assertThat(users.findById(id).orElseThrow().language()).isEqualTo("uz");
+    }
+
+    @Test
     void givenThePassword_whenDeleting_thenTheAccountAndItsDevicesAreGone() {
         long id = verified("deleteme");
         deviceLogins.remember(id, "Laptop");

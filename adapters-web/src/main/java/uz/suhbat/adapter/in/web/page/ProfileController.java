@@ -3,8 +3,6 @@ package uz.suhbat.adapter.in.web.page;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uz.suhbat.adapter.in.web.i18n.Formats;
 import uz.suhbat.adapter.in.web.security.DeviceCookie;
 import uz.suhbat.adapter.in.web.security.SessionRenewal;
 import uz.suhbat.adapter.in.web.security.SignedInUser;
@@ -27,8 +26,6 @@ import uz.suhbat.application.port.in.chat.ChatQuery;
 /** {@code /profile}: the account, its devices, and changes to it. */
 @Controller
 class ProfileController {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final ProfileUseCase profiles;
     private final DeviceLoginUseCase devices;
@@ -47,21 +44,26 @@ class ProfileController {
         ProfileUseCase.Profile profile = profiles.profile(user.id());
         model.addAttribute("pageTitle", "profile.pageTitle");
         model.addAttribute("profile", profile);
-        model.addAttribute("registered", DATE.format(profile.registeredAt()));
+        model.addAttribute("registered", date(profile.registeredAt()));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of("username", profile.username(), "email",
                     profile.pendingEmail() != null ? profile.pendingEmail() : profile.email()));
         }
         List<Map<String, Object>> deviceRows = devices.devices(user.id(), DeviceCookie.read(request)).stream()
                 .map(d -> Map.<String, Object>of("id", d.id(), "browser", Browsers.describe(d.userAgent()),
-                        "lastUsed", DATE.format(d.lastUsedAt()), "current", d.current()))
+                        "lastUsed", date(d.lastUsedAt()), "current", d.current()))
                 .toList();
         model.addAttribute("devices", deviceRows);
         model.addAttribute("otherDevices", deviceRows.stream().anyMatch(d -> !(Boolean) d.get("current")));
         model.addAttribute("chats", chats.chats(user.id()).stream()
-                .map(c -> Map.of("id", c.id(), "title", c.title(), "date", DATE.format(c.updatedAt())))
+                .map(c -> Map.of("id", c.id(), "title", c.title(), "date", date(c.updatedAt())))
                 .toList());
         return "profile";
+    }
+
+    /** A time as the page's language writes it, in UTC. */
+    private static String date(java.time.Instant instant) {
+        return Formats.minute(instant) + " UTC";
     }
 
     @PostMapping("/profile")

@@ -17,6 +17,12 @@ public interface ProfileUseCase {
      */
     Map<String, String> changePassword(long userId, String currentPassword, String newPassword);
 
+    /**
+     * The user chose a language with the switch: it is kept on the account, so that their other devices and
+     * the mail we send them speak it too. An unknown tag changes nothing (false).
+     */
+    boolean chooseLanguage(long userId, String language);
+
     /** False when the password is wrong; otherwise the account and its chats are gone. */
     boolean delete(long userId, String password);
 

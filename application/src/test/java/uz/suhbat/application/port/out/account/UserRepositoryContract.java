@@ -50,6 +50,21 @@ public abstract class UserRepositoryContract {
     }
 
     @Test
+    void keepsTheChosenLanguageAloneWithoutTouchingTheRest() {
+        UserRepository users = emptyRepository();
+        User saved = users.save(newUser("Zarina"));
+        User blocked = users.save(saved.block("spam"));
+
+        assertThat(users.saveLanguage(saved.id(), "uz-Cyrl")).isTrue();
+
+        User found = users.findById(saved.id()).orElseThrow();
+        assertThat(found.language()).isEqualTo("uz-Cyrl");
+        assertThat(found.blocked()).isTrue();
+        assertThat(found.sessionEpoch()).isEqualTo(blocked.sessionEpoch());
+        assertThat(users.saveLanguage(saved.id() + 1000, "ru")).isFalse();
+    }
+
+    @Test
     void refusesDuplicatesWithoutRegardToCase() {
         UserRepository users = emptyRepository();
         users.save(newUser("bobur"));
