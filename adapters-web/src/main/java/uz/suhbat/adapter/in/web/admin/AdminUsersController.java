@@ -64,7 +64,7 @@ class AdminUsersController {
     @PostMapping("/admin/users/{id}/block")
     String block(@AuthenticationPrincipal SignedInAdmin admin, @PathVariable long id, @RequestParam(defaultValue = "") String reason,
                  @RequestParam(defaultValue = "") String returnTo, RedirectAttributes redirect) {
-        String cut = reason.length() > 500 ? reason.substring(0, 500) : reason;
+        String cut = uz.suhbat.domain.shared.ShortText.cut(reason, 500);
         redirect.addFlashAttribute("flash", users.block(admin.id(), id, cut) ? "admin.users.blocked" : "admin.users.notFound");
         return "redirect:" + back(returnTo);
     }
