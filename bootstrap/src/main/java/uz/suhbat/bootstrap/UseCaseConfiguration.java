@@ -73,8 +73,21 @@ class UseCaseConfiguration {
     /** One service answers registration, verification, password reset, the profile and the session check. */
     @Bean
     AccountService accountService(UserRepository users, OneTimeTokenRepository tokens, DeviceLoginRepository devices,
-                                  AccountMailPort mail, PasswordHashingPort hashing, Clock clock, SuhbatSettings settings) {
-        return new AccountService(users, tokens, devices, mail, hashing, clock, settings.baseUrl());
+                                  AccountMailPort mail, PasswordHashingPort hashing, Clock clock, SuhbatSettings settings,
+                                  java.util.concurrent.ExecutorService accountMailQueue) {
+        return new AccountService(users, tokens, devices, mail, hashing, clock, settings.baseUrl(), accountMailQueue);
+    }
+
+    /**
+     * Account mail (and the token writes behind it) leaves the request's thread: registration and reset requests answer
+     * at once, in the same time for a known and an unknown address. Two senders; a full queue drops the mail with a log
+     * line (the person can ask again) rather than slowing requests down.
+     */
+    @Bean(destroyMethod = "shutdown")
+    java.util.concurrent.ExecutorService accountMailQueue() {
+        java.util.concurrent.ThreadFactory threads = Thread.ofPlatform().name("account-mail-", 1).daemon(true).factory();
+        return new java.util.concurrent.ThreadPoolExecutor(2, 2, 0, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.ArrayBlockingQueue<>(10_000), threads, new java.util.concurrent.ThreadPoolExecutor.AbortPolicy());
     }
 
     @Bean
