@@ -103,8 +103,9 @@ class UseCaseConfiguration {
     /** Chats: reading, writing and streaming answers, with the whole chat sent every turn. */
     @Bean
     ChatService chatService(ChatRepository chats, UserRepository users, ChatModelPort model, ChatLimitPolicyPort limits,
-                            Clock clock, SuhbatSettings settings, KnowledgeLibrary knowledge, DailyQuotaPort quotas) {
-        return new ChatService(chats, users, model, limits, clock, settings.openai().models(), knowledge, quotas);
+                            Clock clock, SuhbatSettings settings, KnowledgeLibrary knowledge, DailyQuotaPort quotas,
+                            uz.suhbat.application.port.out.chat.AnswerGuardPort answerGuard) {
+        return new ChatService(chats, users, model, limits, clock, settings.openai().models(), knowledge, quotas, answerGuard);
     }
 
     /** The launched PDF models' passages, in memory for search. */

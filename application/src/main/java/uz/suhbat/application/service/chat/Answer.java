@@ -26,13 +26,15 @@ final class Answer implements ChatModelPort.AnswerSink {
     private final ChatRepository chats;
     private final Clock clock;
     private final Optional<DailyAllowance> today;
+    private final AnswerClaim claim;
     private final StringBuilder text = new StringBuilder();
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile ChatModelPort.Streaming streaming;
     private volatile boolean listenerGone;
 
     Answer(Chat chat, String answeringModel, List<Message.Source> sources, AnswerListener listener, ChatRepository chats, Clock clock,
-           Optional<DailyAllowance> today) {
+           Optional<DailyAllowance> today, AnswerClaim claim) {
+        this.claim = claim;
         this.chat = chat;
         this.answeringModel = answeringModel;
         this.sources = sources;
@@ -56,7 +58,11 @@ final class Answer implements ChatModelPort.AnswerSink {
             if (running != null) {
                 running.cancel();
             }
-            storePartial();
+            try {
+                storePartial();
+            } finally {
+                claim.release();
+            }
         }
     }
 
@@ -65,6 +71,7 @@ final class Answer implements ChatModelPort.AnswerSink {
         if (finished.get()) {
             return;
         }
+        claim.keepAlive();
         synchronized (text) {
             text.append(piece);
         }
@@ -83,8 +90,13 @@ final class Answer implements ChatModelPort.AnswerSink {
         if (!finished.compareAndSet(false, true)) {
             return;
         }
-        Message stored = chats.appendAssistantMessage(chat.id(), content(), MessageStatus.COMPLETE, answeringModel,
-                usage.input(), usage.output(), sources, clock.instant());
+        Message stored;
+        try {
+            stored = chats.appendAssistantMessage(chat.id(), content(), MessageStatus.COMPLETE, answeringModel,
+                    usage.input(), usage.output(), sources, clock.instant());
+        } finally {
+            claim.release(); // stored (or failed to store): the chat takes its next answer
+        }
         tell(() -> listener.done(new Done(stored.rank(), chat.used(), chat.messageLimit(), chat.readOnly(), usage.input(), usage.output(),
                 today)));
     }
@@ -94,9 +106,13 @@ final class Answer implements ChatModelPort.AnswerSink {
         if (!finished.compareAndSet(false, true)) {
             return;
         }
-        storePartial();
-        if (failure.kind() == ChatModelPort.FailureKind.CONTEXT_TOO_LONG) {
-            chats.close(chat.id(), Chat.ClosedReason.CONTEXT_FULL);
+        try {
+            storePartial();
+            if (failure.kind() == ChatModelPort.FailureKind.CONTEXT_TOO_LONG) {
+                chats.close(chat.id(), Chat.ClosedReason.CONTEXT_FULL);
+            }
+        } finally {
+            claim.release();
         }
         String code = AnswerFailures.code(failure.kind());
         tell(() -> listener.failed(code, "chat.error." + code));

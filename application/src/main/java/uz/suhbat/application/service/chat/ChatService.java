@@ -12,6 +12,7 @@ import uz.suhbat.application.port.in.chat.ManageChatUseCase;
 import uz.suhbat.application.port.in.chat.SendMessageUseCase;
 import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
+import uz.suhbat.application.port.out.chat.AnswerGuardPort;
 import uz.suhbat.application.port.out.chat.ChatLimitPolicyPort;
 import uz.suhbat.application.port.out.chat.ChatRepository;
 import uz.suhbat.application.port.out.limit.DailyQuotaPort;
@@ -45,9 +46,15 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
     private final List<String> openAiModels;
     private final KnowledgeLibrary knowledge;
     private final DailyQuotaPort quotas;
+    private final AnswerGuardPort guard;
 
+    /**
+     * @param guard "one answer per chat at a time": send, regenerate and a new chat's first answer each claim the chat
+     *              before anything is counted or stored, and release it when the answer ends
+     */
     public ChatService(ChatRepository chats, UserRepository users, ChatModelPort model, ChatLimitPolicyPort limits, Clock clock,
-                       List<String> openAiModels, KnowledgeLibrary knowledge, DailyQuotaPort quotas) {
+                       List<String> openAiModels, KnowledgeLibrary knowledge, DailyQuotaPort quotas, AnswerGuardPort guard) {
+        this.guard = guard;
         this.chats = chats;
         this.users = users;
         this.model = model;
@@ -152,8 +159,28 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
             return new Refused(Refusal.LIMIT_REACHED); // a limit of zero
         }
         Chat chat = created.get().chat();
+        // nobody knew the chat a moment ago, so the claim is free; taken before the chat's id is told
+        Optional<AnswerClaim> claim = AnswerClaim.take(guard, clock, chat.id());
+        if (claim.isEmpty()) {
+            return new Refused(Refusal.ANSWER_IN_PROGRESS);
+        }
         notify(() -> listener.chatCreated(chat.id(), chat.title()));
-        return answer(chat, List.of(created.get().first()), listener, counted.allowance(), pdf);
+        return guarded(claim.get(), () -> answer(chat, List.of(created.get().first()), listener, counted.allowance(), pdf, claim.get()));
+    }
+
+    /** Runs {@code body} under {@code claim}; the claim is released at once unless an answer started (which releases it when it ends). */
+    private static Outcome guarded(AnswerClaim claim, Supplier<Outcome> body) {
+        Outcome outcome;
+        try {
+            outcome = body.get();
+        } catch (RuntimeException | Error e) {
+            claim.release();
+            throw e;
+        }
+        if (!(outcome instanceof Started)) {
+            claim.release();
+        }
+        return outcome;
     }
 
     @Override
@@ -170,6 +197,16 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
         if (refusal.isPresent()) {
             return new Refused(refusal.get());
         }
+        Optional<AnswerClaim> claim = AnswerClaim.take(guard, clock, chatId);
+        if (claim.isEmpty()) {
+            return new Refused(Refusal.ANSWER_IN_PROGRESS);
+        }
+        return guarded(claim.get(), () -> sendClaimed(userId, chat, chosen, pdf, content, listener, claim.get()));
+    }
+
+    private Outcome sendClaimed(long userId, Chat chat, String chosen, Optional<KnowledgeModel> pdf, String content, AnswerListener listener,
+                                AnswerClaim claim) {
+        long chatId = chat.id();
         List<Message> history = chats.messages(chatId);
         List<String> contents = new ArrayList<>(history.stream().map(Message::content).toList());
         contents.add(content);
@@ -195,7 +232,7 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
         withQuestion.add(stored.get());
         Chat sent = new Chat(chat.id(), chat.userId(), chat.title(), chosen, chat.createdAt(), stored.get().createdAt(),
                 chat.messageLimit(), chat.used() + 1, chat.closedReason());
-        return answer(sent, withQuestion, listener, counted.allowance(), pdf);
+        return answer(sent, withQuestion, listener, counted.allowance(), pdf, claim);
     }
 
     @Override
@@ -213,19 +250,51 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
         if (refusal.isPresent()) {
             return new Refused(refusal.get());
         }
+        // the claim first: what the chat's last message is can change until no other answer runs
+        Optional<AnswerClaim> claim = AnswerClaim.take(guard, clock, chatId);
+        if (claim.isEmpty()) {
+            return new Refused(Refusal.ANSWER_IN_PROGRESS);
+        }
+        return guarded(claim.get(), () -> regenerateClaimed(userId, chatId, listener, pdf, claim.get()));
+    }
+
+    /**
+     * Another answer to the last message costs what a new message costs: one of the user's daily quota and one of the
+     * chat's limit, counted before the model is asked, so Stop and regenerate repeated cannot ask the model for free.
+     */
+    private Outcome regenerateClaimed(long userId, long chatId, AnswerListener listener, Optional<KnowledgeModel> pdf, AnswerClaim claim) {
         List<Message> messages = chats.messages(chatId);
         if (messages.isEmpty()) {
             return new Refused(Refusal.NOTHING_TO_REGENERATE);
         }
         Message last = messages.get(messages.size() - 1);
+        if (last.role() == Role.ASSISTANT && last.status() != MessageStatus.INTERRUPTED) {
+            return new Refused(Refusal.NOTHING_TO_REGENERATE);
+        }
+        Optional<Chat> current = chats.find(chatId);
+        if (current.isEmpty()) {
+            return new Refused(Refusal.NOT_FOUND);
+        }
+        Optional<Refusal> closed = checkOpen(current.get());
+        if (closed.isPresent()) {
+            return new Refused(closed.get());
+        }
+        Instant now = clock.instant();
+        Counted counted = count(userId, now);
+        if (counted.refused()) {
+            return new Refused(Refusal.DAILY_QUOTA_REACHED);
+        }
+        if (storeCounted(counted, () -> chats.countAnswerAgain(chatId, now) ? Optional.of(Boolean.TRUE) : Optional.<Boolean>empty()).isEmpty()) {
+            return new Refused(Refusal.LIMIT_REACHED);
+        }
         if (last.role() == Role.ASSISTANT) {
-            if (last.status() != MessageStatus.INTERRUPTED) {
-                return new Refused(Refusal.NOTHING_TO_REGENERATE);
-            }
             chats.deleteLastMessage(chatId, last.rank());
             messages = messages.subList(0, messages.size() - 1);
         }
-        return answer(chat, messages, listener, allowance(userId), pdf);
+        Chat chat = current.get();
+        Chat counting = new Chat(chat.id(), chat.userId(), chat.title(), chat.model(), chat.createdAt(), now, chat.messageLimit(),
+                chat.used() + 1, chat.closedReason());
+        return answer(counting, messages, listener, counted.allowance(), pdf, claim);
     }
 
     /**
@@ -234,7 +303,7 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
      * OpenAI model.
      */
     private Outcome answer(Chat chat, List<Message> history, AnswerListener listener, Optional<DailyAllowance> today,
-                           Optional<KnowledgeModel> pdf) {
+                           Optional<KnowledgeModel> pdf, AnswerClaim claim) {
         List<ChatModelPort.Turn> turns = new ArrayList<>();
         String answeringModel = chat.model();
         List<Message.Source> sources = List.of();
@@ -250,7 +319,7 @@ public final class ChatService implements ChatQuery, ManageChatUseCase, SendMess
         for (Message m : history) {
             turns.add(new ChatModelPort.Turn(m.role(), m.content()));
         }
-        Answer answer = new Answer(chat, answeringModel, sources, listener, chats, clock, today);
+        Answer answer = new Answer(chat, answeringModel, sources, listener, chats, clock, today, claim);
         ChatModelPort.Streaming streaming = model.stream(new ChatModelPort.Prompt(answeringModel, turns), answer);
         answer.attach(streaming);
         return new Started(answer::stop);

@@ -73,7 +73,7 @@ class CitedPagesTest {
         chatModel.answers("Direktor Gʻulomova Nargiza (3-sahifa).");
         RecordingAnswerListener listener = new RecordingAnswerListener();
         new ChatService(chats, users, chatModel, new InMemoryChatLimits(50, users), clock, List.of("gpt-4o-mini"), library,
-                new uz.suhbat.application.fake.InMemoryLimitSettingsRepository())
+                new uz.suhbat.application.fake.InMemoryLimitSettingsRepository(), new uz.suhbat.application.fake.InMemoryAnswerGuard(chats))
                 .start(reader, "pdf-" + modelId, "Direktor kim?", listener);
         chatId = listener.chatId();
         assertThat(chats.messages(chatId).get(1).sources()).extracting(Message.Source::modelId, Message.Source::page)

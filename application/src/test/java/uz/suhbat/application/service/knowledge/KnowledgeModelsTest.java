@@ -107,7 +107,7 @@ class KnowledgeModelsTest {
         User user = users.save(User.register(new Username("oquvchi"), new EmailAddress("o@example.uz"), "h", clock.instant(), "uz"));
         users.save(user.verify(user.email()));
         ChatService chat = new ChatService(chats, users, chatModel, new InMemoryChatLimits(50, users), clock, List.of("gpt-4o-mini", "gpt-4o"), library,
-                new InMemoryLimitSettingsRepository());
+                new InMemoryLimitSettingsRepository(), new uz.suhbat.application.fake.InMemoryAnswerGuard(chats));
 
         assertThat(chat.models()).extracting(m -> m.id() + ":" + m.kind()).contains("pdf-" + id + ":pdf");
         chatModel.answers("Direktor Gʻulomova Nargiza (3-sahifa).");

@@ -144,4 +144,17 @@ public abstract class ChatRepositoryContract {
         assertThat(chats.find(newer)).isEmpty();
         assertThat(chats.messages(newer)).isEmpty();
     }
+
+    @Test
+    void answeringAgainCountsAgainstTheLimitLikeAMessage() {
+        ChatRepository chats = emptyRepository();
+        long id = chats.create(userId(1), "t", "gpt-4o-mini", 2, T0);
+        chats.appendUserMessage(id, "bir", "gpt-4o-mini", T0);
+
+        org.assertj.core.api.Assertions.assertThat(chats.countAnswerAgain(id, T0.plusSeconds(1))).isTrue();
+        org.assertj.core.api.Assertions.assertThat(chats.find(id).orElseThrow().used()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(chats.countAnswerAgain(id, T0.plusSeconds(2))).as("at the limit").isFalse();
+        org.assertj.core.api.Assertions.assertThat(chats.find(id).orElseThrow().used()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(chats.countAnswerAgain(987_654_321L, T0)).isFalse();
+    }
 }
