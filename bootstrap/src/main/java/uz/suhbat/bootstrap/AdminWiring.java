@@ -22,6 +22,7 @@ import uz.suhbat.application.port.out.security.PasswordHashingPort;
 import uz.suhbat.application.service.admin.AdminAccountsService;
 import uz.suhbat.application.service.admin.AdminSignInService;
 import uz.suhbat.application.service.admin.AuditLogService;
+import uz.suhbat.application.service.admin.AuditTrail;
 import uz.suhbat.application.service.admin.ChatArchiveService;
 import uz.suhbat.application.service.admin.LimitsService;
 import uz.suhbat.application.service.admin.UsageStatsService;
@@ -44,14 +45,13 @@ class AdminWiring {
     }
 
     @Bean
-    ManageAdminsUseCase manageAdminsUseCase(AdminRepository admins, PasswordHashingPort hashing, AuditLogRepository audit, Clock clock) {
+    ManageAdminsUseCase manageAdminsUseCase(AdminRepository admins, PasswordHashingPort hashing, AuditTrail audit, Clock clock) {
         return new AdminAccountsService(admins, hashing, audit, clock);
     }
 
     @Bean
-    UserAdministrationUseCase userAdministrationUseCase(UserReportPort reports, UserRepository users, AdminRepository admins,
-                                                        AuditLogRepository audit, Clock clock) {
-        return new UserAdministrationService(reports, users, admins, audit, clock);
+    UserAdministrationUseCase userAdministrationUseCase(UserReportPort reports, UserRepository users, AuditTrail audit) {
+        return new UserAdministrationService(reports, users, audit);
     }
 
     @Bean
@@ -65,9 +65,8 @@ class AdminWiring {
     }
 
     @Bean
-    LimitsUseCase limitsUseCase(LimitSettingsRepository settings, UserRepository users, AdminRepository admins, AuditLogRepository audit,
-                                Clock clock, MessageLimit configuredChatLimit) {
-        return new LimitsService(settings, users, admins, audit, clock, configuredChatLimit);
+    LimitsUseCase limitsUseCase(LimitSettingsRepository settings, UserRepository users, AuditTrail audit, MessageLimit configuredChatLimit) {
+        return new LimitsService(settings, users, audit, configuredChatLimit);
     }
 
     @Bean

@@ -22,7 +22,15 @@ import uz.suhbat.application.service.account.AccountService;
 import uz.suhbat.application.service.account.DeviceLoginService;
 import uz.suhbat.application.service.account.SignInService;
 import uz.suhbat.application.service.admin.MainAdminService;
-import uz.suhbat.application.service.chat.ChatService;
+import uz.suhbat.application.service.chat.AnswerStarter;
+import uz.suhbat.application.service.chat.ChatQueryService;
+import uz.suhbat.application.service.chat.ManageChatService;
+import uz.suhbat.application.service.chat.ModelCatalog;
+import uz.suhbat.application.service.chat.PdfModels;
+import uz.suhbat.application.service.chat.RegenerateAnswerService;
+import uz.suhbat.application.service.chat.SendMessageService;
+import uz.suhbat.application.service.chat.StartChatService;
+import uz.suhbat.application.service.knowledge.KnowledgeGrounding;
 import uz.suhbat.application.service.knowledge.KnowledgeLibrary;
 import uz.suhbat.application.service.admin.AuditTrail;
 import uz.suhbat.application.port.out.admin.AuditLogRepository;
@@ -100,12 +108,57 @@ class UseCaseConfiguration {
         return new DeviceLoginService(devices, users, clock);
     }
 
-    /** Chats: reading, writing and streaming answers, with the whole chat sent every turn. */
+    /** The PDF models as the chat sees them. */
     @Bean
-    ChatService chatService(ChatRepository chats, UserRepository users, ChatModelPort model, ChatLimitPolicyPort limits,
-                            Clock clock, SuhbatSettings settings, KnowledgeLibrary knowledge, DailyQuotaPort quotas,
-                            uz.suhbat.application.port.out.chat.AnswerGuardPort answerGuard) {
-        return new ChatService(chats, users, model, limits, clock, settings.openai().models(), knowledge, quotas, answerGuard);
+    PdfModels pdfModels(KnowledgeLibrary knowledge) {
+        return new KnowledgeGrounding(knowledge);
+    }
+
+    /** The models a user may pick: OPENAI_MODELS, then the launched PDF models. */
+    @Bean
+    ModelCatalog modelCatalog(SuhbatSettings settings, PdfModels pdfModels) {
+        return new ModelCatalog(settings.openai().models(), pdfModels);
+    }
+
+    /** What starting a chat, sending and regenerating share: the whole chat goes to the model, the answer streams and is stored. */
+    @Bean
+    AnswerStarter answerStarter(ChatRepository chats, ChatModelPort model, PdfModels pdfModels, Clock clock,
+                                uz.suhbat.application.port.out.chat.AnswerGuardPort answerGuard) {
+        return new AnswerStarter(chats, model, pdfModels, clock, answerGuard);
+    }
+
+    @Bean
+    ChatQueryService chatQueryService(ChatRepository chats, ModelCatalog catalog, ChatModelPort model, DailyQuotaPort quotas, Clock clock) {
+        return new ChatQueryService(chats, catalog, model, quotas, clock);
+    }
+
+    @Bean
+    ManageChatService manageChatService(ChatRepository chats) {
+        return new ManageChatService(chats);
+    }
+
+    @Bean
+    StartChatService startChatService(ChatLimitPolicyPort limits, ChatRepository chats, ChatModelPort model, ModelCatalog catalog,
+                                      AnswerStarter answers, DailyQuotaPort quotas, Clock clock) {
+        return new StartChatService(limits, chats, model, catalog, answers, quotas, clock);
+    }
+
+    @Bean
+    SendMessageService sendMessageService(ChatRepository chats, UserRepository users, ChatModelPort model, ModelCatalog catalog,
+                                          AnswerStarter answers, DailyQuotaPort quotas, Clock clock) {
+        return new SendMessageService(chats, users, model, catalog, answers, quotas, clock);
+    }
+
+    @Bean
+    RegenerateAnswerService regenerateAnswerService(ChatRepository chats, UserRepository users, ChatModelPort model, ModelCatalog catalog,
+                                                    AnswerStarter answers, DailyQuotaPort quotas, Clock clock) {
+        return new RegenerateAnswerService(chats, users, model, catalog, answers, quotas, clock);
+    }
+
+    /** What admins do, written to the audit log: one trail for every service that records it. */
+    @Bean
+    AuditTrail auditTrail(AuditLogRepository auditLog, AdminRepository admins, Clock clock) {
+        return new AuditTrail(auditLog, admins, clock);
     }
 
     /** The launched PDF models' passages, in memory for search. */
@@ -124,9 +177,9 @@ class UseCaseConfiguration {
     KnowledgeModelService knowledgeModelService(KnowledgeModelRepository models, DocumentFilesPort files, DocumentTextPort documents,
                                                 EmbeddingPort embeddings, KnowledgeLibrary library, ChatRepository chats,
                                                 ChatModelPort model, ExecutorService knowledgeIngestion, Clock clock,
-                                                SuhbatSettings settings, AuditLogRepository auditLog, AdminRepository admins) {
+                                                SuhbatSettings settings, AuditTrail audit) {
         return new KnowledgeModelService(models, files, documents, embeddings, library, chats, model, knowledgeIngestion, clock,
-                settings.openai().models(), settings.knowledge().maxUploadMb() * 1024L * 1024L, new AuditTrail(auditLog, admins, clock));
+                settings.openai().models(), settings.knowledge().maxUploadMb() * 1024L * 1024L, audit);
     }
 
     /** The page an answer cited, as a one-page PDF, for the chat's owner and admins. */

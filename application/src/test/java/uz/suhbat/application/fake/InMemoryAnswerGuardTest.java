@@ -16,6 +16,6 @@ class InMemoryAnswerGuardTest extends AnswerGuardPortContract {
 
     @Override
     protected long newChat() {
-        return chats.create(1, "t", "m", 5, Instant.EPOCH);
+        return chats.createWithFirstMessage(1, "t", "m", new uz.suhbat.domain.limit.MessageLimit(5), "q", Instant.EPOCH).chat().id();
     }
 }

@@ -23,6 +23,7 @@ class JooqAnswerGuardTest extends AnswerGuardPortContract {
 
     @Override
     protected long newChat() {
-        return new JooqChatRepository(db).create(user, "t", "m", 5, Instant.EPOCH);
+        return new JooqChatRepository(db).createWithFirstMessage(user, "t", "m", new uz.suhbat.domain.limit.MessageLimit(5), "q", Instant.EPOCH)
+                .chat().id();
     }
 }

@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import uz.suhbat.application.port.in.chat.ChatQuery.DailyAllowance;
-import uz.suhbat.application.port.in.chat.SendMessageUseCase.AnswerListener;
-import uz.suhbat.application.port.in.chat.SendMessageUseCase.Done;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.AnswerListener;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
 import uz.suhbat.application.port.out.chat.ChatRepository;
 import uz.suhbat.domain.chat.Chat;
@@ -97,7 +96,7 @@ final class Answer implements ChatModelPort.AnswerSink {
         } finally {
             claim.release(); // stored (or failed to store): the chat takes its next answer
         }
-        tell(() -> listener.done(new Done(stored.rank(), chat.used(), chat.messageLimit(), chat.readOnly(), usage.input(), usage.output(),
+        tell(() -> listener.done(new AnswerListener.Done(stored.rank(), chat.used(), chat.limit().value(), chat.readOnly(), usage.input(), usage.output(),
                 today)));
     }
 
@@ -114,8 +113,7 @@ final class Answer implements ChatModelPort.AnswerSink {
         } finally {
             claim.release();
         }
-        String code = AnswerFailures.code(failure.kind());
-        tell(() -> listener.failed(code, "chat.error." + code));
+        tell(() -> listener.failed(AnswerFailures.of(failure.kind())));
     }
 
     private void storePartial() {

@@ -220,7 +220,7 @@ public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase
 
                     @Override
                     public void failed(ChatModelPort.Failure failure) {
-                        done.complete("chat.error." + AnswerFailures.code(failure.kind()));
+                        done.complete("chat.error." + AnswerFailures.of(failure.kind()).name().toLowerCase(Locale.ROOT));
                     }
                 });
         try {

@@ -18,7 +18,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import uz.suhbat.adapter.in.web.security.SignedInUser;
 import uz.suhbat.application.port.in.account.SessionCheckQuery;
 import uz.suhbat.application.port.in.chat.ChatQuery;
-import uz.suhbat.application.port.in.chat.SendMessageUseCase;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.AnswerFailure;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.AnswerListener;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.Outcome;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.Refusal;
 
 /**
  * Maps an answer onto the HTTP event stream of contract.md (chat, sources, delta, done, error).
@@ -48,17 +51,15 @@ class AnswerStreams {
 
     /** {@code chatId} is null for a new chat: it is known when the chat is created. */
     SseEmitter open(SignedInUser user, HttpServletRequest request, Long chatId,
-                    Function<SendMessageUseCase.AnswerListener, SendMessageUseCase.Outcome> start) {
+                    Function<AnswerListener, Outcome> start) {
         Locale locale = locales.resolveLocale(request);
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-        AtomicReference<Runnable> stop = new AtomicReference<>();
         AtomicReference<Running> key = new AtomicReference<>(chatId == null ? null : new Running(user.id(), chatId));
-        Listener listener = new Listener(emitter, user, locale, stop, key);
-        SendMessageUseCase.Outcome outcome = start.apply(listener);
-        if (outcome instanceof SendMessageUseCase.Refused refused) {
-            throw refusal(refused.reason());
-        }
-        Runnable answer = ((SendMessageUseCase.Started) outcome).stop();
+        Listener listener = new Listener(emitter, user, locale, key);
+        Runnable answer = switch (start.apply(listener)) {
+            case Outcome.Refused refused -> throw refusal(refused.reason());
+            case Outcome.Started started -> started.stop();
+        };
         Runnable stopAnswer = () -> {
             Running running = key.get();
             if (running != null) {
@@ -66,7 +67,6 @@ class AnswerStreams {
             }
             answer.run();
         };
-        stop.set(stopAnswer);
         // the Stop button also ends the HTTP response, so that no request stays open until its timeout
         Runnable stopByUser = () -> {
             stopAnswer.run();
@@ -94,7 +94,7 @@ class AnswerStreams {
         }
     }
 
-    private static ApiException refusal(SendMessageUseCase.Refusal reason) {
+    private static ApiException refusal(Refusal reason) {
         return switch (reason) {
             case NOT_FOUND -> ApiException.notFound();
             case INVALID_CONTENT -> new ApiException(HttpStatus.BAD_REQUEST, "invalid_content", "chat.error.invalid_content");
@@ -110,21 +110,19 @@ class AnswerStreams {
         };
     }
 
-    private final class Listener implements SendMessageUseCase.AnswerListener {
+    private final class Listener implements AnswerListener {
 
         private final SseEmitter emitter;
         private final SignedInUser user;
         private final Locale locale;
-        private final AtomicReference<Runnable> stop;
         private final AtomicReference<Running> key;
         private volatile long checkedAt = System.nanoTime();
         private volatile boolean finished;
 
-        Listener(SseEmitter emitter, SignedInUser user, Locale locale, AtomicReference<Runnable> stop, AtomicReference<Running> key) {
+        Listener(SseEmitter emitter, SignedInUser user, Locale locale, AtomicReference<Running> key) {
             this.emitter = emitter;
             this.user = user;
             this.locale = locale;
-            this.stop = stop;
             this.key = key;
         }
 
@@ -162,7 +160,7 @@ class AnswerStreams {
         }
 
         @Override
-        public void done(SendMessageUseCase.Done done) {
+        public void done(AnswerListener.Done done) {
             finished();
             Map<String, Object> data = new java.util.LinkedHashMap<>();
             data.put("rank", done.rank());
@@ -177,9 +175,10 @@ class AnswerStreams {
         }
 
         @Override
-        public void failed(String code, String messageKey) {
+        public void failed(AnswerFailure failure) {
             finished();
-            send("error", Map.of("error", code, "message", messages.getMessage(messageKey, null, locale)));
+            String code = AnswerFailures.code(failure);
+            send("error", Map.of("error", code, "message", messages.getMessage(AnswerFailures.messageKey(failure), null, locale)));
             emitter.complete();
         }
 

@@ -15,10 +15,10 @@ import uz.suhbat.application.fake.MutableClock;
 import uz.suhbat.application.fake.RecordingAnswerListener;
 import uz.suhbat.application.fake.ScriptedChatModel;
 import uz.suhbat.application.port.in.chat.ChatQuery.ChatView;
-import uz.suhbat.application.port.in.chat.SendMessageUseCase.Outcome;
-import uz.suhbat.application.port.in.chat.SendMessageUseCase.Refusal;
-import uz.suhbat.application.port.in.chat.SendMessageUseCase.Refused;
-import uz.suhbat.application.port.in.chat.SendMessageUseCase.Started;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.Outcome;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.Refusal;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.Outcome.Refused;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.Outcome.Started;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
 import uz.suhbat.domain.chat.Role;
 import uz.suhbat.domain.limit.DailyQuota;
@@ -26,7 +26,7 @@ import uz.suhbat.domain.user.EmailAddress;
 import uz.suhbat.domain.user.User;
 import uz.suhbat.domain.user.Username;
 
-class ChatServiceTest {
+class ChatUseCasesTest {
 
     private final MutableClock clock = MutableClock.at("2026-11-26T08:00:00Z");
     private final InMemoryChatRepository chats = new InMemoryChatRepository();
@@ -36,9 +36,8 @@ class ChatServiceTest {
     private final InMemoryKnowledgeModelRepository knowledgeModels = new InMemoryKnowledgeModelRepository();
     private final KnowledgeLibrary library = new KnowledgeLibrary(knowledgeModels, new FakeEmbeddings(), 3, 0.05);
     private final InMemoryLimitSettingsRepository quotas = new InMemoryLimitSettingsRepository();
-    private final uz.suhbat.application.fake.InMemoryAnswerGuard guard = new uz.suhbat.application.fake.InMemoryAnswerGuard(chats);
-    private final ChatService service = new ChatService(chats, users, model, limits, clock,
-            List.of("gpt-4o-mini", "gpt-4o"), library, quotas, guard);
+    private final ChatUseCases service = new ChatUseCases(chats, users, model, limits, clock,
+            List.of("gpt-4o-mini", "gpt-4o"), new uz.suhbat.application.service.knowledge.KnowledgeGrounding(library), quotas);
 
     private long user(String name, boolean verified) {
         User user = User.register(new Username(name), new EmailAddress(name + "@example.uz"), "h", clock.instant(), "uz");
@@ -205,7 +204,7 @@ class ChatServiceTest {
     @Test
     void givenNoApiKey_thenTheScreenIsToldAndSendingIsRefused() {
         ScriptedChatModel unconfigured = new ScriptedChatModel().notConfigured();
-        ChatService withoutKey = new ChatService(chats, users, unconfigured, limits, clock, List.of("gpt-4o-mini"), library, quotas, guard);
+        ChatUseCases withoutKey = new ChatUseCases(chats, users, unconfigured, limits, clock, List.of("gpt-4o-mini"), new uz.suhbat.application.service.knowledge.KnowledgeGrounding(library), quotas);
         long aziz = user("aziz", true);
 
         assertThat(withoutKey.answeringAvailable()).isFalse();
@@ -361,7 +360,7 @@ class ChatServiceTest {
         assertThat(service.regenerate(aziz, open, new RecordingAnswerListener())).isEqualTo(new Refused(Refusal.DAILY_QUOTA_REACHED));
         assertThat(model.prompts()).as("the model is not asked").hasSize(before);
         assertThat(asked).isLessThan(before);
-        assertThat(guard.held(open)).as("a refused regenerate holds nothing").isFalse();
+        assertThat(service.guard.held(open)).as("a refused regenerate holds nothing").isFalse();
     }
 
     @Test
@@ -385,10 +384,10 @@ class ChatServiceTest {
         assertThat(service.regenerate(aziz, chatId, new RecordingAnswerListener())).isEqualTo(new Refused(Refusal.ANSWER_IN_PROGRESS));
 
         ((Started) second).stop().run();
-        assertThat(guard.held(chatId)).as("Stop ends the claim").isFalse();
+        assertThat(service.guard.held(chatId)).as("Stop ends the claim").isFalse();
         model.answers("Toʻliq");
         assertThat(service.regenerate(aziz, chatId, new RecordingAnswerListener())).isInstanceOf(Started.class);
-        assertThat(guard.held(chatId)).isFalse();
+        assertThat(service.guard.held(chatId)).isFalse();
     }
 
     private long newChatFailing(long userId) {
