@@ -83,8 +83,20 @@ class UseCaseConfiguration {
     @Bean
     AccountService accountService(UserRepository users, OneTimeTokenRepository tokens, DeviceLoginRepository devices,
                                   AccountMailPort mail, PasswordHashingPort hashing, Clock clock, SuhbatSettings settings,
-                                  @Value("${server.port:8080}") int serverPort) {
-        return new AccountService(users, tokens, devices, mail, hashing, clock, settings.linkBase(serverPort));
+                                  @Value("${server.port:8080}") int serverPort, java.util.concurrent.ExecutorService accountMailQueue) {
+        return new AccountService(users, tokens, devices, mail, hashing, clock, settings.linkBase(serverPort), accountMailQueue);
+    }
+
+    /**
+     * Account mail (and the token writes behind it) leaves the request's thread: registration and reset requests answer
+     * at once, in the same time for a known and an unknown address. Two senders; a full queue drops the mail with a log
+     * line (the person can ask again) rather than slowing requests down.
+     */
+    @Bean(destroyMethod = "shutdown")
+    java.util.concurrent.ExecutorService accountMailQueue() {
+        java.util.concurrent.ThreadFactory threads = Thread.ofPlatform().name("account-mail-", 1).daemon(true).factory();
+        return new java.util.concurrent.ThreadPoolExecutor(2, 2, 0, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.ArrayBlockingQueue<>(10_000), threads, new java.util.concurrent.ThreadPoolExecutor.AbortPolicy());
     }
 
     @Bean
@@ -111,8 +123,9 @@ class UseCaseConfiguration {
 
     /** What starting a chat, sending and regenerating share: the whole chat goes to the model, the answer streams and is stored. */
     @Bean
-    AnswerStarter answerStarter(ChatRepository chats, ChatModelPort model, PdfModels pdfModels, Clock clock) {
-        return new AnswerStarter(chats, model, pdfModels, clock);
+    AnswerStarter answerStarter(ChatRepository chats, ChatModelPort model, PdfModels pdfModels, Clock clock,
+                                uz.suhbat.application.port.out.chat.AnswerGuardPort answerGuard) {
+        return new AnswerStarter(chats, model, pdfModels, clock, answerGuard);
     }
 
     @Bean

@@ -76,9 +76,32 @@ public final class AccountsDriver {
         return submit("/login", "/login", "username", username, "password", password);
     }
 
-    /** The newest mail to {@code address} that carries a link, as the path of that link. */
+    /**
+     * The newest mail to {@code address} that carries a link, as the path of that link. Account mail is sent after the
+     * answer, off the request's thread, so this waits up to 10 s for one to arrive.
+     */
     public String linkPathMailedTo(String address) {
-        assertThat(mail.waitForIncomingEmail(5000, 1)).isTrue();
+        return linkPathMailedTo(address, "/");
+    }
+
+    /** Like {@link #linkPathMailedTo(String)}, waiting for a mail whose link's path starts with {@code pathPrefix}. */
+    public String linkPathMailedTo(String address, String pathPrefix) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try {
+                String path = linkPathMailedToNow(address);
+                assertThat(path).as("the newest link mailed to " + address).startsWith(pathPrefix);
+                return path;
+            } catch (AssertionError notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                mail.waitForIncomingEmail(100, mail.getReceivedMessages().length + 1);
+            }
+        }
+    }
+
+    private String linkPathMailedToNow(String address) {
         MimeMessage[] received = mail.getReceivedMessages();
         for (int i = received.length - 1; i >= 0; i--) {
             try {

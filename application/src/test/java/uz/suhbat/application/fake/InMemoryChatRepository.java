@@ -53,6 +53,16 @@ public final class InMemoryChatRepository implements ChatRepository {
     }
 
     @Override
+    public synchronized boolean countAnswerAgain(long chatId, Instant now) {
+        Chat chat = chats.get(chatId);
+        if (chat == null || chat.readOnly()) {
+            return false;
+        }
+        chats.put(chatId, chat.withMessage(chat.model(), now));
+        return true;
+    }
+
+    @Override
     public synchronized Message appendAssistantMessage(long chatId, String content, MessageStatus status, String model, int inputTokens,
                                                        int outputTokens, List<Message.Source> sources, Instant now) {
         Chat chat = chats.get(chatId);

@@ -25,10 +25,15 @@ final class AccountMailTexts {
         return text("reset", username, link, language);
     }
 
+    /** {@code username} is null when the address only waits for confirmation on some account: the greeting names nobody. */
+    Text registrationAttempt(Username username, String resetLink, String language) {
+        return text(username == null ? "attempt.pending" : "attempt", username, resetLink, language);
+    }
+
     private Text text(String kind, Username username, String link, String language) {
         // the bundles: plain = Uzbek (Latin script), _uz_Cyrl = Uzbek (Cyrillic script), _ru = Russian, _en = English
         Locale locale = Locale.forLanguageTag(Language.orDefault(language).tag());
-        Object[] args = {username.value(), link};
+        Object[] args = {username == null ? "" : username.value(), link};
         return new Text(messages.getMessage("mail." + kind + ".subject", args, locale),
                 messages.getMessage("mail." + kind + ".body", args, locale));
     }

@@ -98,6 +98,15 @@ final class JooqChatRepository implements ChatRepository {
     }
 
     @Override
+    public boolean countAnswerAgain(long chatId, Instant now) {
+        return db.update(CHAT)
+                .set(CHAT.USED, CHAT.USED.plus(1))
+                .set(CHAT.UPDATED, Times.toDb(now))
+                .where(CHAT.ID.eq(chatId), CHAT.USED.lt(CHAT.MESSAGE_LIMIT), CHAT.CLOSED_REASON.isNull())
+                .execute() == 1;
+    }
+
+    @Override
     public Message appendAssistantMessage(long chatId, String content, MessageStatus status, String model, int inputTokens,
                                           int outputTokens, List<Message.Source> sources, Instant now) {
         return transactions.transactionResult(tx -> {

@@ -65,7 +65,7 @@ final class JooqKnowledgeModelRepository implements KnowledgeModelRepository {
     @Override
     public void markFailed(long id, String reason) {
         db.update(MODEL).set(MODEL.STATUS, KnowledgeModel.Status.FAILED.name())
-                .set(MODEL.STATUS_REASON, reason.length() > 500 ? reason.substring(0, 500) : reason)
+                .set(MODEL.STATUS_REASON, uz.suhbat.domain.shared.ShortText.cut(reason, 500))
                 .set(MODEL.LAUNCHED, false)
                 .where(MODEL.ID.eq(id)).execute();
     }

@@ -4,7 +4,6 @@ import static uz.suhbat.adapter.out.persistence.schema.Tables.USER;
 
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.exception.IntegrityConstraintViolationException;
 import uz.suhbat.adapter.out.persistence.schema.tables.records.UserRecord;
 import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.domain.user.EmailAddress;
@@ -84,8 +83,9 @@ final class JooqUserRepository implements UserRepository {
                     .where(USER.ID.eq(user.id()))
                     .execute();
             return user;
-        } catch (IntegrityConstraintViolationException duplicate) {
-            String message = String.valueOf(duplicate.getMessage());
+        } catch (RuntimeException failure) {
+            // a unique key, however the DSLContext wraps it (jOOQ's own exception, or Spring's DuplicateKeyException)
+            String message = DuplicateKeys.message(failure).orElseThrow(() -> failure);
             throw new DuplicateException(message.contains("uk_user_username") ? "username" : "email");
         }
     }

@@ -13,6 +13,7 @@ import uz.suhbat.application.port.out.account.DeviceLoginRepository;
 import uz.suhbat.application.port.out.account.OneTimeTokenRepository;
 import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.admin.AdminRepository;
+import uz.suhbat.application.port.out.chat.AnswerGuardPort;
 import uz.suhbat.application.port.out.chat.ChatRepository;
 import uz.suhbat.application.port.out.knowledge.DocumentFilesPort;
 import uz.suhbat.application.port.out.knowledge.KnowledgeModelRepository;
@@ -54,6 +55,12 @@ public class PersistenceConfiguration {
     ChatRepository chatRepository(DSLContext db, ObjectProvider<TransactionConnections> transactionConnections) {
         TransactionConnections connections = transactionConnections.getIfAvailable();
         return new JooqChatRepository(db, connections == null ? db : transactional(db, connections.dataSource()));
+    }
+
+    /** "One answer per chat at a time": single autocommit UPDATEs on the chat's row. */
+    @Bean
+    AnswerGuardPort answerGuardPort(DSLContext db) {
+        return new JooqAnswerGuard(db);
     }
 
     /** The same jOOQ settings and listeners, on connections whose autocommit is off, with jOOQ's own transactions. */

@@ -135,6 +135,6 @@ public final class DeviceLoginService implements DeviceLoginUseCase {
         if (userAgent == null) {
             return null;
         }
-        return userAgent.length() > 255 ? userAgent.substring(0, 255) : userAgent;
+        return uz.suhbat.domain.shared.ShortText.cut(userAgent, 255);
     }
 }

@@ -25,13 +25,15 @@ final class Answer implements ChatModelPort.AnswerSink {
     private final ChatRepository chats;
     private final Clock clock;
     private final Optional<DailyAllowance> today;
+    private final AnswerClaim claim;
     private final StringBuilder text = new StringBuilder();
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile ChatModelPort.Streaming streaming;
     private volatile boolean listenerGone;
 
     Answer(Chat chat, String answeringModel, List<Message.Source> sources, AnswerListener listener, ChatRepository chats, Clock clock,
-           Optional<DailyAllowance> today) {
+           Optional<DailyAllowance> today, AnswerClaim claim) {
+        this.claim = claim;
         this.chat = chat;
         this.answeringModel = answeringModel;
         this.sources = sources;
@@ -55,7 +57,11 @@ final class Answer implements ChatModelPort.AnswerSink {
             if (running != null) {
                 running.cancel();
             }
-            storePartial();
+            try {
+                storePartial();
+            } finally {
+                claim.release();
+            }
         }
     }
 
@@ -64,6 +70,7 @@ final class Answer implements ChatModelPort.AnswerSink {
         if (finished.get()) {
             return;
         }
+        claim.keepAlive();
         synchronized (text) {
             text.append(piece);
         }
@@ -82,8 +89,13 @@ final class Answer implements ChatModelPort.AnswerSink {
         if (!finished.compareAndSet(false, true)) {
             return;
         }
-        Message stored = chats.appendAssistantMessage(chat.id(), content(), MessageStatus.COMPLETE, answeringModel,
-                usage.input(), usage.output(), sources, clock.instant());
+        Message stored;
+        try {
+            stored = chats.appendAssistantMessage(chat.id(), content(), MessageStatus.COMPLETE, answeringModel,
+                    usage.input(), usage.output(), sources, clock.instant());
+        } finally {
+            claim.release(); // stored (or failed to store): the chat takes its next answer
+        }
         tell(() -> listener.done(new AnswerListener.Done(stored.rank(), chat.used(), chat.limit().value(), chat.readOnly(), usage.input(), usage.output(),
                 today)));
     }
@@ -93,9 +105,13 @@ final class Answer implements ChatModelPort.AnswerSink {
         if (!finished.compareAndSet(false, true)) {
             return;
         }
-        storePartial();
-        if (failure.kind() == ChatModelPort.FailureKind.CONTEXT_TOO_LONG) {
-            chats.close(chat.id(), Chat.ClosedReason.CONTEXT_FULL);
+        try {
+            storePartial();
+            if (failure.kind() == ChatModelPort.FailureKind.CONTEXT_TOO_LONG) {
+                chats.close(chat.id(), Chat.ClosedReason.CONTEXT_FULL);
+            }
+        } finally {
+            claim.release();
         }
         tell(() -> listener.failed(AnswerFailures.of(failure.kind())));
     }

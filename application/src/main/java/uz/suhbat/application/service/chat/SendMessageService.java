@@ -58,10 +58,16 @@ public final class SendMessageService implements SendMessageUseCase {
         if (refusal.isPresent()) {
             return new Refused(refusal.get());
         }
+        return answers.oneAtATime(chatId, claim -> sendClaimed(userId, chat, chosen, choice.get(), content, listener, claim));
+    }
+
+    private Outcome sendClaimed(long userId, Chat chat, String chosen, ModelCatalog.ModelChoice choice, String content,
+                                AnswerListener listener, AnswerClaim claim) {
+        long chatId = chat.id();
         List<Message> history = chats.messages(chatId);
         List<String> contents = new ArrayList<>(history.stream().map(Message::content).toList());
         contents.add(content);
-        if (!ContextWindow.fits(choice.get().answeringModel(), contents)) {
+        if (!ContextWindow.fits(choice.answeringModel(), contents)) {
             chats.close(chatId, Chat.ClosedReason.CONTEXT_FULL);
             return new Refused(Refusal.CHAT_CLOSED);
         }
@@ -82,6 +88,6 @@ public final class SendMessageService implements SendMessageUseCase {
         List<Message> withQuestion = new ArrayList<>(history);
         withQuestion.add(stored.get());
         return answers.answer(chat.withMessage(chosen, stored.get().createdAt()), withQuestion, listener, counted.allowance(),
-                choice.get());
+                choice, claim);
     }
 }

@@ -21,11 +21,14 @@ public final class ChatUseCases {
     public final StartChatService starting;
     public final SendMessageService sending;
     public final RegenerateAnswerService regenerating;
+    /** "One answer per chat at a time", as bootstrap wires it (in memory here). */
+    public final uz.suhbat.application.fake.InMemoryAnswerGuard guard;
 
     public ChatUseCases(ChatRepository chats, UserRepository users, ChatModelPort model, ChatLimitPolicyPort limits, Clock clock,
                         List<String> openAiModels, PdfModels pdfModels, DailyQuotaPort quotas) {
         ModelCatalog catalog = new ModelCatalog(openAiModels, pdfModels);
-        AnswerStarter answers = new AnswerStarter(chats, model, pdfModels, clock);
+        guard = new uz.suhbat.application.fake.InMemoryAnswerGuard(chats);
+        AnswerStarter answers = new AnswerStarter(chats, model, pdfModels, clock, guard);
         query = new ChatQueryService(chats, catalog, model, quotas, clock);
         manage = new ManageChatService(chats);
         starting = new StartChatService(limits, chats, model, catalog, answers, quotas, clock);

@@ -90,8 +90,8 @@ class DashboardController {
     @ExceptionHandler(InvalidValueException.class)
     ResponseEntity<Map<String, String>> invalidRange(InvalidValueException invalid) {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("error", "invalid_range", "message", "from and to are ISO dates (yyyy-mm-dd), from <= to, at most "
-                        + DateRange.MAX_DAYS + " days"));
+                .body(Map.of("error", "invalid_range", "message", "from and to are ISO dates (yyyy-mm-dd) from "
+                        + DateRange.EARLIEST + " to " + DateRange.LATEST + ", from <= to, at most " + DateRange.MAX_DAYS + " days"));
     }
 
     private DateRange range(String from, String to) {
@@ -102,8 +102,10 @@ class DashboardController {
             LocalDate end = isBlank(to) ? stats.defaultRange().to() : LocalDate.parse(to.strip());
             LocalDate start = isBlank(from) ? end.minusDays(UsageStatsQuery.DEFAULT_DAYS - 1L) : LocalDate.parse(from.strip());
             return new DateRange(start, end);
-        } catch (DateTimeParseException malformed) {
-            throw new InvalidValueException("range", "validation.range.order");
+        } catch (java.time.DateTimeException malformedOrOutOfRange) {
+            // a malformed date, or one so far away that the default start before it does not exist
+            throw new InvalidValueException("range", malformedOrOutOfRange instanceof DateTimeParseException
+                    ? "validation.range.order" : "validation.range.outside");
         }
     }
 

@@ -106,6 +106,7 @@ class AnswerStreams {
             case MODEL_NOT_CONFIGURED -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "model_not_configured", "chat.error.model_not_configured");
             case NOTHING_TO_REGENERATE -> new ApiException(HttpStatus.CONFLICT, "nothing_to_regenerate", "chat.error.nothing_to_regenerate");
             case DAILY_QUOTA_REACHED -> new ApiException(HttpStatus.TOO_MANY_REQUESTS, "daily_quota_reached", "chat.error.daily_quota_reached");
+            case ANSWER_IN_PROGRESS -> new ApiException(HttpStatus.CONFLICT, "answer_in_progress", "chat.error.answer_in_progress");
         };
     }
 

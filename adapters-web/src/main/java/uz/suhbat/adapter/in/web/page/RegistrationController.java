@@ -31,7 +31,8 @@ class RegistrationController {
                   @RequestParam(defaultValue = "") String password, Model model) {
         RegisterUseCase.Result result = register.register(
                 new RegisterUseCase.Command(username, email, password, SuhbatLocaleResolver.language(LocaleContextHolder.getLocale()).tag()));
-        if (result instanceof RegisterUseCase.Registered) {
+        if (result instanceof RegisterUseCase.CheckInbox) {
+            // the same answer whether the address is new or has an account already (then its owner is told by mail)
             return "redirect:/login?registered";
         }
         model.addAttribute("pageTitle", "register.pageTitle");

@@ -49,7 +49,9 @@ public interface AnswerUseCase {
         /** nothing to answer again */
         NOTHING_TO_REGENERATE,
         /** the user has sent their daily quota of messages; the count starts again at the next (UTC) day */
-        DAILY_QUOTA_REACHED
+        DAILY_QUOTA_REACHED,
+        /** another answer in this chat is still on its way (one answer per chat at a time, on every node) */
+        ANSWER_IN_PROGRESS
     }
 
     /**

@@ -28,6 +28,12 @@ public interface ChatRepository {
      */
     Optional<Message> appendUserMessage(long chatId, String content, String model, Instant now);
 
+    /**
+     * Counts one more answer to the chat's last message (regenerate) against its limit, like a new message, only if the
+     * chat is below its limit and not closed; safe under concurrency like {@link #appendUserMessage}. False otherwise.
+     */
+    boolean countAnswerAgain(long chatId, Instant now);
+
     Message appendAssistantMessage(long chatId, String content, MessageStatus status, String model, int inputTokens,
                                    int outputTokens, List<Message.Source> sources, Instant now);
 

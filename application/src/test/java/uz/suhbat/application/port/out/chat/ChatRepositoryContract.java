@@ -149,4 +149,16 @@ public abstract class ChatRepositoryContract {
         assertThat(chats.find(newer)).isEmpty();
         assertThat(chats.messages(newer)).isEmpty();
     }
+
+    @Test
+    void answeringAgainCountsAgainstTheLimitLikeAMessage() {
+        ChatRepository chats = emptyRepository();
+        long id = chats.createWithFirstMessage(userId(1), "t", "gpt-4o-mini", new uz.suhbat.domain.limit.MessageLimit(2), "bir", T0).chat().id();
+
+        org.assertj.core.api.Assertions.assertThat(chats.countAnswerAgain(id, T0.plusSeconds(1))).isTrue();
+        org.assertj.core.api.Assertions.assertThat(chats.find(id).orElseThrow().used()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(chats.countAnswerAgain(id, T0.plusSeconds(2))).as("at the limit").isFalse();
+        org.assertj.core.api.Assertions.assertThat(chats.find(id).orElseThrow().used()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(chats.countAnswerAgain(987_654_321L, T0)).isFalse();
+    }
 }
