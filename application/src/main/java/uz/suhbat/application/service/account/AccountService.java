@@ -16,6 +16,7 @@ import uz.suhbat.application.port.out.account.DeviceLoginRepository;
 import uz.suhbat.application.port.out.account.OneTimeTokenRepository;
 import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.security.PasswordHashingPort;
+import uz.suhbat.application.port.out.security.ThrottleRepository;
 import uz.suhbat.domain.shared.InvalidValueException;
 import uz.suhbat.domain.user.EmailAddress;
 import uz.suhbat.domain.user.OneTimeToken;
@@ -40,7 +41,7 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
     private final Throttle mailPerRequester;
 
     public AccountService(UserRepository users, OneTimeTokenRepository tokens, DeviceLoginRepository devices, AccountMailPort mail,
-                          PasswordHashingPort hashing, Clock clock, String baseUrl) {
+                          PasswordHashingPort hashing, ThrottleRepository throttles, Clock clock, String baseUrl) {
         this.users = users;
         this.tokens = tokens;
         this.devices = devices;
@@ -48,8 +49,8 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
         this.hashing = hashing;
         this.clock = clock;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.mailPerAddress = new Throttle(3, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(15), clock);
-        this.mailPerRequester = new Throttle(10, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(15), clock);
+        this.mailPerAddress = new Throttle(throttles, "mail", 3, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(15), clock);
+        this.mailPerRequester = new Throttle(throttles, "mail-requester", 10, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(15), clock);
     }
 
     // ---- registration and verification
