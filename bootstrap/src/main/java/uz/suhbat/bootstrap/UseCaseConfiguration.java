@@ -19,6 +19,8 @@ import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.admin.AdminRepository;
 import uz.suhbat.application.port.out.security.PasswordHashingPort;
 import uz.suhbat.application.service.account.AccountService;
+import uz.suhbat.application.service.chat.AnswerStopsService;
+import uz.suhbat.application.port.out.chat.AnswerStopRepository;
 import uz.suhbat.application.service.account.AddressThrottleService;
 import uz.suhbat.application.port.out.security.SecretKeyRepository;
 import uz.suhbat.application.port.out.security.ThrottleRepository;
@@ -79,6 +81,11 @@ class UseCaseConfiguration {
                                   AccountMailPort mail, PasswordHashingPort hashing, ThrottleRepository throttles, Clock clock,
                                   SuhbatSettings settings) {
         return new AccountService(users, tokens, devices, mail, hashing, throttles, clock, settings.baseUrl());
+    }
+
+    @Bean
+    AnswerStopsService answerStopsService(AnswerStopRepository stops, Clock clock) {
+        return new AnswerStopsService(stops, clock);
     }
 
     @Bean

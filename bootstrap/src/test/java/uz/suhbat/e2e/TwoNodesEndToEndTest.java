@@ -283,4 +283,55 @@ class TwoNodesEndToEndTest {
         assertThat(plain.headers().firstValue("Strict-Transport-Security")).as("not over plain HTTP").isEmpty();
         assertThat(plain.headers().allValues("Set-Cookie")).noneMatch(c -> c.contains("Secure"));
     }
+
+    @Test
+    void stopSentToTheOtherNodeEndsTheAnswerWithinASecondKeepingWhatArrived() throws Exception {
+        AccountsDriver user = signedUpAndIn("stopanywhere");
+        OPENAI.enqueue(Reply.answer("Birinchi javob"));
+        long chatId = Long.parseLong(AccountsDriver.events(user.api("POST", "/api/chats", "{\"model\":\"gpt-4o-mini\",\"content\":\"Bir\"}")
+                .body()).getFirst().data().replaceAll(".*\"chatId\":(\\d+).*", "$1"));
+        Reply.Gated gated = Reply.gated("Yarim ", "qolgani hech qachon kelmaydi");
+        OPENAI.enqueue(gated);
+        String csrf = user.csrfToken();
+
+        HttpResponse<java.util.stream.Stream<String>> streaming = user.client().send(HttpRequest.newBuilder(
+                        URI.create(cluster.url("/api/chats/" + chatId + "/messages")))
+                .header("Content-Type", "application/json").header("Accept", "text/event-stream").header("X-CSRF-TOKEN", csrf)
+                .header(RoundRobinProxy.ROUTE_HEADER, "0")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"content\":\"Ikki\"}")).build(), HttpResponse.BodyHandlers.ofLines());
+        java.util.Iterator<String> lines = streaming.body().iterator();
+        java.util.List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        while (received.stream().noneMatch(line -> line.contains("Yarim")) && lines.hasNext()) {
+            received.add(lines.next());
+        }
+        java.util.concurrent.CompletableFuture<Void> rest = java.util.concurrent.CompletableFuture.runAsync(() -> lines.forEachRemaining(received::add));
+        try {
+            long pressed = System.nanoTime();
+            HttpResponse<String> stop = user.client().send(HttpRequest.newBuilder(URI.create(cluster.url("/api/chats/" + chatId + "/stop")))
+                    .header("X-CSRF-TOKEN", csrf).header(RoundRobinProxy.ROUTE_HEADER, "1")
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(stop.statusCode()).isEqualTo(204);
+
+            assertThat(rest).as("the answer on node 0 ends after Stop on node 1").succeedsWithin(Duration.ofSeconds(2));
+            assertThat(Duration.ofNanos(System.nanoTime() - pressed)).isLessThan(Duration.ofSeconds(2));
+            assertThat(String.join("\n", received)).contains("Yarim").doesNotContain("qolgani").doesNotContain("event:done");
+            awaitInterrupted(user, chatId);
+        } finally {
+            gated.next(1);
+        }
+    }
+
+    /** The chat API shows the stopped answer as interrupted, with what arrived. */
+    static void awaitInterrupted(AccountsDriver user, long chatId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        String body = "";
+        while (System.nanoTime() < deadline) {
+            body = user.api("GET", "/api/chats/" + chatId, null).body();
+            if (body.contains("interrupted")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(body).contains("Yarim").contains("interrupted");
+    }
 }

@@ -3,6 +3,7 @@ package uz.suhbat.adapter.out.persistence;
 import javax.sql.DataSource;
 import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
+import uz.suhbat.application.port.out.chat.AnswerStopRepository;
 import uz.suhbat.application.port.out.security.SecretKeyRepository;
 import uz.suhbat.application.port.out.security.ThrottleRepository;
 import org.jooq.impl.DSL;
@@ -119,5 +120,10 @@ public class PersistenceConfiguration {
     @Bean
     SecretKeyRepository secretKeyRepository(DSLContext db) {
         return new JooqSecretKeyRepository(db);
+    }
+
+    @Bean
+    AnswerStopRepository answerStopRepository(DSLContext db) {
+        return new JooqAnswerStopRepository(db);
     }
 }
