@@ -1,5 +1,6 @@
 package uz.suhbat.application.service.knowledge;
 
+import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -161,11 +162,23 @@ class KnowledgeModelsTest {
     }
 
     @Test
-    void afterARestartUnfinishedModelsAreMarkedFailed() {
+    void afterARestartUnfinishedModelsWhoseNodeStoppedAreMarkedFailed() {
         KnowledgeModel unfinished = models.create("Yarim", null, "gpt-4o-mini", null, "x.pdf", "e/32", clock.instant());
+        clock.advance(KnowledgeModelService.HEARTBEAT_LOST.plusSeconds(1));
 
         service(FakeDocumentText.of(PAGES)).resumeAfterStart();
 
         assertThat(models.find(unfinished.id()).orElseThrow().statusReason()).isEqualTo("knowledge.failure.restart");
+    }
+
+    @Test
+    void aNodeThatStartsLeavesAReadingAloneWhileItsNodeStillSaysItIsAtIt() {
+        KnowledgeModel reading = models.create("Oʻqilmoqda", null, "gpt-4o-mini", null, "x.pdf", "e/32", clock.instant());
+        clock.advance(Duration.ofMinutes(5));
+        models.heartbeat(reading.id(), clock.instant().minusSeconds(10)); // the other node's last heartbeat
+
+        service(FakeDocumentText.of(PAGES)).resumeAfterStart();
+
+        assertThat(models.find(reading.id()).orElseThrow().status()).isEqualTo(KnowledgeModel.Status.PROCESSING);
     }
 }
