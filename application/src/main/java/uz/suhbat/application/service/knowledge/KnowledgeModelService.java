@@ -27,7 +27,6 @@ import uz.suhbat.application.service.chat.AnswerFailures;
 import uz.suhbat.domain.audit.AuditAction;
 import uz.suhbat.domain.chat.Chat;
 import uz.suhbat.domain.chat.Role;
-import uz.suhbat.domain.knowledge.Chunker;
 import uz.suhbat.domain.knowledge.KnowledgeIndex;
 import uz.suhbat.domain.knowledge.KnowledgeModel;
 
@@ -112,7 +111,7 @@ public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase
     }
 
     private void ingest(long id, Path file, int pages) {
-        EmbeddingPipeline pipeline = new EmbeddingPipeline(documents, embeddings, Chunker.forMiniLm(), 32, 256);
+        EmbeddingPipeline pipeline = new EmbeddingPipeline(documents, embeddings, embeddings.tuning().chunker(), 32, 256);
         int[] seq = {0};
         try {
             EmbeddingPipeline.Totals totals = pipeline.run(file, (batch, pagesRead) -> {
