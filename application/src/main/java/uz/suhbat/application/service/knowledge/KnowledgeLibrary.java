@@ -3,6 +3,7 @@ package uz.suhbat.application.service.knowledge;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import uz.suhbat.application.port.out.knowledge.EmbeddingPort;
 import uz.suhbat.application.port.out.knowledge.KnowledgeModelRepository;
@@ -83,6 +84,22 @@ public final class KnowledgeLibrary {
      * {@code context}: what is sent to the model with the question, one entry per page, in page order.
      */
     public record Retrieval(List<KnowledgeIndex.Hit> ranked, List<KnowledgeIndex.Hit> context) {
+    }
+
+    /**
+     * Loads a model's passages and the embedding model on a background thread, so that the first
+     * question after a launch does not wait for them; the future completes when they are loaded.
+     */
+    public CompletableFuture<Void> warm(long modelId) {
+        return CompletableFuture.runAsync(() -> {
+            index(modelId);
+            embeddings.embed("warm up");
+        }, task -> Thread.ofVirtual().name("knowledge-warm-" + modelId).start(task));
+    }
+
+    /** Whether a model's passages are in memory. */
+    public boolean loaded(long modelId) {
+        return indexes.containsKey(modelId);
     }
 
     /** Loads the launched models' passages, so that the first question after a restart is fast too. */

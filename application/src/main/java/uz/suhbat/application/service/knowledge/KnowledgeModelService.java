@@ -152,6 +152,7 @@ public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase
         Optional<KnowledgeModel> model = models.find(id).filter(m -> m.status() == KnowledgeModel.Status.READY);
         model.ifPresent(m -> {
             models.setLaunched(id, true);
+            library.warm(id);
             audit.record(adminId, AuditAction.MODEL_LAUNCHED, m.name(), m.pickerId());
         });
         return model.isPresent();
