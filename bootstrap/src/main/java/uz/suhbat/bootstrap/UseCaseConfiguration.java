@@ -46,6 +46,7 @@ import uz.suhbat.application.port.out.knowledge.DocumentPagesPort;
 import uz.suhbat.application.port.out.knowledge.DocumentFilesPort;
 import uz.suhbat.application.port.out.knowledge.DocumentTextPort;
 import uz.suhbat.application.port.out.knowledge.EmbeddingPort;
+import uz.suhbat.application.port.out.knowledge.StemmerPort;
 import uz.suhbat.application.port.out.knowledge.KnowledgeModelRepository;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -180,9 +181,10 @@ class UseCaseConfiguration {
 
     /** The launched PDF models' passages, in memory for search. */
     @Bean
-    KnowledgeLibrary knowledgeLibrary(KnowledgeModelRepository models, EmbeddingPort embeddings, SuhbatSettings settings) {
+    KnowledgeLibrary knowledgeLibrary(KnowledgeModelRepository models, EmbeddingPort embeddings, StemmerPort stemmer,
+                                      SuhbatSettings settings) {
         return new KnowledgeLibrary(models, embeddings, settings.knowledge().topK(), settings.knowledge().minScore(),
-                settings.knowledge().contextTokens());
+                settings.knowledge().contextTokens(), stemmer);
     }
 
     /** One document is read at a time: embedding already keeps every core busy. */

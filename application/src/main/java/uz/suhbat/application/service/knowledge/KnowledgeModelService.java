@@ -32,7 +32,6 @@ import uz.suhbat.application.service.chat.AnswerFailures;
 import uz.suhbat.domain.audit.AuditAction;
 import uz.suhbat.domain.chat.Chat;
 import uz.suhbat.domain.chat.Role;
-import uz.suhbat.domain.knowledge.Chunker;
 import uz.suhbat.domain.knowledge.KnowledgeIndex;
 import uz.suhbat.domain.knowledge.KnowledgeModel;
 
@@ -142,7 +141,7 @@ public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase
     }
 
     private void read(long id, Path file, int pages) {
-        EmbeddingPipeline pipeline = new EmbeddingPipeline(documents, embeddings, Chunker.forMiniLm(), 32, 256);
+        EmbeddingPipeline pipeline = new EmbeddingPipeline(documents, embeddings, embeddings.tuning().chunker(), 32, 256);
         int[] seq = {0};
         try {
             EmbeddingPipeline.Totals totals = pipeline.run(file, (batch, pagesRead) -> {
@@ -187,6 +186,7 @@ public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase
         Optional<KnowledgeModel> model = models.find(id).filter(m -> m.status() == KnowledgeModel.Status.READY);
         model.ifPresent(m -> {
             models.setLaunched(id, true);
+            library.warm(id);
             audit.record(adminId, AuditAction.MODEL_LAUNCHED, m.name(), m.pickerId());
         });
         return model.isPresent();

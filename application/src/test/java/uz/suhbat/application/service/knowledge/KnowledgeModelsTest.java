@@ -162,6 +162,41 @@ class KnowledgeModelsTest {
     }
 
     @Test
+    void launchingLoadsTheModelsPassagesInTheBackgroundBeforeAnyQuestion() throws Exception {
+        // given a ready model nobody has asked yet
+        KnowledgeModelService service = service(FakeDocumentText.of(PAGES));
+        long id = ((Created) service.create(ADMIN, new Command("Nizom", null, "gpt-4o", null), pdf())).id();
+        assertThat(library.loaded(id)).isFalse();
+
+        // when it is launched
+        service.launch(ADMIN, id);
+
+        // then its index is loaded without a question
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (!library.loaded(id) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(library.loaded(id)).isTrue();
+    }
+
+    @Test
+    void atStartUpTheLaunchedModelsAreLoaded() {
+        // given a launched model, and a library that has not loaded anything (a fresh start)
+        KnowledgeModelService service = service(FakeDocumentText.of(PAGES));
+        long id = ((Created) service.create(ADMIN, new Command("Nizom", null, "gpt-4o", null), pdf())).id();
+        models.setLaunched(id, true);
+        KnowledgeLibrary fresh = new KnowledgeLibrary(models, embeddings, 2, 0.05);
+        KnowledgeModelService restarted = new KnowledgeModelService(models, files, FakeDocumentText.of(PAGES), embeddings, fresh, chats,
+                chatModel, Runnable::run, clock, List.of("gpt-4o-mini", "gpt-4o"), 1_000, new AuditTrail(auditLog, admins, clock));
+
+        // when the application starts
+        restarted.resumeAfterStart();
+
+        // then
+        assertThat(fresh.loaded(id)).isTrue();
+    }
+
+    @Test
     void afterARestartUnfinishedModelsWhoseNodeStoppedAreMarkedFailed() {
         KnowledgeModel unfinished = models.create("Yarim", null, "gpt-4o-mini", null, "x.pdf", "e/32", clock.instant());
         clock.advance(KnowledgeModelService.HEARTBEAT_LOST.plusSeconds(1));
