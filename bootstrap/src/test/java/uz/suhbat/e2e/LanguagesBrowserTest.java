@@ -16,6 +16,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -164,6 +165,38 @@ class LanguagesBrowserTest extends EndToEndTest {
                 String text = new PDFTextStripper().getText(document);
                 assertThat(text).contains(walk.pdfUser + ": " + username).contains("Buxoro 2500 yildan ortiq tarixga ega.");
             }
+        }
+    }
+
+    private void adminSignsIn(Page page) {
+        page.navigate(url("/admin/login"));
+        page.locator("#username").fill(ADMIN_USERNAME);
+        page.locator("#password").fill(ADMIN_PASSWORD);
+        page.locator("form.form button[type=submit]").click();
+        assertThat(page).hasURL(url("/admin"));
+    }
+
+    @Test
+    void anAdminsPickFollowsThemToAnotherBrowser() {
+        try {
+            try (BrowserContext laptop = Browser.newContext(new NewContextOptions().setLocale("en-US").setViewportSize(1280, 800))) {
+                Page page = laptop.newPage();
+                adminSignsIn(page);
+                assertThat(page.locator("html")).hasAttribute("lang", "en");
+                page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Русский").setExact(true)).click();
+                assertThat(page.locator("html")).hasAttribute("lang", "ru");
+            }
+            try (BrowserContext office = Browser.newContext(new NewContextOptions().setLocale("en-US").setViewportSize(1280, 800))) {
+                Page page = office.newPage();
+                page.navigate(url("/admin/login"));
+                assertThat(page.locator("html")).hasAttribute("lang", "en");
+                adminSignsIn(page);
+                assertThat(page.locator("html")).hasAttribute("lang", "ru");
+                assertThat(page.locator("h1")).hasText("Панель управления");
+            }
+        } finally {
+            // other browser tests expect the admin pages in their browser's language
+            db.execute("update admin set language = null");
         }
     }
 }
