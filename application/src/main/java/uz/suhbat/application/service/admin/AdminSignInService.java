@@ -72,8 +72,14 @@ public final class AdminSignInService implements AdminSignInUseCase {
     }
 
     @Override
-    public boolean stillAdmin(long adminId) {
-        return admins.findById(adminId).isPresent();
+    public Optional<Active> active(long adminId) {
+        return admins.preferences(adminId)
+                .map(p -> new Active(uz.suhbat.domain.user.Language.of(p.language()).map(uz.suhbat.domain.user.Language::tag).orElse(null)));
+    }
+
+    @Override
+    public boolean chooseLanguage(long adminId, String language) {
+        return uz.suhbat.domain.user.Language.of(language).map(chosen -> admins.saveLanguage(adminId, chosen.tag())).orElse(false);
     }
 
     private Optional<Admin> find(String username) {

@@ -74,5 +74,16 @@ class AdminSignInServiceTest {
         admins.delete(boss.id());
 
         assertThat(service.stillAdmin(boss.id())).isFalse();
+        assertThat(service.active(boss.id())).isEmpty();
+    }
+
+    @Test
+    void givenAPickedLanguage_whenTheSessionIsChecked_thenItComesWithIt() {
+        assertThat(service.active(boss.id())).contains(new uz.suhbat.application.port.in.admin.AdminSignInUseCase.Active(null));
+
+        assertThat(service.chooseLanguage(boss.id(), "uz-Cyrl-UZ")).isTrue();
+        assertThat(service.chooseLanguage(boss.id(), "de")).isFalse();
+
+        assertThat(service.active(boss.id())).contains(new uz.suhbat.application.port.in.admin.AdminSignInUseCase.Active("uz-Cyrl"));
     }
 }
