@@ -94,8 +94,8 @@ public class PersistenceConfiguration {
     }
 
     @Bean
-    UsageStatsPort usageStatsPort(DSLContext db) {
-        return new JooqUsageStats(db);
+    UsageStatsPort usageStatsPort(DSLContext db, java.time.Clock clock) {
+        return new JooqUsageStats(db, clock);
     }
 
     @Bean
