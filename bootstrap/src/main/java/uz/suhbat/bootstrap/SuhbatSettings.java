@@ -18,7 +18,8 @@ public record SuhbatSettings(
         Admin admin,
         Mail mail,
         int chatMessageLimit,
-        Knowledge knowledge) {
+        Knowledge knowledge,
+        int registrationsPerAddress) {
 
     /** {@code poolSize}, {@code chatPoolSize}: connections per node (main pool, chat-write pool); see docs/deployment.md. */
     public record Mysql(String host, int port, String database, String user, String password, int poolSize, int chatPoolSize) {
