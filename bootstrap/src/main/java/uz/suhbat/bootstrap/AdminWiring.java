@@ -19,9 +19,12 @@ import uz.suhbat.application.port.out.admin.UserReportPort;
 import uz.suhbat.application.port.out.export.ChatTranscriptPdfPort;
 import uz.suhbat.application.port.out.limit.LimitSettingsRepository;
 import uz.suhbat.application.port.out.security.PasswordHashingPort;
+import uz.suhbat.application.port.out.security.SecretKeyRepository;
+import uz.suhbat.application.port.out.security.ThrottleRepository;
 import uz.suhbat.application.service.admin.AdminAccountsService;
 import uz.suhbat.application.service.admin.AdminSignInService;
 import uz.suhbat.application.service.admin.AuditLogService;
+import uz.suhbat.application.service.admin.AuditTrail;
 import uz.suhbat.application.service.admin.ChatArchiveService;
 import uz.suhbat.application.service.admin.LimitsService;
 import uz.suhbat.application.service.admin.UsageStatsService;
@@ -39,19 +42,19 @@ class AdminWiring {
     }
 
     @Bean
-    AdminSignInUseCase adminSignInUseCase(AdminRepository admins, PasswordHashingPort hashing, Clock clock) {
-        return new AdminSignInService(admins, hashing, clock);
+    AdminSignInUseCase adminSignInUseCase(AdminRepository admins, PasswordHashingPort hashing, ThrottleRepository throttles,
+                                          SecretKeyRepository secrets, Clock clock) {
+        return new AdminSignInService(admins, hashing, throttles, secrets, clock);
     }
 
     @Bean
-    ManageAdminsUseCase manageAdminsUseCase(AdminRepository admins, PasswordHashingPort hashing, AuditLogRepository audit, Clock clock) {
+    ManageAdminsUseCase manageAdminsUseCase(AdminRepository admins, PasswordHashingPort hashing, AuditTrail audit, Clock clock) {
         return new AdminAccountsService(admins, hashing, audit, clock);
     }
 
     @Bean
-    UserAdministrationUseCase userAdministrationUseCase(UserReportPort reports, UserRepository users, AdminRepository admins,
-                                                        AuditLogRepository audit, Clock clock) {
-        return new UserAdministrationService(reports, users, admins, audit, clock);
+    UserAdministrationUseCase userAdministrationUseCase(UserReportPort reports, UserRepository users, AuditTrail audit) {
+        return new UserAdministrationService(reports, users, audit);
     }
 
     @Bean
@@ -65,9 +68,8 @@ class AdminWiring {
     }
 
     @Bean
-    LimitsUseCase limitsUseCase(LimitSettingsRepository settings, UserRepository users, AdminRepository admins, AuditLogRepository audit,
-                                Clock clock, MessageLimit configuredChatLimit) {
-        return new LimitsService(settings, users, admins, audit, clock, configuredChatLimit);
+    LimitsUseCase limitsUseCase(LimitSettingsRepository settings, UserRepository users, AuditTrail audit, MessageLimit configuredChatLimit) {
+        return new LimitsService(settings, users, audit, configuredChatLimit);
     }
 
     @Bean

@@ -26,8 +26,6 @@ import uz.suhbat.adapter.out.persistence.TransactionConnections;
 class DatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
-    private static final int MAIN_POOL_SIZE = 20;
-    private static final int TRANSACTION_POOL_SIZE = 10;
 
     /** Present only in embedded mode; closing the context stops the server after the pool. */
     @Bean(destroyMethod = "close")
@@ -46,8 +44,8 @@ class DatabaseConfiguration {
         SuhbatSettings.Mysql mysql = settings.mysql();
         String host = mysql.external() ? mysql.host().strip() : "127.0.0.1";
         int port = mysql.external() ? mysql.port() : embedded.database().port();
-        String user = mysql.external() ? mysql.user() : "root";
-        String password = mysql.external() ? mysql.password() : "";
+        String user = mysql.external() ? mysql.user() : embedded.database().user();
+        String password = mysql.external() ? mysql.password() : embedded.database().password();
         String database = mysql.database();
         if (!database.matches("[A-Za-z0-9_]{1,64}")) {
             throw new DatabaseUnavailableException("MYSQL_DATABASE '" + database + "' is not a plain database name (letters, digits, _).", null);
@@ -55,7 +53,7 @@ class DatabaseConfiguration {
 
         createDatabaseIfMissing(host, port, user, password, database);
 
-        return new HikariDataSource(poolConfig("suhbat", host, port, database, user, password, !mysql.external(), MAIN_POOL_SIZE));
+        return new HikariDataSource(poolConfig("suhbat", host, port, database, user, password, !mysql.external(), mysql.poolSize()));
     }
 
     /**
@@ -63,11 +61,11 @@ class DatabaseConfiguration {
      * autocommit stays off, which saves two round trips per transaction; see {@link TransactionConnections}.
      */
     @Bean(destroyMethod = "close")
-    TransactionConnections transactionConnections(HikariDataSource dataSource) {
+    TransactionConnections transactionConnections(HikariDataSource dataSource, SuhbatSettings settings) {
         HikariConfig config = new HikariConfig();
         dataSource.copyStateTo(config);
         config.setPoolName("suhbat-transactions");
-        config.setMaximumPoolSize(TRANSACTION_POOL_SIZE);
+        config.setMaximumPoolSize(settings.mysql().chatPoolSize());
         config.setAutoCommit(false);
         return new TransactionConnections(new HikariDataSource(config));
     }
@@ -80,7 +78,7 @@ class DatabaseConfiguration {
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(size);
-        config.setMinimumIdle(2);
+        config.setMinimumIdle(Math.min(2, size));
         // a burst of hundreds of chats queues for a connection rather than failing
         config.setConnectionTimeout(30_000);
         return config;
@@ -109,7 +107,7 @@ class DatabaseConfiguration {
      * each one should be cheap: the driver keeps the session state (autocommit) itself instead of
      * asking the server, and keeps the parsed form of each statement per connection instead of parsing
      * it again (the settings HikariCP recommends for MySQL); the embedded server, which listens on
-     * loopback only and trusts every local connection anyway, is spoken to without TLS. An external
+     * loopback only, is spoken to without TLS. An external
      * server keeps TLS when it offers it.
      */
     static String url(String host, int port, String database, boolean embedded) {

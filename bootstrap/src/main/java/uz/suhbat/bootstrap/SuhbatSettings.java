@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Every operator setting of contract.md, bound from application.properties, where each one is
+ * Every operator setting of the README, bound from application.properties, where each one is
  * mapped from its environment key (MYSQL_HOST, ...). Secrets have no defaults.
  */
 @ConfigurationProperties("suhbat")
@@ -20,7 +20,19 @@ public record SuhbatSettings(
         int chatMessageLimit,
         Knowledge knowledge) {
 
-    public record Mysql(String host, int port, String database, String user, String password) {
+    /**
+     * The public address put into links sent by mail: APP_BASE_URL, or, when it is not set, this
+     * machine on the port the app listens on (SERVER_PORT), so links work out of the box on any port.
+     */
+    public String linkBase(int serverPort) {
+        if (baseUrl != null && !baseUrl.isBlank()) {
+            return baseUrl.strip().replaceAll("/+$", "");
+        }
+        return "http://localhost:" + serverPort;
+    }
+
+    /** {@code poolSize}, {@code chatPoolSize}: connections per node (main pool, chat-write pool); see docs/deployment.md. */
+    public record Mysql(String host, int port, String database, String user, String password, int poolSize, int chatPoolSize) {
         public boolean external() {
             return host != null && !host.isBlank();
         }

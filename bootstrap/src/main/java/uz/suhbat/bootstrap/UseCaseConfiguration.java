@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uz.suhbat.adapter.out.ai.OpenAiSettings;
@@ -19,10 +20,23 @@ import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.admin.AdminRepository;
 import uz.suhbat.application.port.out.security.PasswordHashingPort;
 import uz.suhbat.application.service.account.AccountService;
+import uz.suhbat.application.service.chat.AnswerStopsService;
+import uz.suhbat.application.port.out.chat.AnswerStopRepository;
+import uz.suhbat.application.service.account.AddressThrottleService;
+import uz.suhbat.application.port.out.security.SecretKeyRepository;
+import uz.suhbat.application.port.out.security.ThrottleRepository;
 import uz.suhbat.application.service.account.DeviceLoginService;
 import uz.suhbat.application.service.account.SignInService;
 import uz.suhbat.application.service.admin.MainAdminService;
-import uz.suhbat.application.service.chat.ChatService;
+import uz.suhbat.application.service.chat.AnswerStarter;
+import uz.suhbat.application.service.chat.ChatQueryService;
+import uz.suhbat.application.service.chat.ManageChatService;
+import uz.suhbat.application.service.chat.ModelCatalog;
+import uz.suhbat.application.service.chat.PdfModels;
+import uz.suhbat.application.service.chat.RegenerateAnswerService;
+import uz.suhbat.application.service.chat.SendMessageService;
+import uz.suhbat.application.service.chat.StartChatService;
+import uz.suhbat.application.service.knowledge.KnowledgeGrounding;
 import uz.suhbat.application.service.knowledge.KnowledgeLibrary;
 import uz.suhbat.application.service.admin.AuditTrail;
 import uz.suhbat.application.port.out.admin.AuditLogRepository;
@@ -74,13 +88,37 @@ class UseCaseConfiguration {
     /** One service answers registration, verification, password reset, the profile and the session check. */
     @Bean
     AccountService accountService(UserRepository users, OneTimeTokenRepository tokens, DeviceLoginRepository devices,
-                                  AccountMailPort mail, PasswordHashingPort hashing, Clock clock, SuhbatSettings settings) {
-        return new AccountService(users, tokens, devices, mail, hashing, clock, settings.baseUrl());
+                                  AccountMailPort mail, PasswordHashingPort hashing, ThrottleRepository throttles, Clock clock, SuhbatSettings settings,
+                                  @Value("${server.port:8080}") int serverPort, java.util.concurrent.ExecutorService accountMailQueue) {
+        return new AccountService(users, tokens, devices, mail, hashing, throttles, clock, settings.linkBase(serverPort), accountMailQueue);
+    }
+
+    /**
+     * Account mail (and the token writes behind it) leaves the request's thread: registration and reset requests answer
+     * at once, in the same time for a known and an unknown address. Two senders; a full queue drops the mail with a log
+     * line (the person can ask again) rather than slowing requests down.
+     */
+    @Bean(destroyMethod = "shutdown")
+    java.util.concurrent.ExecutorService accountMailQueue() {
+        java.util.concurrent.ThreadFactory threads = Thread.ofPlatform().name("account-mail-", 1).daemon(true).factory();
+        return new java.util.concurrent.ThreadPoolExecutor(2, 2, 0, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.ArrayBlockingQueue<>(10_000), threads, new java.util.concurrent.ThreadPoolExecutor.AbortPolicy());
     }
 
     @Bean
-    SignInService signInService(UserRepository users, PasswordHashingPort hashing, Clock clock) {
-        return new SignInService(users, hashing, clock);
+    AnswerStopsService answerStopsService(AnswerStopRepository stops, Clock clock) {
+        return new AnswerStopsService(stops, clock);
+    }
+
+    @Bean
+    AddressThrottleService addressThrottleService(ThrottleRepository throttles, Clock clock) {
+        return new AddressThrottleService(throttles, clock);
+    }
+
+    @Bean
+    SignInService signInService(UserRepository users, PasswordHashingPort hashing, ThrottleRepository throttles, SecretKeyRepository secrets,
+                                Clock clock) {
+        return new SignInService(users, hashing, throttles, secrets, clock);
     }
 
     @Bean
@@ -88,11 +126,57 @@ class UseCaseConfiguration {
         return new DeviceLoginService(devices, users, clock);
     }
 
-    /** Chats: reading, writing and streaming answers, with the whole chat sent every turn. */
+    /** The PDF models as the chat sees them. */
     @Bean
-    ChatService chatService(ChatRepository chats, UserRepository users, ChatModelPort model, ChatLimitPolicyPort limits,
-                            Clock clock, SuhbatSettings settings, KnowledgeLibrary knowledge, DailyQuotaPort quotas) {
-        return new ChatService(chats, users, model, limits, clock, settings.openai().models(), knowledge, quotas);
+    PdfModels pdfModels(KnowledgeLibrary knowledge) {
+        return new KnowledgeGrounding(knowledge);
+    }
+
+    /** The models a user may pick: OPENAI_MODELS, then the launched PDF models. */
+    @Bean
+    ModelCatalog modelCatalog(SuhbatSettings settings, PdfModels pdfModels) {
+        return new ModelCatalog(settings.openai().models(), pdfModels);
+    }
+
+    /** What starting a chat, sending and regenerating share: the whole chat goes to the model, the answer streams and is stored. */
+    @Bean
+    AnswerStarter answerStarter(ChatRepository chats, ChatModelPort model, PdfModels pdfModels, Clock clock,
+                                uz.suhbat.application.port.out.chat.AnswerGuardPort answerGuard) {
+        return new AnswerStarter(chats, model, pdfModels, clock, answerGuard);
+    }
+
+    @Bean
+    ChatQueryService chatQueryService(ChatRepository chats, ModelCatalog catalog, ChatModelPort model, DailyQuotaPort quotas, Clock clock) {
+        return new ChatQueryService(chats, catalog, model, quotas, clock);
+    }
+
+    @Bean
+    ManageChatService manageChatService(ChatRepository chats) {
+        return new ManageChatService(chats);
+    }
+
+    @Bean
+    StartChatService startChatService(ChatLimitPolicyPort limits, ChatRepository chats, ChatModelPort model, ModelCatalog catalog,
+                                      AnswerStarter answers, DailyQuotaPort quotas, Clock clock) {
+        return new StartChatService(limits, chats, model, catalog, answers, quotas, clock);
+    }
+
+    @Bean
+    SendMessageService sendMessageService(ChatRepository chats, UserRepository users, ChatModelPort model, ModelCatalog catalog,
+                                          AnswerStarter answers, DailyQuotaPort quotas, Clock clock) {
+        return new SendMessageService(chats, users, model, catalog, answers, quotas, clock);
+    }
+
+    @Bean
+    RegenerateAnswerService regenerateAnswerService(ChatRepository chats, UserRepository users, ChatModelPort model, ModelCatalog catalog,
+                                                    AnswerStarter answers, DailyQuotaPort quotas, Clock clock) {
+        return new RegenerateAnswerService(chats, users, model, catalog, answers, quotas, clock);
+    }
+
+    /** What admins do, written to the audit log: one trail for every service that records it. */
+    @Bean
+    AuditTrail auditTrail(AuditLogRepository auditLog, AdminRepository admins, Clock clock) {
+        return new AuditTrail(auditLog, admins, clock);
     }
 
     /** The launched PDF models' passages, in memory for search. */
@@ -113,9 +197,9 @@ class UseCaseConfiguration {
     KnowledgeModelService knowledgeModelService(KnowledgeModelRepository models, DocumentFilesPort files, DocumentTextPort documents,
                                                 EmbeddingPort embeddings, KnowledgeLibrary library, ChatRepository chats,
                                                 ChatModelPort model, ExecutorService knowledgeIngestion, Clock clock,
-                                                SuhbatSettings settings, AuditLogRepository auditLog, AdminRepository admins) {
+                                                SuhbatSettings settings, AuditTrail audit) {
         return new KnowledgeModelService(models, files, documents, embeddings, library, chats, model, knowledgeIngestion, clock,
-                settings.openai().models(), settings.knowledge().maxUploadMb() * 1024L * 1024L, new AuditTrail(auditLog, admins, clock));
+                settings.openai().models(), settings.knowledge().maxUploadMb() * 1024L * 1024L, audit);
     }
 
     /** The page an answer cited, as a one-page PDF, for the chat's owner and admins. */
@@ -142,13 +226,18 @@ class UseCaseConfiguration {
         return new MailSettings(mail.host(), mail.port(), mail.username(), mail.password(), mail.from());
     }
 
-    /** Runs after Flyway has created the tables: the main admin always matches the configuration. */
+    /**
+     * Runs after Flyway has created the tables: the main admin always matches the configuration.
+     * Nodes that start at the same time take turns (a database lock), so the second finds the admin
+     * the first created instead of creating it again.
+     */
     @Bean
-    ApplicationRunner mainAdminAtStartup(EnsureMainAdminUseCase useCase, SuhbatSettings settings) {
+    ApplicationRunner mainAdminAtStartup(EnsureMainAdminUseCase useCase, SuhbatSettings settings, javax.sql.DataSource dataSource) {
         return args -> {
             SuhbatSettings.Admin admin = settings.admin();
-            EnsureMainAdminUseCase.Outcome outcome = useCase.ensureMainAdmin(new EnsureMainAdminUseCase.Command(
-                    new Username(admin.username()), new EmailAddress(admin.email()), Optional.ofNullable(admin.password())));
+            EnsureMainAdminUseCase.Outcome outcome = new ClusterLock(dataSource).with("suhbat.main-admin", 60, () ->
+                    useCase.ensureMainAdmin(new EnsureMainAdminUseCase.Command(
+                            new Username(admin.username()), new EmailAddress(admin.email()), Optional.ofNullable(admin.password()))));
             outcome.generatedPassword().ifPresentOrElse(
                     password -> log.warn("""
 

@@ -76,9 +76,32 @@ public final class AccountsDriver {
         return submit("/login", "/login", "username", username, "password", password);
     }
 
-    /** The newest mail to {@code address} that carries a link, as the path of that link. */
+    /**
+     * The newest mail to {@code address} that carries a link, as the path of that link. Account mail is sent after the
+     * answer, off the request's thread, so this waits up to 10 s for one to arrive.
+     */
     public String linkPathMailedTo(String address) {
-        assertThat(mail.waitForIncomingEmail(5000, 1)).isTrue();
+        return linkPathMailedTo(address, "/");
+    }
+
+    /** Like {@link #linkPathMailedTo(String)}, waiting for a mail whose link's path starts with {@code pathPrefix}. */
+    public String linkPathMailedTo(String address, String pathPrefix) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try {
+                String path = linkPathMailedToNow(address);
+                assertThat(path).as("the newest link mailed to " + address).startsWith(pathPrefix);
+                return path;
+            } catch (AssertionError notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                mail.waitForIncomingEmail(100, mail.getReceivedMessages().length + 1);
+            }
+        }
+    }
+
+    private String linkPathMailedToNow(String address) {
         MimeMessage[] received = mail.getReceivedMessages();
         for (int i = received.length - 1; i >= 0; i--) {
             try {
@@ -99,6 +122,13 @@ public final class AccountsDriver {
     public String cookie(String name) {
         return cookies.getCookieStore().get(URI.create(root)).stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).reduce((first, second) -> second).orElse(null);
+    }
+
+    /** Drops the session cookie, as a browser does when it is closed; the device cookie stays. */
+    public void forgetSession() {
+        URI uri = URI.create(root);
+        cookies.getCookieStore().get(uri).stream().filter(c -> c.getName().equals("JSESSIONID")).toList()
+                .forEach(c -> cookies.getCookieStore().remove(uri, c));
     }
 
     /** A second browser that has only this browser's device cookie (no session). */

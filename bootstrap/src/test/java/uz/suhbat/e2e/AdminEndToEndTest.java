@@ -189,10 +189,10 @@ class AdminEndToEndTest extends EndToEndTest {
 
         assertThat(admin.get("/admin/limits").body()).contains("value=\"77\"");
         assertThat(db.fetchValue("select value from setting where name = 'chat_message_limit'")).isEqualTo("77");
-        assertThat(limitPolicy.limitForNewChat(user)).isEqualTo(77);
+        assertThat(limitPolicy.authorOfNewChat(user).orElseThrow().limitForNewChat().value()).isEqualTo(77);
 
         admin.submit("/admin/users?q=newcomer", "/admin/users/" + user + "/limit", "messageLimit", "12");
-        assertThat(limitPolicy.limitForNewChat(user)).as("a user's own limit wins").isEqualTo(12);
+        assertThat(limitPolicy.authorOfNewChat(user).orElseThrow().limitForNewChat().value()).as("a user's own limit wins").isEqualTo(12);
         assertThat(admin.get("/admin/audit").body()).contains("Changed the default chat limit").contains("→ 77");
     }
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.chat.ChatLimitPolicyPort;
+import uz.suhbat.domain.limit.MessageLimit;
 
 /** Limits for new chats: a user's own, else the admin's default, else the configured one. */
 public final class InMemoryChatLimits implements ChatLimitPolicyPort {
@@ -30,8 +31,7 @@ public final class InMemoryChatLimits implements ChatLimitPolicyPort {
         return this;
     }
 
-    @Override
-    public int limitForNewChat(long userId) {
+    private int limitForNewChat(long userId) {
         Integer own = perUser.get(userId);
         if (own != null) {
             return own;
@@ -41,6 +41,6 @@ public final class InMemoryChatLimits implements ChatLimitPolicyPort {
 
     @Override
     public Optional<NewChatAuthor> authorOfNewChat(long userId) {
-        return users.findById(userId).map(user -> new NewChatAuthor(user, limitForNewChat(userId)));
+        return users.findById(userId).map(user -> new NewChatAuthor(user, new MessageLimit(limitForNewChat(userId))));
     }
 }

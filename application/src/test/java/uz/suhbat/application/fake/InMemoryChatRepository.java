@@ -13,6 +13,7 @@ import uz.suhbat.domain.chat.Chat;
 import uz.suhbat.domain.chat.Message;
 import uz.suhbat.domain.chat.MessageStatus;
 import uz.suhbat.domain.chat.Role;
+import uz.suhbat.domain.limit.MessageLimit;
 
 public final class InMemoryChatRepository implements ChatRepository {
 
@@ -21,22 +22,13 @@ public final class InMemoryChatRepository implements ChatRepository {
     private final AtomicLong ids = new AtomicLong();
 
     @Override
-    public long create(long userId, String title, String model, int messageLimit, Instant now) {
+    public synchronized StartedChat createWithFirstMessage(long userId, String title, String model, MessageLimit limit, String content,
+                                                           Instant now) {
         long id = ids.incrementAndGet();
-        chats.put(id, new Chat(id, userId, title, model, now, now, messageLimit, 0, null));
+        chats.put(id, new Chat(id, userId, title, model, now, now, limit, 0, null));
         messages.put(id, new ArrayList<>());
-        return id;
-    }
-
-    @Override
-    public synchronized Optional<StartedChat> createWithFirstMessage(long userId, String title, String model, int messageLimit,
-                                                                     String content, Instant now) {
-        if (messageLimit < 1) {
-            return Optional.empty();
-        }
-        long id = create(userId, title, model, messageLimit, now);
         Message first = appendUserMessage(id, content, model, now).orElseThrow();
-        return Optional.of(new StartedChat(chats.get(id), first));
+        return new StartedChat(chats.get(id), first);
     }
 
     @Override
@@ -56,16 +48,25 @@ public final class InMemoryChatRepository implements ChatRepository {
         if (chat == null || chat.readOnly()) {
             return Optional.empty();
         }
-        chats.put(chatId, new Chat(chat.id(), chat.userId(), chat.title(), chat.model(), chat.createdAt(), now, chat.messageLimit(),
-                chat.used() + 1, chat.closedReason()));
+        chats.put(chatId, chat.withMessage(chat.model(), now));
         return Optional.of(add(chatId, new Message(nextRank(chatId), Role.USER, content, now, MessageStatus.COMPLETE, model, 0, 0, List.of())));
+    }
+
+    @Override
+    public synchronized boolean countAnswerAgain(long chatId, Instant now) {
+        Chat chat = chats.get(chatId);
+        if (chat == null || chat.readOnly()) {
+            return false;
+        }
+        chats.put(chatId, chat.withMessage(chat.model(), now));
+        return true;
     }
 
     @Override
     public synchronized Message appendAssistantMessage(long chatId, String content, MessageStatus status, String model, int inputTokens,
                                                        int outputTokens, List<Message.Source> sources, Instant now) {
         Chat chat = chats.get(chatId);
-        chats.put(chatId, new Chat(chat.id(), chat.userId(), chat.title(), chat.model(), chat.createdAt(), now, chat.messageLimit(),
+        chats.put(chatId, new Chat(chat.id(), chat.userId(), chat.title(), chat.model(), chat.createdAt(), now, chat.limit(),
                 chat.used(), chat.closedReason()));
         return add(chatId, new Message(nextRank(chatId), Role.ASSISTANT, content, now, status, model, inputTokens, outputTokens, sources));
     }
@@ -96,19 +97,18 @@ public final class InMemoryChatRepository implements ChatRepository {
     @Override
     public void rename(long chatId, String title) {
         chats.computeIfPresent(chatId, (id, c) -> new Chat(c.id(), c.userId(), title, c.model(), c.createdAt(), c.updatedAt(),
-                c.messageLimit(), c.used(), c.closedReason()));
+                c.limit(), c.used(), c.closedReason()));
     }
 
     @Override
     public void changeModel(long chatId, String model) {
         chats.computeIfPresent(chatId, (id, c) -> new Chat(c.id(), c.userId(), c.title(), model, c.createdAt(), c.updatedAt(),
-                c.messageLimit(), c.used(), c.closedReason()));
+                c.limit(), c.used(), c.closedReason()));
     }
 
     @Override
     public void close(long chatId, Chat.ClosedReason reason) {
-        chats.computeIfPresent(chatId, (id, c) -> new Chat(c.id(), c.userId(), c.title(), c.model(), c.createdAt(), c.updatedAt(),
-                c.messageLimit(), c.used(), reason));
+        chats.computeIfPresent(chatId, (id, c) -> c.closed(reason));
     }
 
     @Override

@@ -101,7 +101,7 @@ public final class InMemoryLimitSettingsRepository implements LimitSettingsRepos
     }
 
     @Override
-    public void saveChatLimit(long chatId, MessageLimit limit, String closedReason) {
+    public void saveChatLimit(long chatId, MessageLimit limit, uz.suhbat.domain.chat.Chat.ClosedReason closedReason) {
         chats.computeIfPresent(chatId, (id, old) -> new ChatLimitState(limit.value(), old.used(), closedReason));
     }
 }

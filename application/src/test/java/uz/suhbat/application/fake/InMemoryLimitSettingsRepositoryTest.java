@@ -20,7 +20,7 @@ class InMemoryLimitSettingsRepositoryTest extends LimitSettingsRepositoryContrac
     }
 
     @Override
-    protected long givenChat(long userId, int limit, int used, String closedReason) {
+    protected long givenChat(long userId, int limit, int used, uz.suhbat.domain.chat.Chat.ClosedReason closedReason) {
         repository.addChat(11, new LimitSettingsRepository.ChatLimitState(limit, used, closedReason));
         return 11;
     }

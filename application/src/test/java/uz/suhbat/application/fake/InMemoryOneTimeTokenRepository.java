@@ -32,6 +32,10 @@ public final class InMemoryOneTimeTokenRepository implements OneTimeTokenReposit
         byHash.values().removeIf(t -> t.userId() == userId && t.purpose() == purpose);
     }
 
+    public int count() {
+        return byHash.size();
+    }
+
     public void deleteAllOfUser(long userId) {
         byHash.values().removeIf(t -> t.userId() == userId);
     }

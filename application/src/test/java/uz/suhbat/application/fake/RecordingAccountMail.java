@@ -27,6 +27,11 @@ public final class RecordingAccountMail implements AccountMailPort {
         sent.add(new Mail("reset", to, username, link, language));
     }
 
+    @Override
+    public void sendRegistrationAttempt(EmailAddress to, Username username, String resetLink, String language) {
+        sent.add(new Mail("registration-attempt", to, username, resetLink, language));
+    }
+
     public List<Mail> sent() {
         return List.copyOf(sent);
     }

@@ -3,13 +3,14 @@ package uz.suhbat.application.fake;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import uz.suhbat.application.port.in.chat.ChatQuery;
-import uz.suhbat.application.port.in.chat.SendMessageUseCase;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.AnswerFailure;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.AnswerListener;
 
 /** Keeps every event of an answer as a line, e.g. "delta:Hel", "done:4/2/50", "failed:model_unavailable". */
-public final class RecordingAnswerListener implements SendMessageUseCase.AnswerListener {
+public final class RecordingAnswerListener implements AnswerListener {
 
     private final List<String> events = new CopyOnWriteArrayList<>();
-    private volatile SendMessageUseCase.Done done;
+    private volatile AnswerListener.Done done;
     private volatile long chatId;
 
     @Override
@@ -29,22 +30,22 @@ public final class RecordingAnswerListener implements SendMessageUseCase.AnswerL
     }
 
     @Override
-    public void done(SendMessageUseCase.Done result) {
+    public void done(AnswerListener.Done result) {
         done = result;
         events.add("done:" + result.rank() + "/" + result.used() + "/" + result.limit() + (result.readOnly() ? "/read-only" : "")
                 + result.today().map(t -> " today:" + t.used() + "/" + t.quota() + (t.nearlyUsedUp() ? "/few-left" : "")).orElse(""));
     }
 
     @Override
-    public void failed(String code, String messageKey) {
-        events.add("failed:" + code);
+    public void failed(AnswerFailure failure) {
+        events.add("failed:" + failure.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     public List<String> events() {
         return List.copyOf(events);
     }
 
-    public SendMessageUseCase.Done done() {
+    public AnswerListener.Done done() {
         return done;
     }
 

@@ -25,6 +25,6 @@ public record AuditEntry(Long id, long adminId, String adminUsername, Instant at
     }
 
     private static String cut(String text) {
-        return text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL - 1) + "…";
+        return uz.suhbat.domain.shared.ShortText.cutWithEllipsis(text, MAX_DETAIL);
     }
 }

@@ -1,5 +1,7 @@
 package uz.suhbat.domain.chat;
 
+import uz.suhbat.domain.shared.ShortText;
+
 /** A chat is named after the first words of its first message, until the user renames it. */
 public final class ChatTitle {
 
@@ -24,13 +26,13 @@ public final class ChatTitle {
         }
         if (title.isEmpty()) {
             // one enormous word: cut it
-            title.append(words[0], 0, Math.min(words[0].length(), AUTO_LENGTH));
+            title.append(ShortText.cut(words[0], AUTO_LENGTH));
         }
         boolean cut = words.length > WORDS || title.length() < content.strip().length();
         return cut ? title + "…" : title.toString();
     }
 
-    /** A user's own title: trimmed, single-line, at most {@link #MAX_LENGTH} characters; null when blank. */
+    /** A user's own title: trimmed, single-line, at most {@link #MAX_LENGTH} UTF-16 units, cut between characters; null when blank. */
     public static String clean(String title) {
         if (title == null) {
             return null;
@@ -39,6 +41,6 @@ public final class ChatTitle {
         if (cleaned.isEmpty()) {
             return null;
         }
-        return cleaned.length() > MAX_LENGTH ? cleaned.substring(0, MAX_LENGTH) : cleaned;
+        return ShortText.cut(cleaned, MAX_LENGTH);
     }
 }

@@ -15,8 +15,14 @@ public record ChatSearch(String user, String model, LocalDate from, LocalDate to
         user = blankToEmpty(user);
         model = blankToEmpty(model);
         text = blankToEmpty(text);
+        from = from == null ? null : clamp(from);
+        to = to == null ? null : clamp(to);
         page = Math.max(1, page);
         pageSize = Math.clamp(pageSize, 1, MAX_PAGE_SIZE);
+    }
+
+    private static LocalDate clamp(LocalDate day) {
+        return day.isBefore(DateRange.EARLIEST) ? DateRange.EARLIEST : day.isAfter(DateRange.LATEST) ? DateRange.LATEST : day;
     }
 
     private static String blankToEmpty(String value) {

@@ -4,14 +4,23 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import uz.suhbat.domain.shared.InvalidValueException;
 
-/** Whole UTC days from {@code from} to {@code to}, both included; at most {@value #MAX_DAYS} days so a chart stays readable. */
+/**
+ * Whole UTC days from {@code from} to {@code to}, both included; at most {@value #MAX_DAYS} days so a chart stays readable,
+ * all of them between {@link #EARLIEST} and {@link #LATEST}.
+ */
 public record DateRange(LocalDate from, LocalDate to) {
 
     public static final int MAX_DAYS = 366;
+    /** The days a range may cover: days usage can have happened on, well inside what the database's date types hold. */
+    public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    public static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
 
     public DateRange {
         if (from == null || to == null || to.isBefore(from)) {
             throw new InvalidValueException("range", "validation.range.order");
+        }
+        if (from.isBefore(EARLIEST) || to.isAfter(LATEST)) {
+            throw new InvalidValueException("range", "validation.range.outside");
         }
         if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
             throw new InvalidValueException("range", "validation.range.tooLong");

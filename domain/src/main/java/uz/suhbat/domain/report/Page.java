@@ -13,7 +13,12 @@ public record Page<T>(List<T> items, long total, int page, int pageSize) {
         return (int) Math.max(1, (total + pageSize - 1) / pageSize);
     }
 
-    public int offset() {
-        return (page - 1) * pageSize;
+    public long offset() {
+        return offset(page, pageSize);
+    }
+
+    /** Rows before page {@code page}, as a long: a page number near {@link Integer#MAX_VALUE} must not wrap to a negative offset. */
+    public static long offset(int page, int pageSize) {
+        return (Math.max(1L, page) - 1L) * Math.max(1L, pageSize);
     }
 }

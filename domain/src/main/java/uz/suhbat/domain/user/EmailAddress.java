@@ -4,11 +4,20 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import uz.suhbat.domain.shared.InvalidValueException;
 
-/** An e-mail address, kept in lower case so that one mailbox is one account. */
+/**
+ * An e-mail address, kept in lower case so that one mailbox is one account. Only a bare
+ * {@code local@domain} is an address here: no display name ({@code name <x@y>}), no comment, no
+ * quoted local part, no list, so that the address mail goes to is exactly the address stored.
+ */
 public record EmailAddress(String value) {
 
-    // deliberately simple: one @, a dot in the domain, no spaces; the verification mail is the real test
-    private static final Pattern SHAPE = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s.]{2,}");
+    // local part: RFC 5322 dot-atom (ASCII atext separated by single dots); domain: LDH labels
+    // (letters of any script for internationalised names), a dot, a top-level label of 2+ letters.
+    // The verification mail is the real test; this only makes sure the address is one mailbox.
+    private static final String ATOM = "[a-z0-9!#$%&'*+/=?^_`{|}~-]+";
+    private static final String LABEL = "[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?";
+    private static final Pattern SHAPE = Pattern.compile(
+            "(?=[^@]{1,64}@)" + ATOM + "(?:\\." + ATOM + ")*@(?:" + LABEL + "\\.)+\\p{L}{2,63}");
 
     public EmailAddress {
         if (value == null) {

@@ -2,9 +2,10 @@ package uz.suhbat.adapter.out.mail;
 
 import java.util.Locale;
 import org.springframework.context.MessageSource;
+import uz.suhbat.domain.user.Language;
 import uz.suhbat.domain.user.Username;
 
-/** The subject and body of each account mail, from the mail bundle in the user's language. */
+/** The subject and body of each account mail, from the mail bundle in the user's language (a tag of {@link Language}). */
 final class AccountMailTexts {
 
     record Text(String subject, String body) {
@@ -24,9 +25,15 @@ final class AccountMailTexts {
         return text("reset", username, link, language);
     }
 
+    /** {@code username} is null when the address only waits for confirmation on some account: the greeting names nobody. */
+    Text registrationAttempt(Username username, String resetLink, String language) {
+        return text(username == null ? "attempt.pending" : "attempt", username, resetLink, language);
+    }
+
     private Text text(String kind, Username username, String link, String language) {
-        Locale locale = "en".equals(language) ? Locale.ENGLISH : Locale.forLanguageTag("uz");
-        Object[] args = {username.value(), link};
+        // the bundles: plain = Uzbek (Latin script), _uz_Cyrl = Uzbek (Cyrillic script), _ru = Russian, _en = English
+        Locale locale = Locale.forLanguageTag(Language.orDefault(language).tag());
+        Object[] args = {username == null ? "" : username.value(), link};
         return new Text(messages.getMessage("mail." + kind + ".subject", args, locale),
                 messages.getMessage("mail." + kind + ".body", args, locale));
     }

@@ -12,6 +12,11 @@ import uz.suhbat.domain.user.Username;
  */
 final class LoggedAccountMail implements AccountMailPort {
 
+    @Override
+    public void sendRegistrationAttempt(EmailAddress to, Username username, String resetLink, String language) {
+        write(to, texts.registrationAttempt(username, resetLink, language));
+    }
+
     private static final Logger log = LoggerFactory.getLogger(LoggedAccountMail.class);
 
     private final AccountMailTexts texts;

@@ -15,6 +15,11 @@ import uz.suhbat.domain.user.Username;
 
 final class SmtpAccountMail implements AccountMailPort {
 
+    @Override
+    public void sendRegistrationAttempt(EmailAddress to, Username username, String resetLink, String language) {
+        send(to, texts.registrationAttempt(username, resetLink, language));
+    }
+
     private final JavaMailSender sender;
     private final String from;
     private final AccountMailTexts texts;

@@ -34,7 +34,7 @@ final class JooqAuditLogRepository implements AuditLogRepository {
     public Page<AuditEntry> recent(int page, int pageSize) {
         long total = db.fetchCount(ADMIN_AUDIT);
         var items = db.selectFrom(ADMIN_AUDIT).orderBy(ADMIN_AUDIT.ID.desc())
-                .limit(pageSize).offset((page - 1) * pageSize)
+                .limit(pageSize).offset(Page.offset(page, pageSize))
                 .fetch(JooqAuditLogRepository::toEntry);
         return new Page<>(items, total, page, pageSize);
     }

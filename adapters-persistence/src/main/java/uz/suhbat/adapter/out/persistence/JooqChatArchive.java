@@ -38,7 +38,7 @@ final class JooqChatArchive implements ChatArchivePort {
                 .from(CHAT).join(USER).on(USER.ID.eq(CHAT.USER_ID))
                 .where(where)
                 .orderBy(CHAT.UPDATED.desc(), CHAT.ID.desc())
-                .limit(search.pageSize()).offset((search.page() - 1) * search.pageSize())
+                .limit(search.pageSize()).offset(Page.offset(search.page(), search.pageSize()))
                 .fetch(JooqChatArchive::toOverview);
         return new Page<>(items, total, search.page(), search.pageSize());
     }

@@ -6,7 +6,6 @@ import static uz.suhbat.adapter.out.persistence.schema.Tables.USER;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record2;
 import org.jooq.impl.DSL;
 import uz.suhbat.application.port.out.chat.ChatLimitPolicyPort;
 import uz.suhbat.domain.limit.MessageLimit;
@@ -19,25 +18,11 @@ import uz.suhbat.domain.limit.MessageLimit;
 final class JooqChatLimitPolicy implements ChatLimitPolicyPort {
 
     private final DSLContext db;
-    private final JooqLimitSettingsRepository settings;
     private final MessageLimit configuredDefault;
 
     JooqChatLimitPolicy(DSLContext db, MessageLimit configuredDefault) {
         this.db = db;
-        this.settings = new JooqLimitSettingsRepository(db);
         this.configuredDefault = configuredDefault;
-    }
-
-    @Override
-    public int limitForNewChat(long userId) {
-        Record2<Integer, String> row = db.select(USER.MESSAGE_LIMIT, storedDefault())
-                .from(USER).where(USER.ID.eq(userId))
-                .fetchOne();
-        if (row == null) {
-            // no such user (any more): the default applies, as for a user without an override
-            return settings.defaultChatLimit().orElse(configuredDefault).value();
-        }
-        return limit(row.value1(), row.value2());
     }
 
     @Override
@@ -54,10 +39,11 @@ final class JooqChatLimitPolicy implements ChatLimitPolicyPort {
                 .as("stored_default");
     }
 
-    private int limit(Integer own, String storedDefault) {
-        if (own != null) {
-            return own;
+    /** A user's own limit edited by hand into something unusable counts as unset, like the stored default. */
+    private MessageLimit limit(Integer own, String storedDefault) {
+        if (own != null && own >= 1 && own <= MessageLimit.MAX) {
+            return new MessageLimit(own);
         }
-        return JooqLimitSettingsRepository.parse(storedDefault).orElse(configuredDefault).value();
+        return JooqLimitSettingsRepository.parse(storedDefault).orElse(configuredDefault);
     }
 }

@@ -17,6 +17,7 @@ import uz.suhbat.domain.chat.Chat;
 import uz.suhbat.domain.chat.Message;
 import uz.suhbat.domain.chat.MessageStatus;
 import uz.suhbat.domain.chat.Role;
+import uz.suhbat.domain.limit.MessageLimit;
 
 /** Chats in {@code chat}, messages in {@code chat_history} ({@code rank} = position), cited passages in {@code message_source}. */
 final class JooqChatRepository implements ChatRepository {
@@ -34,11 +35,6 @@ final class JooqChatRepository implements ChatRepository {
         this.transactions = transactions;
     }
 
-    @Override
-    public long create(long userId, String title, String model, int messageLimit, Instant now) {
-        return insertChat(db, userId, title, model, messageLimit, 0, now);
-    }
-
     private static long insertChat(DSLContext t, long userId, String title, String model, int messageLimit, int used, Instant now) {
         return t.insertInto(CHAT)
                 .set(CHAT.USER_ID, userId)
@@ -53,14 +49,10 @@ final class JooqChatRepository implements ChatRepository {
     }
 
     @Override
-    public Optional<StartedChat> createWithFirstMessage(long userId, String title, String model, int messageLimit, String content,
-                                                        Instant now) {
-        if (messageLimit < 1) {
-            return Optional.empty();
-        }
+    public StartedChat createWithFirstMessage(long userId, String title, String model, MessageLimit limit, String content, Instant now) {
         return transactions.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            long id = insertChat(t, userId, title, model, messageLimit, 1, now);
+            long id = insertChat(t, userId, title, model, limit.value(), 1, now);
             t.insertInto(CHAT_HISTORY)
                     .set(CHAT_HISTORY.CHAT_ID, id)
                     .set(CHAT_HISTORY.ROLE, Role.USER.wireName())
@@ -71,8 +63,8 @@ final class JooqChatRepository implements ChatRepository {
                     .set(CHAT_HISTORY.MODEL, model)
                     .execute();
             Instant stored = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-            return Optional.of(new StartedChat(new Chat(id, userId, title, model, stored, stored, messageLimit, 1, null),
-                    new Message(1, Role.USER, content, stored, MessageStatus.COMPLETE, model, 0, 0, List.of())));
+            return new StartedChat(new Chat(id, userId, title, model, stored, stored, limit, 1, null),
+                    new Message(1, Role.USER, content, stored, MessageStatus.COMPLETE, model, 0, 0, List.of()));
         });
     }
 
@@ -91,7 +83,8 @@ final class JooqChatRepository implements ChatRepository {
     public Optional<Message> appendUserMessage(long chatId, String content, String model, Instant now) {
         return transactions.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            // the conditional update takes the chat's row lock: of concurrent sends at limit−1, one wins
+            // the conditional update takes the chat's row lock: of concurrent sends at limit−1, one wins. Its condition
+            // is Chat.takesMessage() in SQL (open, and below the limit), so that the check and the count are one step
             int counted = t.update(CHAT)
                     .set(CHAT.USED, CHAT.USED.plus(1))
                     .set(CHAT.UPDATED, Times.toDb(now))
@@ -102,6 +95,15 @@ final class JooqChatRepository implements ChatRepository {
             }
             return Optional.of(insert(t, chatId, Role.USER, content, MessageStatus.COMPLETE, model, 0, 0, List.of(), now));
         });
+    }
+
+    @Override
+    public boolean countAnswerAgain(long chatId, Instant now) {
+        return db.update(CHAT)
+                .set(CHAT.USED, CHAT.USED.plus(1))
+                .set(CHAT.UPDATED, Times.toDb(now))
+                .where(CHAT.ID.eq(chatId), CHAT.USED.lt(CHAT.MESSAGE_LIMIT), CHAT.CLOSED_REASON.isNull())
+                .execute() == 1;
     }
 
     @Override
@@ -209,9 +211,8 @@ final class JooqChatRepository implements ChatRepository {
     }
 
     private static Chat toChat(ChatRecord r) {
-        Chat.ClosedReason closed = r.getClosedReason() == null ? null
-                : Chat.ClosedReason.valueOf(r.getClosedReason().toUpperCase(java.util.Locale.ROOT));
+        Chat.ClosedReason closed = r.getClosedReason() == null ? null : Chat.ClosedReason.fromWireName(r.getClosedReason());
         return new Chat(r.getId(), r.getUserId(), r.getTitle(), r.getModel(), Times.fromDb(r.getDate()), Times.fromDb(r.getUpdated()),
-                r.getMessageLimit(), r.getUsed(), closed);
+                new MessageLimit(r.getMessageLimit()), r.getUsed(), closed);
     }
 }

@@ -7,6 +7,7 @@ import static uz.suhbat.adapter.out.persistence.schema.Tables.USER;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import uz.suhbat.application.port.out.limit.LimitSettingsRepository;
+import uz.suhbat.domain.chat.Chat;
 import uz.suhbat.domain.limit.DailyQuota;
 import uz.suhbat.domain.limit.MessageLimit;
 import uz.suhbat.domain.shared.InvalidValueException;
@@ -72,12 +73,13 @@ final class JooqLimitSettingsRepository implements LimitSettingsRepository {
     @Override
     public Optional<ChatLimitState> chatLimit(long chatId) {
         return db.select(CHAT.MESSAGE_LIMIT, CHAT.USED, CHAT.CLOSED_REASON).from(CHAT).where(CHAT.ID.eq(chatId))
-                .fetchOptional(r -> new ChatLimitState(r.value1(), r.value2(), r.value3()));
+                .fetchOptional(r -> new ChatLimitState(r.value1(), r.value2(), r.value3() == null ? null : Chat.ClosedReason.fromWireName(r.value3())));
     }
 
     @Override
-    public void saveChatLimit(long chatId, MessageLimit limit, String closedReason) {
-        db.update(CHAT).set(CHAT.MESSAGE_LIMIT, limit.value()).set(CHAT.CLOSED_REASON, closedReason).where(CHAT.ID.eq(chatId)).execute();
+    public void saveChatLimit(long chatId, MessageLimit limit, Chat.ClosedReason closedReason) {
+        db.update(CHAT).set(CHAT.MESSAGE_LIMIT, limit.value()).set(CHAT.CLOSED_REASON, closedReason == null ? null : closedReason.wireName())
+                .where(CHAT.ID.eq(chatId)).execute();
     }
 
     /** A value edited by hand into something unusable counts as unset: no quota. */

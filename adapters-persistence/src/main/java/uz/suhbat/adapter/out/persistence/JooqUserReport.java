@@ -55,8 +55,8 @@ final class JooqUserReport implements UserReportPort {
         return new Page<>(items, total, search.page(), search.pageSize());
     }
 
-    private static int offset(UserSearch search) {
-        return (search.page() - 1) * search.pageSize();
+    private static long offset(UserSearch search) {
+        return Page.offset(search.page(), search.pageSize());
     }
 
     private static SortField<?> order(UserSearch search) {

@@ -4,7 +4,6 @@ import static uz.suhbat.adapter.out.persistence.schema.Tables.USER;
 
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.exception.IntegrityConstraintViolationException;
 import uz.suhbat.adapter.out.persistence.schema.tables.records.UserRecord;
 import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.domain.user.EmailAddress;
@@ -33,6 +32,16 @@ final class JooqUserRepository implements UserRepository {
     @Override
     public Optional<User> findByEmail(EmailAddress email) {
         return db.selectFrom(USER).where(USER.EMAIL.eq(email.value())).fetchOptional().map(JooqUserRepository::toUser);
+    }
+
+    @Override
+    public int endAllSessions(long id) {
+        return db.transactionResult(tx -> {
+            if (tx.dsl().update(USER).set(USER.SESSION_EPOCH, USER.SESSION_EPOCH.plus(1)).where(USER.ID.eq(id)).execute() == 0) {
+                return -1;
+            }
+            return tx.dsl().select(USER.SESSION_EPOCH).from(USER).where(USER.ID.eq(id)).fetchOne(USER.SESSION_EPOCH);
+        });
     }
 
     @Override
@@ -74,10 +83,16 @@ final class JooqUserRepository implements UserRepository {
                     .where(USER.ID.eq(user.id()))
                     .execute();
             return user;
-        } catch (IntegrityConstraintViolationException duplicate) {
-            String message = String.valueOf(duplicate.getMessage());
+        } catch (RuntimeException failure) {
+            // a unique key, however the DSLContext wraps it (jOOQ's own exception, or Spring's DuplicateKeyException)
+            String message = DuplicateKeys.message(failure).orElseThrow(() -> failure);
             throw new DuplicateException(message.contains("uk_user_username") ? "username" : "email");
         }
+    }
+
+    @Override
+    public boolean saveLanguage(long id, String language) {
+        return db.update(USER).set(USER.LANGUAGE, language).where(USER.ID.eq(id)).execute() == 1;
     }
 
     @Override

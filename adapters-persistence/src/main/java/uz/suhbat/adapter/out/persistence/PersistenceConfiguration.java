@@ -3,6 +3,9 @@ package uz.suhbat.adapter.out.persistence;
 import javax.sql.DataSource;
 import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
+import uz.suhbat.application.port.out.chat.AnswerStopRepository;
+import uz.suhbat.application.port.out.security.SecretKeyRepository;
+import uz.suhbat.application.port.out.security.ThrottleRepository;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DataSourceConnectionProvider;
 import org.jooq.impl.DefaultTransactionProvider;
@@ -13,6 +16,7 @@ import uz.suhbat.application.port.out.account.DeviceLoginRepository;
 import uz.suhbat.application.port.out.account.OneTimeTokenRepository;
 import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.admin.AdminRepository;
+import uz.suhbat.application.port.out.chat.AnswerGuardPort;
 import uz.suhbat.application.port.out.chat.ChatRepository;
 import uz.suhbat.application.port.out.knowledge.DocumentFilesPort;
 import uz.suhbat.application.port.out.knowledge.KnowledgeModelRepository;
@@ -54,6 +58,12 @@ public class PersistenceConfiguration {
     ChatRepository chatRepository(DSLContext db, ObjectProvider<TransactionConnections> transactionConnections) {
         TransactionConnections connections = transactionConnections.getIfAvailable();
         return new JooqChatRepository(db, connections == null ? db : transactional(db, connections.dataSource()));
+    }
+
+    /** "One answer per chat at a time": single autocommit UPDATEs on the chat's row. */
+    @Bean
+    AnswerGuardPort answerGuardPort(DSLContext db) {
+        return new JooqAnswerGuard(db);
     }
 
     /** The same jOOQ settings and listeners, on connections whose autocommit is off, with jOOQ's own transactions. */
@@ -107,5 +117,20 @@ public class PersistenceConfiguration {
     @Bean
     ChatLimitPolicyPort chatLimitPolicyPort(DSLContext db, MessageLimit configuredChatLimit) {
         return new JooqChatLimitPolicy(db, configuredChatLimit);
+    }
+
+    @Bean
+    ThrottleRepository throttleRepository(DSLContext db) {
+        return new JooqThrottleRepository(db);
+    }
+
+    @Bean
+    SecretKeyRepository secretKeyRepository(DSLContext db) {
+        return new JooqSecretKeyRepository(db);
+    }
+
+    @Bean
+    AnswerStopRepository answerStopRepository(DSLContext db) {
+        return new JooqAnswerStopRepository(db);
     }
 }

@@ -35,8 +35,7 @@ class JooqChatRepositoryTest extends ChatRepositoryContract {
     @Test
     void deletingAUserDeletesTheirChatsAndMessages() {
         ChatRepository chats = emptyRepository();
-        long id = chats.create(userId(1), "t", "m", 5, T0);
-        chats.appendUserMessage(id, "hi", "m", T0);
+        long id = chat(chats, userId(1), "t", "m", 5, T0);
 
         new JooqUserRepository(db).delete(userId(1));
 

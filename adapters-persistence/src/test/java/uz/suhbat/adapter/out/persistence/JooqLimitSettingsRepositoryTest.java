@@ -8,6 +8,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import uz.suhbat.application.port.out.limit.LimitSettingsRepository;
 import uz.suhbat.application.port.out.limit.LimitSettingsRepositoryContract;
+import uz.suhbat.domain.chat.Chat;
 import uz.suhbat.domain.limit.MessageLimit;
 
 class JooqLimitSettingsRepositoryTest extends LimitSettingsRepositoryContract {
@@ -28,8 +29,12 @@ class JooqLimitSettingsRepositoryTest extends LimitSettingsRepositoryContract {
     }
 
     @Override
-    protected long givenChat(long userId, int limit, int used, String closedReason) {
-        return new Rows(db).chat(userId, "A chat", "gpt-4o-mini", NOW, limit, used, closedReason);
+    protected long givenChat(long userId, int limit, int used, Chat.ClosedReason closedReason) {
+        return new Rows(db).chat(userId, "A chat", "gpt-4o-mini", NOW, limit, used, closedReason == null ? null : closedReason.wireName());
+    }
+
+    private static int limitOf(JooqChatLimitPolicy policy, long user) {
+        return policy.authorOfNewChat(user).orElseThrow().limitForNewChat().value();
     }
 
     @Test
@@ -38,23 +43,23 @@ class JooqLimitSettingsRepositoryTest extends LimitSettingsRepositoryContract {
         JooqChatLimitPolicy policy = new JooqChatLimitPolicy(db, new MessageLimit(50));
         long user = givenUser();
 
-        assertThat(policy.limitForNewChat(user)).isEqualTo(50);
+        assertThat(limitOf(policy, user)).isEqualTo(50);
         settings.saveDefaultChatLimit(new MessageLimit(70));
-        assertThat(policy.limitForNewChat(user)).isEqualTo(70);
+        assertThat(limitOf(policy, user)).isEqualTo(70);
         settings.saveUserChatLimit(user, new MessageLimit(9));
-        assertThat(policy.limitForNewChat(user)).isEqualTo(9);
+        assertThat(limitOf(policy, user)).isEqualTo(9);
     }
 
     @Test
-    void anUnusableStoredDefaultCountsAsUnsetAndAUserWhoIsGoneGetsTheDefault() {
+    void anUnusableStoredDefaultCountsAsUnset() {
         emptyRepository();
         JooqChatLimitPolicy policy = new JooqChatLimitPolicy(db, new MessageLimit(50));
         long user = givenUser();
 
         db.insertInto(SETTING).set(SETTING.NAME, JooqLimitSettingsRepository.DEFAULT_CHAT_LIMIT).set(SETTING.VALUE, "lots").execute();
-        assertThat(policy.limitForNewChat(user)).isEqualTo(50);
+        assertThat(limitOf(policy, user)).isEqualTo(50);
         db.update(SETTING).set(SETTING.VALUE, "30").execute();
-        assertThat(policy.limitForNewChat(user + 1_000)).isEqualTo(30);
+        assertThat(limitOf(policy, user)).isEqualTo(30);
     }
 
     @Test
@@ -68,14 +73,14 @@ class JooqLimitSettingsRepositoryTest extends LimitSettingsRepositoryContract {
             assertThat(author.user().id()).isEqualTo(verified);
             assertThat(author.user().username().value()).isEqualTo("writer");
             assertThat(author.user().mayChat()).isTrue();
-            assertThat(author.limitForNewChat()).isEqualTo(50);
+            assertThat(author.limitForNewChat().value()).isEqualTo(50);
         });
         settings.saveDefaultChatLimit(new MessageLimit(70));
         settings.saveUserChatLimit(blocked, new MessageLimit(9));
-        assertThat(policy.authorOfNewChat(verified)).hasValueSatisfying(author -> assertThat(author.limitForNewChat()).isEqualTo(70));
+        assertThat(policy.authorOfNewChat(verified)).hasValueSatisfying(author -> assertThat(author.limitForNewChat().value()).isEqualTo(70));
         assertThat(policy.authorOfNewChat(blocked)).hasValueSatisfying(author -> {
             assertThat(author.user().blocked()).isTrue();
-            assertThat(author.limitForNewChat()).isEqualTo(9);
+            assertThat(author.limitForNewChat().value()).isEqualTo(9);
         });
         assertThat(policy.authorOfNewChat(blocked + 1_000)).isEmpty();
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import uz.suhbat.application.port.in.account.PasswordResetUseCase;
 import uz.suhbat.application.port.in.account.ProfileUseCase;
 import uz.suhbat.application.port.in.account.RegisterUseCase;
@@ -16,8 +17,10 @@ import uz.suhbat.application.port.out.account.DeviceLoginRepository;
 import uz.suhbat.application.port.out.account.OneTimeTokenRepository;
 import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.security.PasswordHashingPort;
+import uz.suhbat.application.port.out.security.ThrottleRepository;
 import uz.suhbat.domain.shared.InvalidValueException;
 import uz.suhbat.domain.user.EmailAddress;
+import uz.suhbat.domain.user.Language;
 import uz.suhbat.domain.user.OneTimeToken;
 import uz.suhbat.domain.user.PasswordPolicy;
 import uz.suhbat.domain.user.TokenPurpose;
@@ -38,9 +41,22 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
     private final String baseUrl;
     private final Throttle mailPerAddress;
     private final Throttle mailPerRequester;
+    private final Executor mailQueue;
 
+    /** Account mail is sent in the calling thread: for tests that read the mail right after the call. */
     public AccountService(UserRepository users, OneTimeTokenRepository tokens, DeviceLoginRepository devices, AccountMailPort mail,
-                          PasswordHashingPort hashing, Clock clock, String baseUrl) {
+                          PasswordHashingPort hashing, ThrottleRepository throttles, Clock clock, String baseUrl) {
+        this(users, tokens, devices, mail, hashing, throttles, clock, baseUrl, Runnable::run);
+    }
+
+    /**
+     * @param mailQueue runs the work behind each account mail (finding the account, writing its token, sending) off the
+     *                  request's thread, so that registration and a reset request answer at once and in the same time
+     *                  whether or not the address has an account
+     */
+    public AccountService(UserRepository users, OneTimeTokenRepository tokens, DeviceLoginRepository devices, AccountMailPort mail,
+                          PasswordHashingPort hashing, ThrottleRepository throttles, Clock clock, String baseUrl, Executor mailQueue) {
+        this.mailQueue = mailQueue;
         this.users = users;
         this.tokens = tokens;
         this.devices = devices;
@@ -48,8 +64,8 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
         this.hashing = hashing;
         this.clock = clock;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.mailPerAddress = new Throttle(3, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(15), clock);
-        this.mailPerRequester = new Throttle(10, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(15), clock);
+        this.mailPerAddress = new Throttle(throttles, "mail", 3, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(15), clock);
+        this.mailPerRequester = new Throttle(throttles, "mail-requester", 10, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(15), clock);
     }
 
     // ---- registration and verification
@@ -66,20 +82,36 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
         if (username != null && users.findByUsername(username).isPresent()) {
             errors.put("username", "validation.username.taken");
         }
-        if (email != null && users.emailInUse(email, null)) {
-            errors.put("email", "validation.email.taken");
-        }
         if (!errors.isEmpty()) {
             return new RegisterUseCase.Rejected(errors);
         }
+        // hashed in both cases below: the hash is most of a registration's time, so a taken address answers as slowly
+        String hash = hashing.hash(command.password());
+        if (users.emailInUse(email, null)) {
+            tellOwnerOfAttempt(email, command.language());
+            return new CheckInbox();
+        }
         User user;
         try {
-            user = users.save(User.register(username, email, hashing.hash(command.password()), clock.instant(), command.language()));
+            user = users.save(User.register(username, email, hash, clock.instant(), command.language()));
         } catch (UserRepository.DuplicateException raced) {
+            if ("email".equals(raced.field())) {
+                // registered a moment ago by a concurrent request: the same as a taken address
+                tellOwnerOfAttempt(email, command.language());
+                return new CheckInbox();
+            }
             return new RegisterUseCase.Rejected(Map.of(raced.field(), "validation." + raced.field() + ".taken"));
         }
         sendVerification(user, email);
-        return new Registered(user.id());
+        return new CheckInbox();
+    }
+
+    private void tellOwnerOfAttempt(EmailAddress email, String language) {
+        deliver("registration attempt", () -> {
+            Optional<User> owner = users.findByEmail(email);
+            mail.sendRegistrationAttempt(email, owner.map(User::username).orElse(null), baseUrl + "/forgot-password",
+                    owner.map(User::language).filter(java.util.Objects::nonNull).orElse(language));
+        });
     }
 
     @Override
@@ -123,11 +155,14 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
     }
 
     private void sendVerification(User user, EmailAddress address) {
-        tokens.deleteAll(user.id(), TokenPurpose.EMAIL_VERIFICATION);
-        String token = SecretTokens.newToken();
-        tokens.save(new OneTimeToken(SecretTokens.hash(token), user.id(), TokenPurpose.EMAIL_VERIFICATION, address,
-                clock.instant().plus(TokenPurpose.EMAIL_VERIFICATION.validity())));
-        deliver(() -> mail.sendVerification(address, user.username(), baseUrl + "/verify?token=" + token, user.language()));
+        deliver("verification", () -> {
+            tokens.deleteAll(user.id(), TokenPurpose.EMAIL_VERIFICATION);
+            String token = SecretTokens.newToken();
+            tokens.save(new OneTimeToken(SecretTokens.hash(token), user.id(), TokenPurpose.EMAIL_VERIFICATION, address,
+                    clock.instant().plus(TokenPurpose.EMAIL_VERIFICATION.validity())));
+            mail.sendVerification(address, user.username(), baseUrl + "/verify?token=" + token,
+                    Language.orDefault(user.language()).tag());
+        });
     }
 
     // ---- password reset
@@ -146,14 +181,15 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
         } catch (InvalidValueException malformed) {
             return Request.ACCEPTED;
         }
-        users.findByEmail(address).ifPresent(user -> {
+        // the account is looked up after the answer, off this thread: a known address answers as fast as an unknown one
+        deliver("password reset", () -> users.findByEmail(address).ifPresent(user -> {
             tokens.deleteAll(user.id(), TokenPurpose.PASSWORD_RESET);
             String token = SecretTokens.newToken();
             tokens.save(new OneTimeToken(SecretTokens.hash(token), user.id(), TokenPurpose.PASSWORD_RESET, user.email(),
                     clock.instant().plus(TokenPurpose.PASSWORD_RESET.validity())));
-            String lang = user.language() != null ? user.language() : language;
-            deliver(() -> mail.sendPasswordReset(user.email(), user.username(), baseUrl + "/reset-password?token=" + token, lang));
-        });
+            String lang = Language.of(user.language()).orElse(Language.orDefault(language)).tag();
+            mail.sendPasswordReset(user.email(), user.username(), baseUrl + "/reset-password?token=" + token, lang);
+        }));
         return Request.ACCEPTED;
     }
 
@@ -243,7 +279,15 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
             return Map.of("newPassword", weak.code());
         }
         users.save(user.withPasswordHash(hashing.hash(newPassword)));
+        // whoever else holds a session or a device cookie of this account must sign in again
+        devices.deleteAllOfUser(userId);
+        users.endAllSessions(userId);
         return Map.of();
+    }
+
+    @Override
+    public boolean chooseLanguage(long userId, String language) {
+        return Language.of(language).map(chosen -> users.saveLanguage(userId, chosen.tag())).orElse(false);
     }
 
     @Override
@@ -271,7 +315,13 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
         if (user.sessionEpoch() != sessionEpoch) {
             return new Ended();
         }
-        return new Active(user.username().value(), user.mayChat(), user.emailVerified());
+        return new Active(user.username().value(), user.mayChat(), user.emailVerified(),
+                Language.of(user.language()).map(Language::tag).orElse(null));
+    }
+
+    @Override
+    public int currentEpoch(long userId) {
+        return users.findById(userId).map(User::sessionEpoch).orElse(-1);
     }
 
     // ----
@@ -285,12 +335,23 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
         }
     }
 
-    private static void deliver(Runnable send) {
+    /**
+     * Runs {@code send} on the mail queue. A failure there is logged and changes nothing else: the account change stands
+     * and the person can ask for the mail again. The log names the kind of mail and the failure's type only: the
+     * message of a mail failure may hold the address, and the work around it a secret link.
+     */
+    private void deliver(String kind, Runnable send) {
+        Runnable logged = () -> {
+            try {
+                send.run();
+            } catch (RuntimeException e) {
+                log.log(Level.WARNING, "Could not send the " + kind + " mail: " + e.getClass().getName());
+            }
+        };
         try {
-            send.run();
-        } catch (RuntimeException e) {
-            // the account change stands; the person can ask for the mail again
-            log.log(Level.WARNING, "Could not send account mail: " + e.getMessage());
+            mailQueue.execute(logged);
+        } catch (java.util.concurrent.RejectedExecutionException full) {
+            log.log(Level.WARNING, "Could not send the " + kind + " mail: the mail queue is full or stopped");
         }
     }
 }

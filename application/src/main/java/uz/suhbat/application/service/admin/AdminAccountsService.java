@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import uz.suhbat.application.port.in.admin.ManageAdminsUseCase;
 import uz.suhbat.application.port.out.admin.AdminRepository;
-import uz.suhbat.application.port.out.admin.AuditLogRepository;
 import uz.suhbat.application.port.out.security.PasswordHashingPort;
 import uz.suhbat.domain.audit.AuditAction;
 import uz.suhbat.domain.shared.InvalidValueException;
@@ -25,10 +24,10 @@ public final class AdminAccountsService implements ManageAdminsUseCase {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public AdminAccountsService(AdminRepository admins, PasswordHashingPort hashing, AuditLogRepository auditLog, Clock clock) {
+    public AdminAccountsService(AdminRepository admins, PasswordHashingPort hashing, AuditTrail audit, Clock clock) {
         this.admins = admins;
         this.hashing = hashing;
-        this.audit = new AuditTrail(auditLog, admins, clock);
+        this.audit = audit;
         this.clock = clock;
     }
 

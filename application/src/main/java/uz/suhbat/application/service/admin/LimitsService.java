@@ -1,15 +1,13 @@
 package uz.suhbat.application.service.admin;
 
-import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import uz.suhbat.application.port.in.admin.LimitsUseCase;
 import uz.suhbat.application.port.out.account.UserRepository;
-import uz.suhbat.application.port.out.admin.AdminRepository;
-import uz.suhbat.application.port.out.admin.AuditLogRepository;
 import uz.suhbat.application.port.out.limit.LimitSettingsRepository;
 import uz.suhbat.application.port.out.limit.LimitSettingsRepository.ChatLimitState;
 import uz.suhbat.domain.audit.AuditAction;
+import uz.suhbat.domain.chat.Chat;
 import uz.suhbat.domain.limit.DailyQuota;
 import uz.suhbat.domain.limit.MessageLimit;
 import uz.suhbat.domain.user.User;
@@ -17,21 +15,17 @@ import uz.suhbat.domain.user.User;
 /** Admins' limit changes, each one audited with the old and the new value. */
 public final class LimitsService implements LimitsUseCase {
 
-    // the chat's closed reason when it holds its limit of user messages (contract: closedReason "limit")
-    static final String CLOSED_BY_LIMIT = "limit";
-
     private final LimitSettingsRepository settings;
     private final UserRepository users;
     private final MessageLimit configuredDefault;
     private final AuditTrail audit;
 
     /** {@code configuredDefault} is CHAT_MESSAGE_LIMIT, used until an admin sets a default. */
-    public LimitsService(LimitSettingsRepository settings, UserRepository users, AdminRepository admins, AuditLogRepository auditLog,
-                         Clock clock, MessageLimit configuredDefault) {
+    public LimitsService(LimitSettingsRepository settings, UserRepository users, AuditTrail audit, MessageLimit configuredDefault) {
         this.settings = settings;
         this.users = users;
         this.configuredDefault = Objects.requireNonNull(configuredDefault, "configuredDefault");
-        this.audit = new AuditTrail(auditLog, admins, clock);
+        this.audit = audit;
     }
 
     @Override
@@ -64,11 +58,11 @@ public final class LimitsService implements LimitsUseCase {
             return Optional.empty();
         }
         ChatLimitState state = found.get();
-        String closedReason = closedReasonUnder(limit, state);
+        // only the limit's own closing is undone or done here; a chat closed for another reason stays closed
+        Chat.ClosedReason closedReason = Chat.closedReasonUnder(state.closedReason(), limit, state.used());
         settings.saveChatLimit(chatId, limit, closedReason);
         audit.record(adminId, AuditAction.CHAT_LIMIT_CHANGED, "#" + chatId, state.limit() + " → " + limit.value());
-        boolean readOnly = closedReason != null || !limit.allowsMoreThan(state.used());
-        return Optional.of(new ChatLimitChange(state.limit(), limit.value(), state.used(), readOnly));
+        return Optional.of(new ChatLimitChange(state.limit(), limit.value(), state.used(), closedReason != null));
     }
 
     @Override
@@ -97,11 +91,4 @@ public final class LimitsService implements LimitsUseCase {
         return quota.map(q -> String.valueOf(q.value())).orElse("—");
     }
 
-    /** Only the limit's own closing is undone or done here; a chat closed for another reason stays closed. */
-    private static String closedReasonUnder(MessageLimit limit, ChatLimitState state) {
-        if (state.closedReason() != null && !CLOSED_BY_LIMIT.equals(state.closedReason())) {
-            return state.closedReason();
-        }
-        return limit.allowsMoreThan(state.used()) ? null : CLOSED_BY_LIMIT;
-    }
 }

@@ -1,11 +1,8 @@
 package uz.suhbat.application.service.admin;
 
-import java.time.Clock;
 import java.util.Optional;
 import uz.suhbat.application.port.in.admin.UserAdministrationUseCase;
 import uz.suhbat.application.port.out.account.UserRepository;
-import uz.suhbat.application.port.out.admin.AdminRepository;
-import uz.suhbat.application.port.out.admin.AuditLogRepository;
 import uz.suhbat.application.port.out.admin.UserReportPort;
 import uz.suhbat.domain.audit.AuditAction;
 import uz.suhbat.domain.report.Page;
@@ -23,11 +20,10 @@ public final class UserAdministrationService implements UserAdministrationUseCas
     private final UserRepository users;
     private final AuditTrail audit;
 
-    public UserAdministrationService(UserReportPort reports, UserRepository users, AdminRepository admins, AuditLogRepository auditLog,
-                                     Clock clock) {
+    public UserAdministrationService(UserReportPort reports, UserRepository users, AuditTrail audit) {
         this.reports = reports;
         this.users = users;
-        this.audit = new AuditTrail(auditLog, admins, clock);
+        this.audit = audit;
     }
 
     @Override

@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import uz.suhbat.application.port.in.chat.ChatQuery.DailyAllowance;
-import uz.suhbat.application.port.in.chat.SendMessageUseCase.AnswerListener;
-import uz.suhbat.application.port.in.chat.SendMessageUseCase.Done;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.AnswerListener;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
 import uz.suhbat.application.port.out.chat.ChatRepository;
 import uz.suhbat.domain.chat.Chat;
@@ -26,13 +25,15 @@ final class Answer implements ChatModelPort.AnswerSink {
     private final ChatRepository chats;
     private final Clock clock;
     private final Optional<DailyAllowance> today;
+    private final AnswerClaim claim;
     private final StringBuilder text = new StringBuilder();
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile ChatModelPort.Streaming streaming;
     private volatile boolean listenerGone;
 
     Answer(Chat chat, String answeringModel, List<Message.Source> sources, AnswerListener listener, ChatRepository chats, Clock clock,
-           Optional<DailyAllowance> today) {
+           Optional<DailyAllowance> today, AnswerClaim claim) {
+        this.claim = claim;
         this.chat = chat;
         this.answeringModel = answeringModel;
         this.sources = sources;
@@ -56,7 +57,11 @@ final class Answer implements ChatModelPort.AnswerSink {
             if (running != null) {
                 running.cancel();
             }
-            storePartial();
+            try {
+                storePartial();
+            } finally {
+                claim.release();
+            }
         }
     }
 
@@ -65,6 +70,7 @@ final class Answer implements ChatModelPort.AnswerSink {
         if (finished.get()) {
             return;
         }
+        claim.keepAlive();
         synchronized (text) {
             text.append(piece);
         }
@@ -83,9 +89,14 @@ final class Answer implements ChatModelPort.AnswerSink {
         if (!finished.compareAndSet(false, true)) {
             return;
         }
-        Message stored = chats.appendAssistantMessage(chat.id(), content(), MessageStatus.COMPLETE, answeringModel,
-                usage.input(), usage.output(), sources, clock.instant());
-        tell(() -> listener.done(new Done(stored.rank(), chat.used(), chat.messageLimit(), chat.readOnly(), usage.input(), usage.output(),
+        Message stored;
+        try {
+            stored = chats.appendAssistantMessage(chat.id(), content(), MessageStatus.COMPLETE, answeringModel,
+                    usage.input(), usage.output(), sources, clock.instant());
+        } finally {
+            claim.release(); // stored (or failed to store): the chat takes its next answer
+        }
+        tell(() -> listener.done(new AnswerListener.Done(stored.rank(), chat.used(), chat.limit().value(), chat.readOnly(), usage.input(), usage.output(),
                 today)));
     }
 
@@ -94,12 +105,15 @@ final class Answer implements ChatModelPort.AnswerSink {
         if (!finished.compareAndSet(false, true)) {
             return;
         }
-        storePartial();
-        if (failure.kind() == ChatModelPort.FailureKind.CONTEXT_TOO_LONG) {
-            chats.close(chat.id(), Chat.ClosedReason.CONTEXT_FULL);
+        try {
+            storePartial();
+            if (failure.kind() == ChatModelPort.FailureKind.CONTEXT_TOO_LONG) {
+                chats.close(chat.id(), Chat.ClosedReason.CONTEXT_FULL);
+            }
+        } finally {
+            claim.release();
         }
-        String code = AnswerFailures.code(failure.kind());
-        tell(() -> listener.failed(code, "chat.error." + code));
+        tell(() -> listener.failed(AnswerFailures.of(failure.kind())));
     }
 
     private void storePartial() {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import uz.suhbat.application.port.in.account.RegisterUseCase.Command;
-import uz.suhbat.application.port.in.account.RegisterUseCase.Registered;
+import uz.suhbat.application.port.in.account.RegisterUseCase.CheckInbox;
 import uz.suhbat.application.port.in.account.RegisterUseCase.Rejected;
 import uz.suhbat.application.port.in.account.RegisterUseCase.Result;
 import uz.suhbat.application.port.in.account.VerifyEmailUseCase.Resend;
@@ -17,8 +17,8 @@ class RegistrationTest extends AccountsFixture {
     void givenValidInput_whenRegistering_thenUserIsStoredHashedUnverifiedAndAVerificationLinkIsMailed() {
         Result result = accounts.register(new Command("Nodira", "Nodira@Example.uz", "my long passphrase", "en"));
 
-        long id = ((Registered) result).userId();
-        User user = users.findById(id).orElseThrow();
+        assertThat(result).isInstanceOf(CheckInbox.class);
+        User user = users.findByUsername(new uz.suhbat.domain.user.Username("nodira")).orElseThrow();
         assertThat(user.passwordHash()).isNotEqualTo("my long passphrase");
         assertThat(hashing.matches("my long passphrase", user.passwordHash())).isTrue();
         assertThat(user.emailVerified()).isFalse();
@@ -51,17 +51,65 @@ class RegistrationTest extends AccountsFixture {
         String over72Bytes = "пароль-очень-длинный-".repeat(5);
         assertThat(over72Bytes.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(72);
 
-        assertThat(accounts.register(new Command("ivan", "ivan@example.uz", over72Bytes, "uz"))).isInstanceOf(Registered.class);
-        assertThat(accounts.register(new Command("olim", "olim@example.uz", "oʻzbekcha parol", "uz"))).isInstanceOf(Registered.class);
+        assertThat(accounts.register(new Command("ivan", "ivan@example.uz", over72Bytes, "uz"))).isInstanceOf(CheckInbox.class);
+        assertThat(accounts.register(new Command("olim", "olim@example.uz", "oʻzbekcha parol", "uz"))).isInstanceOf(CheckInbox.class);
     }
 
     @Test
-    void givenTakenUsernameOrEmail_whenRegistering_thenRefusedWithoutRegardToCase() {
+    void givenATakenUsername_whenRegistering_thenRefusedWithoutRegardToCase() {
         registered("Bobur");
 
-        Rejected rejected = (Rejected) accounts.register(new Command("BOBUR", "BOBUR@example.uz", "another long secret", "uz"));
+        Rejected rejected = (Rejected) accounts.register(new Command("BOBUR", "bobur-2@example.uz", "another long secret", "uz"));
 
-        assertThat(rejected.errors()).containsEntry("username", "validation.username.taken").containsEntry("email", "validation.email.taken");
+        assertThat(rejected.errors()).containsOnlyKeys("username").containsEntry("username", "validation.username.taken");
+    }
+
+    @Test
+    void givenATakenAddress_whenRegistering_thenTheSameAnswerAsANewOneAndItsOwnerIsToldInsteadOfAVerification() {
+        long owner = registered("Bekzod");
+        int before = mail.sent().size();
+
+        Result again = accounts.register(new Command("someone_else", "BEKZOD@example.uz", "another long secret", "en"));
+
+        assertThat(again).isInstanceOf(CheckInbox.class);
+        assertThat(users.findByUsername(new uz.suhbat.domain.user.Username("someone_else"))).as("no second account").isEmpty();
+        assertThat(mail.sent()).hasSize(before + 1);
+        assertThat(mail.last().kind()).isEqualTo("registration-attempt");
+        assertThat(mail.last().to().value()).isEqualTo("bekzod@example.uz");
+        assertThat(mail.last().username().value()).isEqualTo("Bekzod");
+        assertThat(mail.last().language()).as("the owner's language").isEqualTo("uz");
+        assertThat(mail.last().link()).isEqualTo("https://suhbat.example.uz/forgot-password");
+        assertThat(users.findById(owner).orElseThrow().passwordHash()).isNotEqualTo(hashing.hash("another long secret"));
+    }
+
+    @Test
+    void givenAMailQueueThatFails_whenRegistering_thenTheAccountStandsAndTheAnswerIsTheSame() {
+        var failingMail = new uz.suhbat.application.port.out.account.AccountMailPort() {
+            @Override
+            public void sendVerification(uz.suhbat.domain.user.EmailAddress to, uz.suhbat.domain.user.Username username, String link, String language) {
+                throw new IllegalStateException("SMTP down; link " + link);
+            }
+
+            @Override
+            public void sendPasswordReset(uz.suhbat.domain.user.EmailAddress to, uz.suhbat.domain.user.Username username, String link, String language) {
+                throw new IllegalStateException("SMTP down");
+            }
+
+            @Override
+            public void sendRegistrationAttempt(uz.suhbat.domain.user.EmailAddress to, uz.suhbat.domain.user.Username username, String link, String language) {
+                throw new IllegalStateException("SMTP down");
+            }
+        };
+        java.util.List<Runnable> queued = new java.util.ArrayList<>();
+        AccountService queuedAccounts = new AccountService(users, tokens, devices, failingMail, hashing, throttles, clock, "https://suhbat.example.uz", queued::add);
+
+        assertThat(queuedAccounts.register(new Command("queued", "queued@example.uz", "long enough secret", "uz"))).isInstanceOf(CheckInbox.class);
+        assertThat(queuedAccounts.register(new Command("queued2", "queued@example.uz", "long enough secret", "uz"))).isInstanceOf(CheckInbox.class);
+        assertThat(queued).as("mail work waits for the queue, after the answer").hasSize(2);
+        assertThat(tokens.count()).as("not even the token is written before the answer").isZero();
+
+        queued.forEach(Runnable::run); // fails inside, logged, thrown nowhere
+        assertThat(users.findByUsername(new uz.suhbat.domain.user.Username("queued"))).isPresent();
     }
 
     @Test

@@ -20,7 +20,7 @@ class AdminAccountsServiceTest {
     private final InMemoryAdminRepository admins = new InMemoryAdminRepository();
     private final InMemoryAuditLogRepository audit = new InMemoryAuditLogRepository();
     private final FakePasswordHashing hashing = new FakePasswordHashing();
-    private final AdminAccountsService service = new AdminAccountsService(admins, hashing, audit, clock);
+    private final AdminAccountsService service = new AdminAccountsService(admins, hashing, new AuditTrail(audit, admins, clock), clock);
     private final Admin main = admins.save(Admin.newMain(new Username("boss"), new EmailAddress("boss@example.uz"), "h", clock.instant()));
 
     @Test

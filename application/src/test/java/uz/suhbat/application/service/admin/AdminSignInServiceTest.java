@@ -6,6 +6,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import uz.suhbat.application.fake.FakePasswordHashing;
 import uz.suhbat.application.fake.InMemoryAdminRepository;
+import uz.suhbat.application.fake.InMemorySecretKeyRepository;
+import uz.suhbat.application.fake.InMemoryThrottleRepository;
 import uz.suhbat.application.fake.MutableClock;
 import uz.suhbat.application.port.in.admin.AdminSignInUseCase.Command;
 import uz.suhbat.application.port.in.admin.AdminSignInUseCase.SignedIn;
@@ -20,14 +22,16 @@ class AdminSignInServiceTest {
     private final MutableClock clock = MutableClock.at("2026-11-26T08:00:00Z");
     private final InMemoryAdminRepository admins = new InMemoryAdminRepository();
     private final FakePasswordHashing hashing = new FakePasswordHashing();
-    private final AdminSignInService service = new AdminSignInService(admins, hashing, clock);
+    private final AdminSignInService service = new AdminSignInService(admins, hashing, new InMemoryThrottleRepository(),
+            new InMemorySecretKeyRepository(), clock);
     private final Admin boss = admins.save(Admin.newMain(new Username("boss"), new EmailAddress("boss@example.uz"),
             hashing.hash("right password"), clock.instant()));
 
     @Test
     void givenTheRightPassword_whenSigningIn_thenTheAdminIsSignedInWithoutCaseInTheName() {
         assertThat(service.signIn(new Command("BOSS", "right password", "10.0.0.1")))
-                .isEqualTo(new SignedIn(boss.id(), "boss", true));
+                .isInstanceOfSatisfying(SignedIn.class, in -> assertThat(in).extracting(SignedIn::adminId, SignedIn::username, SignedIn::main)
+                        .containsExactly(boss.id(), "boss", true));
     }
 
     @Test
@@ -47,6 +51,20 @@ class AdminSignInServiceTest {
 
         clock.advance(Duration.ofMinutes(16));
         assertThat(service.signIn(new Command("boss", "right password", "10.0.0.9"))).isInstanceOf(SignedIn.class);
+    }
+
+    @Test
+    void givenAnAttackerLockingTheAdminOut_whenTheAdminComesBackFromAKnownBrowser_thenSignedIn() {
+        String known = ((SignedIn) service.signIn(new Command("boss", "right password", "10.0.0.1"))).knownDevice();
+        for (int i = 0; i < 6; i++) {
+            service.signIn(new Command("boss", "guess " + i, "66.6.6." + i));
+        }
+        assertThat(service.signIn(new Command("boss", "right password", "10.0.0.1"))).as("a browser without the token waits")
+                .isInstanceOf(Throttled.class);
+
+        assertThat(service.signIn(new Command("boss", "right password", "10.0.0.1", known))).isInstanceOf(SignedIn.class);
+        assertThat(service.signIn(new Command("boss", "right password", "10.0.0.1", known.replace('.', '!'))))
+                .as("a forged token counts for nothing").isInstanceOf(Throttled.class);
     }
 
     @Test

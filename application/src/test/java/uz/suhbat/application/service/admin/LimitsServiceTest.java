@@ -14,6 +14,7 @@ import uz.suhbat.application.port.out.limit.LimitSettingsRepository.ChatLimitSta
 import uz.suhbat.domain.audit.AuditAction;
 import uz.suhbat.domain.audit.AuditEntry;
 import uz.suhbat.domain.limit.DailyQuota;
+import uz.suhbat.domain.chat.Chat;
 import uz.suhbat.domain.limit.MessageLimit;
 import uz.suhbat.domain.user.Admin;
 import uz.suhbat.domain.user.EmailAddress;
@@ -27,7 +28,7 @@ class LimitsServiceTest {
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final InMemoryAdminRepository admins = new InMemoryAdminRepository();
     private final InMemoryAuditLogRepository audit = new InMemoryAuditLogRepository();
-    private final LimitsService service = new LimitsService(settings, users, admins, audit, clock, new MessageLimit(50));
+    private final LimitsService service = new LimitsService(settings, users, new AuditTrail(audit, admins, clock), new MessageLimit(50));
     private final Admin boss = admins.save(Admin.newMain(new Username("boss"), new EmailAddress("boss@example.uz"), "h", clock.instant()));
 
     @Test
@@ -45,7 +46,7 @@ class LimitsServiceTest {
 
     @Test
     void givenAChatClosedByItsLimit_whenTheLimitIsRaisedAboveUsed_thenItOpensAgain() {
-        settings.addChat(7, new ChatLimitState(10, 10, "limit"));
+        settings.addChat(7, new ChatLimitState(10, 10, Chat.ClosedReason.LIMIT));
 
         Optional<ChatLimitChange> change = service.changeChatLimit(boss.id(), 7, new MessageLimit(15));
 
@@ -59,15 +60,15 @@ class LimitsServiceTest {
         settings.addChat(7, new ChatLimitState(50, 12, null));
 
         assertThat(service.changeChatLimit(boss.id(), 7, new MessageLimit(12))).contains(new ChatLimitChange(50, 12, 12, true));
-        assertThat(settings.chatLimit(7)).contains(new ChatLimitState(12, 12, "limit"));
+        assertThat(settings.chatLimit(7)).contains(new ChatLimitState(12, 12, Chat.ClosedReason.LIMIT));
     }
 
     @Test
     void givenAChatClosedForAnotherReason_whenTheLimitIsRaised_thenItStaysClosed() {
-        settings.addChat(7, new ChatLimitState(10, 10, "model_deleted"));
+        settings.addChat(7, new ChatLimitState(10, 10, Chat.ClosedReason.MODEL_DELETED));
 
         assertThat(service.changeChatLimit(boss.id(), 7, new MessageLimit(20)).orElseThrow().readOnly()).isTrue();
-        assertThat(settings.chatLimit(7)).contains(new ChatLimitState(20, 10, "model_deleted"));
+        assertThat(settings.chatLimit(7)).contains(new ChatLimitState(20, 10, Chat.ClosedReason.MODEL_DELETED));
     }
 
     @Test

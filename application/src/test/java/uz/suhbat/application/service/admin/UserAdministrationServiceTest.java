@@ -23,7 +23,7 @@ class UserAdministrationServiceTest {
     private final InMemoryAdminRepository admins = new InMemoryAdminRepository();
     private final InMemoryAuditLogRepository audit = new InMemoryAuditLogRepository();
     private final UserAdministrationService service = new UserAdministrationService(
-            search -> new Page<>(List.of(), 0, search.page(), search.pageSize()), users, admins, audit, clock);
+            search -> new Page<>(List.of(), 0, search.page(), search.pageSize()), users, new AuditTrail(audit, admins, clock));
     private final Admin boss = admins.save(Admin.newMain(new Username("boss"), new EmailAddress("boss@example.uz"), "h", clock.instant()));
     private final User aziz = users.save(User.register(new Username("aziz"), new EmailAddress("aziz@example.uz"), "h", clock.instant(), "uz"));
 

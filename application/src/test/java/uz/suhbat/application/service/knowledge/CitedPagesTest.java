@@ -28,7 +28,7 @@ import uz.suhbat.application.port.in.knowledge.CitedPageQuery.NotFound;
 import uz.suhbat.application.port.in.knowledge.ManageKnowledgeModelsUseCase.Command;
 import uz.suhbat.application.port.in.knowledge.ManageKnowledgeModelsUseCase.Created;
 import uz.suhbat.application.service.admin.AuditTrail;
-import uz.suhbat.application.service.chat.ChatService;
+import uz.suhbat.application.service.chat.ChatUseCases;
 import uz.suhbat.domain.chat.Message;
 import uz.suhbat.domain.chat.MessageStatus;
 import uz.suhbat.domain.user.EmailAddress;
@@ -72,7 +72,7 @@ class CitedPagesTest {
         clock.advance(Duration.ofMinutes(1));
         chatModel.answers("Direktor Gʻulomova Nargiza (3-sahifa).");
         RecordingAnswerListener listener = new RecordingAnswerListener();
-        new ChatService(chats, users, chatModel, new InMemoryChatLimits(50, users), clock, List.of("gpt-4o-mini"), library,
+        new ChatUseCases(chats, users, chatModel, new InMemoryChatLimits(50, users), clock, List.of("gpt-4o-mini"), new uz.suhbat.application.service.knowledge.KnowledgeGrounding(library),
                 new uz.suhbat.application.fake.InMemoryLimitSettingsRepository())
                 .start(reader, "pdf-" + modelId, "Direktor kim?", listener);
         chatId = listener.chatId();

@@ -1,5 +1,6 @@
 package uz.suhbat.application.service.knowledge;
 
+import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -19,7 +20,8 @@ import uz.suhbat.application.fake.InMemoryUserRepository;
 import uz.suhbat.application.fake.MutableClock;
 import uz.suhbat.application.fake.RecordingAnswerListener;
 import uz.suhbat.application.fake.ScriptedChatModel;
-import uz.suhbat.application.port.in.chat.SendMessageUseCase;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.Outcome;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.Refusal;
 import uz.suhbat.application.port.in.knowledge.KnowledgeModelsQuery;
 import uz.suhbat.application.port.in.knowledge.ManageKnowledgeModelsUseCase.Command;
 import uz.suhbat.application.port.in.knowledge.ManageKnowledgeModelsUseCase.Created;
@@ -27,7 +29,7 @@ import uz.suhbat.application.port.in.knowledge.ManageKnowledgeModelsUseCase.Reje
 import uz.suhbat.application.port.in.knowledge.ManageKnowledgeModelsUseCase.Result;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
 import uz.suhbat.application.port.out.knowledge.DocumentTextPort.UnreadableDocumentException.Reason;
-import uz.suhbat.application.service.chat.ChatService;
+import uz.suhbat.application.service.chat.ChatUseCases;
 import uz.suhbat.domain.chat.Role;
 import uz.suhbat.domain.knowledge.KnowledgeModel;
 import uz.suhbat.domain.user.EmailAddress;
@@ -106,16 +108,16 @@ class KnowledgeModelsTest {
         assertThat(service.launch(ADMIN, id)).isTrue();
         User user = users.save(User.register(new Username("oquvchi"), new EmailAddress("o@example.uz"), "h", clock.instant(), "uz"));
         users.save(user.verify(user.email()));
-        ChatService chat = new ChatService(chats, users, chatModel, new InMemoryChatLimits(50, users), clock, List.of("gpt-4o-mini", "gpt-4o"), library,
+        ChatUseCases chat = new ChatUseCases(chats, users, chatModel, new InMemoryChatLimits(50, users), clock, List.of("gpt-4o-mini", "gpt-4o"), new uz.suhbat.application.service.knowledge.KnowledgeGrounding(library),
                 new InMemoryLimitSettingsRepository());
 
         assertThat(chat.models()).extracting(m -> m.id() + ":" + m.kind()).contains("pdf-" + id + ":pdf");
         chatModel.answers("Direktor Gʻulomova Nargiza (3-sahifa).");
         RecordingAnswerListener listener = new RecordingAnswerListener();
-        SendMessageUseCase.Outcome outcome = chat.start(users.findByUsername(new Username("oquvchi")).orElseThrow().id(), "pdf-" + id,
+        Outcome outcome = chat.start(users.findByUsername(new Username("oquvchi")).orElseThrow().id(), "pdf-" + id,
                 "Direktor kim? G'ulomova", listener);
 
-        assertThat(outcome).isInstanceOf(SendMessageUseCase.Started.class);
+        assertThat(outcome).isInstanceOf(Outcome.Started.class);
         ChatModelPort.Prompt prompt = chatModel.prompts().get(0);
         assertThat(prompt.model()).as("the base model answers").isEqualTo("gpt-4o");
         assertThat(prompt.turns().get(0).role()).isEqualTo(Role.SYSTEM);
@@ -131,7 +133,7 @@ class KnowledgeModelsTest {
         KnowledgeModelService service = service(FakeDocumentText.of(PAGES));
         long id = ((Created) service.create(ADMIN, new Command("Nizom", null, "gpt-4o-mini", null), pdf())).id();
         service.launch(ADMIN, id);
-        long chatId = chats.create(1, "Savol", "pdf-" + id, 5, clock.instant());
+        long chatId = chats.createWithFirstMessage(1, "Savol", "pdf-" + id, new uz.suhbat.domain.limit.MessageLimit(5), "Savol", clock.instant()).chat().id();
 
         assertThat(service.hide(ADMIN, id)).isTrue();
         assertThat(library.launched()).isEmpty();
@@ -141,7 +143,7 @@ class KnowledgeModelsTest {
         assertThat(models.find(id)).isEmpty();
         assertThat(files.count()).isZero();
         assertThat(library.launched()).isEmpty();
-        assertThat(chats.find(chatId).orElseThrow().readOnlyReason()).isEqualTo("model_deleted");
+        assertThat(chats.find(chatId).orElseThrow().whyNoMessage()).contains(uz.suhbat.domain.chat.Chat.ClosedReason.MODEL_DELETED);
         assertThat(auditLog.recent(1, 10).items()).extracting(e -> e.action().name())
                 .containsExactly("MODEL_DELETED", "MODEL_LAUNCHED", "MODEL_HIDDEN", "MODEL_LAUNCHED", "MODEL_CREATED");
     }
@@ -195,11 +197,23 @@ class KnowledgeModelsTest {
     }
 
     @Test
-    void afterARestartUnfinishedModelsAreMarkedFailed() {
+    void afterARestartUnfinishedModelsWhoseNodeStoppedAreMarkedFailed() {
         KnowledgeModel unfinished = models.create("Yarim", null, "gpt-4o-mini", null, "x.pdf", "e/32", clock.instant());
+        clock.advance(KnowledgeModelService.HEARTBEAT_LOST.plusSeconds(1));
 
         service(FakeDocumentText.of(PAGES)).resumeAfterStart();
 
         assertThat(models.find(unfinished.id()).orElseThrow().statusReason()).isEqualTo("knowledge.failure.restart");
+    }
+
+    @Test
+    void aNodeThatStartsLeavesAReadingAloneWhileItsNodeStillSaysItIsAtIt() {
+        KnowledgeModel reading = models.create("Oʻqilmoqda", null, "gpt-4o-mini", null, "x.pdf", "e/32", clock.instant());
+        clock.advance(Duration.ofMinutes(5));
+        models.heartbeat(reading.id(), clock.instant().minusSeconds(10)); // the other node's last heartbeat
+
+        service(FakeDocumentText.of(PAGES)).resumeAfterStart();
+
+        assertThat(models.find(reading.id()).orElseThrow().status()).isEqualTo(KnowledgeModel.Status.PROCESSING);
     }
 }

@@ -63,35 +63,54 @@ class AdminUsersController {
 
     @PostMapping("/admin/users/{id}/block")
     String block(@AuthenticationPrincipal SignedInAdmin admin, @PathVariable long id, @RequestParam(defaultValue = "") String reason,
-                 @RequestParam(defaultValue = "") String returnTo, RedirectAttributes redirect) {
-        String cut = reason.length() > 500 ? reason.substring(0, 500) : reason;
+                 @RequestParam(defaultValue = "") String returnTo, RedirectAttributes redirect, Model model,
+                 jakarta.servlet.http.HttpServletResponse response) {
+        String back = back(returnTo);
+        if (back == null) {
+            return badReturnAddress(model, response);
+        }
+        String cut = uz.suhbat.domain.shared.ShortText.cut(reason, 500);
         redirect.addFlashAttribute("flash", users.block(admin.id(), id, cut) ? "admin.users.blocked" : "admin.users.notFound");
-        return "redirect:" + back(returnTo);
+        return "redirect:" + back;
     }
 
     @PostMapping("/admin/users/{id}/unblock")
     String unblock(@AuthenticationPrincipal SignedInAdmin admin, @PathVariable long id, @RequestParam(defaultValue = "") String returnTo,
-                   RedirectAttributes redirect) {
+                   RedirectAttributes redirect, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        String back = back(returnTo);
+        if (back == null) {
+            return badReturnAddress(model, response);
+        }
         redirect.addFlashAttribute("flash", users.unblock(admin.id(), id) ? "admin.users.unblocked" : "admin.users.notFound");
-        return "redirect:" + back(returnTo);
+        return "redirect:" + back;
     }
 
     /** A blank {@code messageLimit} removes the user's override. */
     @PostMapping("/admin/users/{id}/limit")
     String limit(@AuthenticationPrincipal SignedInAdmin admin, @PathVariable long id, @RequestParam(defaultValue = "") String messageLimit,
-                 @RequestParam(defaultValue = "") String returnTo, RedirectAttributes redirect) {
+                 @RequestParam(defaultValue = "") String returnTo, RedirectAttributes redirect, Model model,
+                 jakarta.servlet.http.HttpServletResponse response) {
+        String back = back(returnTo);
+        if (back == null) {
+            return badReturnAddress(model, response);
+        }
         saveOwn(messageLimit, MessageLimit::parse, limit -> limits.changeUserChatLimit(admin.id(), id, limit), "admin.users.limitSaved",
                 redirect);
-        return "redirect:" + back(returnTo);
+        return "redirect:" + back;
     }
 
     /** A blank {@code dailyQuota} removes the user's own quota, so the default applies. */
     @PostMapping("/admin/users/{id}/quota")
     String quota(@AuthenticationPrincipal SignedInAdmin admin, @PathVariable long id, @RequestParam(defaultValue = "") String dailyQuota,
-                 @RequestParam(defaultValue = "") String returnTo, RedirectAttributes redirect) {
+                 @RequestParam(defaultValue = "") String returnTo, RedirectAttributes redirect, Model model,
+                 jakarta.servlet.http.HttpServletResponse response) {
+        String back = back(returnTo);
+        if (back == null) {
+            return badReturnAddress(model, response);
+        }
         saveOwn(dailyQuota, DailyQuota::parse, quota -> limits.changeUserDailyQuota(admin.id(), id, quota), "admin.users.quotaSaved",
                 redirect);
-        return "redirect:" + back(returnTo);
+        return "redirect:" + back;
     }
 
     /** A user's own value typed on the users page: blank removes it; the flash says what happened. */
@@ -105,9 +124,32 @@ class AdminUsersController {
         }
     }
 
-    /** Only back into the users page, so the field cannot send the admin elsewhere. */
+    /**
+     * Where to go after an action: only back into the users page, so the field cannot send the admin elsewhere. Read
+     * before the action is applied: a value that is no URL of ours (CR/LF, other control characters, spaces, quotes)
+     * is null: the action answers 400 and changes nothing, instead of being applied and the redirect then failing.
+     */
     private static String back(String returnTo) {
+        if (returnTo.isEmpty()) {
+            return "/admin/users";
+        }
+        if (!SAFE_RETURN.matcher(returnTo).matches()) {
+            return null;
+        }
         return returnTo.startsWith("/admin/users?") || returnTo.equals("/admin/users") ? returnTo : "/admin/users";
+    }
+
+    /** A path and query made only of the characters a URL may hold unescaped (RFC 3986), as the users page writes them. */
+    private static final java.util.regex.Pattern SAFE_RETURN = java.util.regex.Pattern.compile("/[A-Za-z0-9._~%!$&'()*+,;=:@/?-]{0,2000}");
+
+    private static String badReturnAddress(Model model, jakarta.servlet.http.HttpServletResponse response) {
+        response.setStatus(400);
+        model.addAttribute("pageTitle", "admin.badRequest.title");
+        model.addAttribute("title", "admin.badRequest.title");
+        model.addAttribute("text", "admin.badRequest.returnTo");
+        model.addAttribute("linkHref", "/admin/users");
+        model.addAttribute("linkText", "admin.badRequest.back");
+        return "message";
     }
 
     private static Map<String, Object> row(UserOverview u) {

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import uz.suhbat.adapter.in.web.i18n.Formats;
 import uz.suhbat.application.port.in.admin.UsageStatsQuery;
 import uz.suhbat.domain.report.DailyUsage;
 import uz.suhbat.domain.report.DateRange;
@@ -24,7 +25,7 @@ import uz.suhbat.domain.report.UsageStats;
 import uz.suhbat.domain.report.UsageTotals;
 import uz.suhbat.domain.shared.InvalidValueException;
 
-/** The dashboard page, the same numbers as JSON ({@code /admin/api/stats}, see contract.md) and as CSV. */
+/** The dashboard page, the same numbers as JSON ({@code /admin/api/stats}, see docs/api.md) and as CSV. */
 @Controller
 class DashboardController {
 
@@ -89,8 +90,8 @@ class DashboardController {
     @ExceptionHandler(InvalidValueException.class)
     ResponseEntity<Map<String, String>> invalidRange(InvalidValueException invalid) {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("error", "invalid_range", "message", "from and to are ISO dates (yyyy-mm-dd), from <= to, at most "
-                        + DateRange.MAX_DAYS + " days"));
+                .body(Map.of("error", "invalid_range", "message", "from and to are ISO dates (yyyy-mm-dd) from "
+                        + DateRange.EARLIEST + " to " + DateRange.LATEST + ", from <= to, at most " + DateRange.MAX_DAYS + " days"));
     }
 
     private DateRange range(String from, String to) {
@@ -101,8 +102,10 @@ class DashboardController {
             LocalDate end = isBlank(to) ? stats.defaultRange().to() : LocalDate.parse(to.strip());
             LocalDate start = isBlank(from) ? end.minusDays(UsageStatsQuery.DEFAULT_DAYS - 1L) : LocalDate.parse(from.strip());
             return new DateRange(start, end);
-        } catch (DateTimeParseException malformed) {
-            throw new InvalidValueException("range", "validation.range.order");
+        } catch (java.time.DateTimeException malformedOrOutOfRange) {
+            // a malformed date, or one so far away that the default start before it does not exist
+            throw new InvalidValueException("range", malformedOrOutOfRange instanceof DateTimeParseException
+                    ? "validation.range.order" : "validation.range.outside");
         }
     }
 
@@ -111,9 +114,11 @@ class DashboardController {
     }
 
     /** The totals as the tiles show them, with thousands set apart. */
-    private static Map<String, String> tiles(UsageTotals t) {
-        Map<String, String> tiles = new LinkedHashMap<>();
+    private static Map<String, Object> tiles(UsageTotals t) {
+        Map<String, Object> tiles = new LinkedHashMap<>();
         totals(t).forEach((name, value) -> tiles.put(name, AdminPages.count((Long) value)));
+        // the plain numbers too, for the texts that count them ("3 answers", "3 ответа")
+        totals(t).forEach((name, value) -> tiles.put(name + "N", value));
         return tiles;
     }
 
@@ -133,8 +138,14 @@ class DashboardController {
 
     private static Map<String, Object> tableRow(DailyUsage day) {
         Map<String, Object> row = row(day);
+        // the table shows the day and the numbers as the page's language writes them
+        row.put("date", Formats.day(day.date()));
+        row.put("iso", day.date().toString());
+        for (String key : List.of("messages", "activeUsers", "newUsers", "inputTokens", "outputTokens")) {
+            row.put(key, Formats.count((Long) row.get(key)));
+        }
         row.put("modelList", day.answersByModel().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> Map.of("name", e.getKey(), "count", e.getValue())).toList());
+                .map(e -> Map.of("name", e.getKey(), "count", Formats.count(e.getValue()))).toList());
         return row;
     }
 

@@ -6,7 +6,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.springframework.context.MessageSource;
@@ -17,16 +21,26 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import uz.suhbat.adapter.in.web.security.SignedInUser;
 import uz.suhbat.application.port.in.account.SessionCheckQuery;
+import uz.suhbat.application.port.in.chat.AnswerStopsUseCase;
 import uz.suhbat.application.port.in.chat.ChatQuery;
-import uz.suhbat.application.port.in.chat.SendMessageUseCase;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.AnswerFailure;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.AnswerListener;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.Outcome;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.Refusal;
 
 /**
- * Maps an answer onto the HTTP event stream of contract.md (chat, sources, delta, done, error).
+ * Maps an answer onto the HTTP event stream of docs/api.md (chat, sources, delta, done, error).
  * The request thread is released at once (async request): no thread waits per open answer.
  * A closed browser stops the answer; a user blocked meanwhile is cut off at the next piece.
+ * Stop may reach another node than the one that streams the answer: it is recorded in the database,
+ * and every node looks for new stop requests of its running answers four times a second (one query
+ * per node, however many answers run), so an answer ends within about a quarter of a second wherever
+ * Stop was sent.
  */
 @Component
-class AnswerStreams {
+class AnswerStreams implements AutoCloseable {
+
+    private static final Duration STOP_POLL = Duration.ofMillis(250);
 
     private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(15);
     private static final Duration SESSION_RECHECK = Duration.ofSeconds(2);
@@ -34,31 +48,66 @@ class AnswerStreams {
     private final MessageSource messages;
     private final LocaleResolver locales;
     private final SessionCheckQuery sessions;
-    // answers in progress by (user, chat), so that the Stop button can end one on the server at once
-    private final Map<Running, Runnable> running = new ConcurrentHashMap<>();
+    private final AnswerStopsUseCase stops;
+    // answers in progress on this node by (user, chat), so that the Stop button can end one at once
+    private final Map<Running, Entry> running = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService stopWatch = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "suhbat-stop-watch");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private record Running(long userId, long chatId) {
     }
 
-    AnswerStreams(MessageSource messages, LocaleResolver locales, SessionCheckQuery sessions) {
+    private record Entry(Runnable stop, Instant startedAt) {
+    }
+
+    AnswerStreams(MessageSource messages, LocaleResolver locales, SessionCheckQuery sessions, AnswerStopsUseCase stops) {
         this.messages = messages;
         this.locales = locales;
         this.sessions = sessions;
+        this.stops = stops;
+        stopWatch.scheduleWithFixedDelay(this::stopWhatOtherNodesWereAskedToStop, STOP_POLL.toMillis(), STOP_POLL.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Ends the answers of this node whose Stop was recorded (by any node) after they started. */
+    void stopWhatOtherNodesWereAskedToStop() {
+        try {
+            if (running.isEmpty()) {
+                return;
+            }
+            Instant oldest = running.values().stream().map(Entry::startedAt).min(Instant::compareTo).orElseThrow();
+            for (AnswerStopsUseCase.StopRequest request : stops.requestedSince(oldest)) {
+                Running key = new Running(request.userId(), request.chatId());
+                Entry entry = running.get(key);
+                if (entry != null && !request.at().isBefore(entry.startedAt()) && running.remove(key, entry)) {
+                    entry.stop().run();
+                }
+            }
+        } catch (RuntimeException e) {
+            // the database is away for a moment: the next round looks again
+        }
+    }
+
+    @Override
+    public void close() {
+        stopWatch.shutdownNow();
     }
 
     /** {@code chatId} is null for a new chat: it is known when the chat is created. */
     SseEmitter open(SignedInUser user, HttpServletRequest request, Long chatId,
-                    Function<SendMessageUseCase.AnswerListener, SendMessageUseCase.Outcome> start) {
+                    Function<AnswerListener, Outcome> start) {
         Locale locale = locales.resolveLocale(request);
+        Instant startedAt = stops.now();
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-        AtomicReference<Runnable> stop = new AtomicReference<>();
         AtomicReference<Running> key = new AtomicReference<>(chatId == null ? null : new Running(user.id(), chatId));
-        Listener listener = new Listener(emitter, user, locale, stop, key);
-        SendMessageUseCase.Outcome outcome = start.apply(listener);
-        if (outcome instanceof SendMessageUseCase.Refused refused) {
-            throw refusal(refused.reason());
-        }
-        Runnable answer = ((SendMessageUseCase.Started) outcome).stop();
+        Listener listener = new Listener(emitter, user, locale, key);
+        Runnable answer = switch (start.apply(listener)) {
+            case Outcome.Refused refused -> throw refusal(refused.reason());
+            case Outcome.Started started -> started.stop();
+        };
         Runnable stopAnswer = () -> {
             Running running = key.get();
             if (running != null) {
@@ -66,17 +115,17 @@ class AnswerStreams {
             }
             answer.run();
         };
-        stop.set(stopAnswer);
         // the Stop button also ends the HTTP response, so that no request stays open until its timeout
         Runnable stopByUser = () -> {
             stopAnswer.run();
             emitter.complete();
         };
         if (key.get() != null) {
-            running.put(key.get(), stopByUser);
+            Entry entry = new Entry(stopByUser, startedAt);
+            running.put(key.get(), entry);
             if (listener.finished) {
                 // the answer ended before it could be registered (a quick model): nothing to stop
-                running.remove(key.get(), stopByUser);
+                running.remove(key.get(), entry);
             }
         }
         // the browser went away (Stop button, closed tab) or the stream timed out: keep what arrived
@@ -86,15 +135,20 @@ class AnswerStreams {
         return emitter;
     }
 
-    /** The Stop button: ends the user's answer in progress in this chat, keeping what arrived. */
+    /**
+     * The Stop button: ends the user's answer in progress in this chat, keeping what arrived: at once
+     * when it runs on this node, otherwise through the record every node looks at.
+     */
     void stop(long userId, long chatId) {
-        Runnable stop = running.remove(new Running(userId, chatId));
-        if (stop != null) {
-            stop.run();
+        Entry entry = running.remove(new Running(userId, chatId));
+        if (entry != null) {
+            entry.stop().run();
+            return;
         }
+        stops.requestStop(userId, chatId);
     }
 
-    private static ApiException refusal(SendMessageUseCase.Refusal reason) {
+    private static ApiException refusal(Refusal reason) {
         return switch (reason) {
             case NOT_FOUND -> ApiException.notFound();
             case INVALID_CONTENT -> new ApiException(HttpStatus.BAD_REQUEST, "invalid_content", "chat.error.invalid_content");
@@ -106,24 +160,23 @@ class AnswerStreams {
             case MODEL_NOT_CONFIGURED -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "model_not_configured", "chat.error.model_not_configured");
             case NOTHING_TO_REGENERATE -> new ApiException(HttpStatus.CONFLICT, "nothing_to_regenerate", "chat.error.nothing_to_regenerate");
             case DAILY_QUOTA_REACHED -> new ApiException(HttpStatus.TOO_MANY_REQUESTS, "daily_quota_reached", "chat.error.daily_quota_reached");
+            case ANSWER_IN_PROGRESS -> new ApiException(HttpStatus.CONFLICT, "answer_in_progress", "chat.error.answer_in_progress");
         };
     }
 
-    private final class Listener implements SendMessageUseCase.AnswerListener {
+    private final class Listener implements AnswerListener {
 
         private final SseEmitter emitter;
         private final SignedInUser user;
         private final Locale locale;
-        private final AtomicReference<Runnable> stop;
         private final AtomicReference<Running> key;
         private volatile long checkedAt = System.nanoTime();
         private volatile boolean finished;
 
-        Listener(SseEmitter emitter, SignedInUser user, Locale locale, AtomicReference<Runnable> stop, AtomicReference<Running> key) {
+        Listener(SseEmitter emitter, SignedInUser user, Locale locale, AtomicReference<Running> key) {
             this.emitter = emitter;
             this.user = user;
             this.locale = locale;
-            this.stop = stop;
             this.key = key;
         }
 
@@ -161,7 +214,7 @@ class AnswerStreams {
         }
 
         @Override
-        public void done(SendMessageUseCase.Done done) {
+        public void done(AnswerListener.Done done) {
             finished();
             Map<String, Object> data = new java.util.LinkedHashMap<>();
             data.put("rank", done.rank());
@@ -176,9 +229,10 @@ class AnswerStreams {
         }
 
         @Override
-        public void failed(String code, String messageKey) {
+        public void failed(AnswerFailure failure) {
             finished();
-            send("error", Map.of("error", code, "message", messages.getMessage(messageKey, null, locale)));
+            String code = AnswerFailures.code(failure);
+            send("error", Map.of("error", code, "message", messages.getMessage(AnswerFailures.messageKey(failure), null, locale)));
             emitter.complete();
         }
 

@@ -18,22 +18,29 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import uz.suhbat.adapter.in.web.security.SignedInUser;
 import uz.suhbat.application.port.in.chat.ChatQuery;
 import uz.suhbat.application.port.in.chat.ManageChatUseCase;
+import uz.suhbat.application.port.in.chat.RegenerateAnswerUseCase;
 import uz.suhbat.application.port.in.chat.SendMessageUseCase;
+import uz.suhbat.application.port.in.chat.StartChatUseCase;
 
-/** The chat page's JSON/SSE API (contract.md). Every chat is reachable only by its owner: others get 404. */
+/** The chat page's JSON/SSE API (docs/api.md). Every chat is reachable only by its owner: others get 404. */
 @RestController
 @RequestMapping("/api")
 class ChatApiController {
 
     private final ChatQuery query;
     private final ManageChatUseCase manage;
-    private final SendMessageUseCase send;
+    private final StartChatUseCase starting;
+    private final SendMessageUseCase sending;
+    private final RegenerateAnswerUseCase regenerating;
     private final AnswerStreams streams;
 
-    ChatApiController(ChatQuery query, ManageChatUseCase manage, SendMessageUseCase send, AnswerStreams streams) {
+    ChatApiController(ChatQuery query, ManageChatUseCase manage, StartChatUseCase starting, SendMessageUseCase sending,
+                      RegenerateAnswerUseCase regenerating, AnswerStreams streams) {
         this.query = query;
         this.manage = manage;
-        this.send = send;
+        this.starting = starting;
+        this.sending = sending;
+        this.regenerating = regenerating;
         this.streams = streams;
     }
 
@@ -91,20 +98,20 @@ class ChatApiController {
     @PostMapping("/chats")
     SseEmitter start(@AuthenticationPrincipal SignedInUser user, @RequestBody NewChat body, HttpServletRequest request) {
         NewChat chat = body == null ? new NewChat(null, null) : body;
-        return streams.open(user, request, null, listener -> send.start(user.id(), chat.model(), chat.content(), listener));
+        return streams.open(user, request, null, listener -> starting.start(user.id(), chat.model(), chat.content(), listener));
     }
 
     @PostMapping("/chats/{id}/messages")
     SseEmitter message(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, @RequestBody NewMessage body,
                        HttpServletRequest request) {
         NewMessage message = body == null ? new NewMessage(null, null) : body;
-        return streams.open(user, request, id, listener -> send.send(user.id(), id, message.content(), message.model(), listener));
+        return streams.open(user, request, id, listener -> sending.send(user.id(), id, message.content(), message.model(), listener));
     }
 
     /** Answers the last user message again (after a failure or a stop) without repeating it. */
     @PostMapping("/chats/{id}/regenerate")
     SseEmitter regenerate(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, HttpServletRequest request) {
-        return streams.open(user, request, id, listener -> send.regenerate(user.id(), id, listener));
+        return streams.open(user, request, id, listener -> regenerating.regenerate(user.id(), id, listener));
     }
 
     /** The Stop button: ends this user's answer in progress in the chat at once, keeping what arrived. */

@@ -15,7 +15,7 @@ final class Browsers {
                 : userAgent.contains("Firefox/") ? "Firefox"
                 : userAgent.contains("Chrome/") || userAgent.contains("Chromium/") ? "Chrome"
                 : userAgent.contains("Safari/") ? "Safari"
-                : userAgent.length() > 40 ? userAgent.substring(0, 40) + "…" : userAgent;
+                : uz.suhbat.domain.shared.ShortText.cutWithEllipsis(userAgent, 41);
         String system = userAgent.contains("Android") ? "Android"
                 : userAgent.contains("iPhone") || userAgent.contains("iPad") ? "iOS"
                 : userAgent.contains("Windows") ? "Windows"

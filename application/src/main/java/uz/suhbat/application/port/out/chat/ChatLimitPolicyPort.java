@@ -1,6 +1,7 @@
 package uz.suhbat.application.port.out.chat;
 
 import java.util.Optional;
+import uz.suhbat.domain.limit.MessageLimit;
 import uz.suhbat.domain.user.User;
 
 /**
@@ -10,8 +11,6 @@ import uz.suhbat.domain.user.User;
  */
 public interface ChatLimitPolicyPort {
 
-    int limitForNewChat(long userId);
-
     /**
      * The user about to start a chat, with the limit that chat gets: everything a new chat needs to
      * know before its first message is stored, read together (one round trip, since every new chat
@@ -19,6 +18,6 @@ public interface ChatLimitPolicyPort {
      */
     Optional<NewChatAuthor> authorOfNewChat(long userId);
 
-    record NewChatAuthor(User user, int limitForNewChat) {
+    record NewChatAuthor(User user, MessageLimit limitForNewChat) {
     }
 }

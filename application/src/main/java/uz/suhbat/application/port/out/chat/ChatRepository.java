@@ -6,18 +6,13 @@ import java.util.Optional;
 import uz.suhbat.domain.chat.Chat;
 import uz.suhbat.domain.chat.Message;
 import uz.suhbat.domain.chat.MessageStatus;
+import uz.suhbat.domain.limit.MessageLimit;
 
 /** Where chats and their messages are kept. */
 public interface ChatRepository {
 
-    /** Creates an empty chat; callers add its first message in the same transaction. */
-    long create(long userId, String title, String model, int messageLimit, Instant now);
-
-    /**
-     * Creates a chat holding its first user message, in one step (nothing is stored for a chat
-     * without messages). Empty when the limit allows no message at all.
-     */
-    Optional<StartedChat> createWithFirstMessage(long userId, String title, String model, int messageLimit, String content, Instant now);
+    /** Creates a chat holding its first user message, in one step (nothing is stored for a chat without messages). */
+    StartedChat createWithFirstMessage(long userId, String title, String model, MessageLimit limit, String content, Instant now);
 
     record StartedChat(Chat chat, Message first) {
     }
@@ -28,10 +23,16 @@ public interface ChatRepository {
     List<Chat> findByUser(long userId);
 
     /**
-     * Adds a user message and counts it, only if the chat is below its limit and not closed. Safe
-     * under concurrency: of several requests at limit−1, at most one gets a message.
+     * Adds a user message and counts it, only if the chat takes one ({@link Chat#takesMessage()}: below its
+     * limit and not closed). Safe under concurrency: of several requests at limit−1, at most one gets a message.
      */
     Optional<Message> appendUserMessage(long chatId, String content, String model, Instant now);
+
+    /**
+     * Counts one more answer to the chat's last message (regenerate) against its limit, like a new message, only if the
+     * chat is below its limit and not closed; safe under concurrency like {@link #appendUserMessage}. False otherwise.
+     */
+    boolean countAnswerAgain(long chatId, Instant now);
 
     Message appendAssistantMessage(long chatId, String content, MessageStatus status, String model, int inputTokens,
                                    int outputTokens, List<Message.Source> sources, Instant now);

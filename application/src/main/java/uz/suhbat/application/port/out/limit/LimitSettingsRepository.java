@@ -1,6 +1,7 @@
 package uz.suhbat.application.port.out.limit;
 
 import java.util.Optional;
+import uz.suhbat.domain.chat.Chat;
 import uz.suhbat.domain.limit.DailyQuota;
 import uz.suhbat.domain.limit.MessageLimit;
 
@@ -18,9 +19,8 @@ public interface LimitSettingsRepository {
     Optional<ChatLimitState> chatLimit(long chatId);
 
     /** Writes both at once, so a chat is never seen with the new limit and the old open/closed state. */
-    void saveChatLimit(long chatId, MessageLimit limit, String closedReason);
+    void saveChatLimit(long chatId, MessageLimit limit, Chat.ClosedReason closedReason);
 
-    /** {@code closedReason}: null (open), "limit", "context_full" or "model_deleted". */
     /** The daily message quota of every user without their own; empty (the default) when off. */
     Optional<DailyQuota> defaultDailyQuota();
 
@@ -30,6 +30,7 @@ public interface LimitSettingsRepository {
     /** {@code quota} null removes the user's own quota, so the default applies. False when there is no such user. */
     boolean saveUserDailyQuota(long userId, DailyQuota quota);
 
-    record ChatLimitState(int limit, int used, String closedReason) {
+    /** {@code closedReason}: null while the chat is open. */
+    record ChatLimitState(int limit, int used, Chat.ClosedReason closedReason) {
     }
 }

@@ -14,6 +14,7 @@ import uz.suhbat.domain.chat.Chat;
 import uz.suhbat.domain.chat.Message;
 import uz.suhbat.domain.chat.MessageStatus;
 import uz.suhbat.domain.chat.Role;
+import uz.suhbat.domain.limit.MessageLimit;
 
 /** What every {@link ChatRepository} must do; subclasses give an empty repository and two existing user ids. */
 public abstract class ChatRepositoryContract {
@@ -24,12 +25,18 @@ public abstract class ChatRepositoryContract {
 
     protected abstract long userId(int which);
 
+    /** A chat with its first message ("first"), as every chat begins. */
+    protected static long chat(ChatRepository chats, long userId, String title, String model, int limit, Instant at) {
+        return chats.createWithFirstMessage(userId, title, model, new MessageLimit(limit), "first", at).chat().id();
+    }
+
     @Test
     void storesMessagesInRankOrderAndCountsUserMessages() {
         ChatRepository chats = emptyRepository();
-        long id = chats.create(userId(1), "Salom", "gpt-4o-mini", 5, T0);
-
-        Message first = chats.appendUserMessage(id, "Salom 👋", "gpt-4o-mini", T0.plusSeconds(1)).orElseThrow();
+        ChatRepository.StartedChat started = chats.createWithFirstMessage(userId(1), "Salom", "gpt-4o-mini", new MessageLimit(5), "Salom 👋",
+                T0.plusSeconds(1));
+        long id = started.chat().id();
+        Message first = started.first();
         Message answer = chats.appendAssistantMessage(id, "Va alaykum", MessageStatus.COMPLETE, "gpt-4o-mini", 12, 3,
                 List.of(new Message.Source(12, 4, "4-sahifadagi parcha")), T0.plusSeconds(2));
         chats.appendUserMessage(id, "Yana", "gpt-4o", T0.plusSeconds(3));
@@ -52,47 +59,45 @@ public abstract class ChatRepositoryContract {
     void createsAChatWithItsFirstMessageInOneStep() {
         ChatRepository chats = emptyRepository();
 
-        ChatRepository.StartedChat started = chats.createWithFirstMessage(userId(1), "Birinchi", "gpt-4o-mini", 3, "Salom", T0).orElseThrow();
+        ChatRepository.StartedChat started = chats.createWithFirstMessage(userId(1), "Birinchi", "gpt-4o-mini", new MessageLimit(3), "Salom", T0);
 
         assertThat(started.first().rank()).isEqualTo(1);
         assertThat(started.chat().used()).isEqualTo(1);
         assertThat(chats.find(started.chat().id())).contains(started.chat());
         assertThat(chats.messages(started.chat().id())).containsExactly(started.first());
-        assertThat(chats.createWithFirstMessage(userId(1), "t", "m", 0, "x", T0)).isEmpty();
         assertThat(chats.findByUser(userId(1))).hasSize(1);
     }
 
     @Test
     void refusesUserMessagesAtTheLimitOrWhenClosed() {
         ChatRepository chats = emptyRepository();
-        long full = chats.create(userId(1), "t", "m", 1, T0);
-        long closed = chats.create(userId(1), "t", "m", 9, T0);
+        long full = chat(chats, userId(1), "t", "m", 2, T0);
+        long closed = chat(chats, userId(1), "t", "m", 9, T0);
 
-        assertThat(chats.appendUserMessage(full, "one", "m", T0)).isPresent();
-        assertThat(chats.appendUserMessage(full, "two", "m", T0)).isEmpty();
+        assertThat(chats.appendUserMessage(full, "two", "m", T0)).isPresent();
+        assertThat(chats.appendUserMessage(full, "three", "m", T0)).isEmpty();
         chats.close(closed, Chat.ClosedReason.CONTEXT_FULL);
         assertThat(chats.appendUserMessage(closed, "x", "m", T0)).isEmpty();
         assertThat(chats.find(closed).orElseThrow().closedReason()).isEqualTo(Chat.ClosedReason.CONTEXT_FULL);
-        assertThat(chats.find(full).orElseThrow().readOnly()).isTrue();
+        assertThat(chats.find(full).orElseThrow().whyNoMessage()).contains(Chat.ClosedReason.LIMIT);
     }
 
     @Test
     void closesEveryChatOfADeletedModel() {
         ChatRepository chats = emptyRepository();
-        long onPdf = chats.create(userId(1), "a", "pdf-7", 5, T0);
-        long other = chats.create(userId(2), "b", "gpt-4o", 5, T0);
+        long onPdf = chat(chats, userId(1), "a", "pdf-7", 5, T0);
+        long other = chat(chats, userId(2), "b", "gpt-4o", 5, T0);
 
         chats.closeAllWithModel("pdf-7", Chat.ClosedReason.MODEL_DELETED);
 
-        assertThat(chats.find(onPdf).orElseThrow().readOnlyReason()).isEqualTo("model_deleted");
+        assertThat(chats.find(onPdf).orElseThrow().whyNoMessage()).contains(Chat.ClosedReason.MODEL_DELETED);
         assertThat(chats.find(other).orElseThrow().readOnly()).isFalse();
     }
 
     @Test
     void ofConcurrentSendsAtLimitMinusOneAtMostOneGetsThrough() throws Exception {
         ChatRepository chats = emptyRepository();
-        long id = chats.create(userId(1), "t", "m", 3, T0);
-        chats.appendUserMessage(id, "1", "m", T0);
+        long id = chat(chats, userId(1), "t", "m", 3, T0);
         chats.appendUserMessage(id, "2", "m", T0);
 
         int senders = 8;
@@ -123,9 +128,9 @@ public abstract class ChatRepositoryContract {
     @Test
     void listsAUsersChatsNewestFirstAndRenamesDeletesAndReplacesTheLastAnswer() {
         ChatRepository chats = emptyRepository();
-        long older = chats.create(userId(1), "older", "m", 5, T0);
-        long newer = chats.create(userId(1), "newer", "m", 5, T0.plusSeconds(10));
-        chats.create(userId(2), "someone else's", "m", 5, T0);
+        long older = chat(chats, userId(1), "older", "m", 5, T0);
+        long newer = chat(chats, userId(1), "newer", "m", 5, T0.plusSeconds(10));
+        chat(chats, userId(2), "someone else's", "m", 5, T0);
         chats.appendUserMessage(older, "bump", "m", T0.plusSeconds(20));
 
         assertThat(chats.findByUser(userId(1))).extracting(Chat::title).containsExactly("older", "newer");
@@ -136,12 +141,24 @@ public abstract class ChatRepositoryContract {
 
         Message partial = chats.appendAssistantMessage(older, "yarim", MessageStatus.INTERRUPTED, "m", 0, 0, List.of(), T0.plusSeconds(21));
         chats.deleteLastMessage(older, 1);
-        assertThat(chats.messages(older)).as("only the last message can be removed").hasSize(2);
+        assertThat(chats.messages(older)).as("only the last message can be removed").hasSize(3);
         chats.deleteLastMessage(older, partial.rank());
-        assertThat(chats.messages(older)).extracting(Message::role).containsExactly(Role.USER);
+        assertThat(chats.messages(older)).extracting(Message::role).containsExactly(Role.USER, Role.USER);
 
         chats.delete(newer);
         assertThat(chats.find(newer)).isEmpty();
         assertThat(chats.messages(newer)).isEmpty();
+    }
+
+    @Test
+    void answeringAgainCountsAgainstTheLimitLikeAMessage() {
+        ChatRepository chats = emptyRepository();
+        long id = chats.createWithFirstMessage(userId(1), "t", "gpt-4o-mini", new uz.suhbat.domain.limit.MessageLimit(2), "bir", T0).chat().id();
+
+        org.assertj.core.api.Assertions.assertThat(chats.countAnswerAgain(id, T0.plusSeconds(1))).isTrue();
+        org.assertj.core.api.Assertions.assertThat(chats.find(id).orElseThrow().used()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(chats.countAnswerAgain(id, T0.plusSeconds(2))).as("at the limit").isFalse();
+        org.assertj.core.api.Assertions.assertThat(chats.find(id).orElseThrow().used()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(chats.countAnswerAgain(987_654_321L, T0)).isFalse();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import uz.suhbat.application.port.out.limit.LimitSettingsRepository.ChatLimitState;
+import uz.suhbat.domain.chat.Chat;
 import uz.suhbat.domain.limit.MessageLimit;
 
 /** What every {@link LimitSettingsRepository} must do; subclasses create the users and chats it refers to. */
@@ -13,7 +14,7 @@ public abstract class LimitSettingsRepositoryContract {
 
     protected abstract long givenUser();
 
-    protected abstract long givenChat(long userId, int limit, int used, String closedReason);
+    protected abstract long givenChat(long userId, int limit, int used, Chat.ClosedReason closedReason);
 
     @Test
     void theDefaultIsUnsetUntilSavedAndThenReplaced() {
@@ -39,9 +40,9 @@ public abstract class LimitSettingsRepositoryContract {
     @Test
     void aChatsLimitAndClosedReasonChangeTogether() {
         LimitSettingsRepository repository = emptyRepository();
-        long chat = givenChat(givenUser(), 3, 3, "limit");
+        long chat = givenChat(givenUser(), 3, 3, Chat.ClosedReason.LIMIT);
 
-        assertThat(repository.chatLimit(chat)).contains(new ChatLimitState(3, 3, "limit"));
+        assertThat(repository.chatLimit(chat)).contains(new ChatLimitState(3, 3, Chat.ClosedReason.LIMIT));
 
         repository.saveChatLimit(chat, new MessageLimit(10), null);
 

@@ -15,10 +15,10 @@ import uz.suhbat.application.fake.MutableClock;
 import uz.suhbat.application.fake.RecordingAnswerListener;
 import uz.suhbat.application.fake.ScriptedChatModel;
 import uz.suhbat.application.port.in.chat.ChatQuery.ChatView;
-import uz.suhbat.application.port.in.chat.SendMessageUseCase.Outcome;
-import uz.suhbat.application.port.in.chat.SendMessageUseCase.Refusal;
-import uz.suhbat.application.port.in.chat.SendMessageUseCase.Refused;
-import uz.suhbat.application.port.in.chat.SendMessageUseCase.Started;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.Outcome;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.Refusal;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.Outcome.Refused;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.Outcome.Started;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
 import uz.suhbat.domain.chat.Role;
 import uz.suhbat.domain.limit.DailyQuota;
@@ -26,7 +26,7 @@ import uz.suhbat.domain.user.EmailAddress;
 import uz.suhbat.domain.user.User;
 import uz.suhbat.domain.user.Username;
 
-class ChatServiceTest {
+class ChatUseCasesTest {
 
     private final MutableClock clock = MutableClock.at("2026-11-26T08:00:00Z");
     private final InMemoryChatRepository chats = new InMemoryChatRepository();
@@ -36,8 +36,8 @@ class ChatServiceTest {
     private final InMemoryKnowledgeModelRepository knowledgeModels = new InMemoryKnowledgeModelRepository();
     private final KnowledgeLibrary library = new KnowledgeLibrary(knowledgeModels, new FakeEmbeddings(), 3, 0.05);
     private final InMemoryLimitSettingsRepository quotas = new InMemoryLimitSettingsRepository();
-    private final ChatService service = new ChatService(chats, users, model, limits, clock,
-            List.of("gpt-4o-mini", "gpt-4o"), library, quotas);
+    private final ChatUseCases service = new ChatUseCases(chats, users, model, limits, clock,
+            List.of("gpt-4o-mini", "gpt-4o"), new uz.suhbat.application.service.knowledge.KnowledgeGrounding(library), quotas);
 
     private long user(String name, boolean verified) {
         User user = User.register(new Username(name), new EmailAddress(name + "@example.uz"), "h", clock.instant(), "uz");
@@ -118,7 +118,7 @@ class ChatServiceTest {
         ChatView chat = service.chat(aziz, chatId).orElseThrow();
         assertThat(chat.messages()).extracting(m -> m.content() + ":" + m.status())
                 .containsExactly("Savol:complete", "Javob:complete", "Ikkinchi savol:complete", "Toʻliq javob:complete");
-        assertThat(chat.used()).isEqualTo(2);
+        assertThat(chat.used()).as("the regenerated answer counts like a message").isEqualTo(3);
         assertThat(service.regenerate(aziz, chatId, new RecordingAnswerListener())).isEqualTo(new Refused(Refusal.NOTHING_TO_REGENERATE));
     }
 
@@ -204,7 +204,7 @@ class ChatServiceTest {
     @Test
     void givenNoApiKey_thenTheScreenIsToldAndSendingIsRefused() {
         ScriptedChatModel unconfigured = new ScriptedChatModel().notConfigured();
-        ChatService withoutKey = new ChatService(chats, users, unconfigured, limits, clock, List.of("gpt-4o-mini"), library, quotas);
+        ChatUseCases withoutKey = new ChatUseCases(chats, users, unconfigured, limits, clock, List.of("gpt-4o-mini"), new uz.suhbat.application.service.knowledge.KnowledgeGrounding(library), quotas);
         long aziz = user("aziz", true);
 
         assertThat(withoutKey.answeringAvailable()).isFalse();
@@ -323,19 +323,71 @@ class ChatServiceTest {
     }
 
     @Test
-    void aMessageRefusedByTheChatLimit_orARegeneratedAnswer_doesNotUseTheQuota() {
+    void aMessageRefusedByTheChatLimitDoesNotUseTheQuota_butARegeneratedAnswerDoes() {
         long aziz = user("aziz", true);
         quotas.saveDefaultDailyQuota(new DailyQuota(10));
         limits.defaultLimit(1);
         long chatId = newChat(aziz, "Bir", "1");
 
         assertThat(service.send(aziz, chatId, "Ikki", null, new RecordingAnswerListener())).isEqualTo(new Refused(Refusal.LIMIT_REACHED));
+        limits.defaultLimit(2);
         model.failsAfter(ChatModelPort.FailureKind.INTERRUPTED, "Yarim ");
         long other = newChatFailing(aziz);
         model.answers("Toʻliq");
-        service.regenerate(aziz, other, new RecordingAnswerListener());
+        assertThat(service.regenerate(aziz, other, new RecordingAnswerListener())).isInstanceOf(Started.class);
 
-        assertThat(service.allowance(aziz)).get().extracting(a -> a.used()).isEqualTo(2);
+        assertThat(service.allowance(aziz)).get().extracting(a -> a.used()).isEqualTo(3);
+        assertThat(service.chat(aziz, other).orElseThrow().used()).isEqualTo(2);
+    }
+
+    @Test
+    void aRegenerateIsRefusedAtTheChatLimitAndWithTheQuotaUsedUp_beforeTheModelIsAsked() {
+        long aziz = user("aziz", true);
+        limits.defaultLimit(1);
+        model.failsAfter(ChatModelPort.FailureKind.INTERRUPTED, "Yarim ");
+        long atLimit = newChatFailing(aziz);
+        int asked = model.prompts().size();
+
+        assertThat(service.regenerate(aziz, atLimit, new RecordingAnswerListener())).isEqualTo(new Refused(Refusal.LIMIT_REACHED));
+
+        limits.defaultLimit(50);
+        quotas.saveDefaultDailyQuota(new DailyQuota(2));
+        model.failsAfter(ChatModelPort.FailureKind.INTERRUPTED, "Yarim ");
+        long open = newChatFailing(aziz); // quota 1 of 2
+        model.failsAfter(ChatModelPort.FailureKind.INTERRUPTED, "Yana yarim ");
+        assertThat(service.regenerate(aziz, open, new RecordingAnswerListener())).isInstanceOf(Started.class); // 2 of 2
+        int before = model.prompts().size();
+        assertThat(service.regenerate(aziz, open, new RecordingAnswerListener())).isEqualTo(new Refused(Refusal.DAILY_QUOTA_REACHED));
+        assertThat(model.prompts()).as("the model is not asked").hasSize(before);
+        assertThat(asked).isLessThan(before);
+        assertThat(service.guard.held(open)).as("a refused regenerate holds nothing").isFalse();
+    }
+
+    @Test
+    void oneAnswerPerChatAtATime_sendAndRegenerateWaitUntilItEndsOrIsStopped() {
+        long aziz = user("aziz", true);
+        ScriptedChatModel.Held held = model.holds("Yozyapman");
+        RecordingAnswerListener first = new RecordingAnswerListener();
+        service.start(aziz, "gpt-4o-mini", "Bir", first);
+        long chatId = first.chatId();
+        int asked = model.prompts().size();
+
+        assertThat(service.send(aziz, chatId, "Ikki", null, new RecordingAnswerListener())).isEqualTo(new Refused(Refusal.ANSWER_IN_PROGRESS));
+        assertThat(service.regenerate(aziz, chatId, new RecordingAnswerListener())).isEqualTo(new Refused(Refusal.ANSWER_IN_PROGRESS));
+        assertThat(model.prompts()).hasSize(asked);
+        assertThat(service.chat(aziz, chatId).orElseThrow().messages()).as("nothing stored for the refused ones").hasSize(1);
+
+        held.complete();
+        model.holds("Yana");
+        Outcome second = service.send(aziz, chatId, "Ikki", null, new RecordingAnswerListener());
+        assertThat(second).isInstanceOf(Started.class);
+        assertThat(service.regenerate(aziz, chatId, new RecordingAnswerListener())).isEqualTo(new Refused(Refusal.ANSWER_IN_PROGRESS));
+
+        ((Started) second).stop().run();
+        assertThat(service.guard.held(chatId)).as("Stop ends the claim").isFalse();
+        model.answers("Toʻliq");
+        assertThat(service.regenerate(aziz, chatId, new RecordingAnswerListener())).isInstanceOf(Started.class);
+        assertThat(service.guard.held(chatId)).isFalse();
     }
 
     private long newChatFailing(long userId) {

@@ -1,0 +1,99 @@
+package uz.suhbat.application.service.chat;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.AnswerListener;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.Outcome;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.Refusal;
+import uz.suhbat.application.port.in.chat.ChatQuery.DailyAllowance;
+import uz.suhbat.application.port.in.chat.ChatQuery.SourceView;
+import uz.suhbat.application.port.out.ai.ChatModelPort;
+import uz.suhbat.application.port.out.chat.AnswerGuardPort;
+import uz.suhbat.application.port.out.chat.ChatRepository;
+import uz.suhbat.domain.chat.Chat;
+import uz.suhbat.domain.chat.Message;
+import uz.suhbat.domain.chat.Role;
+
+/**
+ * Starts an answer, the part that starting a chat, sending and regenerating share: the whole chat
+ * goes to the model in rank order (grounded in a PDF model's passages when the chat is on one), and
+ * the answer streams to the listener and is stored once.
+ */
+public final class AnswerStarter {
+
+    private final ChatRepository chats;
+    private final ChatModelPort model;
+    private final PdfModels pdfModels;
+    private final Clock clock;
+    private final AnswerGuardPort guard;
+
+    /**
+     * @param guard "one answer per chat at a time", on every node: starting a chat, sending and regenerating each claim the
+     *              chat through {@link #oneAtATime} before anything is counted or stored
+     */
+    public AnswerStarter(ChatRepository chats, ChatModelPort model, PdfModels pdfModels, Clock clock, AnswerGuardPort guard) {
+        this.guard = guard;
+        this.chats = chats;
+        this.model = model;
+        this.pdfModels = pdfModels;
+        this.clock = clock;
+    }
+
+    /**
+     * The one guard of "one answer per chat at a time": runs {@code body} holding the chat's claim, or refuses with
+     * {@link Refusal#ANSWER_IN_PROGRESS} while another answer (on any node) holds it. Unless {@code body} starts an
+     * answer, which releases the claim when it ends (stored, failed or stopped), the claim is released when it returns.
+     */
+    Outcome oneAtATime(long chatId, Function<AnswerClaim, Outcome> body) {
+        Optional<AnswerClaim> claim = AnswerClaim.take(guard, clock, chatId);
+        if (claim.isEmpty()) {
+            return new Outcome.Refused(Refusal.ANSWER_IN_PROGRESS);
+        }
+        Outcome outcome;
+        try {
+            outcome = body.apply(claim.get());
+        } catch (RuntimeException | Error e) {
+            claim.get().release();
+            throw e;
+        }
+        if (!(outcome instanceof Outcome.Started)) {
+            claim.get().release();
+        }
+        return outcome;
+    }
+
+    /** {@code history} ends with the question to answer; {@code choice} is the chat's model as looked up once for this message. */
+    Outcome answer(Chat chat, List<Message> history, AnswerListener listener, Optional<DailyAllowance> today,
+                         ModelCatalog.ModelChoice choice, AnswerClaim claim) {
+        List<ChatModelPort.Turn> turns = new ArrayList<>();
+        List<Message.Source> sources = List.of();
+        if (choice.pdf().isPresent()) {
+            String question = history.get(history.size() - 1).content();
+            PdfModels.Grounding grounding = pdfModels.ground(choice.pdf().get(), question);
+            sources = grounding.sources();
+            List<SourceView> shown = sources.stream().map(s -> new SourceView(s.page(), s.text())).toList();
+            tell(() -> listener.sources(shown));
+            turns.add(new ChatModelPort.Turn(Role.SYSTEM, grounding.systemPrompt()));
+        }
+        for (Message m : history) {
+            turns.add(new ChatModelPort.Turn(m.role(), m.content()));
+        }
+        String answeringModel = choice.answeringModel();
+        Answer answer = new Answer(chat, answeringModel, sources, listener, chats, clock, today, claim);
+        ChatModelPort.Streaming streaming = model.stream(new ChatModelPort.Prompt(answeringModel, turns), answer);
+        answer.attach(streaming);
+        return new Outcome.Started(answer::stop);
+    }
+
+    /** Tells the listener something before the answer starts; a listener that is gone does not stop the answer. */
+    static void tell(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException listenerGone) {
+            // the browser left; the chat and its message are stored and the answer still completes
+        }
+    }
+}

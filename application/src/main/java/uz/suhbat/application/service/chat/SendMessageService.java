@@ -1,0 +1,93 @@
+package uz.suhbat.application.service.chat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.AnswerListener;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.Outcome;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.Refusal;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.Outcome.Refused;
+import uz.suhbat.application.port.in.chat.SendMessageUseCase;
+import uz.suhbat.application.port.out.account.UserRepository;
+import uz.suhbat.application.port.out.ai.ChatModelPort;
+import uz.suhbat.application.port.out.chat.ChatRepository;
+import uz.suhbat.application.port.out.limit.DailyQuotaPort;
+import uz.suhbat.domain.chat.Chat;
+import uz.suhbat.domain.chat.ContextWindow;
+import uz.suhbat.domain.chat.Message;
+
+/**
+ * A message to an existing chat. It is stored before the model is called, so no failure of the
+ * model loses it; the whole chat is sent to the model every turn, and a chat that outgrows the
+ * model's context window is closed rather than cut.
+ */
+public final class SendMessageService implements SendMessageUseCase {
+
+    private final ChatRepository chats;
+    private final UserRepository users;
+    private final ChatModelPort model;
+    private final ModelCatalog catalog;
+    private final AnswerStarter answers;
+    private final DailyCount daily;
+    private final Clock clock;
+
+    public SendMessageService(ChatRepository chats, UserRepository users, ChatModelPort model, ModelCatalog catalog,
+                              AnswerStarter answers, DailyQuotaPort quotas, Clock clock) {
+        this.chats = chats;
+        this.users = users;
+        this.model = model;
+        this.catalog = catalog;
+        this.answers = answers;
+        this.daily = new DailyCount(quotas, clock);
+        this.clock = clock;
+    }
+
+    @Override
+    public Outcome send(long userId, long chatId, String content, String modelId, AnswerListener listener) {
+        Optional<Chat> found = chats.find(chatId).filter(c -> c.ownedBy(userId));
+        if (found.isEmpty()) {
+            return new Refused(Refusal.NOT_FOUND);
+        }
+        Chat chat = found.get();
+        String chosen = modelId == null || modelId.isBlank() ? chat.model() : modelId;
+        Optional<ModelCatalog.ModelChoice> choice = catalog.choose(chosen);
+        Optional<Refusal> refusal = Refusals.writer(users.findById(userId), model).or(() -> Refusals.content(content))
+                .or(() -> Refusals.model(choice)).or(() -> Refusals.taking(chat));
+        if (refusal.isPresent()) {
+            return new Refused(refusal.get());
+        }
+        return answers.oneAtATime(chatId, claim -> sendClaimed(userId, chat, chosen, choice.get(), content, listener, claim));
+    }
+
+    private Outcome sendClaimed(long userId, Chat chat, String chosen, ModelCatalog.ModelChoice choice, String content,
+                                AnswerListener listener, AnswerClaim claim) {
+        long chatId = chat.id();
+        List<Message> history = chats.messages(chatId);
+        List<String> contents = new ArrayList<>(history.stream().map(Message::content).toList());
+        contents.add(content);
+        if (!ContextWindow.fits(choice.answeringModel(), contents)) {
+            chats.close(chatId, Chat.ClosedReason.CONTEXT_FULL);
+            return new Refused(Refusal.CHAT_CLOSED);
+        }
+        if (!chosen.equals(chat.model())) {
+            chats.changeModel(chatId, chosen);
+        }
+        Instant now = clock.instant();
+        DailyCount.Counted counted = daily.count(userId, now);
+        if (counted.refused()) {
+            return new Refused(Refusal.DAILY_QUOTA_REACHED);
+        }
+        Optional<Message> stored = daily.storeCounted(counted, () -> chats.appendUserMessage(chatId, content, chosen, now));
+        if (stored.isEmpty()) {
+            // another message took the last place, or the chat was closed meanwhile
+            return new Refused(chats.find(chatId).map(c -> c.closedForGood() ? Refusal.CHAT_CLOSED : Refusal.LIMIT_REACHED)
+                    .orElse(Refusal.NOT_FOUND));
+        }
+        List<Message> withQuestion = new ArrayList<>(history);
+        withQuestion.add(stored.get());
+        return answers.answer(chat.withMessage(chosen, stored.get().createdAt()), withQuestion, listener, counted.allowance(),
+                choice, claim);
+    }
+}

@@ -1,0 +1,71 @@
+package uz.suhbat.application.service.chat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.AnswerListener;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.Outcome;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.Refusal;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.Outcome.Refused;
+import uz.suhbat.application.port.in.chat.StartChatUseCase;
+import uz.suhbat.application.port.out.ai.ChatModelPort;
+import uz.suhbat.application.port.out.chat.ChatLimitPolicyPort;
+import uz.suhbat.application.port.out.chat.ChatRepository;
+import uz.suhbat.application.port.out.limit.DailyQuotaPort;
+import uz.suhbat.domain.chat.Chat;
+import uz.suhbat.domain.chat.ChatTitle;
+import uz.suhbat.domain.chat.ContextWindow;
+
+/** A new chat with its first message, stored (with the chat) before the model is called. */
+public final class StartChatService implements StartChatUseCase {
+
+    private final ChatLimitPolicyPort limits;
+    private final ChatRepository chats;
+    private final ChatModelPort model;
+    private final ModelCatalog catalog;
+    private final AnswerStarter answers;
+    private final DailyCount daily;
+    private final Clock clock;
+
+    public StartChatService(ChatLimitPolicyPort limits, ChatRepository chats, ChatModelPort model, ModelCatalog catalog,
+                            AnswerStarter answers, DailyQuotaPort quotas, Clock clock) {
+        this.limits = limits;
+        this.chats = chats;
+        this.model = model;
+        this.catalog = catalog;
+        this.answers = answers;
+        this.daily = new DailyCount(quotas, clock);
+        this.clock = clock;
+    }
+
+    @Override
+    public Outcome start(long userId, String modelId, String content, AnswerListener listener) {
+        // the author and the new chat's limit in one read: every new chat waits for it before its message is stored
+        Optional<ChatLimitPolicyPort.NewChatAuthor> author = limits.authorOfNewChat(userId);
+        Optional<ModelCatalog.ModelChoice> choice = catalog.choose(modelId);
+        Optional<Refusal> refusal = Refusals.writer(author.map(ChatLimitPolicyPort.NewChatAuthor::user), model)
+                .or(() -> Refusals.content(content)).or(() -> Refusals.model(choice));
+        if (refusal.isPresent()) {
+            return new Refused(refusal.get());
+        }
+        if (!ContextWindow.fits(choice.get().answeringModel(), List.of(content))) {
+            return new Refused(Refusal.CHAT_CLOSED);
+        }
+        String title = ChatTitle.fromFirstMessage(content);
+        Instant now = clock.instant();
+        DailyCount.Counted counted = daily.count(userId, now);
+        if (counted.refused()) {
+            return new Refused(Refusal.DAILY_QUOTA_REACHED);
+        }
+        ChatRepository.StartedChat started = daily.storeCounted(counted,
+                () -> Optional.of(chats.createWithFirstMessage(userId, title, modelId, author.get().limitForNewChat(), content, now)))
+                .orElseThrow();
+        Chat chat = started.chat();
+        // nobody knew the chat a moment ago, so its claim is free; taken before the chat's id is told
+        return answers.oneAtATime(chat.id(), claim -> {
+            AnswerStarter.tell(() -> listener.chatCreated(chat.id(), chat.title()));
+            return answers.answer(chat, List.of(started.first()), listener, counted.allowance(), choice.get(), claim);
+        });
+    }
+}

@@ -1,0 +1,78 @@
+package uz.suhbat.application.service.chat;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.AnswerListener;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.Outcome;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.Refusal;
+import uz.suhbat.application.port.in.chat.ChatQuery;
+import uz.suhbat.application.port.out.account.UserRepository;
+import uz.suhbat.application.port.out.ai.ChatModelPort;
+import uz.suhbat.application.port.out.chat.ChatLimitPolicyPort;
+import uz.suhbat.application.port.out.chat.ChatRepository;
+import uz.suhbat.application.port.out.limit.DailyQuotaPort;
+
+/** The chat's use cases wired as bootstrap wires them, around one {@link AnswerStarter}, for tests that follow a chat through several. */
+public final class ChatUseCases {
+
+    public final ChatQueryService query;
+    public final ManageChatService manage;
+    public final StartChatService starting;
+    public final SendMessageService sending;
+    public final RegenerateAnswerService regenerating;
+    /** "One answer per chat at a time", as bootstrap wires it (in memory here). */
+    public final uz.suhbat.application.fake.InMemoryAnswerGuard guard;
+
+    public ChatUseCases(ChatRepository chats, UserRepository users, ChatModelPort model, ChatLimitPolicyPort limits, Clock clock,
+                        List<String> openAiModels, PdfModels pdfModels, DailyQuotaPort quotas) {
+        ModelCatalog catalog = new ModelCatalog(openAiModels, pdfModels);
+        guard = new uz.suhbat.application.fake.InMemoryAnswerGuard(chats);
+        AnswerStarter answers = new AnswerStarter(chats, model, pdfModels, clock, guard);
+        query = new ChatQueryService(chats, catalog, model, quotas, clock);
+        manage = new ManageChatService(chats);
+        starting = new StartChatService(limits, chats, model, catalog, answers, quotas, clock);
+        sending = new SendMessageService(chats, users, model, catalog, answers, quotas, clock);
+        regenerating = new RegenerateAnswerService(chats, users, model, catalog, answers, quotas, clock);
+    }
+
+    public Outcome start(long userId, String modelId, String content, AnswerListener listener) {
+        return starting.start(userId, modelId, content, listener);
+    }
+
+    public Outcome send(long userId, long chatId, String content, String modelId, AnswerListener listener) {
+        return sending.send(userId, chatId, content, modelId, listener);
+    }
+
+    public Outcome regenerate(long userId, long chatId, AnswerListener listener) {
+        return regenerating.regenerate(userId, chatId, listener);
+    }
+
+    public List<ChatQuery.ChatSummary> chats(long userId) {
+        return query.chats(userId);
+    }
+
+    public Optional<ChatQuery.ChatView> chat(long userId, long chatId) {
+        return query.chat(userId, chatId);
+    }
+
+    public List<ChatQuery.ModelOption> models() {
+        return query.models();
+    }
+
+    public boolean answeringAvailable() {
+        return query.answeringAvailable();
+    }
+
+    public Optional<ChatQuery.DailyAllowance> allowance(long userId) {
+        return query.allowance(userId);
+    }
+
+    public boolean rename(long userId, long chatId, String title) {
+        return manage.rename(userId, chatId, title);
+    }
+
+    public boolean delete(long userId, long chatId) {
+        return manage.delete(userId, chatId);
+    }
+}
