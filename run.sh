@@ -5,18 +5,25 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . ./.mvn/find-jdk.sh
 suhbat_find_jdk
-./mvnw -B -ntp -q -DskipTests package
+# Build only when a source is newer than the jar (a fresh clone, a pull, an edit): a start with
+# nothing changed goes straight to the JVM (docs/benchmarks.md, "Start-up").
+jar=bootstrap/target/suhbat.jar
+if [ ! -f "$jar" ] || [ -n "$(find pom.xml ./*/pom.xml ./*/src .mvn -type f -newer "$jar" -print -quit 2>/dev/null)" ]; then
+  echo "Building Suhbat..."
+  ./mvnw -B -ntp -q -DskipTests package
+  touch "$jar"
+fi
 # Start from the extracted jar with the JVM's start-up cache for it: made once, then reused, warm
 # starts take about half the time (docs/benchmarks.md). JDK 25 and newer: an ahead-of-time cache
 # (classes loaded and linked, method profiles) from a training run that stops once the app is
 # built. JDK 21-24: a class-data-sharing archive that the JVM writes when the first run ends.
-# Re-extract only when the jar changed: a cache is valid only for the files it was made from.
+# Re-extract only when the jar changed (its size and time): a cache is valid only for the files it was made from.
 app=bootstrap/target/app
-sum=$(sha256sum bootstrap/target/suhbat.jar | cut -d' ' -f1)
+sum=$(stat -c '%s-%Y' "$jar")
 mkdir -p data
 if [ "$(cat "$app/.jar-sha256" 2>/dev/null)" != "$sum" ]; then
   rm -rf "$app" data/suhbat.jsa data/suhbat-*.aot
-  "$JAVA_HOME/bin/java" -Djarmode=tools -jar bootstrap/target/suhbat.jar extract --destination "$app" >/dev/null
+  "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$jar" extract --destination "$app" >/dev/null
   echo "$sum" > "$app/.jar-sha256"
 fi
 major=$(suhbat_java_major "$JAVA_HOME/bin/java")

@@ -35,4 +35,13 @@ suhbat_find_jdk() {
   fi
   JAVA_HOME="$best"; export JAVA_HOME
   PATH="$JAVA_HOME/bin:$PATH"; export PATH
+  SUHBAT_JAVA_MAJOR=$best_major
+  # Maven's own libraries (Guice, Guava) still call sun.misc.Unsafe; JDK 24+ warns about each call
+  # at every build unless this access is allowed (the option exists from JDK 23 on)
+  if [ "$best_major" -ge 23 ]; then
+    case " ${MAVEN_OPTS:-} " in
+      *sun-misc-unsafe-memory-access*) ;;
+      *) MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"; export MAVEN_OPTS ;;
+    esac
+  fi
 }

@@ -19,12 +19,17 @@
   Chart.defaults.borderColor = dark ? '#3a3a3a' : '#e5e5e5';
   Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
 
+  // days and numbers as the page's language writes them ("5-mar", "5 мар.", "Mar 5"; "12 345", "12,345");
+  // the year is in the range picker. The dates are UTC days, so they are formatted in UTC.
+  var lang = labels.lang || document.documentElement.lang || 'uz';
+  var dayFormat = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', timeZone: 'UTC' });
   function shortDate(iso) {
-    return iso.slice(5); // MM-DD: the year is in the range picker
+    return dayFormat.format(new Date(iso + 'T00:00:00Z'));
   }
 
   function options(stacked) {
     return {
+      locale: lang,
       responsive: true,
       maintainAspectRatio: false,
       interaction: { mode: 'index', intersect: false },

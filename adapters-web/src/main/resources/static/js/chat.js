@@ -1,9 +1,10 @@
 // The chat screen: sidebar of chats, model picker, conversation and composer, talking to the
-// JSON/SSE API of shared/contract.md. The page embeds the first-paint state (in the API's shapes)
+// JSON/SSE API of docs/api.md. The page embeds the first-paint state (in the API's shapes)
 // so that nothing waits for a round trip; later changes come from the API.
 
 import { readEvents } from './sse.js';
 import { toSafeHtml, decorateCode } from './markdown.js';
+import { format, lang } from './i18n.js';
 
 const app = document.getElementById('chat-app');
 const initial = JSON.parse(app.dataset.state);
@@ -48,10 +49,6 @@ const models = initial.models;
 let today = initial.today;
 /** The AbortController of the answer that is streaming, if one is. */
 let streaming = null;
-
-function format(text, values) {
-  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
-}
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -502,7 +499,7 @@ function closedSentence() {
 }
 
 function resetTime() {
-  return new Date(today.resetsAt).toLocaleTimeString(document.documentElement.lang || undefined, { hour: '2-digit', minute: '2-digit' });
+  return new Date(today.resetsAt).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' });
 }
 
 function updateComposer() {

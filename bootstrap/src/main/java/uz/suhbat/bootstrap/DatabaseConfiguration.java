@@ -46,8 +46,8 @@ class DatabaseConfiguration {
         SuhbatSettings.Mysql mysql = settings.mysql();
         String host = mysql.external() ? mysql.host().strip() : "127.0.0.1";
         int port = mysql.external() ? mysql.port() : embedded.database().port();
-        String user = mysql.external() ? mysql.user() : "root";
-        String password = mysql.external() ? mysql.password() : "";
+        String user = mysql.external() ? mysql.user() : embedded.database().user();
+        String password = mysql.external() ? mysql.password() : embedded.database().password();
         String database = mysql.database();
         if (!database.matches("[A-Za-z0-9_]{1,64}")) {
             throw new DatabaseUnavailableException("MYSQL_DATABASE '" + database + "' is not a plain database name (letters, digits, _).", null);
@@ -109,7 +109,7 @@ class DatabaseConfiguration {
      * each one should be cheap: the driver keeps the session state (autocommit) itself instead of
      * asking the server, and keeps the parsed form of each statement per connection instead of parsing
      * it again (the settings HikariCP recommends for MySQL); the embedded server, which listens on
-     * loopback only and trusts every local connection anyway, is spoken to without TLS. An external
+     * loopback only, is spoken to without TLS. An external
      * server keeps TLS when it offers it.
      */
     static String url(String host, int port, String database, boolean embedded) {

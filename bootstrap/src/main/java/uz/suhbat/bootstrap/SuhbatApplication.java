@@ -23,10 +23,17 @@ import uz.suhbat.adapter.out.persistence.PersistenceConfiguration;
 public class SuhbatApplication {
 
     public static void main(String[] args) {
+        quietLibraries();
         SpringApplication app = new SpringApplication(SuhbatApplication.class);
         // .env in the working directory sits below real environment variables: placeholders such
         // as ${SERVER_PORT:8080} look in the environment first, then here, then use the default.
         app.setDefaultProperties(DotEnv.read(Path.of(".env")));
         app.run(args);
+    }
+
+    /** jOOQ prints a banner and a "tip of the day" at its first query unless told not to; the log is for the operator. */
+    static void quietLibraries() {
+        System.setProperty("org.jooq.no-logo", System.getProperty("org.jooq.no-logo", "true"));
+        System.setProperty("org.jooq.no-tips", System.getProperty("org.jooq.no-tips", "true"));
     }
 }

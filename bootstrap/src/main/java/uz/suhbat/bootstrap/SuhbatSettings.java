@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Every operator setting of contract.md, bound from application.properties, where each one is
+ * Every operator setting of the README, bound from application.properties, where each one is
  * mapped from its environment key (MYSQL_HOST, ...). Secrets have no defaults.
  */
 @ConfigurationProperties("suhbat")
@@ -19,6 +19,17 @@ public record SuhbatSettings(
         Mail mail,
         int chatMessageLimit,
         Knowledge knowledge) {
+
+    /**
+     * The public address put into links sent by mail: APP_BASE_URL, or, when it is not set, this
+     * machine on the port the app listens on (SERVER_PORT), so links work out of the box on any port.
+     */
+    public String linkBase(int serverPort) {
+        if (baseUrl != null && !baseUrl.isBlank()) {
+            return baseUrl.strip().replaceAll("/+$", "");
+        }
+        return "http://localhost:" + serverPort;
+    }
 
     public record Mysql(String host, int port, String database, String user, String password) {
         public boolean external() {
@@ -36,10 +47,11 @@ public record SuhbatSettings(
     }
 
     /**
-     * PDF models: upload limit, how many passages of at least which score ground an answer, the most
-     * pages a document may have and how long reading it in the background may take.
+     * PDF models: upload limit, how many pages, found by passages of at least which score, ground an
+     * answer and how many tokens of their text are sent, the most pages a document may have and how
+     * long reading it in the background may take.
      */
-    public record Knowledge(int maxUploadMb, int topK, double minScore, int maxPages, Duration ingestTimeout) {
+    public record Knowledge(int maxUploadMb, int topK, double minScore, int contextTokens, int maxPages, Duration ingestTimeout) {
     }
 
     /** An empty host means: write mail to the log instead of sending it. */

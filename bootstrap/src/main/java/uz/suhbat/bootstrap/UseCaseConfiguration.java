@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uz.suhbat.adapter.out.ai.OpenAiSettings;
@@ -82,8 +83,8 @@ class UseCaseConfiguration {
     @Bean
     AccountService accountService(UserRepository users, OneTimeTokenRepository tokens, DeviceLoginRepository devices,
                                   AccountMailPort mail, PasswordHashingPort hashing, Clock clock, SuhbatSettings settings,
-                                  java.util.concurrent.ExecutorService accountMailQueue) {
-        return new AccountService(users, tokens, devices, mail, hashing, clock, settings.baseUrl(), accountMailQueue);
+                                  @Value("${server.port:8080}") int serverPort, java.util.concurrent.ExecutorService accountMailQueue) {
+        return new AccountService(users, tokens, devices, mail, hashing, clock, settings.linkBase(serverPort), accountMailQueue);
     }
 
     /**
@@ -164,7 +165,8 @@ class UseCaseConfiguration {
     /** The launched PDF models' passages, in memory for search. */
     @Bean
     KnowledgeLibrary knowledgeLibrary(KnowledgeModelRepository models, EmbeddingPort embeddings, SuhbatSettings settings) {
-        return new KnowledgeLibrary(models, embeddings, settings.knowledge().topK(), settings.knowledge().minScore());
+        return new KnowledgeLibrary(models, embeddings, settings.knowledge().topK(), settings.knowledge().minScore(),
+                settings.knowledge().contextTokens());
     }
 
     /** One document is read at a time: embedding already keeps every core busy. */
@@ -206,13 +208,18 @@ class UseCaseConfiguration {
         return new MailSettings(mail.host(), mail.port(), mail.username(), mail.password(), mail.from());
     }
 
-    /** Runs after Flyway has created the tables: the main admin always matches the configuration. */
+    /**
+     * Runs after Flyway has created the tables: the main admin always matches the configuration.
+     * Nodes that start at the same time take turns (a database lock), so the second finds the admin
+     * the first created instead of creating it again.
+     */
     @Bean
-    ApplicationRunner mainAdminAtStartup(EnsureMainAdminUseCase useCase, SuhbatSettings settings) {
+    ApplicationRunner mainAdminAtStartup(EnsureMainAdminUseCase useCase, SuhbatSettings settings, javax.sql.DataSource dataSource) {
         return args -> {
             SuhbatSettings.Admin admin = settings.admin();
-            EnsureMainAdminUseCase.Outcome outcome = useCase.ensureMainAdmin(new EnsureMainAdminUseCase.Command(
-                    new Username(admin.username()), new EmailAddress(admin.email()), Optional.ofNullable(admin.password())));
+            EnsureMainAdminUseCase.Outcome outcome = new ClusterLock(dataSource).with("suhbat.main-admin", 60, () ->
+                    useCase.ensureMainAdmin(new EnsureMainAdminUseCase.Command(
+                            new Username(admin.username()), new EmailAddress(admin.email()), Optional.ofNullable(admin.password()))));
             outcome.generatedPassword().ifPresentOrElse(
                     password -> log.warn("""
 

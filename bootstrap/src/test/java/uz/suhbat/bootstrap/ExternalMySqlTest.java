@@ -32,11 +32,11 @@ class ExternalMySqlTest {
         Path dir = Files.createTempDirectory("suhbat-external");
         try (EmbeddedDatabase external = EmbeddedDatabase.start(dir.resolve("mysql"), 0)) {
             try (ConfigurableApplicationContext context = app("MYSQL_HOST=127.0.0.1", "MYSQL_PORT=" + external.port(),
-                    "MYSQL_DATABASE=suhbat_external", "MYSQL_USER=root", "MYSQL_PASSWORD=", "FILES_DIR=" + dir.resolve("file")).run()) {
+                    "MYSQL_DATABASE=suhbat_external", "MYSQL_USER=" + external.user(), "MYSQL_PASSWORD=" + external.password(), "FILES_DIR=" + dir.resolve("file")).run()) {
                 assertThat(context.isRunning()).isTrue();
             }
             List<String> tables = new ArrayList<>();
-            try (Connection connection = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + external.port() + "/suhbat_external", "root", "");
+            try (Connection connection = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + external.port() + "/suhbat_external", external.user(), external.password());
                  ResultSet rows = connection.getMetaData().getTables("suhbat_external", null, "%", new String[] {"TABLE"})) {
                 while (rows.next()) {
                     tables.add(rows.getString("TABLE_NAME"));

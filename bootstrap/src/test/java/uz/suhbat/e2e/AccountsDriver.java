@@ -124,6 +124,13 @@ public final class AccountsDriver {
                 .map(HttpCookie::getValue).reduce((first, second) -> second).orElse(null);
     }
 
+    /** Drops the session cookie, as a browser does when it is closed; the device cookie stays. */
+    public void forgetSession() {
+        URI uri = URI.create(root);
+        cookies.getCookieStore().get(uri).stream().filter(c -> c.getName().equals("JSESSIONID")).toList()
+                .forEach(c -> cookies.getCookieStore().remove(uri, c));
+    }
+
     /** A second browser that has only this browser's device cookie (no session). */
     public AccountsDriver withOnlyDeviceCookie() {
         AccountsDriver other = new AccountsDriver(root, mail);

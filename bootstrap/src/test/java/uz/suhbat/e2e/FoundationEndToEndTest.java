@@ -56,18 +56,27 @@ class FoundationEndToEndTest extends EndToEndTest {
     }
 
     @Test
-    void pagesSpeakUzbekByDefaultAndEnglishWhenAsked() {
+    void pagesSpeakTheBrowsersLanguageAndUzbekLatinByDefault() {
         assertThat(get(newClient(), "/login", "Accept-Language", "uz-UZ,uz;q=0.9").body())
                 .contains("<html lang=\"uz\">").contains("Hisobingizga kiring");
-        assertThat(get(newClient(), "/login", "Accept-Language", "ru-RU,ru;q=0.9").body())
-                .contains("Hisobingizga kiring");
+        assertThat(get(newClient(), "/login", "Accept-Language", "uz").body())
+                .as("plain uz is Uzbek in Latin script").contains("<html lang=\"uz\">").contains("Hisobingizga kiring");
+        assertThat(get(newClient(), "/login", "Accept-Language", "uz-Cyrl-UZ,uz;q=0.8,ru;q=0.5").body())
+                .contains("<html lang=\"uz-Cyrl\">").contains("Ҳисобингизга киринг");
+        assertThat(get(newClient(), "/login", "Accept-Language", "ru-RU,ru;q=0.9,en;q=0.5").body())
+                .contains("<html lang=\"ru\">").contains("Вход в учётную запись");
         assertThat(get(newClient(), "/register", "Accept-Language", "en-US,en;q=0.9").body())
                 .contains("<html lang=\"en\">").contains("Create an account");
+        assertThat(get(newClient(), "/login", "Accept-Language", "de-DE,fr;q=0.5").body())
+                .as("a language we do not speak").contains("<html lang=\"uz\">").contains("Hisobingizga kiring");
 
         HttpClient client = newClient();
+        assertThat(get(client, "/login?lang=uz-Cyrl", "Accept-Language", "en").body()).contains("Ҳисобингизга киринг")
+                .contains(">Oʻzbekcha</a>").contains(">Ўзбекча</a>").contains(">Русский</a>").contains(">English</a>");
+        assertThat(get(client, "/login", "Accept-Language", "en").body())
+                .as("the chosen language is remembered").contains("Ҳисобингизга киринг");
         assertThat(get(client, "/login?lang=en", "Accept-Language", "uz").body()).contains("Log in to your account");
-        assertThat(get(client, "/login", "Accept-Language", "uz").body())
-                .as("the chosen language is remembered").contains("Log in to your account");
+        assertThat(get(client, "/login", "Accept-Language", "uz").body()).contains("Log in to your account");
     }
 
     @Test

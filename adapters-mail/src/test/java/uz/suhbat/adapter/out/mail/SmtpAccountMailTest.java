@@ -61,7 +61,29 @@ class SmtpAccountMailTest {
         assertThat(received[1].getSubject()).isEqualTo("Suhbat: someone tried to register with your address");
         assertThat(received[1].getContent().toString()).contains("Hello kate,").contains("no second account was made")
                 .contains("https://suhbat.example.uz/forgot-password");
-        assertThat(received[2].getContent().toString()).startsWith("Hello,").contains("waiting for confirmation");
+        assertThat(received[2].getContent().toString()).startsWith("Hello pending@example.com,").contains("waiting for confirmation");
+    }
+
+    @Test
+    void sendsAVerificationMailInUzbekCyrillic() throws Exception {
+        mail(smtp.getSmtp().getPort()).sendVerification(new EmailAddress("dilnoza@example.uz"), new Username("Dilnoza"),
+                "https://suhbat.example.uz/verify?token=cyr", "uz-Cyrl");
+
+        MimeMessage received = smtp.getReceivedMessages()[0];
+        assertThat(received.getSubject()).isEqualTo("Suhbat: электрон почтангизни тасдиқланг");
+        assertThat(received.getContent().toString()).contains("Ассалому алайкум, Dilnoza!")
+                .contains("verify?token=cyr").contains("24 соат");
+    }
+
+    @Test
+    void sendsAResetMailInRussian() throws Exception {
+        mail(smtp.getSmtp().getPort()).sendPasswordReset(new EmailAddress("ivan@example.ru"), new Username("ivan"),
+                "https://suhbat.example.uz/reset-password?token=ru", "ru-RU");
+
+        MimeMessage received = smtp.getReceivedMessages()[0];
+        assertThat(received.getSubject()).isEqualTo("Suhbat: восстановление пароля");
+        assertThat(received.getContent().toString()).contains("Здравствуйте, ivan!").contains("reset-password?token=ru")
+                .contains("30 минут");
     }
 
     @Test

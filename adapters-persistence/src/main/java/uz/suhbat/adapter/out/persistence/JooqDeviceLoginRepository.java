@@ -2,6 +2,7 @@ package uz.suhbat.adapter.out.persistence;
 
 import static uz.suhbat.adapter.out.persistence.schema.Tables.DEVICE_LOGIN;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -47,6 +48,25 @@ final class JooqDeviceLoginRepository implements DeviceLoginRepository {
     @Override
     public Optional<DeviceLogin> findBySeries(String series) {
         return db.selectFrom(DEVICE_LOGIN).where(DEVICE_LOGIN.SERIES.eq(series)).fetchOptional().map(JooqDeviceLoginRepository::toDevice);
+    }
+
+    @Override
+    public boolean rotate(long deviceId, String expectedTokenHash, String newTokenHash, Instant now) {
+        // one statement: of two requests that present the same token at once, exactly one rotates it
+        return db.update(DEVICE_LOGIN)
+                .set(DEVICE_LOGIN.PREVIOUS_HASH, expectedTokenHash)
+                .set(DEVICE_LOGIN.TOKEN_HASH, newTokenHash)
+                .set(DEVICE_LOGIN.ROTATED, Times.toDb(now))
+                .set(DEVICE_LOGIN.LAST_USED, Times.toDb(now))
+                .where(DEVICE_LOGIN.ID.eq(deviceId), DEVICE_LOGIN.TOKEN_HASH.eq(expectedTokenHash))
+                .execute() == 1;
+    }
+
+    @Override
+    public void visited(long deviceId, Instant now) {
+        db.update(DEVICE_LOGIN).set(DEVICE_LOGIN.LAST_USED, Times.toDb(now))
+                .where(DEVICE_LOGIN.ID.eq(deviceId), DEVICE_LOGIN.LAST_USED.lt(Times.toDb(now)))
+                .execute();
     }
 
     @Override

@@ -35,6 +35,16 @@ final class JooqUserRepository implements UserRepository {
     }
 
     @Override
+    public int endAllSessions(long id) {
+        return db.transactionResult(tx -> {
+            if (tx.dsl().update(USER).set(USER.SESSION_EPOCH, USER.SESSION_EPOCH.plus(1)).where(USER.ID.eq(id)).execute() == 0) {
+                return -1;
+            }
+            return tx.dsl().select(USER.SESSION_EPOCH).from(USER).where(USER.ID.eq(id)).fetchOne(USER.SESSION_EPOCH);
+        });
+    }
+
+    @Override
     public boolean emailInUse(EmailAddress email, Long exceptId) {
         var taken = USER.EMAIL.eq(email.value()).or(USER.PENDING_EMAIL.eq(email.value()));
         return db.fetchExists(USER, exceptId == null ? taken : taken.and(USER.ID.ne(exceptId)));
@@ -78,6 +88,11 @@ final class JooqUserRepository implements UserRepository {
             String message = DuplicateKeys.message(failure).orElseThrow(() -> failure);
             throw new DuplicateException(message.contains("uk_user_username") ? "username" : "email");
         }
+    }
+
+    @Override
+    public boolean saveLanguage(long id, String language) {
+        return db.update(USER).set(USER.LANGUAGE, language).where(USER.ID.eq(id)).execute() == 1;
     }
 
     @Override

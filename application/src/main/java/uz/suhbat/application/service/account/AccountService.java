@@ -19,6 +19,7 @@ import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.security.PasswordHashingPort;
 import uz.suhbat.domain.shared.InvalidValueException;
 import uz.suhbat.domain.user.EmailAddress;
+import uz.suhbat.domain.user.Language;
 import uz.suhbat.domain.user.OneTimeToken;
 import uz.suhbat.domain.user.PasswordPolicy;
 import uz.suhbat.domain.user.TokenPurpose;
@@ -108,7 +109,7 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
         deliver("registration attempt", () -> {
             Optional<User> owner = users.findByEmail(email);
             mail.sendRegistrationAttempt(email, owner.map(User::username).orElse(null), baseUrl + "/forgot-password",
-                    owner.map(User::language).filter(java.util.Objects::nonNull).orElse(language));
+                    owner.flatMap(o -> Language.of(o.language())).orElse(Language.orDefault(language)).tag());
         });
     }
 
@@ -158,7 +159,8 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
             String token = SecretTokens.newToken();
             tokens.save(new OneTimeToken(SecretTokens.hash(token), user.id(), TokenPurpose.EMAIL_VERIFICATION, address,
                     clock.instant().plus(TokenPurpose.EMAIL_VERIFICATION.validity())));
-            mail.sendVerification(address, user.username(), baseUrl + "/verify?token=" + token, user.language());
+            mail.sendVerification(address, user.username(), baseUrl + "/verify?token=" + token,
+                    Language.orDefault(user.language()).tag());
         });
     }
 
@@ -184,7 +186,7 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
             String token = SecretTokens.newToken();
             tokens.save(new OneTimeToken(SecretTokens.hash(token), user.id(), TokenPurpose.PASSWORD_RESET, user.email(),
                     clock.instant().plus(TokenPurpose.PASSWORD_RESET.validity())));
-            String lang = user.language() != null ? user.language() : language;
+            String lang = Language.of(user.language()).orElse(Language.orDefault(language)).tag();
             mail.sendPasswordReset(user.email(), user.username(), baseUrl + "/reset-password?token=" + token, lang);
         }));
         return Request.ACCEPTED;
@@ -276,7 +278,15 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
             return Map.of("newPassword", weak.code());
         }
         users.save(user.withPasswordHash(hashing.hash(newPassword)));
+        // whoever else holds a session or a device cookie of this account must sign in again
+        devices.deleteAllOfUser(userId);
+        users.endAllSessions(userId);
         return Map.of();
+    }
+
+    @Override
+    public boolean chooseLanguage(long userId, String language) {
+        return Language.of(language).map(chosen -> users.saveLanguage(userId, chosen.tag())).orElse(false);
     }
 
     @Override
@@ -304,7 +314,13 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
         if (user.sessionEpoch() != sessionEpoch) {
             return new Ended();
         }
-        return new Active(user.username().value(), user.mayChat(), user.emailVerified());
+        return new Active(user.username().value(), user.mayChat(), user.emailVerified(),
+                Language.of(user.language()).map(Language::tag).orElse(null));
+    }
+
+    @Override
+    public int currentEpoch(long userId) {
+        return users.findById(userId).map(User::sessionEpoch).orElse(-1);
     }
 
     // ----

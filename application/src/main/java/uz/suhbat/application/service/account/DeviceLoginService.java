@@ -69,7 +69,12 @@ public final class DeviceLoginService implements DeviceLoginUseCase {
             return new Valid(user.get().id(), user.get().username().value(), user.get().sessionEpoch(), null);
         }
         String token = SecretTokens.newToken();
-        devices.save(device.rotate(SecretTokens.hash(token), now));
+        if (!devices.rotate(device.id(), device.tokenHash(), SecretTokens.hash(token), now)) {
+            // a parallel request (two tabs, a page and its API calls, two nodes) rotated first: this one
+            // goes on without a new cookie and the browser keeps the winner's; the token it showed is the
+            // previous one now, valid for the grace
+            return new Valid(user.get().id(), user.get().username().value(), user.get().sessionEpoch(), null);
+        }
         return new Valid(user.get().id(), user.get().username().value(), user.get().sessionEpoch(), device.series() + ":" + token);
     }
 
@@ -78,7 +83,7 @@ public final class DeviceLoginService implements DeviceLoginUseCase {
         parse(cookieValue).flatMap(parts -> devices.findBySeries(parts[0])).ifPresent(device -> {
             Instant now = clock.instant();
             if (!device.expiredAt(now) && device.lastUsedAt().plus(VISIT_RESOLUTION).isBefore(now)) {
-                devices.save(device.visitedAt(now));
+                devices.visited(device.id(), now);
             }
         });
     }
@@ -104,13 +109,15 @@ public final class DeviceLoginService implements DeviceLoginUseCase {
     }
 
     @Override
-    public void signOutOthers(long userId, String currentCookieValue) {
+    public int signOutOthers(long userId, String currentCookieValue) {
         String current = parse(currentCookieValue).map(parts -> parts[0]).orElse("");
         for (DeviceLogin device : devices.findByUser(userId)) {
             if (!device.series().equals(current)) {
                 devices.delete(userId, device.id());
             }
         }
+        // live sessions of other browsers end too, not only their devices' cookies
+        return users.endAllSessions(userId);
     }
 
     private static Optional<String[]> parse(String cookieValue) {

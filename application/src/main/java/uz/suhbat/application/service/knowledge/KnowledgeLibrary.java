@@ -17,17 +17,33 @@ import uz.suhbat.domain.knowledge.UzbekText;
  */
 public final class KnowledgeLibrary {
 
+    /** How many times {@code topPages} passages {@link #lookup} ranks, so that enough pages are found. */
+    private static final int RANKED_DEPTH = 4;
+    /** What the passages sent with one question may add to the prompt, in estimated tokens. */
+    public static final int DEFAULT_CONTEXT_TOKENS = 3000;
+
     private final KnowledgeModelRepository models;
     private final EmbeddingPort embeddings;
-    private final int topK;
+    private final int topPages;
     private final double minScore;
+    private final int contextTokens;
     private final Map<Long, KnowledgeIndex> indexes = new ConcurrentHashMap<>();
 
-    public KnowledgeLibrary(KnowledgeModelRepository models, EmbeddingPort embeddings, int topK, double minScore) {
+    public KnowledgeLibrary(KnowledgeModelRepository models, EmbeddingPort embeddings, int topPages, double minScore) {
+        this(models, embeddings, topPages, minScore, DEFAULT_CONTEXT_TOKENS);
+    }
+
+    /**
+     * {@code topPages}: at most this many pages ground an answer; {@code minScore}: the hybrid score a
+     * passage needs to count; {@code contextTokens}: the budget of what is sent (see {@link KnowledgeIndex#pageContext}).
+     */
+    public KnowledgeLibrary(KnowledgeModelRepository models, EmbeddingPort embeddings, int topPages, double minScore,
+                            int contextTokens) {
         this.models = models;
         this.embeddings = embeddings;
-        this.topK = topK;
+        this.topPages = topPages;
         this.minScore = minScore;
+        this.contextTokens = contextTokens;
     }
 
     /** The launched, ready model behind a picker id such as "pdf-12". */
@@ -40,10 +56,27 @@ public final class KnowledgeLibrary {
         return models.findAll().stream().filter(KnowledgeModel::pickable).toList();
     }
 
-    /** The most relevant passages for a question (hybrid: vectors and keywords), best first. */
+    /** The passages sent to the model with a question: {@link #lookup}'s context. */
     public List<KnowledgeIndex.Hit> retrieve(long modelId, String question) {
+        return lookup(modelId, question).context();
+    }
+
+    /**
+     * Searches a model's passages for a question (hybrid: vectors and keywords) and assembles what is
+     * sent: the best pages, one slot each, in page order.
+     */
+    public Retrieval lookup(long modelId, String question) {
         float[] query = embeddings.embed(UzbekText.normalize(question));
-        return index(modelId).search(query, question, topK, minScore);
+        KnowledgeIndex index = index(modelId);
+        List<KnowledgeIndex.Hit> ranked = index.search(query, question, RANKED_DEPTH * topPages, minScore);
+        return new Retrieval(ranked, index.pageContext(ranked, topPages, contextTokens));
+    }
+
+    /**
+     * {@code ranked}: the matching passages best first, deeper than what is sent (for evaluation);
+     * {@code context}: what is sent to the model with the question, one entry per page, in page order.
+     */
+    public record Retrieval(List<KnowledgeIndex.Hit> ranked, List<KnowledgeIndex.Hit> context) {
     }
 
     /** Loads the launched models' passages, so that the first question after a restart is fast too. */

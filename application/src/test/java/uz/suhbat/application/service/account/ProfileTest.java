@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import uz.suhbat.application.port.in.account.ProfileUseCase.Profile;
+import uz.suhbat.application.port.in.account.DeviceLoginUseCase;
+import uz.suhbat.application.port.in.account.SessionCheckQuery;
 import uz.suhbat.application.port.in.account.SignInUseCase;
 
 class ProfileTest extends AccountsFixture {
@@ -44,6 +46,61 @@ class ProfileTest extends AccountsFixture {
         assertThat(accounts.changePassword(id, "long enough secret", "fresh passphrase")).isEmpty();
 
         assertThat(signIn.signIn(new SignInUseCase.Command("nargiza", "fresh passphrase", "x"))).isInstanceOf(SignInUseCase.SignedIn.class);
+    }
+
+    @Test
+    void givenOtherSessionsAndDevices_whenChangingThePassword_thenEveryOneEnds() {
+        long id = verified("moved");
+        String laptop = deviceLogins.remember(id, "Laptop");
+        int epoch = accounts.currentEpoch(id);
+        assertThat(accounts.check(id, epoch)).isInstanceOf(SessionCheckQuery.Active.class);
+
+        assertThat(accounts.changePassword(id, "long enough secret", "fresh passphrase")).isEmpty();
+
+        assertThat(accounts.check(id, epoch)).as("a session of before the change").isInstanceOf(SessionCheckQuery.Ended.class);
+        assertThat(deviceLogins.resume(laptop, "Laptop")).isInstanceOf(DeviceLoginUseCase.Invalid.class);
+        assertThat(accounts.check(id, accounts.currentEpoch(id))).as("the session that changed it goes on with the new epoch")
+                .isInstanceOf(SessionCheckQuery.Active.class);
+    }
+
+    @Test
+    void givenOtherSessions_whenSigningOutOthers_thenTheyEndAndThisOneGoesOn() {
+        long id = verified("careful");
+        String here = deviceLogins.remember(id, "Laptop");
+        String phone = deviceLogins.remember(id, "Phone");
+        int epoch = accounts.currentEpoch(id);
+
+        int newEpoch = deviceLogins.signOutOthers(id, here);
+
+        assertThat(accounts.check(id, epoch)).as("the phone's live session").isInstanceOf(SessionCheckQuery.Ended.class);
+        assertThat(deviceLogins.resume(phone, "Phone")).isInstanceOf(DeviceLoginUseCase.Invalid.class);
+        assertThat(accounts.check(id, newEpoch)).isInstanceOf(SessionCheckQuery.Active.class);
+        assertThat(deviceLogins.resume(here, "Laptop")).isInstanceOf(DeviceLoginUseCase.Valid.class);
+    }
+
+    @Test
+    void givenAChosenLanguage_whenTheSessionIsCheckedAndMailIsSent_thenTheyUseIt() {
+        long id = verified("dilnoza");
+        assertThat(((SessionCheckQuery.Active) accounts.check(id, 0)).language()).isEqualTo("uz");
+
+        assertThat(accounts.chooseLanguage(id, "uz-Cyrl-UZ")).isTrue();
+
+        assertThat(((SessionCheckQuery.Active) accounts.check(id, 0)).language()).isEqualTo("uz-Cyrl");
+        assertThat(accounts.edit(id, "dilnoza", "other@example.uz")).isEmpty();
+        assertThat(mail.last().language()).isEqualTo("uz-Cyrl");
+        accounts.requestReset("dilnoza@example.uz", "10.0.0.1", "en");
+        assertThat(mail.last().kind()).isEqualTo("reset");
+        assertThat(mail.last().language()).as("the account's language, not the page's").isEqualTo("uz-Cyrl");
+    }
+
+    @Test
+    void givenALanguageWeDoNotSpeak_whenChosen_thenNothingChanges() {
+        long id = verified("jasur");
+
+        assertThat(accounts.chooseLanguage(id, "de")).isFalse();
+        assertThat(accounts.chooseLanguage(id, null)).isFalse();
+
+        assertThat(users.findById(id).orElseThrow().language()).isEqualTo("uz");
     }
 
     @Test

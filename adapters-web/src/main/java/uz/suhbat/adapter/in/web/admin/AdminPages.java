@@ -1,15 +1,13 @@
 package uz.suhbat.adapter.in.web.admin;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import uz.suhbat.adapter.in.web.i18n.Formats;
 import uz.suhbat.domain.report.Page;
 
 /** What every admin page shows: its stylesheet and the signed-in admin; plus the shared date format and pager. */
@@ -17,9 +15,6 @@ import uz.suhbat.domain.report.Page;
 class AdminPages {
 
     static final List<String> STYLESHEETS = List.of("/css/admin.css");
-
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     @ModelAttribute("stylesheets")
     List<String> stylesheets() {
@@ -31,18 +26,18 @@ class AdminPages {
         return admin;
     }
 
-    /** UTC, to the minute; empty for no time. */
+    /** UTC, to the minute, as the page's language writes it; empty for no time. */
     static String minute(Instant instant) {
-        return instant == null ? "" : MINUTE.format(instant);
+        return Formats.minute(instant);
     }
 
     static String second(Instant instant) {
-        return instant == null ? "" : SECOND.format(instant);
+        return Formats.second(instant);
     }
 
-    /** A count with its thousands apart ("17 280"), by a narrow no-break space that never splits the number. */
+    /** A count with its thousands apart as the page's language does it ("17 280", "17,280"). */
     static String count(long value) {
-        return String.format(Locale.ROOT, "%,d", value).replace(',', '\u202F');
+        return Formats.count(value);
     }
 
     /**

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import uz.suhbat.adapter.in.web.i18n.Formats;
 import uz.suhbat.application.port.in.admin.UsageStatsQuery;
 import uz.suhbat.domain.report.DailyUsage;
 import uz.suhbat.domain.report.DateRange;
@@ -24,7 +25,7 @@ import uz.suhbat.domain.report.UsageStats;
 import uz.suhbat.domain.report.UsageTotals;
 import uz.suhbat.domain.shared.InvalidValueException;
 
-/** The dashboard page, the same numbers as JSON ({@code /admin/api/stats}, see contract.md) and as CSV. */
+/** The dashboard page, the same numbers as JSON ({@code /admin/api/stats}, see docs/api.md) and as CSV. */
 @Controller
 class DashboardController {
 
@@ -113,9 +114,11 @@ class DashboardController {
     }
 
     /** The totals as the tiles show them, with thousands set apart. */
-    private static Map<String, String> tiles(UsageTotals t) {
-        Map<String, String> tiles = new LinkedHashMap<>();
+    private static Map<String, Object> tiles(UsageTotals t) {
+        Map<String, Object> tiles = new LinkedHashMap<>();
         totals(t).forEach((name, value) -> tiles.put(name, AdminPages.count((Long) value)));
+        // the plain numbers too, for the texts that count them ("3 answers", "3 ответа")
+        totals(t).forEach((name, value) -> tiles.put(name + "N", value));
         return tiles;
     }
 
@@ -135,8 +138,14 @@ class DashboardController {
 
     private static Map<String, Object> tableRow(DailyUsage day) {
         Map<String, Object> row = row(day);
+        // the table shows the day and the numbers as the page's language writes them
+        row.put("date", Formats.day(day.date()));
+        row.put("iso", day.date().toString());
+        for (String key : List.of("messages", "activeUsers", "newUsers", "inputTokens", "outputTokens")) {
+            row.put(key, Formats.count((Long) row.get(key)));
+        }
         row.put("modelList", day.answersByModel().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> Map.of("name", e.getKey(), "count", e.getValue())).toList());
+                .map(e -> Map.of("name", e.getKey(), "count", Formats.count(e.getValue()))).toList());
         return row;
     }
 

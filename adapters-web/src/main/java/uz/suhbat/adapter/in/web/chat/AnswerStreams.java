@@ -24,7 +24,7 @@ import uz.suhbat.application.port.in.chat.AnswerUseCase.Outcome;
 import uz.suhbat.application.port.in.chat.AnswerUseCase.Refusal;
 
 /**
- * Maps an answer onto the HTTP event stream of contract.md (chat, sources, delta, done, error).
+ * Maps an answer onto the HTTP event stream of docs/api.md (chat, sources, delta, done, error).
  * The request thread is released at once (async request): no thread waits per open answer.
  * A closed browser stops the answer; a user blocked meanwhile is cut off at the next piece.
  */

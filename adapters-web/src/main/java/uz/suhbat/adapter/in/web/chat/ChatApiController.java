@@ -22,7 +22,7 @@ import uz.suhbat.application.port.in.chat.RegenerateAnswerUseCase;
 import uz.suhbat.application.port.in.chat.SendMessageUseCase;
 import uz.suhbat.application.port.in.chat.StartChatUseCase;
 
-/** The chat page's JSON/SSE API (contract.md). Every chat is reachable only by its owner: others get 404. */
+/** The chat page's JSON/SSE API (docs/api.md). Every chat is reachable only by its owner: others get 404. */
 @RestController
 @RequestMapping("/api")
 class ChatApiController {

@@ -5,30 +5,50 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.web.servlet.LocaleResolver;
+import uz.suhbat.adapter.in.web.security.CurrentAccount;
+import uz.suhbat.domain.user.Language;
 
 /**
- * The page language: a chosen one (cookie {@code lang}) first, then the best of the browser's
- * Accept-Language among the languages we have, and Uzbek when the browser asks for neither.
+ * The page language, first of: the one chosen with the switch in this request; the signed-in user's own
+ * (kept on the account, so it follows them to every device); the one chosen on this device (cookie
+ * {@code lang}); the best of the browser's Accept-Language among ours ({@code uz-Cyrl} is Uzbek in Cyrillic
+ * script, {@code uz}, {@code uz-UZ} and {@code uz-Latn} Uzbek in Latin script, then {@code ru}, {@code en});
+ * and Uzbek in Latin script when the browser asks for none of them.
  */
 public final class SuhbatLocaleResolver implements LocaleResolver {
 
-    public static final Locale UZBEK = Locale.forLanguageTag("uz");
-    public static final List<Locale> SUPPORTED = List.of(UZBEK, Locale.ENGLISH);
+    public static final Locale UZBEK = locale(Language.UZBEK_LATIN);
+    public static final List<Locale> SUPPORTED = Language.all().stream().map(SuhbatLocaleResolver::locale).toList();
     static final String COOKIE = "lang";
+    private static final String CHOSEN = SuhbatLocaleResolver.class.getName() + ".chosen";
+
+    /** The Java locale of a language: "uz", "uz-Cyrl", "ru", "en". */
+    public static Locale locale(Language language) {
+        return Locale.forLanguageTag(language.tag());
+    }
+
+    /** The language of a locale we resolved (the default one for anything else). */
+    public static Language language(Locale locale) {
+        return Language.orDefault(locale == null ? null : locale.toLanguageTag());
+    }
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
-        Object chosen = request.getAttribute(COOKIE);
-        if (chosen instanceof Locale locale) {
-            return locale;
+        if (request.getAttribute(CHOSEN) instanceof Locale chosen) {
+            return chosen;
+        }
+        Optional<Language> account = CurrentAccount.of(request).flatMap(active -> Language.of(active.language()));
+        if (account.isPresent()) {
+            return locale(account.get());
         }
         if (request.getCookies() != null) {
             for (Cookie cookie : request.getCookies()) {
                 if (COOKIE.equals(cookie.getName())) {
-                    Locale supported = supported(cookie.getValue());
-                    if (supported != null) {
-                        return supported;
+                    Optional<Language> device = Language.of(cookie.getValue());
+                    if (device.isPresent()) {
+                        return locale(device.get());
                     }
                 }
             }
@@ -49,26 +69,17 @@ public final class SuhbatLocaleResolver implements LocaleResolver {
 
     @Override
     public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        Locale supported = locale == null ? null : supported(locale.getLanguage());
-        if (supported == null) {
+        Optional<Language> chosen = Language.of(locale == null ? null : locale.toLanguageTag());
+        if (chosen.isEmpty()) {
             return;
         }
-        request.setAttribute(COOKIE, supported);
-        Cookie cookie = new Cookie(COOKIE, supported.getLanguage());
+        request.setAttribute(CHOSEN, locale(chosen.get()));
+        Cookie cookie = new Cookie(COOKIE, chosen.get().tag());
         cookie.setPath("/");
         cookie.setMaxAge(365 * 24 * 3600);
         cookie.setHttpOnly(true);
         cookie.setSecure(request.isSecure());
         cookie.setAttribute("SameSite", "Lax");
         response.addCookie(cookie);
-    }
-
-    private static Locale supported(String language) {
-        for (Locale locale : SUPPORTED) {
-            if (locale.getLanguage().equalsIgnoreCase(language)) {
-                return locale;
-            }
-        }
-        return null;
     }
 }

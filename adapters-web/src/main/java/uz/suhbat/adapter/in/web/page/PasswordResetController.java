@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import uz.suhbat.adapter.in.web.i18n.SuhbatLocaleResolver;
 import uz.suhbat.application.port.in.account.PasswordResetUseCase;
 
 /** {@code /forgot-password} and {@code /reset-password}. */
@@ -30,7 +31,7 @@ class PasswordResetController {
     @PostMapping("/forgot-password")
     String requestLink(@RequestParam(defaultValue = "") String email, HttpServletRequest request, HttpServletResponse response, Model model) {
         model.addAttribute("pageTitle", "forgot.pageTitle");
-        PasswordResetUseCase.Request result = reset.requestReset(email, request.getRemoteAddr(), LocaleContextHolder.getLocale().getLanguage());
+        PasswordResetUseCase.Request result = reset.requestReset(email, request.getRemoteAddr(), SuhbatLocaleResolver.language(LocaleContextHolder.getLocale()).tag());
         if (result == PasswordResetUseCase.Request.THROTTLED) {
             response.setStatus(429);
             model.addAttribute("error", "forgot.throttled");

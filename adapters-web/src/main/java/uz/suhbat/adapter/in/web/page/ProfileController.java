@@ -3,8 +3,6 @@ package uz.suhbat.adapter.in.web.page;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,24 +14,27 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uz.suhbat.adapter.in.web.i18n.Formats;
 import uz.suhbat.adapter.in.web.security.DeviceCookie;
+import uz.suhbat.adapter.in.web.security.SessionRenewal;
 import uz.suhbat.adapter.in.web.security.SignedInUser;
 import uz.suhbat.application.port.in.account.DeviceLoginUseCase;
 import uz.suhbat.application.port.in.account.ProfileUseCase;
+import uz.suhbat.application.port.in.account.SessionCheckQuery;
 import uz.suhbat.application.port.in.chat.ChatQuery;
 
 /** {@code /profile}: the account, its devices, and changes to it. */
 @Controller
 class ProfileController {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
     private final ProfileUseCase profiles;
     private final DeviceLoginUseCase devices;
     private final ChatQuery chats;
+    private final SessionCheckQuery sessions;
 
-    ProfileController(ProfileUseCase profiles, DeviceLoginUseCase devices, ChatQuery chats) {
+    ProfileController(ProfileUseCase profiles, DeviceLoginUseCase devices, ChatQuery chats, SessionCheckQuery sessions) {
         this.profiles = profiles;
+        this.sessions = sessions;
         this.devices = devices;
         this.chats = chats;
     }
@@ -43,21 +44,26 @@ class ProfileController {
         ProfileUseCase.Profile profile = profiles.profile(user.id());
         model.addAttribute("pageTitle", "profile.pageTitle");
         model.addAttribute("profile", profile);
-        model.addAttribute("registered", DATE.format(profile.registeredAt()));
+        model.addAttribute("registered", date(profile.registeredAt()));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of("username", profile.username(), "email",
                     profile.pendingEmail() != null ? profile.pendingEmail() : profile.email()));
         }
         List<Map<String, Object>> deviceRows = devices.devices(user.id(), DeviceCookie.read(request)).stream()
                 .map(d -> Map.<String, Object>of("id", d.id(), "browser", Browsers.describe(d.userAgent()),
-                        "lastUsed", DATE.format(d.lastUsedAt()), "current", d.current()))
+                        "lastUsed", date(d.lastUsedAt()), "current", d.current()))
                 .toList();
         model.addAttribute("devices", deviceRows);
         model.addAttribute("otherDevices", deviceRows.stream().anyMatch(d -> !(Boolean) d.get("current")));
         model.addAttribute("chats", chats.chats(user.id()).stream()
-                .map(c -> Map.of("id", c.id(), "title", c.title(), "date", DATE.format(c.updatedAt())))
+                .map(c -> Map.of("id", c.id(), "title", c.title(), "date", date(c.updatedAt())))
                 .toList());
         return "profile";
+    }
+
+    /** A time as the page's language writes it, in UTC. */
+    private static String date(java.time.Instant instant) {
+        return Formats.minute(instant) + " UTC";
     }
 
     @PostMapping("/profile")
@@ -75,10 +81,13 @@ class ProfileController {
 
     @PostMapping("/profile/password")
     String changePassword(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String currentPassword,
-                          @RequestParam(defaultValue = "") String newPassword, HttpServletRequest request, Model model,
-                          RedirectAttributes redirect) {
+                          @RequestParam(defaultValue = "") String newPassword, HttpServletRequest request,
+                          HttpServletResponse response, Model model, RedirectAttributes redirect) {
         Map<String, String> errors = profiles.changePassword(user.id(), currentPassword, newPassword);
         if (errors.isEmpty()) {
+            // every other session and device has ended; this one goes on
+            SessionRenewal.rememberAgain(user, devices, request, response);
+            SessionRenewal.renew(user, sessions.currentEpoch(user.id()), request, response);
             redirect.addFlashAttribute("flash", "profile.passwordChanged");
             return "redirect:/profile";
         }
@@ -110,8 +119,9 @@ class ProfileController {
     }
 
     @PostMapping("/profile/devices/sign-out-others")
-    String signOutOthers(@AuthenticationPrincipal SignedInUser user, HttpServletRequest request, RedirectAttributes redirect) {
-        devices.signOutOthers(user.id(), DeviceCookie.read(request));
+    String signOutOthers(@AuthenticationPrincipal SignedInUser user, HttpServletRequest request, HttpServletResponse response,
+                         RedirectAttributes redirect) {
+        SessionRenewal.renew(user, devices.signOutOthers(user.id(), DeviceCookie.read(request)), request, response);
         redirect.addFlashAttribute("flash", "profile.othersSignedOut");
         return "redirect:/profile";
     }

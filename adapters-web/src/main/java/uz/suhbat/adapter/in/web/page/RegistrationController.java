@@ -7,6 +7,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import uz.suhbat.adapter.in.web.i18n.SuhbatLocaleResolver;
 import uz.suhbat.application.port.in.account.RegisterUseCase;
 
 /** {@code /register}. Only the three form fields are read; anything else a client posts is ignored. */
@@ -29,7 +30,7 @@ class RegistrationController {
     String submit(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String email,
                   @RequestParam(defaultValue = "") String password, Model model) {
         RegisterUseCase.Result result = register.register(
-                new RegisterUseCase.Command(username, email, password, LocaleContextHolder.getLocale().getLanguage()));
+                new RegisterUseCase.Command(username, email, password, SuhbatLocaleResolver.language(LocaleContextHolder.getLocale()).tag()));
         if (result instanceof RegisterUseCase.CheckInbox) {
             // the same answer whether the address is new or has an account already (then its owner is told by mail)
             return "redirect:/login?registered";

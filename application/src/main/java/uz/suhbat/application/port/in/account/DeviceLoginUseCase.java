@@ -25,7 +25,12 @@ public interface DeviceLoginUseCase {
 
     void signOut(long userId, long deviceId);
 
-    void signOutOthers(long userId, String currentCookieValue);
+    /**
+     * Ends every other session and remembered device of the user, on every node: the other devices
+     * are forgotten and the session epoch rises. Returns the new epoch, which the caller's own session
+     * takes on to go on.
+     */
+    int signOutOthers(long userId, String currentCookieValue);
 
     sealed interface Resumed {
     }

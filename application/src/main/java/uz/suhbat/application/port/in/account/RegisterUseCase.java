@@ -11,13 +11,13 @@ public interface RegisterUseCase {
 
     Result register(Command command);
 
-    /** Raw form input; the service reports every invalid field at once. */
+    /** Raw form input; the service reports every invalid field at once. {@code language}: the page's, a tag of {@link uz.suhbat.domain.user.Language}. */
     record Command(String username, String email, String password, String language) {
         public Command {
             username = username == null ? "" : username;
             email = email == null ? "" : email;
             password = password == null ? "" : password;
-            language = "en".equals(language) ? "en" : "uz";
+            language = uz.suhbat.domain.user.Language.orDefault(language).tag();
         }
     }
 

@@ -5,10 +5,17 @@ public interface SessionCheckQuery {
 
     SessionState check(long userId, int sessionEpoch);
 
+    /** The account's session epoch now, for a session that ended the others and goes on itself; -1 when the account is gone. */
+    int currentEpoch(long userId);
+
     sealed interface SessionState {
     }
 
-    record Active(String username, boolean mayChat, boolean emailVerified) implements SessionState {
+    /**
+     * {@code language}: the tag of the language the account speaks ({@link uz.suhbat.domain.user.Language}), the one of
+     * the page they registered on until they choose another; null when the account has none (the browser decides).
+     */
+    record Active(String username, boolean mayChat, boolean emailVerified, String language) implements SessionState {
     }
 
     record Blocked(String reason) implements SessionState {

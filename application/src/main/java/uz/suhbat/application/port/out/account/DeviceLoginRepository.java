@@ -1,5 +1,6 @@
 package uz.suhbat.application.port.out.account;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import uz.suhbat.domain.user.DeviceLogin;
@@ -11,6 +12,16 @@ public interface DeviceLoginRepository {
     DeviceLogin save(DeviceLogin device);
 
     Optional<DeviceLogin> findBySeries(String series);
+
+    /**
+     * Replaces the device's token by {@code newTokenHash} only while its token is still
+     * {@code expectedTokenHash} (one conditional update; the old token becomes the previous one, valid
+     * for a short grace). False when another request rotated it first: that request's token wins.
+     */
+    boolean rotate(long deviceId, String expectedTokenHash, String newTokenHash, Instant now);
+
+    /** The device was used at {@code now}; touches nothing but that time. */
+    void visited(long deviceId, Instant now);
 
     /** Most recently used first. */
     List<DeviceLogin> findByUser(long userId);

@@ -23,6 +23,18 @@ public interface UserRepository {
      */
     User save(User user);
 
+    /**
+     * Ends every session of the user at once, on every node: raises the session epoch that each
+     * request compares (one atomic update). Returns the new epoch, or -1 when there is no such user.
+     */
+    int endAllSessions(long id);
+
+    /**
+     * Stores the language a user chose (a tag of {@link uz.suhbat.domain.user.Language}) and nothing else, so that a
+     * choice made at the same time as another change to the account (a block, say) cannot undo it. False for no such user.
+     */
+    boolean saveLanguage(long id, String language);
+
     /** Deletes the user with everything that belongs to them (chats, messages, devices, tokens). */
     void delete(long id);
 

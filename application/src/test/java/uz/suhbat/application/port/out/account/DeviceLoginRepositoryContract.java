@@ -33,6 +33,27 @@ public abstract class DeviceLoginRepositoryContract {
     }
 
     @Test
+    void ofTwoRotationsFromTheSameTokenOnlyTheFirstTakesEffect() {
+        DeviceLoginRepository devices = emptyRepository();
+        DeviceLogin saved = devices.save(DeviceLogin.start("series-r", userId(1), "a".repeat(64), NOW, null));
+        Instant later = NOW.plus(Duration.ofMinutes(1));
+
+        assertThat(devices.rotate(saved.id(), "a".repeat(64), "b".repeat(64), later)).isTrue();
+        assertThat(devices.rotate(saved.id(), "a".repeat(64), "c".repeat(64), later)).as("the token is no longer a…").isFalse();
+
+        DeviceLogin now = devices.findBySeries("series-r").orElseThrow();
+        assertThat(now.tokenHash()).isEqualTo("b".repeat(64));
+        assertThat(now.previousTokenHash()).isEqualTo("a".repeat(64));
+        assertThat(now.rotatedAt()).isEqualTo(later);
+        assertThat(now.lastUsedAt()).isEqualTo(later);
+
+        devices.visited(saved.id(), later.plusSeconds(90));
+        DeviceLogin visited = devices.findBySeries("series-r").orElseThrow();
+        assertThat(visited.lastUsedAt()).isEqualTo(later.plusSeconds(90));
+        assertThat(visited.tokenHash()).as("a visit leaves the token alone").isEqualTo("b".repeat(64));
+    }
+
+    @Test
     void deletesOneBySeriesOrAll() {
         DeviceLoginRepository devices = emptyRepository();
         DeviceLogin one = devices.save(DeviceLogin.start("s-1", userId(1), "a".repeat(64), NOW, null));

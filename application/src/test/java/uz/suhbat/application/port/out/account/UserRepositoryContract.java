@@ -37,6 +37,34 @@ public abstract class UserRepositoryContract {
     }
 
     @Test
+    void endsAllSessionsOfOneUserByRaisingTheEpoch() {
+        UserRepository users = emptyRepository();
+        User one = users.save(newUser("epoch1"));
+        User other = users.save(newUser("epoch2"));
+
+        assertThat(users.endAllSessions(one.id())).isEqualTo(one.sessionEpoch() + 1);
+        assertThat(users.endAllSessions(one.id())).isEqualTo(one.sessionEpoch() + 2);
+        assertThat(users.findById(one.id()).orElseThrow().sessionEpoch()).isEqualTo(one.sessionEpoch() + 2);
+        assertThat(users.findById(other.id()).orElseThrow().sessionEpoch()).isEqualTo(other.sessionEpoch());
+        assertThat(users.endAllSessions(-42)).isEqualTo(-1);
+    }
+
+    @Test
+    void keepsTheChosenLanguageAloneWithoutTouchingTheRest() {
+        UserRepository users = emptyRepository();
+        User saved = users.save(newUser("Zarina"));
+        User blocked = users.save(saved.block("spam"));
+
+        assertThat(users.saveLanguage(saved.id(), "uz-Cyrl")).isTrue();
+
+        User found = users.findById(saved.id()).orElseThrow();
+        assertThat(found.language()).isEqualTo("uz-Cyrl");
+        assertThat(found.blocked()).isTrue();
+        assertThat(found.sessionEpoch()).isEqualTo(blocked.sessionEpoch());
+        assertThat(users.saveLanguage(saved.id() + 1000, "ru")).isFalse();
+    }
+
+    @Test
     void refusesDuplicatesWithoutRegardToCase() {
         UserRepository users = emptyRepository();
         users.save(newUser("bobur"));
