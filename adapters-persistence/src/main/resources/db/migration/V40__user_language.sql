@@ -5,3 +5,7 @@
 -- Before, it held "uz" or "en"; anything else is cleared here rather than guessed.
 
 UPDATE `user` SET `language` = NULL WHERE `language` NOT IN ('uz', 'uz-Cyrl', 'ru', 'en');
+
+-- An admin's language, picked with the switch on the admin pages, so that it follows them to every
+-- device. Empty: the browser's Accept-Language decides.
+ALTER TABLE `admin` ADD COLUMN `language` VARCHAR(8) NULL;

@@ -20,11 +20,23 @@
   Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
 
   // days and numbers as the page's language writes them ("5-mar", "5 мар.", "Mar 5"; "12 345", "12,345");
-  // the year is in the range picker. The dates are UTC days, so they are formatted in UTC.
+  // the year is in the range picker. The server writes the days (a browser may lack a language's month
+  // names: Chromium shows "M11" for Uzbek); a day it did not write is formatted here, in UTC.
   var lang = labels.lang || document.documentElement.lang || 'uz';
+  var dayLabels = {};
+  try { dayLabels = JSON.parse(labels.dayLabels || '{}'); } catch (e) { dayLabels = {}; }
   var dayFormat = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', timeZone: 'UTC' });
   function shortDate(iso) {
-    return dayFormat.format(new Date(iso + 'T00:00:00Z'));
+    return dayLabels[iso] || dayFormat.format(new Date(iso + 'T00:00:00Z'));
+  }
+
+  // counts: the browser's own format when it knows the language, else grouped by the server's separator
+  var known = Intl.NumberFormat.supportedLocalesOf([lang]).length > 0;
+  var numberFormat = new Intl.NumberFormat(known ? lang : 'en');
+  var group = labels.groupSeparator || ',';
+  function count(value) {
+    var text = numberFormat.format(value);
+    return known ? text : text.replace(/,/g, group);
   }
 
   function options(stacked) {
@@ -33,10 +45,13 @@
       responsive: true,
       maintainAspectRatio: false,
       interaction: { mode: 'index', intersect: false },
-      plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } } },
+      plugins: {
+        legend: { position: 'bottom', labels: { boxWidth: 12 } },
+        tooltip: { callbacks: { label: function (item) { return item.dataset.label + ': ' + count(item.parsed.y); } } }
+      },
       scales: {
         x: { stacked: stacked, grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 12 } },
-        y: { stacked: stacked, beginAtZero: true, ticks: { precision: 0 } }
+        y: { stacked: stacked, beginAtZero: true, ticks: { precision: 0, callback: function (value) { return count(value); } } }
       }
     };
   }

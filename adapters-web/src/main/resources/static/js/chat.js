@@ -4,7 +4,7 @@
 
 import { readEvents } from './sse.js';
 import { toSafeHtml, decorateCode } from './markdown.js';
-import { format, lang } from './i18n.js';
+import { format, time } from './i18n.js';
 
 const app = document.getElementById('chat-app');
 const initial = JSON.parse(app.dataset.state);
@@ -499,7 +499,7 @@ function closedSentence() {
 }
 
 function resetTime() {
-  return new Date(today.resetsAt).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' });
+  return time(new Date(today.resetsAt));
 }
 
 function updateComposer() {

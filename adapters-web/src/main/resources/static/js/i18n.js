@@ -6,8 +6,17 @@
 
 export const lang = document.documentElement.lang || 'uz';
 
-const numbers = new Intl.NumberFormat(lang);
-const plurals = new Intl.PluralRules(lang);
+// A browser may lack a language's data (Chromium has no Uzbek): then numbers are grouped by a no-break
+// space and times are 24-hour, as Uzbek writes them, and plurals fall back to "other", all Uzbek needs.
+const known = Intl.NumberFormat.supportedLocalesOf([lang]).length > 0;
+const numbers = new Intl.NumberFormat(known ? lang : 'fr');
+const plurals = new Intl.PluralRules(known ? lang : 'fr');
+const times = new Intl.DateTimeFormat(known ? lang : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+
+/** A time of day as the page's language writes it ("19:00", "7:00 PM"). */
+export function time(date) {
+  return times.format(date);
+}
 
 /** A number as the page's language writes it ("12 345", "12,345"). */
 export function number(value) {
@@ -54,7 +63,8 @@ function argument(body, values) {
   const type = parts.length > 1 ? parts[1].trim() : '';
   if (type === 'plural') {
     const options = choices(body.slice(body.indexOf(',', body.indexOf(',') + 1) + 1));
-    const chosen = options[`=${value}`] ?? options[plurals.select(value)] ?? options.other ?? '';
+    const category = known ? plurals.select(value) : 'other';
+    const chosen = options[`=${value}`] ?? options[category] ?? options.other ?? '';
     return format(chosen, values, number(value));
   }
   return number(value);

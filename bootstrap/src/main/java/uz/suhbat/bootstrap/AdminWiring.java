@@ -19,6 +19,8 @@ import uz.suhbat.application.port.out.admin.UserReportPort;
 import uz.suhbat.application.port.out.export.ChatTranscriptPdfPort;
 import uz.suhbat.application.port.out.limit.LimitSettingsRepository;
 import uz.suhbat.application.port.out.security.PasswordHashingPort;
+import uz.suhbat.application.port.out.security.SecretKeyRepository;
+import uz.suhbat.application.port.out.security.ThrottleRepository;
 import uz.suhbat.application.service.admin.AdminAccountsService;
 import uz.suhbat.application.service.admin.AdminSignInService;
 import uz.suhbat.application.service.admin.AuditLogService;
@@ -40,8 +42,9 @@ class AdminWiring {
     }
 
     @Bean
-    AdminSignInUseCase adminSignInUseCase(AdminRepository admins, PasswordHashingPort hashing, Clock clock) {
-        return new AdminSignInService(admins, hashing, clock);
+    AdminSignInUseCase adminSignInUseCase(AdminRepository admins, PasswordHashingPort hashing, ThrottleRepository throttles,
+                                          SecretKeyRepository secrets, Clock clock) {
+        return new AdminSignInService(admins, hashing, throttles, secrets, clock);
     }
 
     @Bean

@@ -26,8 +26,6 @@ import uz.suhbat.adapter.out.persistence.TransactionConnections;
 class DatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
-    private static final int MAIN_POOL_SIZE = 20;
-    private static final int TRANSACTION_POOL_SIZE = 10;
 
     /** Present only in embedded mode; closing the context stops the server after the pool. */
     @Bean(destroyMethod = "close")
@@ -55,7 +53,7 @@ class DatabaseConfiguration {
 
         createDatabaseIfMissing(host, port, user, password, database);
 
-        return new HikariDataSource(poolConfig("suhbat", host, port, database, user, password, !mysql.external(), MAIN_POOL_SIZE));
+        return new HikariDataSource(poolConfig("suhbat", host, port, database, user, password, !mysql.external(), mysql.poolSize()));
     }
 
     /**
@@ -63,11 +61,11 @@ class DatabaseConfiguration {
      * autocommit stays off, which saves two round trips per transaction; see {@link TransactionConnections}.
      */
     @Bean(destroyMethod = "close")
-    TransactionConnections transactionConnections(HikariDataSource dataSource) {
+    TransactionConnections transactionConnections(HikariDataSource dataSource, SuhbatSettings settings) {
         HikariConfig config = new HikariConfig();
         dataSource.copyStateTo(config);
         config.setPoolName("suhbat-transactions");
-        config.setMaximumPoolSize(TRANSACTION_POOL_SIZE);
+        config.setMaximumPoolSize(settings.mysql().chatPoolSize());
         config.setAutoCommit(false);
         return new TransactionConnections(new HikariDataSource(config));
     }
@@ -80,7 +78,7 @@ class DatabaseConfiguration {
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(size);
-        config.setMinimumIdle(2);
+        config.setMinimumIdle(Math.min(2, size));
         // a burst of hundreds of chats queues for a connection rather than failing
         config.setConnectionTimeout(30_000);
         return config;

@@ -10,6 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.MySqlJdbcIndexedSessionRepositoryCustomizer;
+import uz.suhbat.application.port.out.chat.AnswerStopRepository;
+import uz.suhbat.application.port.out.security.ThrottleRepository;
+import uz.suhbat.application.service.knowledge.KnowledgeModelService;
 import uz.suhbat.domain.user.DeviceLogin;
 
 /**
@@ -29,12 +32,17 @@ class SharedSessionConfiguration {
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    ClusterHousekeeping clusterHousekeeping(DSLContext db, Clock clock, JdbcIndexedSessionRepository sessions) {
+    ClusterHousekeeping clusterHousekeeping(DSLContext db, Clock clock, JdbcIndexedSessionRepository sessions,
+                                            ThrottleRepository throttles, AnswerStopRepository stops,
+                                            KnowledgeModelService knowledge) {
         return new ClusterHousekeeping(db, clock, Duration.ofMinutes(1))
                 .add("expired sessions", () -> {
                     sessions.cleanUpExpiredSessions();
                     return 0;
                 })
+                .add("spent throttle counters", () -> throttles.deleteForgettable(clock.instant()))
+                .add("PDF readings whose node stopped", knowledge::failStaleReadings)
+                .add("old stop requests", () -> stops.deleteOlderThan(clock.instant().minus(Duration.ofHours(1))))
                 .add("expired devices", () -> db.deleteFrom(DSL.table(DSL.name("device_login")))
                         .where(DSL.field(DSL.name("last_used"), LocalDateTime.class)
                                 .lt(utc(clock.instant().minus(DeviceLogin.IDLE_LIMIT))))

@@ -31,7 +31,8 @@ public record SuhbatSettings(
         return "http://localhost:" + serverPort;
     }
 
-    public record Mysql(String host, int port, String database, String user, String password) {
+    /** {@code poolSize}, {@code chatPoolSize}: connections per node (main pool, chat-write pool); see docs/deployment.md. */
+    public record Mysql(String host, int port, String database, String user, String password, int poolSize, int chatPoolSize) {
         public boolean external() {
             return host != null && !host.isBlank();
         }

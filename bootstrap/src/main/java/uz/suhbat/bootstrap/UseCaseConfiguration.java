@@ -20,6 +20,11 @@ import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.admin.AdminRepository;
 import uz.suhbat.application.port.out.security.PasswordHashingPort;
 import uz.suhbat.application.service.account.AccountService;
+import uz.suhbat.application.service.chat.AnswerStopsService;
+import uz.suhbat.application.port.out.chat.AnswerStopRepository;
+import uz.suhbat.application.service.account.AddressThrottleService;
+import uz.suhbat.application.port.out.security.SecretKeyRepository;
+import uz.suhbat.application.port.out.security.ThrottleRepository;
 import uz.suhbat.application.service.account.DeviceLoginService;
 import uz.suhbat.application.service.account.SignInService;
 import uz.suhbat.application.service.admin.MainAdminService;
@@ -41,6 +46,7 @@ import uz.suhbat.application.port.out.knowledge.DocumentPagesPort;
 import uz.suhbat.application.port.out.knowledge.DocumentFilesPort;
 import uz.suhbat.application.port.out.knowledge.DocumentTextPort;
 import uz.suhbat.application.port.out.knowledge.EmbeddingPort;
+import uz.suhbat.application.port.out.knowledge.StemmerPort;
 import uz.suhbat.application.port.out.knowledge.KnowledgeModelRepository;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,9 +88,9 @@ class UseCaseConfiguration {
     /** One service answers registration, verification, password reset, the profile and the session check. */
     @Bean
     AccountService accountService(UserRepository users, OneTimeTokenRepository tokens, DeviceLoginRepository devices,
-                                  AccountMailPort mail, PasswordHashingPort hashing, Clock clock, SuhbatSettings settings,
+                                  AccountMailPort mail, PasswordHashingPort hashing, ThrottleRepository throttles, Clock clock, SuhbatSettings settings,
                                   @Value("${server.port:8080}") int serverPort, java.util.concurrent.ExecutorService accountMailQueue) {
-        return new AccountService(users, tokens, devices, mail, hashing, clock, settings.linkBase(serverPort), accountMailQueue);
+        return new AccountService(users, tokens, devices, mail, hashing, throttles, clock, settings.linkBase(serverPort), accountMailQueue);
     }
 
     /**
@@ -100,8 +106,19 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    SignInService signInService(UserRepository users, PasswordHashingPort hashing, Clock clock) {
-        return new SignInService(users, hashing, clock);
+    AnswerStopsService answerStopsService(AnswerStopRepository stops, Clock clock) {
+        return new AnswerStopsService(stops, clock);
+    }
+
+    @Bean
+    AddressThrottleService addressThrottleService(ThrottleRepository throttles, Clock clock) {
+        return new AddressThrottleService(throttles, clock);
+    }
+
+    @Bean
+    SignInService signInService(UserRepository users, PasswordHashingPort hashing, ThrottleRepository throttles, SecretKeyRepository secrets,
+                                Clock clock) {
+        return new SignInService(users, hashing, throttles, secrets, clock);
     }
 
     @Bean
@@ -164,9 +181,10 @@ class UseCaseConfiguration {
 
     /** The launched PDF models' passages, in memory for search. */
     @Bean
-    KnowledgeLibrary knowledgeLibrary(KnowledgeModelRepository models, EmbeddingPort embeddings, SuhbatSettings settings) {
+    KnowledgeLibrary knowledgeLibrary(KnowledgeModelRepository models, EmbeddingPort embeddings, StemmerPort stemmer,
+                                      SuhbatSettings settings) {
         return new KnowledgeLibrary(models, embeddings, settings.knowledge().topK(), settings.knowledge().minScore(),
-                settings.knowledge().contextTokens());
+                settings.knowledge().contextTokens(), stemmer);
     }
 
     /** One document is read at a time: embedding already keeps every core busy. */

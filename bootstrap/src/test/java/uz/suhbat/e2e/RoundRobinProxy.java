@@ -28,10 +28,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class RoundRobinProxy implements AutoCloseable {
 
     static final String ROUTE_HEADER = "X-Test-Route-To";
+    /** A request with this header set to {@code https} is forwarded as one that came to the proxy over HTTPS. */
+    static final String PROTO_HEADER = "X-Test-Proto";
 
     // headers the JDK client sets itself or refuses, and hop-by-hop headers
     private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "content-length", "transfer-encoding", "expect",
-            "upgrade", "keep-alive", "te", "trailer", "proxy-connection", ROUTE_HEADER.toLowerCase(Locale.ROOT));
+            "upgrade", "keep-alive", "te", "trailer", "proxy-connection", ROUTE_HEADER.toLowerCase(Locale.ROOT),
+            PROTO_HEADER.toLowerCase(Locale.ROOT));
 
     private final HttpServer server;
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
@@ -84,8 +87,9 @@ final class RoundRobinProxy implements AutoCloseable {
             String earlier = exchange.getRequestHeaders().getFirst("X-Forwarded-For");
             String caller = exchange.getRemoteAddress().getAddress().getHostAddress();
             request.header("X-Forwarded-For", earlier == null ? caller : earlier + ", " + caller);
-            if (forwardedProto != null) {
-                request.header("X-Forwarded-Proto", forwardedProto);
+            String proto = exchange.getRequestHeaders().getFirst(PROTO_HEADER);
+            if (proto != null || forwardedProto != null) {
+                request.header("X-Forwarded-Proto", proto != null ? proto : forwardedProto);
             }
             byte[] body = exchange.getRequestBody().readAllBytes();
             request.method(exchange.getRequestMethod(),

@@ -178,4 +178,160 @@ class TwoNodesEndToEndTest {
         assertThat(getOn(0, laptop, "/profile").statusCode()).isEqualTo(200);
         assertThat(getOn(1, laptop, "/profile").statusCode()).isEqualTo(200);
     }
+
+    /** A login form posted through the proxy as if from {@code clientAddress} (the proxy adds its own hop). */
+    static HttpResponse<String> loginFrom(AccountsDriver browser, String clientAddress, String name, String password) {
+        String token = AccountsDriver.csrfOf(browser.get("/login").body());
+        String form = "_csrf=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8) + "&username=" + name
+                + "&password=" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            return browser.client().send(HttpRequest.newBuilder(URI.create(cluster.url("/login")))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", clientAddress)
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theFailedLoginAllowanceIsTheSameOnTwoNodesAsOnOne() {
+        signedUpAndIn("guessed");
+        AccountsDriver attacker = browser();
+        for (int i = 0; i < 5; i++) {
+            assertThat(location(loginFrom(attacker, "198.51.100." + i, "guessed", "wrong guess " + i))).as("guess " + i)
+                    .endsWith("/login?error");
+        }
+        HttpResponse<String> sixth = loginFrom(attacker, "198.51.100.99", "guessed", "wrong guess 6");
+        assertThat(sixth.statusCode()).as("five failures spread over two nodes count as five").isEqualTo(429);
+        assertThat(sixth.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
+    void anAttackerCannotLockTheOwnerOutOfABrowserThatSignedInBefore() {
+        AccountsDriver owner = signedUpAndIn("lockedout");
+        assertThat(owner.cookie(KNOWN)).as("the known-device cookie").isNotNull();
+        assertThat(location(owner.submit("/profile", "/logout"))).endsWith("/login?logout");
+
+        AccountsDriver attacker = browser();
+        for (int i = 0; i < 8; i++) {
+            loginFrom(attacker, "198.51.101." + i, "lockedout", "wrong guess " + i);
+        }
+        assertThat(loginFrom(browser(), "192.0.2.10", "lockedout", "a long passphrase for lockedout").statusCode())
+                .as("a browser the owner never used waits").isEqualTo(429);
+
+        HttpResponse<String> back = loginFrom(owner, "192.0.2.10", "lockedout", "a long passphrase for lockedout");
+        assertThat(location(back)).as("the owner's own browser signs in").endsWith("/");
+        assertThat(owner.get("/profile").statusCode()).isEqualTo(200);
+    }
+
+    static final String KNOWN = "suhbat_known";
+
+    @Test
+    void registrationIsLimitedPerForwardedClientAddress() {
+        AccountsDriver flooder = browser();
+        int accepted = 0;
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 25 && (last == null || last.statusCode() != 429); i++) {
+            String token = AccountsDriver.csrfOf(flooder.get("/register").body());
+            String form = "_csrf=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8) + "&username=flood" + i
+                    + "&email=flood" + i + "%40example.uz&password=a+long+passphrase+" + i;
+            try {
+                last = flooder.client().send(HttpRequest.newBuilder(URI.create(cluster.url("/register")))
+                        .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", "203.0.113.50").header("Accept-Language", "en")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            if (last.statusCode() == 302) {
+                accepted++;
+            }
+        }
+        assertThat(accepted).as("the free registrations of one address, counted by both nodes together").isEqualTo(20);
+        assertThat(last.statusCode()).isEqualTo(429);
+        assertThat(last.body()).contains("Too many attempts from your network");
+
+        AccountsDriver neighbour = browser();
+        String token = AccountsDriver.csrfOf(neighbour.get("/register").body());
+        try {
+            HttpResponse<String> other = neighbour.client().send(HttpRequest.newBuilder(URI.create(cluster.url("/register")))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", "203.0.113.51")
+                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)
+                            + "&username=neighbour&email=neighbour%40example.uz&password=a+long+passphrase+n")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(other.statusCode()).as("another client address behind the same proxy").isEqualTo(302);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void behindAnHttpsProxyTheCookiesAreSecureAndHstsIsSent() throws Exception {
+        signedUpAndIn("secured");
+        AccountsDriver browser = browser();
+        String token = AccountsDriver.csrfOf(browser.get("/login").body());
+        HttpResponse<String> https = browser.client().send(HttpRequest.newBuilder(URI.create(cluster.url("/login")))
+                .header("Content-Type", "application/x-www-form-urlencoded").header(RoundRobinProxy.PROTO_HEADER, "https")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)
+                        + "&username=secured&password=a+long+passphrase+for+secured")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(location(https)).endsWith("/");
+        java.util.List<String> cookies = https.headers().allValues("Set-Cookie");
+        assertThat(cookies).filteredOn(c -> c.startsWith("JSESSIONID=") || c.startsWith("suhbat_device=") || c.startsWith(KNOWN + "="))
+                .hasSize(3).allSatisfy(c -> assertThat(c).containsIgnoringCase("; Secure"));
+        assertThat(https.headers().firstValue("Strict-Transport-Security")).get().asString().contains("max-age=");
+
+        HttpResponse<String> plain = browser().get("/login");
+        assertThat(plain.headers().firstValue("Strict-Transport-Security")).as("not over plain HTTP").isEmpty();
+        assertThat(plain.headers().allValues("Set-Cookie")).noneMatch(c -> c.contains("Secure"));
+    }
+
+    @Test
+    void stopSentToTheOtherNodeEndsTheAnswerWithinASecondKeepingWhatArrived() throws Exception {
+        AccountsDriver user = signedUpAndIn("stopanywhere");
+        OPENAI.enqueue(Reply.answer("Birinchi javob"));
+        long chatId = Long.parseLong(AccountsDriver.events(user.api("POST", "/api/chats", "{\"model\":\"gpt-4o-mini\",\"content\":\"Bir\"}")
+                .body()).getFirst().data().replaceAll(".*\"chatId\":(\\d+).*", "$1"));
+        Reply.Gated gated = Reply.gated("Yarim ", "qolgani hech qachon kelmaydi");
+        OPENAI.enqueue(gated);
+        String csrf = user.csrfToken();
+
+        HttpResponse<java.util.stream.Stream<String>> streaming = user.client().send(HttpRequest.newBuilder(
+                        URI.create(cluster.url("/api/chats/" + chatId + "/messages")))
+                .header("Content-Type", "application/json").header("Accept", "text/event-stream").header("X-CSRF-TOKEN", csrf)
+                .header(RoundRobinProxy.ROUTE_HEADER, "0")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"content\":\"Ikki\"}")).build(), HttpResponse.BodyHandlers.ofLines());
+        java.util.Iterator<String> lines = streaming.body().iterator();
+        java.util.List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        while (received.stream().noneMatch(line -> line.contains("Yarim")) && lines.hasNext()) {
+            received.add(lines.next());
+        }
+        java.util.concurrent.CompletableFuture<Void> rest = java.util.concurrent.CompletableFuture.runAsync(() -> lines.forEachRemaining(received::add));
+        try {
+            long pressed = System.nanoTime();
+            HttpResponse<String> stop = user.client().send(HttpRequest.newBuilder(URI.create(cluster.url("/api/chats/" + chatId + "/stop")))
+                    .header("X-CSRF-TOKEN", csrf).header(RoundRobinProxy.ROUTE_HEADER, "1")
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(stop.statusCode()).isEqualTo(204);
+
+            assertThat(rest).as("the answer on node 0 ends after Stop on node 1").succeedsWithin(Duration.ofSeconds(2));
+            assertThat(Duration.ofNanos(System.nanoTime() - pressed)).isLessThan(Duration.ofSeconds(2));
+            assertThat(String.join("\n", received)).contains("Yarim").doesNotContain("qolgani").doesNotContain("event:done");
+            awaitInterrupted(user, chatId);
+        } finally {
+            gated.next(1);
+        }
+    }
+
+    /** The chat API shows the stopped answer as interrupted, with what arrived. */
+    static void awaitInterrupted(AccountsDriver user, long chatId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        String body = "";
+        while (System.nanoTime() < deadline) {
+            body = user.api("GET", "/api/chats/" + chatId, null).body();
+            if (body.contains("interrupted")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(body).contains("Yarim").contains("interrupted");
+    }
 }

@@ -24,6 +24,12 @@ public final class FakeEmbeddings implements uz.suhbat.application.port.out.know
         return DIMENSIONS;
     }
 
+    /** Passages of the production size; keywords and vectors weigh alike. */
+    @Override
+    public Tuning tuning() {
+        return new Tuning(140, 25, 900, java.util.Map.of(), java.util.Map.of());
+    }
+
     @Override
     public synchronized List<float[]> embedAll(List<String> texts) {
         embedded.addAll(texts);

@@ -13,6 +13,7 @@ import uz.suhbat.domain.user.Username;
 public final class InMemoryAdminRepository implements AdminRepository {
 
     private final Map<Long, Admin> byId = new ConcurrentHashMap<>();
+    private final Map<Long, String> languages = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
     @Override
@@ -33,6 +34,21 @@ public final class InMemoryAdminRepository implements AdminRepository {
     @Override
     public void delete(long id) {
         byId.remove(id);
+        languages.remove(id);
+    }
+
+    @Override
+    public Optional<Preferences> preferences(long id) {
+        return byId.containsKey(id) ? Optional.of(new Preferences(languages.get(id))) : Optional.empty();
+    }
+
+    @Override
+    public boolean saveLanguage(long id, String language) {
+        if (!byId.containsKey(id)) {
+            return false;
+        }
+        languages.put(id, language);
+        return true;
     }
 
     @Override

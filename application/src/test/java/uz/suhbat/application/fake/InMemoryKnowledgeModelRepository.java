@@ -51,15 +51,49 @@ public final class InMemoryKnowledgeModelRepository implements KnowledgeModelRep
     }
 
     @Override
-    public void markReady(long id) {
+    public boolean markReady(long id) {
+        if (!processing(id)) {
+            return false;
+        }
         change(id, m -> new KnowledgeModel(m.id(), m.name(), m.description(), m.baseModel(), m.instructions(), m.file(), m.embeddingModel(),
                 KnowledgeModel.Status.READY, null, m.pagesTotal(), m.pagesDone(), m.chunksDone(), m.launched(), m.createdAt()));
+        return true;
+    }
+
+    private boolean processing(long id) {
+        KnowledgeModel model = models.get(id);
+        return model != null && model.status() == KnowledgeModel.Status.PROCESSING;
+    }
+
+    private final Map<Long, Instant> heartbeats = new ConcurrentHashMap<>();
+
+    @Override
+    public void heartbeat(long id, Instant now) {
+        if (processing(id)) {
+            heartbeats.put(id, now);
+        }
     }
 
     @Override
-    public void markFailed(long id, String reason) {
+    public int failStale(Instant staleBefore, String reason) {
+        int failed = 0;
+        for (KnowledgeModel model : List.copyOf(models.values())) {
+            Instant beat = heartbeats.getOrDefault(model.id(), model.createdAt());
+            if (model.status() == KnowledgeModel.Status.PROCESSING && beat.isBefore(staleBefore) && markFailed(model.id(), reason)) {
+                failed++;
+            }
+        }
+        return failed;
+    }
+
+    @Override
+    public boolean markFailed(long id, String reason) {
+        if (!processing(id)) {
+            return false;
+        }
         change(id, m -> new KnowledgeModel(m.id(), m.name(), m.description(), m.baseModel(), m.instructions(), m.file(), m.embeddingModel(),
                 KnowledgeModel.Status.FAILED, reason, m.pagesTotal(), m.pagesDone(), m.chunksDone(), false, m.createdAt()));
+        return true;
     }
 
     @Override

@@ -6,9 +6,10 @@ import java.util.List;
 /**
  * Cuts the text of one page into overlapping passages for the embedding model.
  *
- * <p>all-MiniLM-L6-v2 reads at most 256 word pieces. An English word is about 1.3 pieces and an
- * Uzbek one, with its suffixes, often 2 to 3, so a chunk is bounded twice: by words (the size the
- * retrieval is tuned for) and by characters (which keeps suffix-heavy Uzbek under the model's limit).
+ * <p>An embedding model reads a bounded number of word pieces. An English word is about 1.3 pieces
+ * and an Uzbek one, with its suffixes, often 2 to 3, so a chunk is bounded twice: by words (the size
+ * the retrieval is tuned for) and by characters (which keeps suffix-heavy Uzbek under the model's
+ * limit). The sizes come from the embedding adapter, which knows its model.
  * Neighbouring chunks overlap so that a fact cut by a chunk boundary is still whole in one of them.
  * A chunk never spans two pages, so every passage can cite its page. Output depends on the input only.
  */
@@ -20,11 +21,6 @@ public final class Chunker {
     private final int targetWords;
     private final int overlapWords;
     private final int maxChars;
-
-    /** About 140 words with 25 words of overlap, at most 900 characters. */
-    public static Chunker forMiniLm() {
-        return new Chunker(140, 25, 900);
-    }
 
     public Chunker(int targetWords, int overlapWords, int maxChars) {
         if (targetWords < 10 || overlapWords < 0 || overlapWords > targetWords / 2 || maxChars < 4 * MAX_WORD_CHARS) {

@@ -2,6 +2,7 @@ package uz.suhbat.domain.knowledge;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,8 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * BM25 over {@link UzbekText#words} cut to {@link #term their first five letters}, kept as primitive
- * postings arrays once built.
+ * BM25 over {@link Terms}: each passage's words reduced to stems in the passage's own detected
+ * language (Uzbek in either script to one Latin stem), kept as primitive postings arrays once built.
+ * A question is reduced once per language the index holds and compared with that language's
+ * passages, so the question's stems always come from the same stemmer as the passage's.
  *
  * <p>The scores are made absolute so they can be mixed with cosine similarity and cut by a
  * threshold: each query term is worth its idf, and a passage's {@link #shares share} is the BM25 it
@@ -25,12 +28,6 @@ final class KeywordIndex {
 
     private static final float K1 = 1.2f;
     private static final float B = 0.75f;
-    /**
-     * Uzbek glues suffixes to the stem (Toshkent, Toshkentda, Toshkentning); cutting every word to a
-     * fixed prefix is a known, dictionary-free stand-in for stemming in agglutinative languages
-     * (5 letters did best for Turkish in Can et al., 2008). Numbers are kept whole.
-     */
-    private static final int PREFIX = 5;
     /** Posting lists shorter than this are cheap to walk whatever the term. */
     private static final int LONG_POSTINGS = 4096;
 
@@ -40,52 +37,82 @@ final class KeywordIndex {
     /** BM25 without the idf, (k1 + 1)·tf / (tf + k1·(1 − b + b·len/avgLen)), computed once at build time. */
     private final float[] postingWeight;
     private final int chunks;
+    private final Terms terms;
+    /** Per chunk, the ordinal of its {@link Language}. */
+    private final byte[] chunkLanguage;
+    private final Set<Language> languages;
+    private final Language mainLanguage;
 
     private KeywordIndex(Map<String, Integer> termIds, int[] postingStart, int[] postingChunk,
-                         float[] postingWeight, int chunks) {
+                         float[] postingWeight, int chunks, Terms terms, byte[] chunkLanguage) {
         this.termIds = termIds;
         this.postingStart = postingStart;
         this.postingChunk = postingChunk;
         this.postingWeight = postingWeight;
         this.chunks = chunks;
-    }
-
-    static String term(String word) {
-        for (int i = 0; i < word.length(); i++) {
-            if (Character.isDigit(word.charAt(i))) {
-                return word;
+        this.terms = terms;
+        this.chunkLanguage = chunkLanguage;
+        int[] counts = new int[Language.values().length];
+        for (byte language : chunkLanguage) {
+            counts[language]++;
+        }
+        Set<Language> present = EnumSet.noneOf(Language.class);
+        Language main = Language.ENGLISH;
+        for (Language language : Language.values()) {
+            if (counts[language.ordinal()] > 0) {
+                present.add(language);
+            }
+            if (counts[language.ordinal()] > counts[main.ordinal()]) {
+                main = language;
             }
         }
-        return word.codePointCount(0, word.length()) <= PREFIX ? word : word.substring(0, word.offsetByCodePoints(0, PREFIX));
+        this.languages = present;
+        this.mainLanguage = main;
+    }
+
+    /** The language most passages are in; English for an empty index. */
+    Language mainLanguage() {
+        return mainLanguage;
+    }
+
+    Language languageOf(int chunk) {
+        return Language.values()[chunkLanguage[chunk]];
     }
 
     /** Per chunk, the share of the query's keyword weight it matches (≥ 0, can exceed 1); null if nothing in the query counts. */
     float[] shares(String query) {
-        Set<String> terms = new LinkedHashSet<>();
-        for (String word : UzbekText.words(query)) {
-            terms.add(term(word));
-        }
-        List<QueryTerm> counted = new ArrayList<>();
-        double worth = 0;
-        for (String term : terms) {
-            Integer id = termIds.get(term);
-            int from = id == null ? 0 : postingStart[id];
-            int to = id == null ? 0 : postingStart[id + 1];
-            if (to - from > chunks / 2 && to - from > LONG_POSTINGS) {
+        float[] shares = null;
+        for (Language language : languages) {
+            Set<String> queryTerms = new LinkedHashSet<>(terms.of(query, language));
+            List<QueryTerm> counted = new ArrayList<>();
+            double worth = 0;
+            for (String term : queryTerms) {
+                Integer id = termIds.get(term);
+                int from = id == null ? 0 : postingStart[id];
+                int to = id == null ? 0 : postingStart[id + 1];
+                if (to - from > chunks / 2 && to - from > LONG_POSTINGS) {
+                    continue;
+                }
+                double idf = Math.log(1 + (chunks - (to - from) + 0.5) / ((to - from) + 0.5));
+                worth += idf;
+                counted.add(new QueryTerm(from, to, idf));
+            }
+            if (worth == 0) {
                 continue;
             }
-            double idf = Math.log(1 + (chunks - (to - from) + 0.5) / ((to - from) + 0.5));
-            worth += idf;
-            counted.add(new QueryTerm(from, to, idf));
-        }
-        if (worth == 0) {
-            return null;
-        }
-        float[] shares = new float[chunks];
-        for (QueryTerm term : counted) {
-            float weight = (float) (term.idf / worth);
-            for (int p = term.from; p < term.to; p++) {
-                shares[postingChunk[p]] += weight * postingWeight[p];
+            if (shares == null) {
+                shares = new float[chunks];
+            }
+            byte wanted = (byte) language.ordinal();
+            boolean all = languages.size() == 1;
+            for (QueryTerm term : counted) {
+                float weight = (float) (term.idf / worth);
+                for (int p = term.from; p < term.to; p++) {
+                    int chunk = postingChunk[p];
+                    if (all || chunkLanguage[chunk] == wanted) {
+                        shares[chunk] += weight * postingWeight[p];
+                    }
+                }
             }
         }
         return shares;
@@ -98,7 +125,10 @@ final class KeywordIndex {
     /** Collects the terms of each chunk in order, then lays the postings out term by term. */
     static final class Builder {
 
+        private final Terms analysis;
         private final Map<String, Integer> termIds = new HashMap<>();
+        private byte[] languages = new byte[1024];
+        private Language last = Language.ENGLISH;
         private int[] chunkTermStart = new int[1024];
         private int[] terms = new int[16 * 1024];
         private int[] counts = new int[16 * 1024];
@@ -106,17 +136,26 @@ final class KeywordIndex {
         private int chunks;
         private int pairs;
 
+        Builder(Terms analysis) {
+            this.analysis = analysis;
+        }
+
+        /** Adds a passage, read in its detected language (that of the passage before when it shows none). */
         void add(String text) {
+            Language language = Language.detect(text, last);
+            last = language;
             Map<Integer, Integer> tf = new HashMap<>();
             int length = 0;
-            for (String word : UzbekText.words(text)) {
-                tf.merge(termIds.computeIfAbsent(term(word), t -> termIds.size()), 1, Integer::sum);
+            for (String term : analysis.of(text, language)) {
+                tf.merge(termIds.computeIfAbsent(term, t -> termIds.size()), 1, Integer::sum);
                 length++;
             }
             if (chunks + 1 >= chunkTermStart.length) {
                 chunkTermStart = Arrays.copyOf(chunkTermStart, chunkTermStart.length * 2);
                 lengths = Arrays.copyOf(lengths, lengths.length * 2);
+                languages = Arrays.copyOf(languages, languages.length * 2);
             }
+            languages[chunks] = (byte) language.ordinal();
             if (pairs + tf.size() > terms.length) {
                 int capacity = Math.max(terms.length * 2, pairs + tf.size());
                 terms = Arrays.copyOf(terms, capacity);
@@ -154,7 +193,8 @@ final class KeywordIndex {
                     postingWeight[slot] = (K1 + 1) * counts[p] / (counts[p] + lengthPenalty);
                 }
             }
-            return new KeywordIndex(Map.copyOf(termIds), start, postingChunk, postingWeight, chunks);
+            return new KeywordIndex(Map.copyOf(termIds), start, postingChunk, postingWeight, chunks, analysis,
+                    Arrays.copyOf(languages, chunks));
         }
     }
 }

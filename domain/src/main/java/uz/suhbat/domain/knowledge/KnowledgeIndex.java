@@ -38,7 +38,14 @@ public final class KnowledgeIndex {
     private final int[] pages;
     private final String[] texts;
     private final KeywordIndex keywords;
-    private final float keywordWeight;
+    /** Per language of the question (by ordinal), the keyword weight. */
+    private final float[] keywordWeights;
+    /**
+     * Per language of the question (by ordinal), the cosine the embedding model gives a question and
+     * a passage that have nothing to do with each other; a cosine is scored by how far it rises
+     * above it, so that a score means about the same whichever model and language produced it.
+     */
+    private final float[] similarityFloors;
     /** Per page, its chunks in document order. */
     private final Map<Integer, int[]> pageChunks;
 
@@ -49,7 +56,14 @@ public final class KnowledgeIndex {
         this.pages = Arrays.copyOf(builder.pages, builder.size);
         this.texts = Arrays.copyOf(builder.texts, builder.size);
         this.keywords = builder.keywords.build();
-        this.keywordWeight = (float) builder.keywordWeight;
+        this.keywordWeights = new float[Language.values().length];
+        for (int i = 0; i < keywordWeights.length; i++) {
+            keywordWeights[i] = (float) builder.keywordWeights[i];
+        }
+        this.similarityFloors = new float[Language.values().length];
+        for (int i = 0; i < similarityFloors.length; i++) {
+            similarityFloors[i] = (float) builder.similarityFloors[i];
+        }
         Map<Integer, List<Integer>> byPage = new HashMap<>();
         for (int chunk = 0; chunk < pages.length; chunk++) {
             byPage.computeIfAbsent(pages[chunk], p -> new ArrayList<>()).add(chunk);
@@ -76,6 +90,7 @@ public final class KnowledgeIndex {
         return dimensions;
     }
 
+
     /**
      * At most {@code k} passages scoring at least {@code minScore}, best first (ties in insertion
      * order). {@code queryVector} must come from the same model as the passages, given the question
@@ -92,20 +107,23 @@ public final class KnowledgeIndex {
         float[] query = queryVector.clone();
         scaleToUnit(query, 0, dimensions);
         float[] shares = queryText == null ? null : keywords.shares(queryText);
+        int language = Language.detect(queryText == null ? "" : queryText, keywords.mainLanguage()).ordinal();
+        float keywordWeight = keywordWeights[language];
+        float floor = similarityFloors[language];
         int n = size();
         int parts = n < PARALLEL_FROM ? 1 : Math.min(Runtime.getRuntime().availableProcessors(), n / (PARALLEL_FROM / 2));
         TopHits top;
         if (parts <= 1) {
-            top = score(query, shares, 0, n, k, (float) minScore);
+            top = score(query, shares, keywordWeight, floor, 0, n, k, (float) minScore);
         } else {
             List<CompletableFuture<TopHits>> others = new ArrayList<>();
             for (int part = 1; part < parts; part++) {
                 int from = (int) ((long) n * part / parts);
                 int to = (int) ((long) n * (part + 1) / parts);
-                others.add(CompletableFuture.supplyAsync(() -> score(query, shares, from, to, k, (float) minScore),
+                others.add(CompletableFuture.supplyAsync(() -> score(query, shares, keywordWeight, floor, from, to, k, (float) minScore),
                         ForkJoinPool.commonPool()));
             }
-            top = score(query, shares, 0, n / parts, k, (float) minScore);
+            top = score(query, shares, keywordWeight, floor, 0, n / parts, k, (float) minScore);
             for (CompletableFuture<TopHits> other : others) {
                 top.addAll(other.join());
             }
@@ -221,11 +239,13 @@ public final class KnowledgeIndex {
         return text;
     }
 
-    private TopHits score(float[] query, float[] shares, int from, int to, int k, float minScore) {
+    private TopHits score(float[] query, float[] shares, float keywordWeight, float floor, int from, int to, int k, float minScore) {
         TopHits top = new TopHits(k);
         float vectorWeight = 1 - keywordWeight;
+        float scale = 1 / (1 - floor);
         for (int chunk = from; chunk < to; chunk++) {
-            float score = vectorWeight * dot(query, chunk * dimensions);
+            float cosine = dot(query, chunk * dimensions);
+            float score = vectorWeight * (floor == 0 ? cosine : Math.max(0, (cosine - floor) * scale));
             if (shares != null) {
                 score += keywordWeight * Math.min(1f, shares[chunk]);
             }
@@ -273,13 +293,15 @@ public final class KnowledgeIndex {
     public static final class Builder {
 
         private final int dimensions;
-        private final KeywordIndex.Builder keywords = new KeywordIndex.Builder();
+        private KeywordIndex.Builder keywords = new KeywordIndex.Builder(new Terms(Terms.WHOLE_WORDS));
+        private boolean added;
         private float[] vectors;
         private long[] ids;
         private int[] pages;
         private String[] texts;
         private int size;
-        private double keywordWeight = DEFAULT_KEYWORD_WEIGHT;
+        private final double[] keywordWeights = new double[Language.values().length];
+        private final double[] similarityFloors = new double[Language.values().length];
 
         private Builder(int dimensions, int expectedChunks) {
             if (dimensions < 1 || expectedChunks < 0) {
@@ -291,14 +313,44 @@ public final class KnowledgeIndex {
             this.ids = new long[capacity];
             this.pages = new int[capacity];
             this.texts = new String[capacity];
+            Arrays.fill(keywordWeights, DEFAULT_KEYWORD_WEIGHT);
         }
 
-        /** How much the keyword share weighs against cosine similarity, from 0 (vectors only) to 1 (keywords only). */
+        /** How much the keyword share weighs against cosine similarity, from 0 (vectors only) to 1 (keywords only), whatever the question's language. */
         public Builder keywordWeight(double weight) {
+            for (Language language : Language.values()) {
+                keywordWeight(language, weight);
+            }
+            return this;
+        }
+
+        /** The keyword weight for questions in {@code language}. */
+        public Builder keywordWeight(Language language, double weight) {
             if (weight < 0 || weight > 1) {
                 throw new IllegalArgumentException("keyword weight must be within [0, 1]: " + weight);
             }
-            this.keywordWeight = weight;
+            this.keywordWeights[language.ordinal()] = weight;
+            return this;
+        }
+
+        /**
+         * The cosine this embedding model gives unrelated questions and passages in {@code language}
+         * (0 by default: raw cosines). A cosine then scores {@code max(0, (cosine − floor) / (1 − floor))}.
+         */
+        public Builder similarityFloor(Language language, double floor) {
+            if (floor < 0 || floor >= 1) {
+                throw new IllegalArgumentException("similarity floor must be within [0, 1): " + floor);
+            }
+            this.similarityFloors[language.ordinal()] = floor;
+            return this;
+        }
+
+        /** How passages and questions become keyword terms; by default Uzbek is stemmed, English and Russian kept whole. */
+        public Builder terms(Terms terms) {
+            if (added) {
+                throw new IllegalStateException("set the terms before adding passages");
+            }
+            this.keywords = new KeywordIndex.Builder(terms);
             return this;
         }
 
@@ -320,6 +372,7 @@ public final class KnowledgeIndex {
             pages[size] = page;
             texts[size] = text;
             keywords.add(text);
+            added = true;
             size++;
             return this;
         }

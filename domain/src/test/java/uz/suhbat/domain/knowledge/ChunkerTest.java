@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class ChunkerTest {
 
-    private final Chunker chunker = Chunker.forMiniLm();
+    private final Chunker chunker = new Chunker(140, 25, 900);
 
     @Test
     void aShortPageIsOneChunkWithItsPage() {

@@ -7,6 +7,7 @@ import uz.suhbat.application.port.out.ai.ChatModelPort;
 import uz.suhbat.application.port.out.knowledge.DocumentPagesPort;
 import uz.suhbat.application.port.out.knowledge.DocumentTextPort;
 import uz.suhbat.application.port.out.knowledge.EmbeddingPort;
+import uz.suhbat.application.port.out.knowledge.StemmerPort;
 import uz.suhbat.application.port.out.export.ChatTranscriptPdfPort;
 
 /**
@@ -25,6 +26,11 @@ public class AiConfiguration {
     @Bean
     public EmbeddingPort embeddingPort() {
         return new MiniLmEmbeddings();
+    }
+
+    @Bean
+    public StemmerPort stemmerPort() {
+        return new SnowballStemmers();
     }
 
     /** {@link PdfSettings#DEFAULTS} unless a {@link PdfSettings} bean says otherwise. */

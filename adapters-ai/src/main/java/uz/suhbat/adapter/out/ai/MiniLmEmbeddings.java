@@ -6,10 +6,12 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import uz.suhbat.application.port.out.knowledge.EmbeddingPort;
+import uz.suhbat.domain.knowledge.Language;
 
 /**
  * all-MiniLM-L6-v2 run in process by ONNX Runtime; the model file ships inside the langchain4j jar,
@@ -20,6 +22,17 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
 
     static final String MODEL_ID = "all-minilm-l6-v2/384";
     private static final int DIMENSIONS = 384;
+    /**
+     * all-MiniLM-L6-v2 reads at most 256 word pieces: about 140 words with 25 of overlap, at most
+     * 900 characters (suffix-heavy Uzbek takes 2–3 pieces a word). The model was trained on English:
+     * on Uzbek and Russian its similarity barely tells passages apart (a question and an unrelated
+     * passage already score 0.43 and 0.54 on average, against 0.16 in English: the similarity floors),
+     * so there the keywords carry the ranking. Floors and weights were measured and chosen on the
+     * evaluation set (docs/benchmarks.md, "Retrieval quality"; bench/retrieval.sh calibrate).
+     */
+    static final Tuning TUNING = new Tuning(140, 25, 900,
+            Map.of(Language.ENGLISH, 0.4, Language.UZBEK, 0.6, Language.RUSSIAN, 0.8),
+            Map.of(Language.ENGLISH, 0.15, Language.UZBEK, 0.4, Language.RUSSIAN, 0.5));
 
     private final ExecutorService executor;
     // loaded on first use (ONNX Runtime and ~90 MB of model): start-up does not wait for it
@@ -61,6 +74,11 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
     @Override
     public int dimensions() {
         return DIMENSIONS;
+    }
+
+    @Override
+    public Tuning tuning() {
+        return TUNING;
     }
 
     @Override

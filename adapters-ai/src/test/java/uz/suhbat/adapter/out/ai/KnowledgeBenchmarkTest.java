@@ -13,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import uz.suhbat.adapter.out.ai.fake.SyntheticText;
 import uz.suhbat.adapter.out.ai.fake.TestPdfs;
 import uz.suhbat.application.service.knowledge.EmbeddingPipeline;
-import uz.suhbat.domain.knowledge.Chunker;
 import uz.suhbat.domain.knowledge.KnowledgeIndex;
 import uz.suhbat.domain.knowledge.UzbekText;
 
@@ -46,7 +45,7 @@ class KnowledgeBenchmarkTest {
         try (MiniLmEmbeddings embeddings = new MiniLmEmbeddings()) {
             long readStart = System.nanoTime();
             List<String> chunkTexts = new ArrayList<>();
-            documents.readPages(pdf, (number, page) -> Chunker.forMiniLm().split(number, page)
+            documents.readPages(pdf, (number, page) -> MiniLmEmbeddings.TUNING.chunker().split(number, page)
                     .forEach(chunk -> chunkTexts.add(UzbekText.normalize(chunk.text()))));
             double readSeconds = seconds(readStart);
             // ONNX Runtime and the JIT need a few hundred texts before they reach full speed
@@ -54,7 +53,7 @@ class KnowledgeBenchmarkTest {
             embedInBatches(embeddings, chunkTexts.subList(0, 8 * BATCH));
 
             // alternate the two so that neither profits from running later, or suffers from a noisy neighbour more
-            EmbeddingPipeline pipeline = new EmbeddingPipeline(documents, embeddings, Chunker.forMiniLm(), BATCH, 4 * BATCH);
+            EmbeddingPipeline pipeline = new EmbeddingPipeline(documents, embeddings, MiniLmEmbeddings.TUNING.chunker(), BATCH, 4 * BATCH);
             double[] raw = new double[ROUNDS];
             double[] piped = new double[ROUNDS];
             EmbeddingPipeline.Totals totals = null;

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import uz.suhbat.adapter.out.ai.EvaluationSet.Question;
 import uz.suhbat.adapter.out.ai.fake.TestPdfs;
 import uz.suhbat.application.fake.InMemoryKnowledgeModelRepository;
+import uz.suhbat.application.port.out.knowledge.EmbeddingPort;
 import uz.suhbat.application.port.out.knowledge.KnowledgeModelRepository;
 import uz.suhbat.application.service.knowledge.EmbeddingPipeline;
 import uz.suhbat.application.service.knowledge.GroundedPrompt;
@@ -41,8 +42,18 @@ final class RetrievalEvaluation {
     /** As many passages as the plain baseline sends: the shipped {@code KNOWLEDGE_TOP_K}. */
     static final int BASELINE_SENT = 4;
 
-    /** One question's result. */
-    record Outcome(Question question, List<Integer> rankedPages, String sent) {
+    /** One question's result; {@code pageScores} (may be empty) holds the best score of each ranked page. */
+    record Outcome(Question question, List<Integer> rankedPages, List<Double> pageScores, String sent) {
+
+        /** The score of the best-ranked page that answers, or -1 when none is ranked. */
+        double answerScore() {
+            int rank = rank();
+            return rank == 0 || pageScores.isEmpty() ? -1 : pageScores.get(rank - 1);
+        }
+
+        double topScore() {
+            return pageScores.isEmpty() ? -1 : pageScores.get(0);
+        }
 
         int rank() {
             for (int i = 0; i < rankedPages.size(); i++) {
@@ -83,6 +94,10 @@ final class RetrievalEvaluation {
 
         /** Writes each document as a PDF (one page per page of the text) and ingests it like an upload. */
         static Corpus ingest(Path dir) {
+            return ingest(dir, MiniLmEmbeddings.TUNING.chunker());
+        }
+
+        static Corpus ingest(Path dir, Chunker chunker) {
             Corpus corpus = new Corpus();
             PdfDocumentText documents = new PdfDocumentText(2000, Duration.ofMinutes(5));
             for (String document : EvaluationSet.DOCUMENTS) {
@@ -90,7 +105,7 @@ final class RetrievalEvaluation {
                 KnowledgeModel model = corpus.models.create(document, null, "gpt-4o-mini", null, pdf.toString(),
                         corpus.embeddings.modelId(), Instant.EPOCH);
                 int[] seq = {0};
-                new EmbeddingPipeline(documents, corpus.embeddings, Chunker.forMiniLm(), 32, 128).run(pdf, (batch, pages) -> {
+                new EmbeddingPipeline(documents, corpus.embeddings, chunker, 32, 128).run(pdf, (batch, pages) -> {
                     List<KnowledgeModelRepository.StoredChunk> stored = new ArrayList<>();
                     for (EmbeddingPipeline.EmbeddedChunk chunk : batch) {
                         stored.add(new KnowledgeModelRepository.StoredChunk(0, ++seq[0], chunk.chunk().page(), chunk.chunk().text(),
@@ -106,10 +121,14 @@ final class RetrievalEvaluation {
         }
 
         static Corpus ingest() {
+            return ingest(MiniLmEmbeddings.TUNING.chunker());
+        }
+
+        static Corpus ingest(Chunker chunker) {
             try {
                 Path dir = Files.createTempDirectory("retrieval-eval");
                 try {
-                    return ingest(dir);
+                    return ingest(dir, chunker);
                 } finally {
                     try (var files = Files.list(dir)) {
                         for (Path file : files.toList()) {
@@ -125,11 +144,41 @@ final class RetrievalEvaluation {
 
         /** The application's retrieval with the given settings, as a chat would use it. */
         Function<Question, Outcome> application(int topK, double minScore) {
-            KnowledgeLibrary library = new KnowledgeLibrary(models, embeddings, topK, minScore);
+            return application(topK, minScore, embeddings.tuning());
+        }
+
+        /** The same with other weights: the embedding port answers with {@code tuning}. */
+        Function<Question, Outcome> application(int topK, double minScore, EmbeddingPort.Tuning tuning) {
+            EmbeddingPort tuned = new EmbeddingPort() {
+                @Override
+                public String modelId() {
+                    return embeddings.modelId();
+                }
+
+                @Override
+                public int dimensions() {
+                    return embeddings.dimensions();
+                }
+
+                @Override
+                public Tuning tuning() {
+                    return tuning;
+                }
+
+                @Override
+                public List<float[]> embedAll(List<String> texts) {
+                    return embeddings.embedAll(texts);
+                }
+            };
+            KnowledgeLibrary library = new KnowledgeLibrary(models, tuned, topK, minScore, KnowledgeLibrary.DEFAULT_CONTEXT_TOKENS,
+                    new SnowballStemmers());
             return question -> {
                 KnowledgeModel model = byDocument.get(question.document());
                 KnowledgeLibrary.Retrieval retrieval = library.lookup(model.id(), question.text());
-                return new Outcome(question, pages(retrieval.ranked()), GroundedPrompt.system(model, retrieval.context()));
+                List<Integer> pages = pages(retrieval.ranked());
+                List<Double> scores = pages.stream().map(page -> retrieval.ranked().stream().filter(h -> h.page() == page)
+                        .mapToDouble(KnowledgeIndex.Hit::score).max().orElseThrow()).toList();
+                return new Outcome(question, pages, scores, GroundedPrompt.system(model, retrieval.context()));
             };
         }
 
@@ -142,7 +191,7 @@ final class RetrievalEvaluation {
                 StringBuilder sent = new StringBuilder();
                 ranked.stream().limit(BASELINE_SENT).forEach(chunk -> sent.append(chunk.text()).append('\n'));
                 return new Outcome(question, ranked.stream().map(KnowledgeModelRepository.StoredChunk::page).distinct().toList(),
-                        sent.toString());
+                        List.of(), sent.toString());
             };
         }
 

@@ -22,7 +22,7 @@ class RetrievalEvaluationBenchmark {
 
     /** The shipped defaults of KNOWLEDGE_TOP_K and KNOWLEDGE_MIN_SCORE. */
     static final int TOP_K = 4;
-    static final double MIN_SCORE = 0.25;
+    static final double MIN_SCORE = 0.1;
 
     @Test
     void report() throws IOException {

@@ -12,7 +12,6 @@ import uz.suhbat.adapter.out.ai.fake.FactsDocument;
 import uz.suhbat.adapter.out.ai.fake.TestPdfs;
 import uz.suhbat.application.service.knowledge.EmbeddingPipeline;
 import uz.suhbat.application.service.knowledge.EmbeddingPipeline.EmbeddedChunk;
-import uz.suhbat.domain.knowledge.Chunker;
 import uz.suhbat.domain.knowledge.KnowledgeIndex;
 import uz.suhbat.domain.knowledge.UzbekText;
 
@@ -30,7 +29,7 @@ class RetrievalQualityTest {
         Path pdf = TestPdfs.withPages(dir.resolve("report.pdf"), FactsDocument.pages());
         try (MiniLmEmbeddings embeddings = new MiniLmEmbeddings()) {
             List<EmbeddedChunk> chunks = new ArrayList<>();
-            new EmbeddingPipeline(new PdfDocumentText(100, Duration.ofSeconds(60)), embeddings, Chunker.forMiniLm(), 16, 64)
+            new EmbeddingPipeline(new PdfDocumentText(100, Duration.ofSeconds(60)), embeddings, MiniLmEmbeddings.TUNING.chunker(), 16, 64)
                     .run(pdf, (batch, pagesRead) -> chunks.addAll(batch));
             List<float[]> questionVectors = FactsDocument.questions().stream()
                     .map(question -> embeddings.embed(UzbekText.normalize(question.text()))).toList();

@@ -40,6 +40,16 @@ final class JooqAdminRepository implements AdminRepository {
     }
 
     @Override
+    public Optional<Preferences> preferences(long id) {
+        return db.select(ADMIN.LANGUAGE).from(ADMIN).where(ADMIN.ID.eq(id)).fetchOptional(r -> new Preferences(r.value1()));
+    }
+
+    @Override
+    public boolean saveLanguage(long id, String language) {
+        return db.update(ADMIN).set(ADMIN.LANGUAGE, language).where(ADMIN.ID.eq(id)).execute() == 1;
+    }
+
+    @Override
     public Optional<Admin> findByUsername(Username username) {
         // the column's collation compares without case
         return db.selectFrom(ADMIN).where(ADMIN.USERNAME.eq(username.value())).fetchOptional().map(JooqAdminRepository::toAdmin);

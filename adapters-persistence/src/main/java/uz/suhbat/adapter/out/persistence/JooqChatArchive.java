@@ -25,9 +25,11 @@ import uz.suhbat.domain.report.Page;
 final class JooqChatArchive implements ChatArchivePort {
 
     private final DSLContext db;
+    private final ChatTextSearch text;
 
     JooqChatArchive(DSLContext db) {
         this.db = db;
+        this.text = new ChatTextSearch(db);
     }
 
     @Override
@@ -73,7 +75,7 @@ final class JooqChatArchive implements ChatArchivePort {
                                 sources.getOrDefault(m.getRank(), List.of()))));
     }
 
-    private static Condition conditions(ChatSearch search) {
+    private Condition conditions(ChatSearch search) {
         Condition where = DSL.noCondition();
         if (!search.user().isEmpty()) {
             where = where.and(USER.USERNAME.contains(search.user()).or(USER.EMAIL.contains(search.user())));
@@ -88,9 +90,8 @@ final class JooqChatArchive implements ChatArchivePort {
             where = where.and(CHAT.DATE.lt(search.to().plusDays(1).atStartOfDay()));
         }
         if (!search.text().isEmpty()) {
-            // a scan of the chats' messages; acceptable for an admin's occasional search
-            where = where.and(DSL.exists(DSL.selectOne().from(CHAT_HISTORY)
-                    .where(CHAT_HISTORY.CHAT_ID.eq(CHAT.ID)).and(CHAT_HISTORY.CONTENT.contains(search.text()))));
+            // the chats with a matching message: the FULLTEXT index finds the messages (ChatTextSearch)
+            where = where.and(CHAT.ID.in(DSL.select(CHAT_HISTORY.CHAT_ID).from(CHAT_HISTORY).where(text.matches(search.text()))));
         }
         return where;
     }

@@ -36,6 +36,7 @@ final class JooqKnowledgeModelRepository implements KnowledgeModelRepository {
                 .set(MODEL.VECTOR, embeddingModel)
                 .set(MODEL.STATUS, KnowledgeModel.Status.PROCESSING.name())
                 .set(MODEL.DATE, Times.toDb(now))
+                .set(MODEL.HEARTBEAT, Times.toDb(now))
                 .returningResult(MODEL.ID)
                 .fetchOne(MODEL.ID);
         return find(id).orElseThrow();
@@ -58,16 +59,33 @@ final class JooqKnowledgeModelRepository implements KnowledgeModelRepository {
     }
 
     @Override
-    public void markReady(long id) {
-        db.update(MODEL).set(MODEL.STATUS, KnowledgeModel.Status.READY.name()).setNull(MODEL.STATUS_REASON).where(MODEL.ID.eq(id)).execute();
+    public boolean markReady(long id) {
+        return db.update(MODEL).set(MODEL.STATUS, KnowledgeModel.Status.READY.name()).setNull(MODEL.STATUS_REASON)
+                .where(MODEL.ID.eq(id), MODEL.STATUS.eq(KnowledgeModel.Status.PROCESSING.name())).execute() == 1;
     }
 
     @Override
-    public void markFailed(long id, String reason) {
-        db.update(MODEL).set(MODEL.STATUS, KnowledgeModel.Status.FAILED.name())
+    public boolean markFailed(long id, String reason) {
+        return db.update(MODEL).set(MODEL.STATUS, KnowledgeModel.Status.FAILED.name())
                 .set(MODEL.STATUS_REASON, uz.suhbat.domain.shared.ShortText.cut(reason, 500))
                 .set(MODEL.LAUNCHED, false)
-                .where(MODEL.ID.eq(id)).execute();
+                .where(MODEL.ID.eq(id), MODEL.STATUS.eq(KnowledgeModel.Status.PROCESSING.name())).execute() == 1;
+    }
+
+    @Override
+    public void heartbeat(long id, Instant now) {
+        db.update(MODEL).set(MODEL.HEARTBEAT, Times.toDb(now))
+                .where(MODEL.ID.eq(id), MODEL.STATUS.eq(KnowledgeModel.Status.PROCESSING.name())).execute();
+    }
+
+    @Override
+    public int failStale(Instant staleBefore, String reason) {
+        return db.update(MODEL).set(MODEL.STATUS, KnowledgeModel.Status.FAILED.name())
+                .set(MODEL.STATUS_REASON, reason)
+                .set(MODEL.LAUNCHED, false)
+                .where(MODEL.STATUS.eq(KnowledgeModel.Status.PROCESSING.name()))
+                .and(MODEL.HEARTBEAT.isNull().or(MODEL.HEARTBEAT.lt(Times.toDb(staleBefore))))
+                .execute();
     }
 
     @Override

@@ -3,6 +3,9 @@ package uz.suhbat.adapter.out.persistence;
 import javax.sql.DataSource;
 import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
+import uz.suhbat.application.port.out.chat.AnswerStopRepository;
+import uz.suhbat.application.port.out.security.SecretKeyRepository;
+import uz.suhbat.application.port.out.security.ThrottleRepository;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DataSourceConnectionProvider;
 import org.jooq.impl.DefaultTransactionProvider;
@@ -91,8 +94,8 @@ public class PersistenceConfiguration {
     }
 
     @Bean
-    UsageStatsPort usageStatsPort(DSLContext db) {
-        return new JooqUsageStats(db);
+    UsageStatsPort usageStatsPort(DSLContext db, java.time.Clock clock) {
+        return new JooqUsageStats(db, clock);
     }
 
     @Bean
@@ -114,5 +117,20 @@ public class PersistenceConfiguration {
     @Bean
     ChatLimitPolicyPort chatLimitPolicyPort(DSLContext db, MessageLimit configuredChatLimit) {
         return new JooqChatLimitPolicy(db, configuredChatLimit);
+    }
+
+    @Bean
+    ThrottleRepository throttleRepository(DSLContext db) {
+        return new JooqThrottleRepository(db);
+    }
+
+    @Bean
+    SecretKeyRepository secretKeyRepository(DSLContext db) {
+        return new JooqSecretKeyRepository(db);
+    }
+
+    @Bean
+    AnswerStopRepository answerStopRepository(DSLContext db) {
+        return new JooqAnswerStopRepository(db);
     }
 }

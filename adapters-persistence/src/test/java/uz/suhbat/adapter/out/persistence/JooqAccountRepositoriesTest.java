@@ -9,6 +9,8 @@ import uz.suhbat.application.port.out.account.OneTimeTokenRepository;
 import uz.suhbat.application.port.out.account.OneTimeTokenRepositoryContract;
 import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.account.UserRepositoryContract;
+import uz.suhbat.application.port.out.security.ThrottleRepository;
+import uz.suhbat.application.port.out.security.ThrottleRepositoryContract;
 import uz.suhbat.domain.user.EmailAddress;
 import uz.suhbat.domain.user.User;
 import uz.suhbat.domain.user.Username;
@@ -59,6 +61,14 @@ class JooqAccountRepositoriesTest {
         @Override
         protected long userId() {
             return user;
+        }
+    }
+
+    @Nested
+    class Throttles extends ThrottleRepositoryContract {
+        @Override
+        protected ThrottleRepository emptyRepository() {
+            return new JooqThrottleRepository(TestDatabase.emptied());
         }
     }
 }

@@ -57,12 +57,12 @@ class JooqAdminReportsTest {
 
     @Test
     void totalsCountEverything() {
-        assertThat(new JooqUsageStats(db).totals()).isEqualTo(new UsageTotals(3, 2, 1, 2, 3, 2, 250, 25, 1));
+        assertThat(new JooqUsageStats(db, java.time.Clock.systemUTC()).totals()).isEqualTo(new UsageTotals(3, 2, 1, 2, 3, 2, 250, 25, 1));
     }
 
     @Test
     void dailyUsageGroupsByUtcDay() {
-        var daily = new JooqUsageStats(db).daily(new DateRange(LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 21)));
+        var daily = new JooqUsageStats(db, java.time.Clock.systemUTC()).daily(new DateRange(LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 21)));
 
         assertThat(daily).containsExactly(
                 new DailyUsage(LocalDate.of(2026, 11, 20), 1, 1, 1, 100, 20, Map.of("gpt-4o-mini", 1L)),

@@ -35,7 +35,7 @@ class StatsBenchmark {
         System.out.printf("%nfilled %,d users, %,d chats, %,d messages in %.1f s%n", USERS, CHATS, MESSAGES,
                 (System.nanoTime() - started) / 1e9);
 
-        JooqUsageStats stats = new JooqUsageStats(db);
+        JooqUsageStats stats = new JooqUsageStats(db, java.time.Clock.systemUTC());
         JooqUserReport users = new JooqUserReport(db);
         JooqChatArchive chats = new JooqChatArchive(db);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);

@@ -48,6 +48,22 @@ public final class TestDatabase {
         return transactionConnections;
     }
 
+    /**
+     * A second, empty database on the same server (dropped first if it exists), for tests that need
+     * to run the migrations themselves, e.g. up to a version, then insert rows, then the rest.
+     */
+    public static synchronized HikariDataSource otherDatabase(String name) {
+        DSLContext db = dsl();
+        db.execute("drop database if exists " + name);
+        db.execute("create database " + name + " character set utf8mb4 collate utf8mb4_unicode_ci");
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(jdbcUrl.replace("/suhbat_test?", "/" + name + "?"));
+        hikari.setUsername("root");
+        hikari.setPassword("");
+        hikari.setMaximumPoolSize(2);
+        return new HikariDataSource(hikari);
+    }
+
     public static DSLContext emptied() {
         DSLContext db = dsl();
         List<String> tables = db.fetch("select table_name from information_schema.tables where table_schema = database() and table_name <> 'flyway_schema_history'")

@@ -17,6 +17,7 @@ import uz.suhbat.application.port.out.account.DeviceLoginRepository;
 import uz.suhbat.application.port.out.account.OneTimeTokenRepository;
 import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.security.PasswordHashingPort;
+import uz.suhbat.application.port.out.security.ThrottleRepository;
 import uz.suhbat.domain.shared.InvalidValueException;
 import uz.suhbat.domain.user.EmailAddress;
 import uz.suhbat.domain.user.Language;
@@ -44,8 +45,8 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
 
     /** Account mail is sent in the calling thread: for tests that read the mail right after the call. */
     public AccountService(UserRepository users, OneTimeTokenRepository tokens, DeviceLoginRepository devices, AccountMailPort mail,
-                          PasswordHashingPort hashing, Clock clock, String baseUrl) {
-        this(users, tokens, devices, mail, hashing, clock, baseUrl, Runnable::run);
+                          PasswordHashingPort hashing, ThrottleRepository throttles, Clock clock, String baseUrl) {
+        this(users, tokens, devices, mail, hashing, throttles, clock, baseUrl, Runnable::run);
     }
 
     /**
@@ -54,7 +55,7 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
      *                  whether or not the address has an account
      */
     public AccountService(UserRepository users, OneTimeTokenRepository tokens, DeviceLoginRepository devices, AccountMailPort mail,
-                          PasswordHashingPort hashing, Clock clock, String baseUrl, Executor mailQueue) {
+                          PasswordHashingPort hashing, ThrottleRepository throttles, Clock clock, String baseUrl, Executor mailQueue) {
         this.mailQueue = mailQueue;
         this.users = users;
         this.tokens = tokens;
@@ -63,8 +64,8 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
         this.hashing = hashing;
         this.clock = clock;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.mailPerAddress = new Throttle(3, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(15), clock);
-        this.mailPerRequester = new Throttle(10, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(15), clock);
+        this.mailPerAddress = new Throttle(throttles, "mail", 3, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(15), clock);
+        this.mailPerRequester = new Throttle(throttles, "mail-requester", 10, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(15), clock);
     }
 
     // ---- registration and verification

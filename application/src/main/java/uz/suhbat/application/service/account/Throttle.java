@@ -2,78 +2,57 @@ package uz.suhbat.application.service.account;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import uz.suhbat.application.port.out.security.ThrottleRepository;
+import uz.suhbat.domain.limit.ThrottlePolicy;
 
 /**
- * Slows down repeated attempts per key (an account, an address). Up to {@code freeAttempts}
- * within {@code window} are free; after that each attempt must wait a penalty that doubles,
- * capped at {@code maxPenalty}, so an attacker is slowed hard but a real user is never locked out for long.
- * Kept in memory: one Suhbat instance serves one school or company.
+ * Slows down repeated attempts per key (an account, an address, a device) by a {@link ThrottlePolicy}.
+ * The counters live in the database ({@link ThrottleRepository}), shared by every node, under a
+ * hash of scope and key: no e-mail address or client address is stored as such.
  */
 public final class Throttle {
 
-    private final int freeAttempts;
-    private final Duration window;
-    private final Duration basePenalty;
-    private final Duration maxPenalty;
+    private final ThrottleRepository store;
+    private final String scope;
+    private final ThrottlePolicy policy;
     private final Clock clock;
-    private final Map<String, Deque<Instant>> attempts = new ConcurrentHashMap<>();
 
-    public Throttle(int freeAttempts, Duration window, Duration basePenalty, Duration maxPenalty, Clock clock) {
-        this.freeAttempts = freeAttempts;
-        this.window = window;
-        this.basePenalty = basePenalty;
-        this.maxPenalty = maxPenalty;
+    public Throttle(ThrottleRepository store, String scope, ThrottlePolicy policy, Clock clock) {
+        this.store = store;
+        this.scope = scope;
+        this.policy = policy;
         this.clock = clock;
+    }
+
+    public Throttle(ThrottleRepository store, String scope, int freeAttempts, Duration window, Duration basePenalty, Duration maxPenalty,
+                    Clock clock) {
+        this(store, scope, new ThrottlePolicy(freeAttempts, window, basePenalty, maxPenalty), clock);
+    }
+
+    /** Atomically: zero and the attempt counted, or how long to wait (nothing counted). */
+    public Duration acquire(String key) {
+        return store.acquire(keyOf(key), policy, clock.instant());
     }
 
     /** Zero when the key may try now, otherwise how long it must wait. */
     public Duration waitFor(String key) {
-        Deque<Instant> recent = attempts.get(key);
-        if (recent == null) {
-            return Duration.ZERO;
-        }
-        synchronized (recent) {
-            Instant now = clock.instant();
-            prune(recent, now);
-            int over = recent.size() - freeAttempts;
-            if (over < 0) {
-                return Duration.ZERO;
-            }
-            Duration penalty = basePenalty.multipliedBy(1L << Math.min(over, 20));
-            if (penalty.compareTo(maxPenalty) > 0) {
-                penalty = maxPenalty;
-            }
-            Instant allowedAt = recent.peekLast().plus(penalty);
-            return allowedAt.isAfter(now) ? Duration.between(now, allowedAt) : Duration.ZERO;
-        }
+        return store.find(keyOf(key)).map(attempts -> policy.waitAt(attempts, clock.instant())).orElse(Duration.ZERO);
     }
 
     public void record(String key) {
-        Deque<Instant> recent = attempts.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (recent) {
-            Instant now = clock.instant();
-            prune(recent, now);
-            recent.addLast(now);
-        }
+        store.record(keyOf(key), policy, clock.instant());
+    }
+
+    /** Takes back an attempt counted by {@link #acquire} that turned out to be good. */
+    public void release(String key) {
+        store.release(keyOf(key));
     }
 
     public void reset(String key) {
-        attempts.remove(key);
+        store.clear(keyOf(key));
     }
 
-    private void prune(Deque<Instant> recent, Instant now) {
-        Instant horizon = now.minus(window);
-        while (!recent.isEmpty() && recent.peekFirst().isBefore(horizon)) {
-            recent.removeFirst();
-        }
-        if (attempts.size() > 100_000) {
-            // bound memory under a flood of distinct keys: drop keys with no recent attempt
-            attempts.entrySet().removeIf(e -> e.getValue().isEmpty());
-        }
+    private String keyOf(String key) {
+        return SecretTokens.hash(scope + ":" + key);
     }
 }

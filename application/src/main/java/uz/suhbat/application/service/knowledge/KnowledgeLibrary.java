@@ -3,11 +3,15 @@ package uz.suhbat.application.service.knowledge;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import uz.suhbat.application.port.out.knowledge.EmbeddingPort;
 import uz.suhbat.application.port.out.knowledge.KnowledgeModelRepository;
+import uz.suhbat.application.port.out.knowledge.StemmerPort;
 import uz.suhbat.domain.knowledge.KnowledgeIndex;
 import uz.suhbat.domain.knowledge.KnowledgeModel;
+import uz.suhbat.domain.knowledge.Language;
+import uz.suhbat.domain.knowledge.Terms;
 import uz.suhbat.domain.knowledge.UzbekText;
 
 /**
@@ -27,23 +31,26 @@ public final class KnowledgeLibrary {
     private final int topPages;
     private final double minScore;
     private final int contextTokens;
+    private final Terms terms;
     private final Map<Long, KnowledgeIndex> indexes = new ConcurrentHashMap<>();
 
     public KnowledgeLibrary(KnowledgeModelRepository models, EmbeddingPort embeddings, int topPages, double minScore) {
-        this(models, embeddings, topPages, minScore, DEFAULT_CONTEXT_TOKENS);
+        this(models, embeddings, topPages, minScore, DEFAULT_CONTEXT_TOKENS, (language, word) -> word);
     }
 
     /**
      * {@code topPages}: at most this many pages ground an answer; {@code minScore}: the hybrid score a
-     * passage needs to count; {@code contextTokens}: the budget of what is sent (see {@link KnowledgeIndex#pageContext}).
+     * passage needs to count; {@code contextTokens}: the budget of what is sent (see {@link KnowledgeIndex#pageContext});
+     * {@code stemmer}: reduces English and Russian words for the keyword side.
      */
     public KnowledgeLibrary(KnowledgeModelRepository models, EmbeddingPort embeddings, int topPages, double minScore,
-                            int contextTokens) {
+                            int contextTokens, StemmerPort stemmer) {
         this.models = models;
         this.embeddings = embeddings;
         this.topPages = topPages;
         this.minScore = minScore;
         this.contextTokens = contextTokens;
+        this.terms = new Terms(stemmer::stem);
     }
 
     /** The launched, ready model behind a picker id such as "pdf-12". */
@@ -79,6 +86,22 @@ public final class KnowledgeLibrary {
     public record Retrieval(List<KnowledgeIndex.Hit> ranked, List<KnowledgeIndex.Hit> context) {
     }
 
+    /**
+     * Loads a model's passages and the embedding model on a background thread, so that the first
+     * question after a launch does not wait for them; the future completes when they are loaded.
+     */
+    public CompletableFuture<Void> warm(long modelId) {
+        return CompletableFuture.runAsync(() -> {
+            index(modelId);
+            embeddings.embed("warm up");
+        }, task -> Thread.ofVirtual().name("knowledge-warm-" + modelId).start(task));
+    }
+
+    /** Whether a model's passages are in memory. */
+    public boolean loaded(long modelId) {
+        return indexes.containsKey(modelId);
+    }
+
     /** Loads the launched models' passages, so that the first question after a restart is fast too. */
     public void warmUp() {
         List<KnowledgeModel> launched = launched();
@@ -95,7 +118,11 @@ public final class KnowledgeLibrary {
     private KnowledgeIndex index(long modelId) {
         return indexes.computeIfAbsent(modelId, id -> {
             List<KnowledgeModelRepository.StoredChunk> chunks = models.chunks(id);
-            KnowledgeIndex.Builder builder = KnowledgeIndex.builder(embeddings.dimensions(), chunks.size());
+            KnowledgeIndex.Builder builder = KnowledgeIndex.builder(embeddings.dimensions(), chunks.size()).terms(terms);
+            EmbeddingPort.Tuning tuning = embeddings.tuning();
+            for (Language language : Language.values()) {
+                builder.keywordWeight(language, tuning.keywordWeight(language)).similarityFloor(language, tuning.similarityFloor(language));
+            }
             for (KnowledgeModelRepository.StoredChunk chunk : chunks) {
                 builder.add(chunk.id(), chunk.page(), chunk.text(), chunk.vector());
             }

@@ -1,5 +1,10 @@
 package uz.suhbat.application.service.knowledge;
 
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
@@ -27,7 +32,6 @@ import uz.suhbat.application.service.chat.AnswerFailures;
 import uz.suhbat.domain.audit.AuditAction;
 import uz.suhbat.domain.chat.Chat;
 import uz.suhbat.domain.chat.Role;
-import uz.suhbat.domain.knowledge.Chunker;
 import uz.suhbat.domain.knowledge.KnowledgeIndex;
 import uz.suhbat.domain.knowledge.KnowledgeModel;
 
@@ -38,6 +42,15 @@ import uz.suhbat.domain.knowledge.KnowledgeModel;
 public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase, KnowledgeModelsQuery {
 
     private static final System.Logger log = System.getLogger(KnowledgeModelService.class.getName());
+
+    /** How often the node reading a PDF says it is still at it, and after how long without that another node gives up on it. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
+    static final Duration HEARTBEAT_LOST = Duration.ofMinutes(1);
+    private static final ScheduledExecutorService HEARTBEATS = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "suhbat-ingestion-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final KnowledgeModelRepository models;
     private final DocumentFilesPort files;
@@ -112,7 +125,23 @@ public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase
     }
 
     private void ingest(long id, Path file, int pages) {
-        EmbeddingPipeline pipeline = new EmbeddingPipeline(documents, embeddings, Chunker.forMiniLm(), 32, 256);
+        // this node owns the reading while it says so: other nodes fail the model only once this stops
+        ScheduledFuture<?> alive = HEARTBEATS.scheduleWithFixedDelay(() -> {
+            try {
+                models.heartbeat(id, clock.instant());
+            } catch (RuntimeException e) {
+                log.log(Level.WARNING, "Heartbeat of knowledge model " + id + " failed: " + e.getMessage());
+            }
+        }, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            read(id, file, pages);
+        } finally {
+            alive.cancel(false);
+        }
+    }
+
+    private void read(long id, Path file, int pages) {
+        EmbeddingPipeline pipeline = new EmbeddingPipeline(documents, embeddings, embeddings.tuning().chunker(), 32, 256);
         int[] seq = {0};
         try {
             EmbeddingPipeline.Totals totals = pipeline.run(file, (batch, pagesRead) -> {
@@ -138,14 +167,18 @@ public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase
         return "knowledge.failure." + reason.name().toLowerCase(Locale.ROOT);
     }
 
-    /** After a restart, models whose reading was cut short are marked failed; launched ones are loaded for search. */
+    /**
+     * After a start, models whose reading was cut short (its node's heartbeat stopped) are marked
+     * failed, not those another node is reading now; launched ones are loaded for search.
+     */
     public void resumeAfterStart() {
-        for (KnowledgeModel model : models.findAll()) {
-            if (model.status() == KnowledgeModel.Status.PROCESSING) {
-                models.markFailed(model.id(), "knowledge.failure.restart");
-            }
-        }
+        failStaleReadings();
         library.warmUp();
+    }
+
+    /** Marks failed the models whose reading node stopped saying it is alive (a crash, a restart); returns how many. */
+    public int failStaleReadings() {
+        return models.failStale(clock.instant().minus(HEARTBEAT_LOST), "knowledge.failure.restart");
     }
 
     @Override
@@ -153,6 +186,7 @@ public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase
         Optional<KnowledgeModel> model = models.find(id).filter(m -> m.status() == KnowledgeModel.Status.READY);
         model.ifPresent(m -> {
             models.setLaunched(id, true);
+            library.warm(id);
             audit.record(adminId, AuditAction.MODEL_LAUNCHED, m.name(), m.pickerId());
         });
         return model.isPresent();

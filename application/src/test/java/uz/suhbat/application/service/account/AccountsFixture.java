@@ -3,6 +3,8 @@ package uz.suhbat.application.service.account;
 import uz.suhbat.application.fake.FakePasswordHashing;
 import uz.suhbat.application.fake.InMemoryDeviceLoginRepository;
 import uz.suhbat.application.fake.InMemoryOneTimeTokenRepository;
+import uz.suhbat.application.fake.InMemorySecretKeyRepository;
+import uz.suhbat.application.fake.InMemoryThrottleRepository;
 import uz.suhbat.application.fake.InMemoryUserRepository;
 import uz.suhbat.application.fake.MutableClock;
 import uz.suhbat.application.fake.RecordingAccountMail;
@@ -17,8 +19,10 @@ class AccountsFixture {
     final InMemoryUserRepository users = new InMemoryUserRepository().cascadeTo(devices::deleteAllOfUser).cascadeTo(tokens::deleteAllOfUser);
     final RecordingAccountMail mail = new RecordingAccountMail();
     final FakePasswordHashing hashing = new FakePasswordHashing();
-    final AccountService accounts = new AccountService(users, tokens, devices, mail, hashing, clock, "https://suhbat.example.uz/");
-    final SignInService signIn = new SignInService(users, hashing, clock);
+    final InMemoryThrottleRepository throttles = new InMemoryThrottleRepository();
+    final InMemorySecretKeyRepository secrets = new InMemorySecretKeyRepository();
+    final AccountService accounts = new AccountService(users, tokens, devices, mail, hashing, throttles, clock, "https://suhbat.example.uz/");
+    final SignInService signIn = new SignInService(users, hashing, throttles, secrets, clock);
     final DeviceLoginService deviceLogins = new DeviceLoginService(devices, users, clock);
 
     long registered(String username) {

@@ -101,7 +101,7 @@ class RegistrationTest extends AccountsFixture {
             }
         };
         java.util.List<Runnable> queued = new java.util.ArrayList<>();
-        AccountService queuedAccounts = new AccountService(users, tokens, devices, failingMail, hashing, clock, "https://suhbat.example.uz", queued::add);
+        AccountService queuedAccounts = new AccountService(users, tokens, devices, failingMail, hashing, throttles, clock, "https://suhbat.example.uz", queued::add);
 
         assertThat(queuedAccounts.register(new Command("queued", "queued@example.uz", "long enough secret", "uz"))).isInstanceOf(CheckInbox.class);
         assertThat(queuedAccounts.register(new Command("queued2", "queued@example.uz", "long enough secret", "uz"))).isInstanceOf(CheckInbox.class);

@@ -20,7 +20,8 @@ class SignInAndDevicesTest extends AccountsFixture {
     void givenAUser_whenSigningInByUsernameOrEmail_thenSignedIn() {
         long id = registered("Rustam");
 
-        assertThat(signIn.signIn(new Command("rustam", "long enough secret", "1.1.1.1"))).isEqualTo(new SignedIn(id, "Rustam", 0));
+        assertThat(signIn.signIn(new Command("rustam", "long enough secret", "1.1.1.1"))).isInstanceOfSatisfying(SignedIn.class,
+                in -> assertThat(in).extracting(SignedIn::userId, SignedIn::username, SignedIn::sessionEpoch).containsExactly(id, "Rustam", 0));
         assertThat(signIn.signIn(new Command("RUSTAM@example.uz", "long enough secret", "1.1.1.1"))).isInstanceOf(SignedIn.class);
         assertThat(signIn.signIn(new Command("rustam", "wrong secret", "1.1.1.1"))).isInstanceOf(WrongCredentials.class);
         assertThat(signIn.signIn(new Command("nobody", "long enough secret", "1.1.1.1"))).isInstanceOf(WrongCredentials.class);
@@ -37,6 +38,34 @@ class SignInAndDevicesTest extends AccountsFixture {
 
         clock.advance(Duration.ofMinutes(5));
         assertThat(signIn.signIn(new Command("lola", "long enough secret", "3.3.3.3"))).isInstanceOf(SignedIn.class);
+    }
+
+    @Test
+    void givenAnAttackerGuessingFromManyAddresses_whenTheOwnerComesBackFromABrowserThatSignedInBefore_thenNotLockedOut() {
+        registered("owner");
+        String known = ((SignedIn) signIn.signIn(new Command("owner", "long enough secret", "5.5.5.5"))).knownDevice();
+        assertThat(known).isNotBlank();
+        for (int i = 0; i < 8; i++) {
+            signIn.signIn(new Command("owner", "guess " + i, "66.6.6." + i));
+        }
+        assertThat(signIn.signIn(new Command("owner", "long enough secret", "7.7.7.7"))).as("a new browser waits")
+                .isInstanceOf(Throttled.class);
+
+        assertThat(signIn.signIn(new Command("owner", "long enough secret", "5.5.5.5", known))).isInstanceOf(SignedIn.class);
+        assertThat(signIn.signIn(new Command("OWNER@example.uz", "long enough secret", "5.5.5.5", known))).isInstanceOf(SignedIn.class);
+    }
+
+    @Test
+    void givenAStolenKnownDeviceToken_whenGuessingWithIt_thenThatDeviceIsThrottledOnItsOwn() {
+        registered("victim");
+        registered("other");
+        String known = ((SignedIn) signIn.signIn(new Command("victim", "long enough secret", "5.5.5.5"))).knownDevice();
+        for (int i = 0; i < 5; i++) {
+            assertThat(signIn.signIn(new Command("victim", "guess " + i, "8.8.8.8", known))).isInstanceOf(WrongCredentials.class);
+        }
+        assertThat(signIn.signIn(new Command("victim", "guess 6", "8.8.8.8", known))).isInstanceOf(Throttled.class);
+        assertThat(signIn.signIn(new Command("other", "long enough secret", "5.5.5.5", known)))
+                .as("the token of one account means nothing for another").isInstanceOf(SignedIn.class);
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import uz.suhbat.application.fake.FakePasswordHashing;
 import uz.suhbat.application.fake.InMemoryAdminRepository;
+import uz.suhbat.application.fake.InMemorySecretKeyRepository;
+import uz.suhbat.application.fake.InMemoryThrottleRepository;
 import uz.suhbat.application.fake.MutableClock;
 import uz.suhbat.application.port.in.admin.AdminSignInUseCase.Command;
 import uz.suhbat.application.port.in.admin.AdminSignInUseCase.SignedIn;
@@ -20,14 +22,16 @@ class AdminSignInServiceTest {
     private final MutableClock clock = MutableClock.at("2026-11-26T08:00:00Z");
     private final InMemoryAdminRepository admins = new InMemoryAdminRepository();
     private final FakePasswordHashing hashing = new FakePasswordHashing();
-    private final AdminSignInService service = new AdminSignInService(admins, hashing, clock);
+    private final AdminSignInService service = new AdminSignInService(admins, hashing, new InMemoryThrottleRepository(),
+            new InMemorySecretKeyRepository(), clock);
     private final Admin boss = admins.save(Admin.newMain(new Username("boss"), new EmailAddress("boss@example.uz"),
             hashing.hash("right password"), clock.instant()));
 
     @Test
     void givenTheRightPassword_whenSigningIn_thenTheAdminIsSignedInWithoutCaseInTheName() {
         assertThat(service.signIn(new Command("BOSS", "right password", "10.0.0.1")))
-                .isEqualTo(new SignedIn(boss.id(), "boss", true));
+                .isInstanceOfSatisfying(SignedIn.class, in -> assertThat(in).extracting(SignedIn::adminId, SignedIn::username, SignedIn::main)
+                        .containsExactly(boss.id(), "boss", true));
     }
 
     @Test
@@ -50,11 +54,36 @@ class AdminSignInServiceTest {
     }
 
     @Test
+    void givenAnAttackerLockingTheAdminOut_whenTheAdminComesBackFromAKnownBrowser_thenSignedIn() {
+        String known = ((SignedIn) service.signIn(new Command("boss", "right password", "10.0.0.1"))).knownDevice();
+        for (int i = 0; i < 6; i++) {
+            service.signIn(new Command("boss", "guess " + i, "66.6.6." + i));
+        }
+        assertThat(service.signIn(new Command("boss", "right password", "10.0.0.1"))).as("a browser without the token waits")
+                .isInstanceOf(Throttled.class);
+
+        assertThat(service.signIn(new Command("boss", "right password", "10.0.0.1", known))).isInstanceOf(SignedIn.class);
+        assertThat(service.signIn(new Command("boss", "right password", "10.0.0.1", known.replace('.', '!'))))
+                .as("a forged token counts for nothing").isInstanceOf(Throttled.class);
+    }
+
+    @Test
     void givenARemovedAdmin_whenItsSessionIsChecked_thenItIsNoLongerAnAdmin() {
         assertThat(service.stillAdmin(boss.id())).isTrue();
 
         admins.delete(boss.id());
 
         assertThat(service.stillAdmin(boss.id())).isFalse();
+        assertThat(service.active(boss.id())).isEmpty();
+    }
+
+    @Test
+    void givenAPickedLanguage_whenTheSessionIsChecked_thenItComesWithIt() {
+        assertThat(service.active(boss.id())).contains(new uz.suhbat.application.port.in.admin.AdminSignInUseCase.Active(null));
+
+        assertThat(service.chooseLanguage(boss.id(), "uz-Cyrl-UZ")).isTrue();
+        assertThat(service.chooseLanguage(boss.id(), "de")).isFalse();
+
+        assertThat(service.active(boss.id())).contains(new uz.suhbat.application.port.in.admin.AdminSignInUseCase.Active("uz-Cyrl"));
     }
 }

@@ -25,7 +25,7 @@ class EmbeddingPipelineTest {
     void embedsEveryChunkInDocumentOrderInBatches() {
         // given 30 pages of about 300 words, i.e. three chunks each
         List<String> pages = IntStream.rangeClosed(1, 30).mapToObj(EmbeddingPipelineTest::page).toList();
-        EmbeddingPipeline pipeline = new EmbeddingPipeline(FakeDocumentText.of(pages), embeddings, Chunker.forMiniLm(), 8, 16);
+        EmbeddingPipeline pipeline = new EmbeddingPipeline(FakeDocumentText.of(pages), embeddings, new Chunker(140, 25, 900), 8, 16);
         List<List<EmbeddedChunk>> batches = new ArrayList<>();
         List<Integer> progress = new ArrayList<>();
 
@@ -49,7 +49,7 @@ class EmbeddingPipelineTest {
     void embedsNormalisedTextButKeepsTheOriginal() {
         // given
         EmbeddingPipeline pipeline = new EmbeddingPipeline(
-                FakeDocumentText.of(List.of("Oʻzbekiston Gʻalaba")), embeddings, Chunker.forMiniLm(), 4, 4);
+                FakeDocumentText.of(List.of("Oʻzbekiston Gʻalaba")), embeddings, new Chunker(140, 25, 900), 4, 4);
         List<EmbeddedChunk> chunks = Collections.synchronizedList(new ArrayList<>());
 
         // when
@@ -66,7 +66,7 @@ class EmbeddingPipelineTest {
         List<String> pages = IntStream.rangeClosed(1, 20).mapToObj(EmbeddingPipelineTest::page).toList();
         EmbeddingPipeline pipeline = new EmbeddingPipeline(
                 FakeDocumentText.failingAfter(pages, 5, UnreadableDocumentException.Reason.TOO_SLOW),
-                embeddings, Chunker.forMiniLm(), 4, 8);
+                embeddings, new Chunker(140, 25, 900), 4, 8);
 
         // when / then
         assertThatThrownBy(() -> pipeline.run(FILE, (batch, pagesRead) -> { }))
@@ -78,7 +78,7 @@ class EmbeddingPipelineTest {
     void aFailingSinkStopsTheReader() {
         // given a long document and a sink that fails on the first batch
         List<String> pages = IntStream.rangeClosed(1, 500).mapToObj(EmbeddingPipelineTest::page).toList();
-        EmbeddingPipeline pipeline = new EmbeddingPipeline(FakeDocumentText.of(pages), embeddings, Chunker.forMiniLm(), 4, 8);
+        EmbeddingPipeline pipeline = new EmbeddingPipeline(FakeDocumentText.of(pages), embeddings, new Chunker(140, 25, 900), 4, 8);
 
         // when / then: the failure arrives and run returns without reading all 500 pages
         assertThatThrownBy(() -> pipeline.run(FILE, (batch, pagesRead) -> {

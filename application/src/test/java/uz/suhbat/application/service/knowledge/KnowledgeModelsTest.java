@@ -1,5 +1,6 @@
 package uz.suhbat.application.service.knowledge;
 
+import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -161,11 +162,58 @@ class KnowledgeModelsTest {
     }
 
     @Test
-    void afterARestartUnfinishedModelsAreMarkedFailed() {
+    void launchingLoadsTheModelsPassagesInTheBackgroundBeforeAnyQuestion() throws Exception {
+        // given a ready model nobody has asked yet
+        KnowledgeModelService service = service(FakeDocumentText.of(PAGES));
+        long id = ((Created) service.create(ADMIN, new Command("Nizom", null, "gpt-4o", null), pdf())).id();
+        assertThat(library.loaded(id)).isFalse();
+
+        // when it is launched
+        service.launch(ADMIN, id);
+
+        // then its index is loaded without a question
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (!library.loaded(id) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(library.loaded(id)).isTrue();
+    }
+
+    @Test
+    void atStartUpTheLaunchedModelsAreLoaded() {
+        // given a launched model, and a library that has not loaded anything (a fresh start)
+        KnowledgeModelService service = service(FakeDocumentText.of(PAGES));
+        long id = ((Created) service.create(ADMIN, new Command("Nizom", null, "gpt-4o", null), pdf())).id();
+        models.setLaunched(id, true);
+        KnowledgeLibrary fresh = new KnowledgeLibrary(models, embeddings, 2, 0.05);
+        KnowledgeModelService restarted = new KnowledgeModelService(models, files, FakeDocumentText.of(PAGES), embeddings, fresh, chats,
+                chatModel, Runnable::run, clock, List.of("gpt-4o-mini", "gpt-4o"), 1_000, new AuditTrail(auditLog, admins, clock));
+
+        // when the application starts
+        restarted.resumeAfterStart();
+
+        // then
+        assertThat(fresh.loaded(id)).isTrue();
+    }
+
+    @Test
+    void afterARestartUnfinishedModelsWhoseNodeStoppedAreMarkedFailed() {
         KnowledgeModel unfinished = models.create("Yarim", null, "gpt-4o-mini", null, "x.pdf", "e/32", clock.instant());
+        clock.advance(KnowledgeModelService.HEARTBEAT_LOST.plusSeconds(1));
 
         service(FakeDocumentText.of(PAGES)).resumeAfterStart();
 
         assertThat(models.find(unfinished.id()).orElseThrow().statusReason()).isEqualTo("knowledge.failure.restart");
+    }
+
+    @Test
+    void aNodeThatStartsLeavesAReadingAloneWhileItsNodeStillSaysItIsAtIt() {
+        KnowledgeModel reading = models.create("Oʻqilmoqda", null, "gpt-4o-mini", null, "x.pdf", "e/32", clock.instant());
+        clock.advance(Duration.ofMinutes(5));
+        models.heartbeat(reading.id(), clock.instant().minusSeconds(10)); // the other node's last heartbeat
+
+        service(FakeDocumentText.of(PAGES)).resumeAfterStart();
+
+        assertThat(models.find(reading.id()).orElseThrow().status()).isEqualTo(KnowledgeModel.Status.PROCESSING);
     }
 }

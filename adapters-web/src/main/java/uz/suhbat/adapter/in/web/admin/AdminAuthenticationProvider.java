@@ -1,5 +1,6 @@
 package uz.suhbat.adapter.in.web.admin;
 
+import uz.suhbat.adapter.in.web.security.KnownDeviceCookie;
 import java.util.List;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -23,12 +24,23 @@ class AdminAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String address = authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : "";
+        String address = "";
+        String knownDevice = null;
+        if (authentication.getDetails() instanceof KnownDeviceCookie.LoginDetails details) {
+            address = details.remoteAddress();
+            knownDevice = details.knownDevice();
+        } else if (authentication.getDetails() instanceof WebAuthenticationDetails details) {
+            address = details.getRemoteAddress();
+        }
         AdminSignInUseCase.Result result = signIn.signIn(new AdminSignInUseCase.Command(
-                String.valueOf(authentication.getPrincipal()), String.valueOf(authentication.getCredentials()), address));
+                String.valueOf(authentication.getPrincipal()), String.valueOf(authentication.getCredentials()), address, knownDevice));
         return switch (result) {
-            case AdminSignInUseCase.SignedIn ok -> UsernamePasswordAuthenticationToken.authenticated(
-                    new SignedInAdmin(ok.adminId(), ok.username(), ok.main()), null, ADMIN);
+            case AdminSignInUseCase.SignedIn ok -> {
+                UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(
+                        new SignedInAdmin(ok.adminId(), ok.username(), ok.main()), null, ADMIN);
+                token.setDetails(new KnownDeviceCookie.Issued(ok.knownDevice()));
+                yield token;
+            }
             case AdminSignInUseCase.WrongCredentials wrong -> throw new BadCredentialsException("wrong credentials");
             case AdminSignInUseCase.Throttled throttled -> throw new Throttled(throttled.retryAfter().toSeconds());
         };

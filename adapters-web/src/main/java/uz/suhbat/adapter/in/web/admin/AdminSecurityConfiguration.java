@@ -24,6 +24,7 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.LocaleResolver;
 import uz.suhbat.adapter.in.web.security.ApiErrors;
+import uz.suhbat.adapter.in.web.security.KnownDeviceCookie;
 import uz.suhbat.application.port.in.admin.AdminSignInUseCase;
 
 /**
@@ -58,7 +59,11 @@ class AdminSecurityConfiguration {
             .formLogin(form -> form
                 .loginPage("/admin/login")
                 .loginProcessingUrl("/admin/login")
-                .defaultSuccessUrl("/admin", true)
+                .authenticationDetailsSource(request -> KnownDeviceCookie.LoginDetails.of(request, KnownDeviceCookie.ADMIN))
+                .successHandler((request, response, authentication) -> {
+                    KnownDeviceCookie.writeIssued(authentication, KnownDeviceCookie.ADMIN, "/admin", request, response);
+                    response.sendRedirect("/admin");
+                })
                 .failureHandler(failure())
                 .permitAll())
             .logout(logout -> logout

@@ -1,6 +1,11 @@
 package uz.suhbat.adapter.in.web.admin;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,10 +20,19 @@ class AuditController {
 
     private static final int PAGE_SIZE = 50;
 
-    private final AuditLogQuery audit;
+    /** Targets that name a setting rather than a user, chat or model, with the text that names it. */
+    private static final Map<String, String> SETTINGS = Map.of(
+            "chatMessageLimit", "admin.limits.chatMessageLimit",
+            "dailyQuota", "admin.limits.dailyQuota");
+    /** The detail of a created model, as the application writes it. */
+    private static final Pattern PAGES = Pattern.compile("(\\d+) pages");
 
-    AuditController(AuditLogQuery audit) {
+    private final AuditLogQuery audit;
+    private final MessageSource messages;
+
+    AuditController(AuditLogQuery audit, MessageSource messages) {
         this.audit = audit;
+        this.messages = messages;
     }
 
     @GetMapping("/admin/audit")
@@ -30,9 +44,25 @@ class AuditController {
                 "at", AdminPages.second(e.at()),
                 "admin", e.adminUsername(),
                 "action", "admin.audit.action." + e.action().name(),
-                "target", e.target(),
-                "detail", e.detail())).toList());
+                "target", target(e.target()),
+                "detail", detail(e.detail()))).toList());
         model.addAttribute("pager", AdminPages.pager(entries, "/admin/audit", ""));
         return "admin/audit";
+    }
+
+    /** The log keeps a setting's name; the page shows what the limits page calls it, in the page's language. */
+    private String target(String target) {
+        String key = target == null ? null : SETTINGS.get(target);
+        return key == null ? (target == null ? "" : target) : messages.getMessage(key, null, target, LocaleContextHolder.getLocale());
+    }
+
+    /** The page count of a created model, in the page's language ("12 страниц"); other details as written. */
+    private String detail(String detail) {
+        Matcher pages = detail == null ? null : PAGES.matcher(detail);
+        if (pages != null && pages.matches()) {
+            Locale locale = LocaleContextHolder.getLocale();
+            return messages.getMessage("admin.audit.pages", new Object[] {Map.of("n", Long.parseLong(pages.group(1)))}, detail, locale);
+        }
+        return detail == null ? "" : detail;
     }
 }

@@ -50,6 +50,9 @@ class DashboardController {
         model.addAttribute("totals", tiles(usage.totals()));
         model.addAttribute("from", range.from().toString());
         model.addAttribute("to", range.to().toString());
+        model.addAttribute("dayLabels", dayLabels(usage.daily()));
+        model.addAttribute("groupSeparator", String.valueOf(java.text.DecimalFormatSymbols.getInstance(
+                org.springframework.context.i18n.LocaleContextHolder.getLocale()).getGroupingSeparator()));
         // newest day first in the table; the chart reads the API in date order
         model.addAttribute("daily", usage.daily().reversed().stream().map(DashboardController::tableRow).toList());
         return "admin/dashboard";
@@ -134,6 +137,13 @@ class DashboardController {
         json.put("outputTokens", t.outputTokens());
         json.put("pdfModels", t.pdfModels());
         return json;
+    }
+
+    /** The chart's axis labels, {"2026-11-29": "29 нояб.", …}, as JSON for the page script. */
+    private static String dayLabels(List<DailyUsage> days) {
+        return days.stream()
+                .map(d -> "\"" + d.date() + "\":\"" + Formats.shortDay(d.date()).replace("\\", "").replace("\"", "") + "\"")
+                .collect(Collectors.joining(",", "{", "}"));
     }
 
     private static Map<String, Object> tableRow(DailyUsage day) {

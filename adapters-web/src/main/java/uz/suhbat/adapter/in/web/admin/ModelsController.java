@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uz.suhbat.adapter.in.web.i18n.Formats;
 import uz.suhbat.adapter.in.web.security.ApiErrors;
 import uz.suhbat.application.port.in.chat.ChatQuery;
 import uz.suhbat.application.port.in.knowledge.KnowledgeModelsQuery;
@@ -114,7 +115,7 @@ class ModelsController {
         KnowledgeModelsQuery.Trial trial = query.tryOut(id, question);
         model.addAttribute("question", question);
         model.addAttribute("trial", Map.of(
-                "passages", trial.passages().stream().map(p -> Map.of("page", p.page(), "score", String.format(Locale.ROOT, "%.2f", p.score()),
+                "passages", trial.passages().stream().map(p -> Map.of("page", p.page(), "score", Formats.twoDecimals(p.score()),
                         "text", p.text())).toList(),
                 "answer", trial.answer() == null ? "" : trial.answer(),
                 "failure", trial.failure() == null ? "" : trial.failure(),

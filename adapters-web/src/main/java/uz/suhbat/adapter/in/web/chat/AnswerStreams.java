@@ -6,7 +6,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.springframework.context.MessageSource;
@@ -17,6 +21,7 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import uz.suhbat.adapter.in.web.security.SignedInUser;
 import uz.suhbat.application.port.in.account.SessionCheckQuery;
+import uz.suhbat.application.port.in.chat.AnswerStopsUseCase;
 import uz.suhbat.application.port.in.chat.ChatQuery;
 import uz.suhbat.application.port.in.chat.AnswerUseCase.AnswerFailure;
 import uz.suhbat.application.port.in.chat.AnswerUseCase.AnswerListener;
@@ -27,9 +32,15 @@ import uz.suhbat.application.port.in.chat.AnswerUseCase.Refusal;
  * Maps an answer onto the HTTP event stream of docs/api.md (chat, sources, delta, done, error).
  * The request thread is released at once (async request): no thread waits per open answer.
  * A closed browser stops the answer; a user blocked meanwhile is cut off at the next piece.
+ * Stop may reach another node than the one that streams the answer: it is recorded in the database,
+ * and every node looks for new stop requests of its running answers four times a second (one query
+ * per node, however many answers run), so an answer ends within about a quarter of a second wherever
+ * Stop was sent.
  */
 @Component
-class AnswerStreams {
+class AnswerStreams implements AutoCloseable {
+
+    private static final Duration STOP_POLL = Duration.ofMillis(250);
 
     private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(15);
     private static final Duration SESSION_RECHECK = Duration.ofSeconds(2);
@@ -37,22 +48,59 @@ class AnswerStreams {
     private final MessageSource messages;
     private final LocaleResolver locales;
     private final SessionCheckQuery sessions;
-    // answers in progress by (user, chat), so that the Stop button can end one on the server at once
-    private final Map<Running, Runnable> running = new ConcurrentHashMap<>();
+    private final AnswerStopsUseCase stops;
+    // answers in progress on this node by (user, chat), so that the Stop button can end one at once
+    private final Map<Running, Entry> running = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService stopWatch = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "suhbat-stop-watch");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private record Running(long userId, long chatId) {
     }
 
-    AnswerStreams(MessageSource messages, LocaleResolver locales, SessionCheckQuery sessions) {
+    private record Entry(Runnable stop, Instant startedAt) {
+    }
+
+    AnswerStreams(MessageSource messages, LocaleResolver locales, SessionCheckQuery sessions, AnswerStopsUseCase stops) {
         this.messages = messages;
         this.locales = locales;
         this.sessions = sessions;
+        this.stops = stops;
+        stopWatch.scheduleWithFixedDelay(this::stopWhatOtherNodesWereAskedToStop, STOP_POLL.toMillis(), STOP_POLL.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Ends the answers of this node whose Stop was recorded (by any node) after they started. */
+    void stopWhatOtherNodesWereAskedToStop() {
+        try {
+            if (running.isEmpty()) {
+                return;
+            }
+            Instant oldest = running.values().stream().map(Entry::startedAt).min(Instant::compareTo).orElseThrow();
+            for (AnswerStopsUseCase.StopRequest request : stops.requestedSince(oldest)) {
+                Running key = new Running(request.userId(), request.chatId());
+                Entry entry = running.get(key);
+                if (entry != null && !request.at().isBefore(entry.startedAt()) && running.remove(key, entry)) {
+                    entry.stop().run();
+                }
+            }
+        } catch (RuntimeException e) {
+            // the database is away for a moment: the next round looks again
+        }
+    }
+
+    @Override
+    public void close() {
+        stopWatch.shutdownNow();
     }
 
     /** {@code chatId} is null for a new chat: it is known when the chat is created. */
     SseEmitter open(SignedInUser user, HttpServletRequest request, Long chatId,
                     Function<AnswerListener, Outcome> start) {
         Locale locale = locales.resolveLocale(request);
+        Instant startedAt = stops.now();
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
         AtomicReference<Running> key = new AtomicReference<>(chatId == null ? null : new Running(user.id(), chatId));
         Listener listener = new Listener(emitter, user, locale, key);
@@ -73,10 +121,11 @@ class AnswerStreams {
             emitter.complete();
         };
         if (key.get() != null) {
-            running.put(key.get(), stopByUser);
+            Entry entry = new Entry(stopByUser, startedAt);
+            running.put(key.get(), entry);
             if (listener.finished) {
                 // the answer ended before it could be registered (a quick model): nothing to stop
-                running.remove(key.get(), stopByUser);
+                running.remove(key.get(), entry);
             }
         }
         // the browser went away (Stop button, closed tab) or the stream timed out: keep what arrived
@@ -86,12 +135,17 @@ class AnswerStreams {
         return emitter;
     }
 
-    /** The Stop button: ends the user's answer in progress in this chat, keeping what arrived. */
+    /**
+     * The Stop button: ends the user's answer in progress in this chat, keeping what arrived: at once
+     * when it runs on this node, otherwise through the record every node looks at.
+     */
     void stop(long userId, long chatId) {
-        Runnable stop = running.remove(new Running(userId, chatId));
-        if (stop != null) {
-            stop.run();
+        Entry entry = running.remove(new Running(userId, chatId));
+        if (entry != null) {
+            entry.stop().run();
+            return;
         }
+        stops.requestStop(userId, chatId);
     }
 
     private static ApiException refusal(Refusal reason) {

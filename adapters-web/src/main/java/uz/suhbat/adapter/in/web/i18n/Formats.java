@@ -19,6 +19,7 @@ public final class Formats {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.MEDIUM).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
+    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofLocalizedPattern("MMMd");
 
     private Formats() {
     }
@@ -39,6 +40,22 @@ public final class Formats {
 
     public static String day(LocalDate day) {
         return day == null ? "" : DAY.withLocale(locale()).format(day);
+    }
+
+    /**
+     * A day without its year, short ("29-noy", "29 ноя", "29 нояб.", "Nov 29"), for a chart's axis. The server writes
+     * these because a browser may lack the month names of some languages (Chromium shows "M11" for Uzbek).
+     */
+    public static String shortDay(LocalDate day) {
+        return day == null ? "" : SHORT_DAY.withLocale(locale()).format(day);
+    }
+
+    /** A number with two decimals as the language writes it ("0.83", "0,83"). */
+    public static String twoDecimals(double value) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale());
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(2);
+        return format.format(value);
     }
 
     /** A count with the language's grouping of thousands, by a no-break space where the language uses a space. */

@@ -30,7 +30,8 @@ final class LanguageSwitch implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        String asked = request.getParameter(PARAMETER);
+        // the switch is a link; a form's fields are never taken for it
+        String asked = "GET".equals(request.getMethod()) ? request.getParameter(PARAMETER) : null;
         if (asked == null) {
             return true;
         }

@@ -11,7 +11,7 @@ import uz.suhbat.adapter.in.web.security.CurrentAccount;
 import uz.suhbat.domain.user.Language;
 
 /**
- * The page language, first of: the one chosen with the switch in this request; the signed-in user's own
+ * The page language, first of: the one chosen with the switch in this request; the signed-in user's or admin's own
  * (kept on the account, so it follows them to every device); the one chosen on this device (cookie
  * {@code lang}); the best of the browser's Accept-Language among ours ({@code uz-Cyrl} is Uzbek in Cyrillic
  * script, {@code uz}, {@code uz-UZ} and {@code uz-Latn} Uzbek in Latin script, then {@code ru}, {@code en});
@@ -23,6 +23,8 @@ public final class SuhbatLocaleResolver implements LocaleResolver {
     public static final List<Locale> SUPPORTED = Language.all().stream().map(SuhbatLocaleResolver::locale).toList();
     static final String COOKIE = "lang";
     private static final String CHOSEN = SuhbatLocaleResolver.class.getName() + ".chosen";
+    /** Request attribute: the tag of the signed-in admin's own language, set by the admin session check. */
+    public static final String ADMIN_LANGUAGE = SuhbatLocaleResolver.class.getName() + ".admin";
 
     /** The Java locale of a language: "uz", "uz-Cyrl", "ru", "en". */
     public static Locale locale(Language language) {
@@ -42,6 +44,10 @@ public final class SuhbatLocaleResolver implements LocaleResolver {
         Optional<Language> account = CurrentAccount.of(request).flatMap(active -> Language.of(active.language()));
         if (account.isPresent()) {
             return locale(account.get());
+        }
+        Optional<Language> admin = Language.of((String) request.getAttribute(ADMIN_LANGUAGE));
+        if (admin.isPresent()) {
+            return locale(admin.get());
         }
         if (request.getCookies() != null) {
             for (Cookie cookie : request.getCookies()) {

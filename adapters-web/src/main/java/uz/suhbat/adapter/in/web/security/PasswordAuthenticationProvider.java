@@ -22,12 +22,23 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String address = authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : "";
+        String address = "";
+        String knownDevice = null;
+        if (authentication.getDetails() instanceof KnownDeviceCookie.LoginDetails details) {
+            address = details.remoteAddress();
+            knownDevice = details.knownDevice();
+        } else if (authentication.getDetails() instanceof WebAuthenticationDetails details) {
+            address = details.getRemoteAddress();
+        }
         SignInUseCase.Result result = signIn.signIn(new SignInUseCase.Command(
-                String.valueOf(authentication.getPrincipal()), String.valueOf(authentication.getCredentials()), address));
+                String.valueOf(authentication.getPrincipal()), String.valueOf(authentication.getCredentials()), address, knownDevice));
         return switch (result) {
-            case SignInUseCase.SignedIn ok -> UsernamePasswordAuthenticationToken.authenticated(
-                    new SignedInUser(ok.userId(), ok.username(), ok.sessionEpoch()), null, USER);
+            case SignInUseCase.SignedIn ok -> {
+                UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(
+                        new SignedInUser(ok.userId(), ok.username(), ok.sessionEpoch()), null, USER);
+                token.setDetails(new KnownDeviceCookie.Issued(ok.knownDevice()));
+                yield token;
+            }
             case SignInUseCase.WrongCredentials wrong -> throw new BadCredentialsException("wrong credentials");
             case SignInUseCase.Blocked blocked -> throw new SignInRefusedException(SignInRefusedException.Why.BLOCKED, blocked.reason(), null);
             case SignInUseCase.Throttled throttled -> throw new SignInRefusedException(SignInRefusedException.Why.THROTTLED, null, throttled.retryAfter());

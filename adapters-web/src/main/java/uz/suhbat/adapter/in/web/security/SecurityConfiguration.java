@@ -1,6 +1,12 @@
 package uz.suhbat.adapter.in.web.security;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+import org.springframework.security.web.csrf.CsrfFilter;
+import uz.suhbat.application.port.in.account.AddressThrottleUseCase;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,6 +39,18 @@ class SecurityConfiguration {
         "/actuator/health", "/error"
     };
 
+    /**
+     * X-Forwarded-For/-Proto from TRUSTED_PROXIES only; ahead of every other filter, so that the
+     * session cookie's Secure flag, HSTS and the throttles see the client's address and scheme.
+     */
+    @Bean
+    FilterRegistrationBean<TrustedProxyFilter> trustedProxyFilter(@Value("${suhbat.trusted-proxies:}") String trustedProxies) {
+        FilterRegistrationBean<TrustedProxyFilter> registration = new FilterRegistrationBean<>(new TrustedProxyFilter(trustedProxies));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR, DispatcherType.FORWARD);
+        return registration;
+    }
+
     @Bean
     HttpSessionSecurityContextRepository securityContextRepository() {
         return new HttpSessionSecurityContextRepository();
@@ -40,7 +58,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain userChain(HttpSecurity http, SignInUseCase signIn, DeviceLoginUseCase devices, SessionCheckQuery sessions,
-                                  HttpSessionSecurityContextRepository contexts, MessageSource messages, LocaleResolver locales)
+                                  HttpSessionSecurityContextRepository contexts, MessageSource messages, LocaleResolver locales,
+                                  AddressThrottleUseCase addressThrottles)
             throws Exception {
         DeviceLoginFilter deviceLogin = new DeviceLoginFilter(devices, contexts);
         http
@@ -51,6 +70,7 @@ class SecurityConfiguration {
                 .anyRequest().hasRole("USER"))
             .formLogin(form -> form
                 .loginPage("/login")
+                .authenticationDetailsSource(request -> KnownDeviceCookie.LoginDetails.of(request, KnownDeviceCookie.USER))
                 .successHandler(new SignInHandlers.Success(devices))
                 .failureHandler(new SignInHandlers.Failure())
                 .permitAll())
@@ -66,6 +86,7 @@ class SecurityConfiguration {
                 .logoutSuccessUrl("/login?logout"))
             .addFilterBefore(deviceLogin, AnonymousAuthenticationFilter.class)
             .addFilterAfter(new SessionCheckFilter(sessions, devices, messages, locales), DeviceLoginFilter.class)
+            .addFilterAfter(new AddressThrottleFilter(addressThrottles, messages, locales), CsrfFilter.class)
             .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint(messages, locales)))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(

@@ -36,6 +36,7 @@ final class SignInHandlers {
                 devices.forget(previous);
             }
             DeviceCookie.write(request, response, devices.remember(user.id(), request.getHeader("User-Agent")));
+            KnownDeviceCookie.writeIssued(authentication, KnownDeviceCookie.USER, "/", request, response);
             super.onAuthenticationSuccess(request, response, authentication);
         }
     }

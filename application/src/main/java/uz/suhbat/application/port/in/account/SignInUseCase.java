@@ -7,18 +7,30 @@ public interface SignInUseCase {
 
     Result signIn(Command command);
 
-    record Command(String identifier, String password, String remoteAddress) {
+    /** {@code knownDevice}: the browser's known-device token, if it has one (see {@code SignedIn#knownDevice}). */
+    record Command(String identifier, String password, String remoteAddress, String knownDevice) {
         public Command {
             identifier = identifier == null ? "" : identifier.strip();
             password = password == null ? "" : password;
             remoteAddress = remoteAddress == null ? "" : remoteAddress;
+        }
+
+        public Command(String identifier, String password, String remoteAddress) {
+            this(identifier, password, remoteAddress, null);
         }
     }
 
     sealed interface Result {
     }
 
-    record SignedIn(long userId, String username, int sessionEpoch) implements Result {
+    /**
+     * {@code knownDevice}: a token the browser keeps (a long-lived cookie) and shows at its next
+     * sign-in; with it, failures of others do not lock this browser out.
+     */
+    record SignedIn(long userId, String username, int sessionEpoch, String knownDevice) implements Result {
+        public SignedIn(long userId, String username, int sessionEpoch) {
+            this(userId, username, sessionEpoch, null);
+        }
     }
 
     record WrongCredentials() implements Result {

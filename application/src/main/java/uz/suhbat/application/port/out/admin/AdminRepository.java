@@ -21,4 +21,14 @@ public interface AdminRepository {
     Admin save(Admin admin);
 
     void delete(long id);
+
+    /** An existing admin's stored preferences; empty when there is no such admin. */
+    Optional<Preferences> preferences(long id);
+
+    /** Stores the language an admin picked (a tag of {@link uz.suhbat.domain.user.Language}); false for no such admin. */
+    boolean saveLanguage(long id, String language);
+
+    /** {@code language}: the tag the admin picked, or null when they never picked one. */
+    record Preferences(String language) {
+    }
 }

@@ -19,9 +19,17 @@ public interface KnowledgeModelRepository {
 
     void progress(long id, int pagesTotal, int pagesDone, int chunksDone);
 
-    void markReady(long id);
+    /** READY, only while the model is still PROCESSING (a reading failed meanwhile stays failed); true when changed. */
+    boolean markReady(long id);
 
-    void markFailed(long id, String reason);
+    /** FAILED with a reason, only while the model is still PROCESSING; true when changed. */
+    boolean markFailed(long id, String reason);
+
+    /** The reading of a PROCESSING model is still alive at {@code now} (its node says so every few seconds). */
+    void heartbeat(long id, Instant now);
+
+    /** Marks FAILED every PROCESSING model whose last heartbeat is older than {@code staleBefore}; returns how many. */
+    int failStale(Instant staleBefore, String reason);
 
     void setLaunched(long id, boolean launched);
 

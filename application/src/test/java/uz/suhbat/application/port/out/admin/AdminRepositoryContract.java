@@ -33,6 +33,20 @@ public abstract class AdminRepositoryContract {
     }
 
     @Test
+    void keepsAnAdminsLanguage() {
+        AdminRepository repository = emptyRepository();
+        Admin boss = repository.save(Admin.newMain(new Username("boss"), new EmailAddress("boss@example.uz"), "hash-1", NOW));
+
+        assertThat(repository.preferences(boss.id())).contains(new AdminRepository.Preferences(null));
+        assertThat(repository.saveLanguage(boss.id(), "ru")).isTrue();
+        assertThat(repository.preferences(boss.id())).contains(new AdminRepository.Preferences("ru"));
+        assertThat(repository.findById(boss.id())).contains(boss);
+
+        assertThat(repository.preferences(boss.id() + 1000)).isEmpty();
+        assertThat(repository.saveLanguage(boss.id() + 1000, "ru")).isFalse();
+    }
+
+    @Test
     void updatesInPlace() {
         AdminRepository repository = emptyRepository();
         Admin saved = repository.save(Admin.newMain(new Username("boss"), new EmailAddress("boss@example.uz"), "hash-1", NOW));

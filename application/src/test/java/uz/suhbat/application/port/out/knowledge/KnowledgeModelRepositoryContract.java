@@ -50,6 +50,34 @@ public abstract class KnowledgeModelRepositoryContract {
     }
 
     @Test
+    void readyAndFailedChangeOnlyAModelStillProcessing() {
+        KnowledgeModelRepository models = emptyRepository();
+        KnowledgeModel failedFirst = models.create("A", null, "gpt-4o-mini", null, "a.pdf", "e/3", T0);
+        assertThat(models.markFailed(failedFirst.id(), "knowledge.failure.restart")).isTrue();
+        assertThat(models.markReady(failedFirst.id())).as("a reading failed meanwhile is not made ready").isFalse();
+        assertThat(models.find(failedFirst.id()).orElseThrow().status()).isEqualTo(KnowledgeModel.Status.FAILED);
+
+        KnowledgeModel readyFirst = models.create("B", null, "gpt-4o-mini", null, "b.pdf", "e/3", T0);
+        assertThat(models.markReady(readyFirst.id())).isTrue();
+        assertThat(models.markFailed(readyFirst.id(), "knowledge.failure.restart")).isFalse();
+        assertThat(models.find(readyFirst.id()).orElseThrow().status()).isEqualTo(KnowledgeModel.Status.READY);
+    }
+
+    @Test
+    void onlyReadingsWhoseHeartbeatStoppedAreFailedAsStale() {
+        KnowledgeModelRepository models = emptyRepository();
+        KnowledgeModel alive = models.create("Alive", null, "gpt-4o-mini", null, "a.pdf", "e/3", T0);
+        KnowledgeModel lost = models.create("Lost", null, "gpt-4o-mini", null, "b.pdf", "e/3", T0);
+        models.heartbeat(alive.id(), T0.plusSeconds(120));
+
+        assertThat(models.failStale(T0.plusSeconds(90), "knowledge.failure.restart")).isEqualTo(1);
+
+        assertThat(models.find(alive.id()).orElseThrow().status()).isEqualTo(KnowledgeModel.Status.PROCESSING);
+        assertThat(models.find(lost.id()).orElseThrow().status()).isEqualTo(KnowledgeModel.Status.FAILED);
+        assertThat(models.find(lost.id()).orElseThrow().statusReason()).isEqualTo("knowledge.failure.restart");
+    }
+
+    @Test
     void passagesKeepTheirPagesAndVectorsExactlyAndGoWithTheModel() {
         KnowledgeModelRepository models = emptyRepository();
         KnowledgeModel model = models.create("Vec", null, "gpt-4o-mini", null, "c.pdf", "e/3", T0);

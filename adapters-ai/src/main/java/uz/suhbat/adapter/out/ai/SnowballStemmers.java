@@ -1,0 +1,37 @@
+package uz.suhbat.adapter.out.ai;
+
+import java.util.function.Supplier;
+import org.tartarus.snowball.SnowballStemmer;
+import org.tartarus.snowball.ext.EnglishStemmer;
+import org.tartarus.snowball.ext.RussianStemmer;
+import uz.suhbat.application.port.out.knowledge.StemmerPort;
+import uz.suhbat.domain.knowledge.Language;
+
+/**
+ * The Snowball stemmers that ship with Lucene: "English" (Porter2) and "Russian". A Snowball stemmer
+ * keeps its word as state, so each thread has its own.
+ */
+final class SnowballStemmers implements StemmerPort {
+
+    private final ThreadLocal<SnowballStemmer> english = stemmer(EnglishStemmer::new);
+    private final ThreadLocal<SnowballStemmer> russian = stemmer(RussianStemmer::new);
+
+    @Override
+    public String stem(Language language, String word) {
+        SnowballStemmer stemmer = switch (language) {
+            case ENGLISH -> english.get();
+            case RUSSIAN -> russian.get();
+            case UZBEK -> null;
+        };
+        if (stemmer == null || word.isEmpty()) {
+            return word;
+        }
+        stemmer.setCurrent(word);
+        stemmer.stem();
+        return stemmer.getCurrent();
+    }
+
+    private static ThreadLocal<SnowballStemmer> stemmer(Supplier<SnowballStemmer> make) {
+        return ThreadLocal.withInitial(make);
+    }
+}

@@ -1,0 +1,75 @@
+package uz.suhbat.adapter.out.persistence;
+
+import static uz.suhbat.adapter.out.persistence.schema.Tables.CHAT_HISTORY;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Text search in chat messages over {@code chat_history.search_text} (migration V51): the message with the
+ * apostrophe variants of Uzbek Latin removed, under an InnoDB FULLTEXT index. A query is normalised the
+ * same way; each of its words that the index holds (at least {@code innodb_ft_min_token_size} characters,
+ * not one of InnoDB's default stop words) must begin a word of the message ({@code +word*} in boolean
+ * mode), which the index answers; the whole normalised query must also occur in that message as typed
+ * ({@code LIKE}), checked only on the messages the index found. A query with no such word (all words
+ * shorter than the index keeps) falls back to the substring scan over every message.
+ */
+final class ChatTextSearch {
+
+    /** The apostrophes written in o'zbek and g'alaba: ASCII, backtick, modifier letters, typographic quotes. */
+    private static final Pattern APOSTROPHES = Pattern.compile("['`\u02BB\u02BC\u2018\u2019]");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}_]+");
+    /** InnoDB's default stop words (INNODB_FT_DEFAULT_STOPWORD), the same in MySQL 8 and MariaDB. */
+    private static final Set<String> STOP_WORDS = Set.of("a", "about", "an", "are", "as", "at", "be", "by", "com", "de", "en", "for",
+            "from", "how", "i", "in", "is", "it", "la", "of", "on", "or", "that", "the", "this", "to", "was", "what", "when", "where",
+            "who", "will", "with", "und", "www");
+
+    static final Field<String> SEARCH_TEXT = DSL.field(DSL.name(CHAT_HISTORY.getName(), "search_text"), SQLDataType.CLOB);
+
+    private final DSLContext db;
+    private volatile int minTokenSize;
+
+    ChatTextSearch(DSLContext db) {
+        this.db = db;
+    }
+
+    static String normalise(String text) {
+        return APOSTROPHES.matcher(text).replaceAll("");
+    }
+
+    /** The boolean-mode query for the words the index can answer, or empty when there is none. */
+    String booleanQuery(String text) {
+        List<String> terms = new ArrayList<>();
+        for (String word : NOT_WORD.split(normalise(text).toLowerCase(Locale.ROOT))) {
+            if (word.length() >= minTokenSize() && !STOP_WORDS.contains(word)) {
+                terms.add("+" + word + "*");
+            }
+        }
+        return String.join(" ", terms);
+    }
+
+    /** Messages (rows of chat_history) that contain {@code text}. */
+    Condition matches(String text) {
+        Condition phrase = SEARCH_TEXT.contains(normalise(text));
+        String query = booleanQuery(text);
+        return query.isEmpty() ? phrase : DSL.condition("match({0}) against ({1} in boolean mode)", SEARCH_TEXT, DSL.val(query)).and(phrase);
+    }
+
+    private int minTokenSize() {
+        int size = minTokenSize;
+        if (size == 0) {
+            Integer configured = db.fetchSingle("select @@innodb_ft_min_token_size").get(0, Integer.class);
+            size = configured == null || configured < 1 ? 3 : configured;
+            minTokenSize = size;
+        }
+        return size;
+    }
+}
