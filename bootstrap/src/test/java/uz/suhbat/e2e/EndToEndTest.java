@@ -82,6 +82,18 @@ public abstract class EndToEndTest {
         }
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.jooq.DSLContext throttleRows;
+
+    /**
+     * Every test is a fresh set of clients, but all of them come from 127.0.0.1: the per-address throttles (registration,
+     * mail; table {@code throttle}) would otherwise count the whole run's registrations against one address.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void freshClientAddresses() {
+        throttleRows.execute("delete from throttle");
+    }
+
     /** Each test scripts the upstream for itself: what an earlier test left unused must not answer it. */
     @org.junit.jupiter.api.BeforeEach
     void freshUpstream() {
