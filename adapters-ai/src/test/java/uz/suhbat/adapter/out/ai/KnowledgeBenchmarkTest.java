@@ -18,7 +18,7 @@ import uz.suhbat.domain.knowledge.UzbekText;
 
 /**
  * Measures ingestion and search; prints numbers, asserts nothing. Excluded from the normal build
- * (adapters-ai/pom.xml excludes the tag); how to run it is in docs/benchmarks-knowledge.md.
+ * (adapters-ai/pom.xml excludes the tag); run it with bench/knowledge.sh (docs/benchmarks-knowledge-detail.md).
  */
 @Tag("benchmark")
 class KnowledgeBenchmarkTest {
