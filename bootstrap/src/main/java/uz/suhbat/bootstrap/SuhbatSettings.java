@@ -18,7 +18,8 @@ public record SuhbatSettings(
         Admin admin,
         Mail mail,
         int chatMessageLimit,
-        Knowledge knowledge) {
+        Knowledge knowledge,
+        int registrationsPerAddress) {
 
     /**
      * The public address put into links sent by mail: APP_BASE_URL, or, when it is not set, this

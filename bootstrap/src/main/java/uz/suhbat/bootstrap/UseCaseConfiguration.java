@@ -112,8 +112,8 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    AddressThrottleService addressThrottleService(ThrottleRepository throttles, Clock clock) {
-        return new AddressThrottleService(throttles, clock);
+    AddressThrottleService addressThrottleService(ThrottleRepository throttles, Clock clock, SuhbatSettings settings) {
+        return new AddressThrottleService(throttles, clock, settings.registrationsPerAddress());
     }
 
     @Bean

@@ -22,6 +22,16 @@ public final class TestDatabaseServer implements AutoCloseable {
         return database.port();
     }
 
+    /** The server's application account, as an operator would give it to every node (MYSQL_USER). */
+    public String user() {
+        return database.user();
+    }
+
+    /** Its password (MYSQL_PASSWORD). */
+    public String password() {
+        return database.password();
+    }
+
     @Override
     public void close() {
         database.close();

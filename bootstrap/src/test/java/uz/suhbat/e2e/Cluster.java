@@ -33,8 +33,9 @@ final class Cluster implements AutoCloseable {
         Path data = StandaloneSuhbat.newDataFolder(name);
         TestDatabaseServer database = TestDatabaseServer.start(data.resolve("mysql"));
         try {
-            List<String> all = new ArrayList<>(List.of("MYSQL_HOST=127.0.0.1", "MYSQL_PORT=" + database.port(), "MYSQL_USER=root",
-                    "MYSQL_PASSWORD=", "MYSQL_DATABASE=suhbat", "TRUSTED_PROXIES=127.0.0.1/8,::1/128"));
+            List<String> all = new ArrayList<>(List.of("MYSQL_HOST=127.0.0.1", "MYSQL_PORT=" + database.port(), "MYSQL_USER=" + database.user(),
+                    "MYSQL_PASSWORD=" + database.password(), "MYSQL_DATABASE=suhbat", "TRUSTED_PROXIES=127.0.0.1/8,::1/128",
+                    "REGISTRATIONS_PER_ADDRESS=20"));
             all.addAll(List.of(settings));
             String[] nodeSettings = all.toArray(String[]::new);
             List<StandaloneSuhbat> nodes;

@@ -61,6 +61,8 @@ public abstract class EndToEndTest {
         registry.add("OPENAI_API_KEY", () -> OPENAI_KEY);
         registry.add("OPENAI_BASE_URL", OPENAI::baseUrl);
         registry.add("OPENAI_MODELS", () -> "gpt-4o-mini,gpt-4o");
+        // every test registers its users from 127.0.0.1: the per-address limit is TwoNodesEndToEndTest's to test
+        registry.add("REGISTRATIONS_PER_ADDRESS", () -> "100000");
         // at the end of the run, answers a test left open need not hold the JVM for the 30 s of graceful shutdown
         registry.add("spring.lifecycle.timeout-per-shutdown-phase", () -> "2s");
     }
@@ -78,6 +80,18 @@ public abstract class EndToEndTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.jooq.DSLContext throttleRows;
+
+    /**
+     * Every test is a fresh set of clients, but all of them come from 127.0.0.1: the per-address throttles (registration,
+     * mail; table {@code throttle}) would otherwise count the whole run's registrations against one address.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void freshClientAddresses() {
+        throttleRows.execute("delete from throttle");
     }
 
     /** Each test scripts the upstream for itself: what an earlier test left unused must not answer it. */

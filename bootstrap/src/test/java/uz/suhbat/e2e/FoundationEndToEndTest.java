@@ -80,6 +80,18 @@ class FoundationEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void anErrorPageSpeaksThePagesLanguageAndLeadsBackHome() {
+        HttpResponse<String> russian = get(newClient(), "/css/no-such-file.css", "Accept-Language", "ru-RU,ru;q=0.9", "Accept", "text/html");
+        assertThat(russian.statusCode()).isEqualTo(404);
+        assertThat(russian.body()).contains("<html lang=\"ru\">").contains("Страница не найдена").contains("href=\"/\"")
+                .doesNotContain("Whitelabel");
+        assertThat(get(newClient(), "/css/no-such-file.css", "Accept-Language", "uz", "Accept", "text/html").body())
+                .contains("Sahifa topilmadi");
+        assertThat(get(newClient(), "/css/no-such-file.css", "Accept-Language", "uz-Cyrl", "Accept", "text/html").body())
+                .contains("Саҳифа топилмади");
+    }
+
+    @Test
     void staticAssetsAreServed() {
         HttpResponse<String> css = get(newClient(), "/css/app.css");
         assertThat(css.statusCode()).isEqualTo(200);

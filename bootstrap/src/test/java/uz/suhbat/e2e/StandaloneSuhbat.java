@@ -59,7 +59,8 @@ final class StandaloneSuhbat implements AutoCloseable {
                 "APP_BASE_URL=" + EndToEndTest.BASE_URL,
                 "OPENAI_API_KEY=" + EndToEndTest.OPENAI_KEY,
                 "OPENAI_BASE_URL=" + openAi.baseUrl(),
-                "OPENAI_MODELS=gpt-4o-mini,gpt-4o"));
+                "OPENAI_MODELS=gpt-4o-mini,gpt-4o",
+                "REGISTRATIONS_PER_ADDRESS=100000"));
         args.addAll(List.of(settings));
         // a later setting of the same key replaces an earlier one (a node on a shared server sets MYSQL_HOST)
         java.util.Map<String, String> byKey = new java.util.LinkedHashMap<>();

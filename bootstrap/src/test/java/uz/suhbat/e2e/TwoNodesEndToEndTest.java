@@ -334,4 +334,40 @@ class TwoNodesEndToEndTest {
         }
         assertThat(body).contains("Yarim").contains("interrupted");
     }
+
+    @Test
+    void anAdminSignedInThroughBothNodesBlocksAUserWhoIsSignedOutOnBothAtOnceAndLogsOutEverywhere() {
+        AccountsDriver user = signedUpAndIn("blockme");
+        AccountsDriver phone = browser();
+        assertThat(location(phone.login("blockme", "a long passphrase for blockme"))).endsWith("/");
+        long id = cluster.node(0).context().getBean(org.jooq.DSLContext.class)
+                .fetchOne("select id from user where username = 'blockme'").get(0, Long.class);
+        AccountsDriver admin = new AccountsDriver(cluster.url(""), MAIL);
+        admin.submit("/admin/login", "/admin/login", "username", EndToEndTest.ADMIN_USERNAME, "password", EndToEndTest.ADMIN_PASSWORD);
+        for (int i = 0; i < 4; i++) {
+            assertThat(admin.get("/admin/users?q=blockme").statusCode()).as("the admin session on both nodes").isEqualTo(200);
+        }
+
+        HttpResponse<String> block = admin.submit("/admin/users?q=blockme", "/admin/users/" + id + "/block", "reason", "Spam",
+                "returnTo", "/admin/users?q=blockme");
+        assertThat(block.statusCode()).isEqualTo(302);
+
+        // the first request of a session after the block ends it everywhere: each browser asks another node
+        assertThat(location(getOn(0, user, "/profile"))).as("the blocked user's laptop on node 0").endsWith("/login?blocked");
+        assertThat(location(getOn(1, phone, "/profile"))).as("the blocked user's phone on node 1").endsWith("/login?blocked");
+        assertThat(location(getOn(1, user, "/profile"))).as("the laptop's ended session on node 1").contains("/login");
+
+        String adminSession = admin.cookie("JSESSIONID");
+        assertThat(location(admin.submit("/admin", "/admin/logout"))).endsWith("/admin/login?logout");
+        for (int node = 0; node < 2; node++) {
+            try {
+                HttpResponse<String> replay = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                        .send(HttpRequest.newBuilder(URI.create(cluster.url("/admin/users"))).header("Cookie", "JSESSIONID=" + adminSession)
+                                .header(RoundRobinProxy.ROUTE_HEADER, String.valueOf(node)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(location(replay)).as("the admin's old session on node " + node).endsWith("/admin/login");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
 }

@@ -31,7 +31,7 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
      * evaluation set (docs/benchmarks.md, "Retrieval quality"; bench/retrieval.sh calibrate).
      */
     static final Tuning TUNING = new Tuning(140, 25, 900,
-            Map.of(Language.ENGLISH, 0.4, Language.UZBEK, 0.6, Language.RUSSIAN, 0.8),
+            Map.of(Language.ENGLISH, 0.4, Language.UZBEK, 0.6, Language.RUSSIAN, 0.6),
             Map.of(Language.ENGLISH, 0.15, Language.UZBEK, 0.4, Language.RUSSIAN, 0.5));
 
     private final ExecutorService executor;

@@ -14,7 +14,7 @@ final class LoggedAccountMail implements AccountMailPort {
 
     @Override
     public void sendRegistrationAttempt(EmailAddress to, Username username, String resetLink, String language) {
-        write(to, texts.registrationAttempt(username, resetLink, language));
+        write(to, texts.registrationAttempt(to, username, resetLink, language));
     }
 
     private static final Logger log = LoggerFactory.getLogger(LoggedAccountMail.class);

@@ -17,7 +17,7 @@ final class SmtpAccountMail implements AccountMailPort {
 
     @Override
     public void sendRegistrationAttempt(EmailAddress to, Username username, String resetLink, String language) {
-        send(to, texts.registrationAttempt(username, resetLink, language));
+        send(to, texts.registrationAttempt(to, username, resetLink, language));
     }
 
     private final JavaMailSender sender;

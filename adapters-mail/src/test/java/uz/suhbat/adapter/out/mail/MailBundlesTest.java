@@ -30,7 +30,7 @@ class MailBundlesTest {
     }
 
     @Test
-    void everyLanguageHasEveryMailWithNameAndLink() throws IOException {
+    void everyLanguageHasEveryMailWithItsLinkAndTheNameWhereThereIsOne() throws IOException {
         Properties uzbek = load("");
         List<String> problems = new ArrayList<>();
         for (var language : LANGUAGES.entrySet()) {
@@ -40,8 +40,11 @@ class MailBundlesTest {
                 String file = "mail/messages" + language.getKey() + ".properties (" + language.getValue() + "): ";
                 if (text == null || text.isBlank()) {
                     problems.add(file + key + " is missing; Uzbek (Latin) says \"" + uzbek.getProperty(key) + "\"");
-                } else if (key.endsWith(".body") && !(text.contains("{0}") && text.contains("{1}"))) {
-                    problems.add(file + key + " lacks the user's name {0} or the link {1}");
+                } else if (key.endsWith(".body") && !text.contains("{1}")) {
+                    problems.add(file + key + " lacks the link {1}");
+                } else if (key.endsWith(".body") && !key.endsWith(".pending.body") && !text.contains("{0}")) {
+                    // only the mail to an address still waiting for confirmation greets nobody: its account has no name to give
+                    problems.add(file + key + " lacks the user's name {0}");
                 } else if (!language.getKey().isEmpty() && text.equals(uzbek.getProperty(key))) {
                     problems.add(file + key + " is the same as in Uzbek (Latin)");
                 }

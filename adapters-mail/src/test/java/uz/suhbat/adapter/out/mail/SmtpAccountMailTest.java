@@ -48,6 +48,23 @@ class SmtpAccountMailTest {
     }
 
     @Test
+    void tellsTheOwnerOfAnAddressOfARegistrationAttemptInBothLanguages() throws Exception {
+        AccountMailPort port = mail(smtp.getSmtp().getPort());
+        port.sendRegistrationAttempt(new EmailAddress("olim@example.uz"), new Username("Olim"), "https://suhbat.example.uz/forgot-password", "uz");
+        port.sendRegistrationAttempt(new EmailAddress("kate@example.com"), new Username("kate"), "https://suhbat.example.uz/forgot-password", "en");
+        port.sendRegistrationAttempt(new EmailAddress("pending@example.com"), null, "https://suhbat.example.uz/forgot-password", "en");
+
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received[0].getSubject()).isEqualTo("Suhbat: kimdir manzilingiz bilan roʻyxatdan oʻtmoqchi boʻldi");
+        assertThat(received[0].getContent().toString()).contains("Assalomu alaykum, Olim!").contains("https://suhbat.example.uz/forgot-password")
+                .doesNotContain("token=");
+        assertThat(received[1].getSubject()).isEqualTo("Suhbat: someone tried to register with your address");
+        assertThat(received[1].getContent().toString()).contains("Hello kate,").contains("no second account was made")
+                .contains("https://suhbat.example.uz/forgot-password");
+        assertThat(received[2].getContent().toString()).startsWith("Hello pending@example.com,").contains("waiting for confirmation");
+    }
+
+    @Test
     void sendsAVerificationMailInUzbekCyrillic() throws Exception {
         mail(smtp.getSmtp().getPort()).sendVerification(new EmailAddress("dilnoza@example.uz"), new Username("Dilnoza"),
                 "https://suhbat.example.uz/verify?token=cyr", "uz-Cyrl");
@@ -67,23 +84,6 @@ class SmtpAccountMailTest {
         assertThat(received.getSubject()).isEqualTo("Suhbat: восстановление пароля");
         assertThat(received.getContent().toString()).contains("Здравствуйте, ivan!").contains("reset-password?token=ru")
                 .contains("30 минут");
-    }
-
-    @Test
-    void tellsTheOwnerOfAnAddressOfARegistrationAttemptInBothLanguages() throws Exception {
-        AccountMailPort port = mail(smtp.getSmtp().getPort());
-        port.sendRegistrationAttempt(new EmailAddress("olim@example.uz"), new Username("Olim"), "https://suhbat.example.uz/forgot-password", "uz");
-        port.sendRegistrationAttempt(new EmailAddress("kate@example.com"), new Username("kate"), "https://suhbat.example.uz/forgot-password", "en");
-        port.sendRegistrationAttempt(new EmailAddress("pending@example.com"), null, "https://suhbat.example.uz/forgot-password", "en");
-
-        MimeMessage[] received = smtp.getReceivedMessages();
-        assertThat(received[0].getSubject()).isEqualTo("Suhbat: kimdir manzilingiz bilan roʻyxatdan oʻtmoqchi boʻldi");
-        assertThat(received[0].getContent().toString()).contains("Assalomu alaykum, Olim!").contains("https://suhbat.example.uz/forgot-password")
-                .doesNotContain("token=");
-        assertThat(received[1].getSubject()).isEqualTo("Suhbat: someone tried to register with your address");
-        assertThat(received[1].getContent().toString()).contains("Hello kate,").contains("no second account was made")
-                .contains("https://suhbat.example.uz/forgot-password");
-        assertThat(received[2].getContent().toString()).startsWith("Hello,").contains("waiting for confirmation");
     }
 
     @Test

@@ -111,7 +111,7 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
         deliver("registration attempt", () -> {
             Optional<User> owner = users.findByEmail(email);
             mail.sendRegistrationAttempt(email, owner.map(User::username).orElse(null), baseUrl + "/forgot-password",
-                    owner.map(User::language).filter(java.util.Objects::nonNull).orElse(language));
+                    owner.flatMap(o -> Language.of(o.language())).orElse(Language.orDefault(language)).tag());
         });
     }
 

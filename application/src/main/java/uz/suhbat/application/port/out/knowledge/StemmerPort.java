@@ -8,6 +8,9 @@ import uz.suhbat.domain.knowledge.Language;
  */
 public interface StemmerPort {
 
-    /** The stem of a lower-case word of {@code language}; the word itself for a language it has no stemmer for. */
+    /**
+     * The stem of a lower-case word of {@code language}; empty for a stop word ("the", "и"), which
+     * tells nothing apart; the word itself for a language it has no stemmer for.
+     */
     String stem(Language language, String word);
 }
