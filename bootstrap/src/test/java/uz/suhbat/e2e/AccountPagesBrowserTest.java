@@ -24,7 +24,7 @@ class AccountPagesBrowserTest extends EndToEndTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Roʻyxatdan oʻtish")).click();
 
             assertThat(page).hasURL(url("/login?registered"));
-            assertThat(page.getByRole(AriaRole.STATUS)).containsText("tasdiqlash havolasini yubordik");
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Pochtangizni tekshiring");
 
             String link = new AccountsDriver(url(""), MAIL).linkPathMailedTo("shahnoza@example.uz");
             page.navigate(url(link));
