@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Import;
 import uz.suhbat.adapter.in.web.WebConfiguration;
 import uz.suhbat.adapter.out.ai.AiConfiguration;
+import uz.suhbat.adapter.out.crypto.CryptoConfiguration;
 import uz.suhbat.adapter.out.mail.MailConfiguration;
 import uz.suhbat.adapter.out.persistence.PersistenceConfiguration;
 
@@ -19,7 +20,7 @@ import uz.suhbat.adapter.out.persistence.PersistenceConfiguration;
 // no generated in-memory user: users and admins sign in through their own providers
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @EnableConfigurationProperties(SuhbatSettings.class)
-@Import({PersistenceConfiguration.class, AiConfiguration.class, MailConfiguration.class, WebConfiguration.class})
+@Import({PersistenceConfiguration.class, AiConfiguration.class, MailConfiguration.class, CryptoConfiguration.class, WebConfiguration.class})
 public class SuhbatApplication {
 
     public static void main(String[] args) {

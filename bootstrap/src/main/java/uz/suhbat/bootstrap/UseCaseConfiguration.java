@@ -51,6 +51,7 @@ import uz.suhbat.application.port.out.knowledge.KnowledgeModelRepository;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
+import uz.suhbat.application.port.out.ai.ContextWindowPort;
 import uz.suhbat.application.port.out.chat.ChatLimitPolicyPort;
 import uz.suhbat.application.port.out.chat.ChatRepository;
 import uz.suhbat.application.port.out.limit.DailyQuotaPort;
@@ -134,8 +135,8 @@ class UseCaseConfiguration {
 
     /** The models a user may pick: OPENAI_MODELS, then the launched PDF models. */
     @Bean
-    ModelCatalog modelCatalog(SuhbatSettings settings, PdfModels pdfModels) {
-        return new ModelCatalog(settings.openai().models(), pdfModels);
+    ModelCatalog modelCatalog(SuhbatSettings settings, PdfModels pdfModels, ContextWindowPort windows) {
+        return new ModelCatalog(settings.openai().models(), pdfModels, windows);
     }
 
     /** What starting a chat, sending and regenerating share: the whole chat goes to the model, the answer streams and is stored. */

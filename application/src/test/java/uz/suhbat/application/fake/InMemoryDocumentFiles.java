@@ -40,6 +40,10 @@ public final class InMemoryDocumentFiles implements DocumentFilesPort {
         stored.remove(name);
     }
 
+    public java.util.Optional<byte[]> bytes(String name) {
+        return java.util.Optional.ofNullable(stored.get(name));
+    }
+
     public boolean has(String name) {
         return stored.containsKey(name);
     }

@@ -75,7 +75,7 @@ public final class InMemoryKnowledgeModelRepository implements KnowledgeModelRep
     }
 
     @Override
-    public int failStale(Instant staleBefore, String reason) {
+    public int failStale(Instant staleBefore, uz.suhbat.domain.shared.Problem reason) {
         int failed = 0;
         for (KnowledgeModel model : List.copyOf(models.values())) {
             Instant beat = heartbeats.getOrDefault(model.id(), model.createdAt());
@@ -87,7 +87,7 @@ public final class InMemoryKnowledgeModelRepository implements KnowledgeModelRep
     }
 
     @Override
-    public boolean markFailed(long id, String reason) {
+    public boolean markFailed(long id, uz.suhbat.domain.shared.Problem reason) {
         if (!processing(id)) {
             return false;
         }

@@ -17,6 +17,7 @@ public final class ScriptedChatModel implements ChatModelPort {
     private final Deque<Consumer<AnswerSink>> script = new ArrayDeque<>();
     private boolean configured = true;
     private boolean cancelled;
+    private Held heldNext;
 
     public ScriptedChatModel notConfigured() {
         configured = false;
@@ -43,7 +44,7 @@ public final class ScriptedChatModel implements ChatModelPort {
         return this;
     }
 
-    /** The next answer sends these pieces and then waits; the returned holder finishes it later. */
+    /** The next answer sends these pieces and then waits; the returned holder finishes it later (unless it was cancelled). */
     public Held holds(String... pieces) {
         Held held = new Held();
         script.add(sink -> {
@@ -52,14 +53,27 @@ public final class ScriptedChatModel implements ChatModelPort {
                 sink.delta(piece);
             }
         });
+        heldNext = held;
         return held;
     }
 
     public static final class Held {
         private AnswerSink sink;
+        private volatile boolean cancelled;
+
+        /** More pieces of the held answer; none after a cancel. */
+        public void send(String... pieces) {
+            for (String piece : pieces) {
+                if (!cancelled) {
+                    sink.delta(piece);
+                }
+            }
+        }
 
         public void complete() {
-            sink.completed(new TokenUsage(1, 1));
+            if (!cancelled) {
+                sink.completed(new TokenUsage(1, 1));
+            }
         }
 
         public AnswerSink sink() {
@@ -87,7 +101,14 @@ public final class ScriptedChatModel implements ChatModelPort {
         if (next == null) {
             throw new IllegalStateException("no scripted answer left");
         }
+        Held held = heldNext;
+        heldNext = null;
         next.accept(sink);
-        return () -> cancelled = true;
+        return () -> {
+            cancelled = true;
+            if (held != null) {
+                held.cancelled = true;
+            }
+        };
     }
 }

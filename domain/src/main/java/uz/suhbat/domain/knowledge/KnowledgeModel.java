@@ -2,13 +2,14 @@ package uz.suhbat.domain.knowledge;
 
 import java.time.Instant;
 import java.util.Objects;
+import uz.suhbat.domain.shared.Problem;
 
 /**
  * A "model" an admin made from one PDF: the document's passages with their vectors, answered by
  * a base OpenAI model. Users can pick it once it is ready and launched.
  */
 public record KnowledgeModel(long id, String name, String description, String baseModel, String instructions, String file,
-                             String embeddingModel, Status status, String statusReason, int pagesTotal, int pagesDone,
+                             String embeddingModel, Status status, Problem statusReason, int pagesTotal, int pagesDone,
                              int chunksDone, boolean launched, Instant createdAt) {
 
     public enum Status { PROCESSING, READY, FAILED }

@@ -1,6 +1,7 @@
 package uz.suhbat.domain.limit;
 
 import java.time.Instant;
+import uz.suhbat.domain.shared.Problem;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import uz.suhbat.domain.shared.InvalidValueException;
@@ -16,7 +17,7 @@ public record DailyQuota(int value) {
 
     public DailyQuota {
         if (value < 1 || value > MAX) {
-            throw new InvalidValueException("dailyQuota", "validation.quota.range");
+            throw new InvalidValueException("dailyQuota", Problem.QUOTA_RANGE);
         }
     }
 
@@ -25,7 +26,7 @@ public record DailyQuota(int value) {
         try {
             return new DailyQuota(Integer.parseInt(text == null ? "" : text.strip()));
         } catch (NumberFormatException notANumber) {
-            throw new InvalidValueException("dailyQuota", "validation.quota.range");
+            throw new InvalidValueException("dailyQuota", Problem.QUOTA_RANGE);
         }
     }
 

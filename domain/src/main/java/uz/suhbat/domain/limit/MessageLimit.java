@@ -1,6 +1,7 @@
 package uz.suhbat.domain.limit;
 
 import uz.suhbat.domain.shared.InvalidValueException;
+import uz.suhbat.domain.shared.Problem;
 
 /**
  * How many user messages a chat may hold: at least 1, at most {@value #MAX}. The cap keeps an
@@ -12,7 +13,7 @@ public record MessageLimit(int value) {
 
     public MessageLimit {
         if (value < 1 || value > MAX) {
-            throw new InvalidValueException("limit", "validation.limit.range");
+            throw new InvalidValueException("limit", Problem.LIMIT_RANGE);
         }
     }
 
@@ -21,7 +22,7 @@ public record MessageLimit(int value) {
         try {
             return new MessageLimit(Integer.parseInt(text == null ? "" : text.strip()));
         } catch (NumberFormatException notANumber) {
-            throw new InvalidValueException("limit", "validation.limit.range");
+            throw new InvalidValueException("limit", Problem.LIMIT_RANGE);
         }
     }
 

@@ -1,6 +1,7 @@
 package uz.suhbat.domain.report;
 
 import java.time.LocalDate;
+import uz.suhbat.domain.shared.Problem;
 import java.time.temporal.ChronoUnit;
 import uz.suhbat.domain.shared.InvalidValueException;
 
@@ -17,13 +18,13 @@ public record DateRange(LocalDate from, LocalDate to) {
 
     public DateRange {
         if (from == null || to == null || to.isBefore(from)) {
-            throw new InvalidValueException("range", "validation.range.order");
+            throw new InvalidValueException("range", Problem.RANGE_ORDER);
         }
         if (from.isBefore(EARLIEST) || to.isAfter(LATEST)) {
-            throw new InvalidValueException("range", "validation.range.outside");
+            throw new InvalidValueException("range", Problem.RANGE_OUTSIDE);
         }
         if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-            throw new InvalidValueException("range", "validation.range.tooLong");
+            throw new InvalidValueException("range", Problem.RANGE_TOO_LONG);
         }
     }
 

@@ -1,6 +1,7 @@
 package uz.suhbat.domain.user;
 
 import java.util.Locale;
+import uz.suhbat.domain.shared.Problem;
 import java.util.regex.Pattern;
 import uz.suhbat.domain.shared.InvalidValueException;
 
@@ -21,11 +22,11 @@ public record EmailAddress(String value) {
 
     public EmailAddress {
         if (value == null) {
-            throw new InvalidValueException("email", "validation.email.invalid");
+            throw new InvalidValueException("email", Problem.EMAIL_INVALID);
         }
         value = value.strip().toLowerCase(Locale.ROOT);
         if (value.length() > 254 || !SHAPE.matcher(value).matches()) {
-            throw new InvalidValueException("email", "validation.email.invalid");
+            throw new InvalidValueException("email", Problem.EMAIL_INVALID);
         }
     }
 

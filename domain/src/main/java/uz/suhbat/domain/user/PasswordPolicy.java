@@ -1,6 +1,7 @@
 package uz.suhbat.domain.user;
 
 import java.util.Locale;
+import uz.suhbat.domain.shared.Problem;
 import java.util.Set;
 import uz.suhbat.domain.shared.InvalidValueException;
 
@@ -32,18 +33,18 @@ public final class PasswordPolicy {
 
     public static void check(String password, String... personalWords) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
-            throw new InvalidValueException("password", "validation.password.tooShort");
+            throw new InvalidValueException("password", Problem.PASSWORD_TOO_SHORT);
         }
         if (password.length() > MAX_LENGTH) {
-            throw new InvalidValueException("password", "validation.password.tooLong");
+            throw new InvalidValueException("password", Problem.PASSWORD_TOO_LONG);
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (COMMON.contains(lower) || lower.chars().distinct().count() <= 2) {
-            throw new InvalidValueException("password", "validation.password.common");
+            throw new InvalidValueException("password", Problem.PASSWORD_COMMON);
         }
         for (String word : personalWords) {
             if (word != null && word.length() >= 3 && lower.equals(word.toLowerCase(Locale.ROOT))) {
-                throw new InvalidValueException("password", "validation.password.personal");
+                throw new InvalidValueException("password", Problem.PASSWORD_PERSONAL);
             }
         }
     }

@@ -1,6 +1,7 @@
 package uz.suhbat.domain.user;
 
 import java.util.regex.Pattern;
+import uz.suhbat.domain.shared.Problem;
 import uz.suhbat.domain.shared.InvalidValueException;
 
 /** A login name: 3 to 32 letters, digits, dots, dashes or underscores; compared without case. */
@@ -10,7 +11,7 @@ public record Username(String value) {
 
     public Username {
         if (value == null || !ALLOWED.matcher(value.strip()).matches()) {
-            throw new InvalidValueException("username", "validation.username.invalid");
+            throw new InvalidValueException("username", Problem.USERNAME_INVALID);
         }
         value = value.strip();
     }

@@ -1,6 +1,7 @@
 package uz.suhbat.domain.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import uz.suhbat.domain.shared.Problem;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class UserValuesTest {
     void usernameRefusesTooShortOrSpaces() {
         assertThatThrownBy(() -> new Username("ab"))
                 .isInstanceOf(InvalidValueException.class)
-                .extracting("code").isEqualTo("validation.username.invalid");
+                .extracting("problem").isEqualTo(Problem.USERNAME_INVALID);
         assertThatThrownBy(() -> new Username("a b c")).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> new Username(null)).isInstanceOf(InvalidValueException.class);
     }

@@ -4,6 +4,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
+import uz.suhbat.application.port.out.ai.ContextWindowPort;
 import uz.suhbat.application.port.out.knowledge.DocumentPagesPort;
 import uz.suhbat.application.port.out.knowledge.DocumentTextPort;
 import uz.suhbat.application.port.out.knowledge.EmbeddingPort;
@@ -21,6 +22,12 @@ public class AiConfiguration {
     @Bean
     public ChatModelPort chatModelPort(OpenAiSettings settings) {
         return new OpenAiChatModel(settings);
+    }
+
+    /** OpenAI's context windows, for the chat to tell when a conversation no longer fits. */
+    @Bean
+    public ContextWindowPort contextWindowPort() {
+        return new OpenAiContextWindows();
     }
 
     @Bean

@@ -14,6 +14,7 @@ import uz.suhbat.adapter.out.persistence.schema.tables.records.ModelChunkRecord;
 import uz.suhbat.adapter.out.persistence.schema.tables.records.ModelRecord;
 import uz.suhbat.application.port.out.knowledge.KnowledgeModelRepository;
 import uz.suhbat.domain.knowledge.KnowledgeModel;
+import uz.suhbat.domain.shared.Problem;
 
 /** Knowledge models in {@code model}; their passages in {@code model_chunk}, vectors as little-endian float32 BLOBs. */
 final class JooqKnowledgeModelRepository implements KnowledgeModelRepository {
@@ -65,9 +66,9 @@ final class JooqKnowledgeModelRepository implements KnowledgeModelRepository {
     }
 
     @Override
-    public boolean markFailed(long id, String reason) {
+    public boolean markFailed(long id, Problem reason) {
         return db.update(MODEL).set(MODEL.STATUS, KnowledgeModel.Status.FAILED.name())
-                .set(MODEL.STATUS_REASON, uz.suhbat.domain.shared.ShortText.cut(reason, 500))
+                .set(MODEL.STATUS_REASON, stored(reason))
                 .set(MODEL.LAUNCHED, false)
                 .where(MODEL.ID.eq(id), MODEL.STATUS.eq(KnowledgeModel.Status.PROCESSING.name())).execute() == 1;
     }
@@ -79,9 +80,9 @@ final class JooqKnowledgeModelRepository implements KnowledgeModelRepository {
     }
 
     @Override
-    public int failStale(Instant staleBefore, String reason) {
+    public int failStale(Instant staleBefore, Problem reason) {
         return db.update(MODEL).set(MODEL.STATUS, KnowledgeModel.Status.FAILED.name())
-                .set(MODEL.STATUS_REASON, reason)
+                .set(MODEL.STATUS_REASON, stored(reason))
                 .set(MODEL.LAUNCHED, false)
                 .where(MODEL.STATUS.eq(KnowledgeModel.Status.PROCESSING.name()))
                 .and(MODEL.HEARTBEAT.isNull().or(MODEL.HEARTBEAT.lt(Times.toDb(staleBefore))))
@@ -131,7 +132,32 @@ final class JooqKnowledgeModelRepository implements KnowledgeModelRepository {
 
     private static KnowledgeModel toModel(ModelRecord r) {
         return new KnowledgeModel(r.getId(), r.getName(), r.getDescription(), r.getBaseModel(), r.getInstructions(), r.getFile(),
-                r.getVector(), KnowledgeModel.Status.valueOf(r.getStatus()), r.getStatusReason(), r.getPagesTotal(), r.getPagesDone(),
+                r.getVector(), KnowledgeModel.Status.valueOf(r.getStatus()), problem(r.getStatusReason()), r.getPagesTotal(), r.getPagesDone(),
                 r.getChunksDone(), Boolean.TRUE.equals(r.getLaunched()), Times.fromDb(r.getDate()));
     }
+
+    /** How a failure is kept in {@code model.status_reason}: "knowledge.failure.no_text" and so on, as rows have always held it. */
+    static String stored(Problem reason) {
+        String name = switch (reason) {
+            case DOCUMENT_READING_FAILED -> "internal";
+            case DOCUMENT_READING_CUT_BY_RESTART -> "restart";
+            default -> reason.name().startsWith("DOCUMENT_") ? reason.name().substring("DOCUMENT_".length()) : reason.name();
+        };
+        return STORED_FAILURE + name.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A stored failure that names no problem we know (edited by hand, or from a newer version) reads as a failed reading. */
+    static Problem problem(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        for (Problem candidate : Problem.values()) {
+            if (stored(candidate).equals(stored)) {
+                return candidate;
+            }
+        }
+        return Problem.DOCUMENT_READING_FAILED;
+    }
+
+    private static final String STORED_FAILURE = "knowledge.failure.";
 }

@@ -8,9 +8,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Optional;
 import uz.suhbat.application.port.out.knowledge.DocumentFilesPort;
+import uz.suhbat.application.port.out.knowledge.DocumentFilesPortContract;
 
-class FileDocumentStoreTest {
+class FileDocumentStoreTest extends DocumentFilesPortContract {
+
+    @Override
+    protected DocumentFilesPort emptyStore() {
+        return new FileDocumentStore(dir.resolve("contract"));
+    }
+
+    @Override
+    protected Optional<byte[]> contentOf(DocumentFilesPort files, String name) {
+        Path path = files.path(name);
+        try {
+            return Files.exists(path) ? Optional.of(Files.readAllBytes(path)) : Optional.empty();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
 
     @TempDir
     Path dir;

@@ -1,6 +1,7 @@
 package uz.suhbat.application.service.account;
 
 import java.lang.System.Logger.Level;
+import uz.suhbat.domain.shared.Problem;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -72,15 +73,15 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
 
     @Override
     public Result register(RegisterUseCase.Command command) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        Username username = field(errors, () -> new Username(command.username()));
-        EmailAddress email = field(errors, () -> new EmailAddress(command.email()));
-        field(errors, () -> {
+        Map<String, Problem> errors = new LinkedHashMap<>();
+        Username username = InvalidValueException.collect(errors, () -> new Username(command.username()));
+        EmailAddress email = InvalidValueException.collect(errors, () -> new EmailAddress(command.email()));
+        InvalidValueException.collect(errors, () -> {
             PasswordPolicy.check(command.password(), command.username(), command.email());
             return Boolean.TRUE;
         });
         if (username != null && users.findByUsername(username).isPresent()) {
-            errors.put("username", "validation.username.taken");
+            errors.put("username", Problem.USERNAME_TAKEN);
         }
         if (!errors.isEmpty()) {
             return new RegisterUseCase.Rejected(errors);
@@ -100,7 +101,7 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
                 tellOwnerOfAttempt(email, command.language());
                 return new CheckInbox();
             }
-            return new RegisterUseCase.Rejected(Map.of(raced.field(), "validation." + raced.field() + ".taken"));
+            return new RegisterUseCase.Rejected(Map.of(raced.field(), taken(raced.field())));
         }
         sendVerification(user, email);
         return new CheckInbox();
@@ -219,7 +220,7 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
         try {
             PasswordPolicy.check(newPassword, user.username().value(), user.email().value());
         } catch (InvalidValueException weak) {
-            return new PasswordResetUseCase.Rejected(Map.of(weak.field(), weak.code()));
+            return new PasswordResetUseCase.Rejected(Map.of(weak.field(), weak.problem()));
         }
         if (tokens.take(hash, TokenPurpose.PASSWORD_RESET).isEmpty()) {
             return new InvalidToken(); // used by a concurrent request
@@ -240,16 +241,16 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
     }
 
     @Override
-    public Map<String, String> edit(long userId, String newUsername, String newEmail) {
+    public Map<String, Problem> edit(long userId, String newUsername, String newEmail) {
         User user = users.findById(userId).orElseThrow();
-        Map<String, String> errors = new LinkedHashMap<>();
-        Username username = field(errors, () -> new Username(newUsername));
-        EmailAddress email = field(errors, () -> new EmailAddress(newEmail));
+        Map<String, Problem> errors = new LinkedHashMap<>();
+        Username username = InvalidValueException.collect(errors, () -> new Username(newUsername));
+        EmailAddress email = InvalidValueException.collect(errors, () -> new EmailAddress(newEmail));
         if (username != null && users.findByUsername(username).filter(other -> !other.id().equals(userId)).isPresent()) {
-            errors.put("username", "validation.username.taken");
+            errors.put("username", Problem.USERNAME_TAKEN);
         }
         if (email != null && !email.equals(user.email()) && users.emailInUse(email, userId)) {
-            errors.put("email", "validation.email.taken");
+            errors.put("email", Problem.EMAIL_TAKEN);
         }
         if (!errors.isEmpty()) {
             return errors;
@@ -259,7 +260,7 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
         try {
             users.save(changed);
         } catch (UserRepository.DuplicateException raced) {
-            return Map.of(raced.field(), "validation." + raced.field() + ".taken");
+            return Map.of(raced.field(), taken(raced.field()));
         }
         if (newAddress) {
             sendVerification(changed, email);
@@ -268,15 +269,15 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
     }
 
     @Override
-    public Map<String, String> changePassword(long userId, String currentPassword, String newPassword) {
+    public Map<String, Problem> changePassword(long userId, String currentPassword, String newPassword) {
         User user = users.findById(userId).orElseThrow();
         if (currentPassword == null || !hashing.matches(currentPassword, user.passwordHash())) {
-            return Map.of("currentPassword", "validation.password.wrong");
+            return Map.of("currentPassword", Problem.PASSWORD_WRONG);
         }
         try {
             PasswordPolicy.check(newPassword, user.username().value(), user.email().value());
         } catch (InvalidValueException weak) {
-            return Map.of("newPassword", weak.code());
+            return Map.of("newPassword", weak.problem());
         }
         users.save(user.withPasswordHash(hashing.hash(newPassword)));
         // whoever else holds a session or a device cookie of this account must sign in again
@@ -326,14 +327,6 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
 
     // ----
 
-    private static <T> T field(Map<String, String> errors, java.util.function.Supplier<T> parse) {
-        try {
-            return parse.get();
-        } catch (InvalidValueException invalid) {
-            errors.putIfAbsent(invalid.field(), invalid.code());
-            return null;
-        }
-    }
 
     /**
      * Runs {@code send} on the mail queue. A failure there is logged and changes nothing else: the account change stands
@@ -353,5 +346,10 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
         } catch (java.util.concurrent.RejectedExecutionException full) {
             log.log(Level.WARNING, "Could not send the " + kind + " mail: the mail queue is full or stopped");
         }
+    }
+
+    /** The problem of a username or an e-mail address that another account holds. */
+    private static Problem taken(String field) {
+        return "email".equals(field) ? Problem.EMAIL_TAKEN : Problem.USERNAME_TAKEN;
     }
 }

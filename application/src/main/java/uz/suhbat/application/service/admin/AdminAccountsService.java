@@ -1,11 +1,11 @@
 package uz.suhbat.application.service.admin;
 
 import java.time.Clock;
+import uz.suhbat.domain.shared.Problem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import uz.suhbat.application.port.in.admin.ManageAdminsUseCase;
 import uz.suhbat.application.port.out.admin.AdminRepository;
 import uz.suhbat.application.port.out.security.PasswordHashingPort;
@@ -39,19 +39,19 @@ public final class AdminAccountsService implements ManageAdminsUseCase {
     }
 
     @Override
-    public Map<String, String> add(long actingAdminId, String username, String email, String password) {
+    public Map<String, Problem> add(long actingAdminId, String username, String email, String password) {
         if (!isMain(actingAdminId)) {
-            return Map.of("admin", "admin.admins.onlyMain");
+            return Map.of("admin", Problem.ADMIN_ONLY_MAIN);
         }
-        Map<String, String> errors = new LinkedHashMap<>();
-        Username name = valid(errors, () -> new Username(username));
-        EmailAddress address = valid(errors, () -> new EmailAddress(email));
-        valid(errors, () -> {
+        Map<String, Problem> errors = new LinkedHashMap<>();
+        Username name = InvalidValueException.collect(errors, () -> new Username(username));
+        EmailAddress address = InvalidValueException.collect(errors, () -> new EmailAddress(email));
+        InvalidValueException.collect(errors, () -> {
             PasswordPolicy.check(password, username, email);
             return password;
         });
         if (name != null && admins.findByUsername(name).isPresent()) {
-            errors.put("username", "validation.username.taken");
+            errors.put("username", Problem.USERNAME_TAKEN);
         }
         if (!errors.isEmpty()) {
             return errors;
@@ -62,16 +62,16 @@ public final class AdminAccountsService implements ManageAdminsUseCase {
     }
 
     @Override
-    public Map<String, String> remove(long actingAdminId, long adminId) {
+    public Map<String, Problem> remove(long actingAdminId, long adminId) {
         if (!isMain(actingAdminId)) {
-            return Map.of("admin", "admin.admins.onlyMain");
+            return Map.of("admin", Problem.ADMIN_ONLY_MAIN);
         }
         Optional<Admin> admin = admins.findById(adminId);
         if (admin.isEmpty()) {
-            return Map.of("admin", "admin.admins.notFound");
+            return Map.of("admin", Problem.ADMIN_NOT_FOUND);
         }
         if (admin.get().main()) {
-            return Map.of("admin", "admin.admins.mainStays");
+            return Map.of("admin", Problem.ADMIN_MAIN_STAYS);
         }
         admins.delete(adminId);
         audit.record(actingAdminId, AuditAction.ADMIN_REMOVED, admin.get().username().value(), admin.get().email().value());
@@ -82,12 +82,4 @@ public final class AdminAccountsService implements ManageAdminsUseCase {
         return admins.findById(adminId).map(Admin::main).orElse(false);
     }
 
-    private static <T> T valid(Map<String, String> errors, Supplier<T> parse) {
-        try {
-            return parse.get();
-        } catch (InvalidValueException invalid) {
-            errors.putIfAbsent(invalid.field(), invalid.code());
-            return null;
-        }
-    }
 }

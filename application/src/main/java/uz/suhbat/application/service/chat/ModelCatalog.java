@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import uz.suhbat.application.port.in.chat.ChatQuery.ModelOption;
+import uz.suhbat.application.port.out.ai.ContextWindowPort;
 import uz.suhbat.domain.knowledge.KnowledgeModel;
 
 /** The models a user may pick: the configured OpenAI models, then the launched PDF models. */
@@ -11,10 +12,12 @@ public final class ModelCatalog {
 
     private final List<String> openAiModels;
     private final PdfModels pdfModels;
+    private final ContextWindowPort windows;
 
-    public ModelCatalog(List<String> openAiModels, PdfModels pdfModels) {
+    public ModelCatalog(List<String> openAiModels, PdfModels pdfModels, ContextWindowPort windows) {
         this.openAiModels = List.copyOf(openAiModels);
         this.pdfModels = pdfModels;
+        this.windows = windows;
     }
 
     /** The model behind a picker id, looked up once per message; empty when it is not offered. */
@@ -24,7 +27,8 @@ public final class ModelCatalog {
         }
         Optional<KnowledgeModel> pdf = pdfModels.pickable(modelId);
         if (pdf.isPresent() || openAiModels.contains(modelId)) {
-            return Optional.of(new ModelChoice(modelId, pdf));
+            String answering = pdf.map(KnowledgeModel::baseModel).orElse(modelId);
+            return Optional.of(new ModelChoice(modelId, pdf, answering, windows.tokensOf(answering)));
         }
         return Optional.empty();
     }
@@ -37,11 +41,10 @@ public final class ModelCatalog {
         return options;
     }
 
-    /** A picked model: {@code id} is what the chat stores; a PDF model is answered by its base model. */
-    record ModelChoice(String id, Optional<KnowledgeModel> pdf) {
-
-        String answeringModel() {
-            return pdf.map(KnowledgeModel::baseModel).orElse(id);
-        }
+    /**
+     * A picked model: {@code id} is what the chat stores; a PDF model is answered by its base model, whose
+     * context window ({@code windowTokens}) is the one that counts.
+     */
+    record ModelChoice(String id, Optional<KnowledgeModel> pdf, String answeringModel, int windowTokens) {
     }
 }

@@ -67,7 +67,7 @@ public final class SendMessageService implements SendMessageUseCase {
         List<Message> history = chats.messages(chatId);
         List<String> contents = new ArrayList<>(history.stream().map(Message::content).toList());
         contents.add(content);
-        if (!ContextWindow.fits(choice.answeringModel(), contents)) {
+        if (!ContextWindow.fits(choice.windowTokens(), contents)) {
             chats.close(chatId, Chat.ClosedReason.CONTEXT_FULL);
             return new Refused(Refusal.CHAT_CLOSED);
         }

@@ -49,7 +49,7 @@ public final class StartChatService implements StartChatUseCase {
         if (refusal.isPresent()) {
             return new Refused(refusal.get());
         }
-        if (!ContextWindow.fits(choice.get().answeringModel(), List.of(content))) {
+        if (!ContextWindow.fits(choice.get().windowTokens(), List.of(content))) {
             return new Refused(Refusal.CHAT_CLOSED);
         }
         String title = ChatTitle.fromFirstMessage(content);

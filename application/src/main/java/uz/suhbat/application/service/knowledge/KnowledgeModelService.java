@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.io.InputStream;
+import uz.suhbat.domain.shared.Problem;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.AnswerFailure;
 import uz.suhbat.application.port.in.knowledge.KnowledgeModelsQuery;
 import uz.suhbat.application.port.in.knowledge.ManageKnowledgeModelsUseCase;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
@@ -84,21 +86,21 @@ public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase
 
     @Override
     public Result create(long adminId, Command command, InputStream pdf) {
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Problem> errors = new LinkedHashMap<>();
         if (command.name().isEmpty() || command.name().length() > 100) {
-            errors.put("name", "knowledge.error.name");
+            errors.put("name", Problem.MODEL_NAME);
         }
         if (command.description() != null && command.description().length() > 1000) {
-            errors.put("description", "knowledge.error.description");
+            errors.put("description", Problem.MODEL_DESCRIPTION);
         }
         if (!baseModels.contains(command.baseModel())) {
-            errors.put("baseModel", "knowledge.error.baseModel");
+            errors.put("baseModel", Problem.MODEL_BASE_MODEL);
         }
         if (command.instructions() != null && command.instructions().length() > 4000) {
-            errors.put("instructions", "knowledge.error.instructions");
+            errors.put("instructions", Problem.MODEL_INSTRUCTIONS);
         }
         if (pdf == null) {
-            errors.put("file", "knowledge.error.no_file");
+            errors.put("file", Problem.MODEL_NO_FILE);
         }
         if (!errors.isEmpty()) {
             return new Rejected(errors, false);
@@ -107,14 +109,14 @@ public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase
         try {
             file = files.store(pdf, maxUploadBytes);
         } catch (DocumentFilesPort.TooLargeException tooLarge) {
-            return new Rejected(Map.of("file", "knowledge.error.too_large"), true);
+            return new Rejected(Map.of("file", Problem.MODEL_TOO_LARGE), true);
         }
         int pages;
         try {
             pages = documents.inspect(files.path(file));
         } catch (UnreadableDocumentException unreadable) {
             files.delete(file);
-            return new Rejected(Map.of("file", failureKey(unreadable.reason())), false);
+            return new Rejected(Map.of("file", problemOf(unreadable.reason())), false);
         }
         KnowledgeModel model = models.create(command.name(), command.description(), command.baseModel(), command.instructions(), file,
                 embeddings.modelId(), clock.instant());
@@ -156,15 +158,22 @@ public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase
             models.progress(id, pages, totals.pages(), totals.chunks());
             models.markReady(id);
         } catch (UnreadableDocumentException unreadable) {
-            models.markFailed(id, failureKey(unreadable.reason()));
+            models.markFailed(id, problemOf(unreadable.reason()));
         } catch (RuntimeException e) {
             log.log(Level.WARNING, "Reading knowledge model " + id + " failed: " + e);
-            models.markFailed(id, "knowledge.failure.internal");
+            models.markFailed(id, Problem.DOCUMENT_READING_FAILED);
         }
     }
 
-    private static String failureKey(UnreadableDocumentException.Reason reason) {
-        return "knowledge.failure." + reason.name().toLowerCase(Locale.ROOT);
+    private static Problem problemOf(UnreadableDocumentException.Reason reason) {
+        return switch (reason) {
+            case NOT_PDF -> Problem.DOCUMENT_NOT_PDF;
+            case ENCRYPTED -> Problem.DOCUMENT_ENCRYPTED;
+            case NO_TEXT -> Problem.DOCUMENT_NO_TEXT;
+            case BROKEN -> Problem.DOCUMENT_BROKEN;
+            case TOO_LARGE -> Problem.DOCUMENT_TOO_LARGE;
+            case TOO_SLOW -> Problem.DOCUMENT_TOO_SLOW;
+        };
     }
 
     /**
@@ -178,7 +187,7 @@ public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase
 
     /** Marks failed the models whose reading node stopped saying it is alive (a crash, a restart); returns how many. */
     public int failStaleReadings() {
-        return models.failStale(clock.instant().minus(HEARTBEAT_LOST), "knowledge.failure.restart");
+        return models.failStale(clock.instant().minus(HEARTBEAT_LOST), Problem.DOCUMENT_READING_CUT_BY_RESTART);
     }
 
     @Override
@@ -230,15 +239,15 @@ public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase
     public Trial tryOut(long id, String question) {
         Optional<KnowledgeModel> model = models.find(id).filter(m -> m.status() == KnowledgeModel.Status.READY);
         if (model.isEmpty() || question == null || question.isBlank()) {
-            return new Trial(List.of(), null, "knowledge.error.trial");
+            return Trial.refused(Problem.MODEL_TRIAL);
         }
         List<KnowledgeIndex.Hit> hits = library.retrieve(id, question);
         List<Passage> passages = hits.stream().map(h -> new Passage(h.page(), h.score(), h.text())).toList();
         if (!chatModel.configured()) {
-            return new Trial(passages, null, "chat.error.model_not_configured");
+            return Trial.failed(passages, AnswerFailure.MODEL_NOT_CONFIGURED);
         }
         StringBuilder answer = new StringBuilder();
-        CompletableFuture<String> done = new CompletableFuture<>();
+        CompletableFuture<AnswerFailure> done = new CompletableFuture<>();
         ChatModelPort.Streaming streaming = chatModel.stream(new ChatModelPort.Prompt(model.get().baseModel(), List.of(
                 new ChatModelPort.Turn(Role.SYSTEM, GroundedPrompt.system(model.get(), hits)),
                 new ChatModelPort.Turn(Role.USER, question.strip()))), new ChatModelPort.AnswerSink() {
@@ -254,19 +263,19 @@ public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase
 
                     @Override
                     public void failed(ChatModelPort.Failure failure) {
-                        done.complete("chat.error." + AnswerFailures.of(failure.kind()).name().toLowerCase(Locale.ROOT));
+                        done.complete(AnswerFailures.of(failure.kind()));
                     }
                 });
         try {
-            String failure = done.get(90, TimeUnit.SECONDS);
-            return new Trial(passages, failure == null ? answer.toString() : null, failure);
+            AnswerFailure failure = done.get(90, TimeUnit.SECONDS);
+            return failure == null ? Trial.answered(passages, answer.toString()) : Trial.failed(passages, failure);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             streaming.cancel();
-            return new Trial(passages, null, "chat.error.model_timeout");
+            return Trial.failed(passages, AnswerFailure.MODEL_TIMEOUT);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             streaming.cancel();
-            return new Trial(passages, null, "chat.error.model_timeout");
+            return Trial.failed(passages, AnswerFailure.MODEL_TIMEOUT);
         }
     }
 }

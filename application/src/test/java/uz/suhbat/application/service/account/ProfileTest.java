@@ -1,6 +1,7 @@
 package uz.suhbat.application.service.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import uz.suhbat.domain.shared.Problem;
 
 import org.junit.jupiter.api.Test;
 import uz.suhbat.application.port.in.account.ProfileUseCase.Profile;
@@ -34,15 +35,15 @@ class ProfileTest extends AccountsFixture {
         long id = verified("second");
 
         assertThat(accounts.edit(id, "FIRST", "first@example.uz"))
-                .containsEntry("username", "validation.username.taken")
-                .containsEntry("email", "validation.email.taken");
+                .containsEntry("username", Problem.USERNAME_TAKEN)
+                .containsEntry("email", Problem.EMAIL_TAKEN);
     }
 
     @Test
     void givenTheCurrentPassword_whenChanging_thenTheNewOneWorks() {
         long id = verified("nargiza");
 
-        assertThat(accounts.changePassword(id, "wrong", "fresh passphrase")).containsEntry("currentPassword", "validation.password.wrong");
+        assertThat(accounts.changePassword(id, "wrong", "fresh passphrase")).containsEntry("currentPassword", Problem.PASSWORD_WRONG);
         assertThat(accounts.changePassword(id, "long enough secret", "fresh passphrase")).isEmpty();
 
         assertThat(signIn.signIn(new SignInUseCase.Command("nargiza", "fresh passphrase", "x"))).isInstanceOf(SignInUseCase.SignedIn.class);

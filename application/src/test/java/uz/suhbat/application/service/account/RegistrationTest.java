@@ -1,6 +1,7 @@
 package uz.suhbat.application.service.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import uz.suhbat.domain.shared.Problem;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -32,18 +33,18 @@ class RegistrationTest extends AccountsFixture {
     void givenBadInput_whenRegistering_thenEveryFieldIsReported() {
         Result result = accounts.register(new Command("a", "not-an-email", "short", "uz"));
 
-        assertThat(((Rejected) result).errors()).containsEntry("username", "validation.username.invalid")
-                .containsEntry("email", "validation.email.invalid")
-                .containsEntry("password", "validation.password.tooShort");
+        assertThat(((Rejected) result).errors()).containsEntry("username", Problem.USERNAME_INVALID)
+                .containsEntry("email", Problem.EMAIL_INVALID)
+                .containsEntry("password", Problem.PASSWORD_TOO_SHORT);
         assertThat(mail.sent()).isEmpty();
     }
 
     @Test
     void givenCommonPasswords_whenRegistering_thenRefused() {
         assertThat(((Rejected) accounts.register(new Command("aziz", "aziz@example.uz", "Password123", "uz"))).errors())
-                .containsEntry("password", "validation.password.common");
+                .containsEntry("password", Problem.PASSWORD_COMMON);
         assertThat(((Rejected) accounts.register(new Command("aziz", "aziz@example.uz", "aaaaaaaaaa", "uz"))).errors())
-                .containsEntry("password", "validation.password.common");
+                .containsEntry("password", Problem.PASSWORD_COMMON);
     }
 
     @Test
@@ -61,7 +62,7 @@ class RegistrationTest extends AccountsFixture {
 
         Rejected rejected = (Rejected) accounts.register(new Command("BOBUR", "bobur-2@example.uz", "another long secret", "uz"));
 
-        assertThat(rejected.errors()).containsOnlyKeys("username").containsEntry("username", "validation.username.taken");
+        assertThat(rejected.errors()).containsOnlyKeys("username").containsEntry("username", Problem.USERNAME_TAKEN);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package uz.suhbat.application.service.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import uz.suhbat.domain.shared.Problem;
 
 import org.junit.jupiter.api.Test;
 import uz.suhbat.application.fake.FakePasswordHashing;
@@ -43,9 +44,9 @@ class AdminAccountsServiceTest {
         service.add(main.id(), "helper", "helper@example.uz", "helper passphrase 1");
 
         assertThat(service.add(main.id(), "HELPER", "not an address", "password"))
-                .containsEntry("username", "validation.username.taken")
-                .containsEntry("email", "validation.email.invalid")
-                .containsEntry("password", "validation.password.common");
+                .containsEntry("username", Problem.USERNAME_TAKEN)
+                .containsEntry("email", Problem.EMAIL_INVALID)
+                .containsEntry("password", Problem.PASSWORD_COMMON);
     }
 
     @Test
@@ -53,8 +54,8 @@ class AdminAccountsServiceTest {
         service.add(main.id(), "helper", "helper@example.uz", "helper passphrase 1");
         long helper = admins.findByUsername(new Username("helper")).orElseThrow().id();
 
-        assertThat(service.add(helper, "second", "second@example.uz", "second passphrase 1")).containsEntry("admin", "admin.admins.onlyMain");
-        assertThat(service.remove(helper, helper)).containsEntry("admin", "admin.admins.onlyMain");
+        assertThat(service.add(helper, "second", "second@example.uz", "second passphrase 1")).containsEntry("admin", Problem.ADMIN_ONLY_MAIN);
+        assertThat(service.remove(helper, helper)).containsEntry("admin", Problem.ADMIN_ONLY_MAIN);
         assertThat(admins.findAll()).hasSize(2);
     }
 
@@ -63,9 +64,9 @@ class AdminAccountsServiceTest {
         service.add(main.id(), "helper", "helper@example.uz", "helper passphrase 1");
         long helper = admins.findByUsername(new Username("helper")).orElseThrow().id();
 
-        assertThat(service.remove(main.id(), main.id())).containsEntry("admin", "admin.admins.mainStays");
+        assertThat(service.remove(main.id(), main.id())).containsEntry("admin", Problem.ADMIN_MAIN_STAYS);
         assertThat(service.remove(main.id(), helper)).isEmpty();
-        assertThat(service.remove(main.id(), helper)).containsEntry("admin", "admin.admins.notFound");
+        assertThat(service.remove(main.id(), helper)).containsEntry("admin", Problem.ADMIN_NOT_FOUND);
 
         assertThat(admins.findAll()).containsExactly(main);
         assertThat(audit.all()).extracting(AuditEntry::action).containsExactly(AuditAction.ADMIN_ADDED, AuditAction.ADMIN_REMOVED);

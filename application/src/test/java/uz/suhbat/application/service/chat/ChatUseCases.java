@@ -6,6 +6,7 @@ import java.util.Optional;
 import uz.suhbat.application.port.in.chat.AnswerUseCase.AnswerListener;
 import uz.suhbat.application.port.in.chat.AnswerUseCase.Outcome;
 import uz.suhbat.application.port.in.chat.AnswerUseCase.Refusal;
+import uz.suhbat.application.fake.FixedContextWindows;
 import uz.suhbat.application.port.in.chat.ChatQuery;
 import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
@@ -26,7 +27,7 @@ public final class ChatUseCases {
 
     public ChatUseCases(ChatRepository chats, UserRepository users, ChatModelPort model, ChatLimitPolicyPort limits, Clock clock,
                         List<String> openAiModels, PdfModels pdfModels, DailyQuotaPort quotas) {
-        ModelCatalog catalog = new ModelCatalog(openAiModels, pdfModels);
+        ModelCatalog catalog = new ModelCatalog(openAiModels, pdfModels, new FixedContextWindows(128_000));
         guard = new uz.suhbat.application.fake.InMemoryAnswerGuard(chats);
         AnswerStarter answers = new AnswerStarter(chats, model, pdfModels, clock, guard);
         query = new ChatQueryService(chats, catalog, model, quotas, clock);

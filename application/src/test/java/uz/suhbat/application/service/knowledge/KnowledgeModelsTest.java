@@ -2,6 +2,7 @@ package uz.suhbat.application.service.knowledge;
 
 import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
+import uz.suhbat.domain.shared.Problem;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
@@ -83,9 +84,9 @@ class KnowledgeModelsTest {
         KnowledgeModelService service = service(FakeDocumentText.failingAfter(PAGES, 0, Reason.ENCRYPTED));
 
         assertThat(((Rejected) service.create(ADMIN, new Command("", null, "gpt-9", null), pdf())).errors())
-                .containsEntry("name", "knowledge.error.name").containsEntry("baseModel", "knowledge.error.baseModel");
+                .containsEntry("name", Problem.MODEL_NAME).containsEntry("baseModel", Problem.MODEL_BASE_MODEL);
         assertThat(((Rejected) service.create(ADMIN, new Command("Yopiq", null, "gpt-4o-mini", null), pdf())).errors())
-                .containsEntry("file", "knowledge.failure.encrypted");
+                .containsEntry("file", Problem.DOCUMENT_ENCRYPTED);
         Rejected tooLarge = (Rejected) service.create(ADMIN, new Command("Katta", null, "gpt-4o-mini", null), new ByteArrayInputStream(new byte[2_000]));
         assertThat(tooLarge.tooLarge()).isTrue();
         assertThat(models.findAll()).isEmpty();
@@ -98,7 +99,7 @@ class KnowledgeModelsTest {
 
         KnowledgeModel model = models.find(((Created) result).id()).orElseThrow();
         assertThat(model.status()).isEqualTo(KnowledgeModel.Status.FAILED);
-        assertThat(model.statusReason()).isEqualTo("knowledge.failure.too_slow");
+        assertThat(model.statusReason()).isEqualTo(Problem.DOCUMENT_TOO_SLOW);
     }
 
     @Test
@@ -203,7 +204,7 @@ class KnowledgeModelsTest {
 
         service(FakeDocumentText.of(PAGES)).resumeAfterStart();
 
-        assertThat(models.find(unfinished.id()).orElseThrow().statusReason()).isEqualTo("knowledge.failure.restart");
+        assertThat(models.find(unfinished.id()).orElseThrow().statusReason()).isEqualTo(Problem.DOCUMENT_READING_CUT_BY_RESTART);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package uz.suhbat.adapter.in.web.admin;
 
 import java.net.URLEncoder;
+import uz.suhbat.adapter.in.web.i18n.Problems;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -117,7 +118,7 @@ class AdminChatsController {
             }
             redirect.addFlashAttribute("flash", change.get().readOnly() ? "admin.chat.limitSavedClosed" : "admin.chat.limitSavedOpen");
         } catch (InvalidValueException invalid) {
-            redirect.addFlashAttribute("flashError", invalid.code());
+            redirect.addFlashAttribute("flashError", Problems.key(invalid.problem()));
         }
         return "redirect:/admin/chats/" + chatId;
     }

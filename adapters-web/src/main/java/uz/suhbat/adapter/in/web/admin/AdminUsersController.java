@@ -1,6 +1,7 @@
 package uz.suhbat.adapter.in.web.admin;
 
 import java.net.URLEncoder;
+import uz.suhbat.adapter.in.web.i18n.Problems;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -120,7 +121,7 @@ class AdminUsersController {
             Optional<T> value = text.isBlank() ? Optional.empty() : Optional.of(parse.apply(text));
             redirect.addFlashAttribute("flash", save.test(value) ? savedKey : "admin.users.notFound");
         } catch (InvalidValueException invalid) {
-            redirect.addFlashAttribute("flashError", invalid.code());
+            redirect.addFlashAttribute("flashError", Problems.key(invalid.problem()));
         }
     }
 

@@ -1,6 +1,7 @@
 package uz.suhbat.adapter.in.web.admin;
 
 import java.util.Map;
+import uz.suhbat.adapter.in.web.i18n.Problems;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,7 +40,7 @@ class AdminsController {
     String add(@AuthenticationPrincipal SignedInAdmin admin, @RequestParam(defaultValue = "") String username,
                @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password, Model model,
                RedirectAttributes redirect) {
-        Map<String, String> errors = admins.add(admin.id(), username, email, password);
+        Map<String, String> errors = Problems.keys(admins.add(admin.id(), username, email, password));
         if (errors.isEmpty()) {
             redirect.addFlashAttribute("flash", "admin.admins.added");
             return "redirect:/admin/admins";
@@ -51,7 +52,7 @@ class AdminsController {
 
     @PostMapping("/admin/admins/{id}/remove")
     String remove(@AuthenticationPrincipal SignedInAdmin admin, @PathVariable long id, RedirectAttributes redirect) {
-        Map<String, String> errors = admins.remove(admin.id(), id);
+        Map<String, String> errors = Problems.keys(admins.remove(admin.id(), id));
         if (errors.isEmpty()) {
             redirect.addFlashAttribute("flash", "admin.admins.removed");
         } else {

@@ -1,6 +1,8 @@
 package uz.suhbat.adapter.in.web.admin;
 
 import java.nio.charset.StandardCharsets;
+import uz.suhbat.domain.shared.Problem;
+import uz.suhbat.adapter.in.web.i18n.Problems;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -41,7 +43,7 @@ class DashboardController {
         try {
             range = range(from, to);
         } catch (InvalidValueException invalid) {
-            model.addAttribute("rangeError", invalid.code());
+            model.addAttribute("rangeError", Problems.key(invalid.problem()));
             range = stats.defaultRange();
         }
         UsageStats usage = stats.stats(range);
@@ -108,7 +110,7 @@ class DashboardController {
         } catch (java.time.DateTimeException malformedOrOutOfRange) {
             // a malformed date, or one so far away that the default start before it does not exist
             throw new InvalidValueException("range", malformedOrOutOfRange instanceof DateTimeParseException
-                    ? "validation.range.order" : "validation.range.outside");
+                    ? Problem.RANGE_ORDER : Problem.RANGE_OUTSIDE);
         }
     }
 

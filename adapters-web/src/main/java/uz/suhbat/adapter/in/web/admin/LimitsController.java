@@ -1,6 +1,7 @@
 package uz.suhbat.adapter.in.web.admin;
 
 import java.util.Map;
+import uz.suhbat.adapter.in.web.i18n.Problems;
 import java.util.Optional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -51,7 +52,7 @@ class LimitsController {
             quota = dailyQuota.isBlank() ? Optional.empty() : Optional.of(DailyQuota.parse(dailyQuota));
         } catch (InvalidValueException invalid) {
             model.addAttribute("dailyQuota", dailyQuota);
-            model.addAttribute("quotaError", invalid.code());
+            model.addAttribute("quotaError", Problems.key(invalid.problem()));
             return limits(model);
         }
         limits.changeDefaultDailyQuota(admin.id(), quota);
@@ -66,7 +67,7 @@ class LimitsController {
             limits.changeDefaultChatLimit(admin.id(), MessageLimit.parse(chatMessageLimit));
         } catch (InvalidValueException invalid) {
             model.addAttribute("chatMessageLimit", chatMessageLimit);
-            model.addAttribute("error", invalid.code());
+            model.addAttribute("error", Problems.key(invalid.problem()));
             return limits(model);
         }
         redirect.addFlashAttribute("flash", "admin.limits.saved");

@@ -1,6 +1,8 @@
 package uz.suhbat.adapter.in.web.admin;
 
 import jakarta.servlet.http.HttpServletResponse;
+import uz.suhbat.adapter.in.web.chat.AnswerFailures;
+import uz.suhbat.adapter.in.web.i18n.Problems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
@@ -72,7 +74,7 @@ class ModelsController {
         }
         ManageKnowledgeModelsUseCase.Rejected rejected = (ManageKnowledgeModelsUseCase.Rejected) result;
         response.setStatus(rejected.tooLarge() ? 413 : 400);
-        model.addAttribute("errors", rejected.errors());
+        model.addAttribute("errors", Problems.keys(rejected.errors()));
         model.addAttribute("form", Map.of("name", name, "description", description, "instructions", instructions));
         model.addAttribute("chosenBase", baseModel);
         return models(model);
@@ -118,7 +120,8 @@ class ModelsController {
                 "passages", trial.passages().stream().map(p -> Map.of("page", p.page(), "score", Formats.twoDecimals(p.score()),
                         "text", p.text())).toList(),
                 "answer", trial.answer() == null ? "" : trial.answer(),
-                "failure", trial.failure() == null ? "" : trial.failure(),
+                "failure", trial.refusal() != null ? Problems.key(trial.refusal())
+                        : trial.failure() != null ? AnswerFailures.messageKey(trial.failure()) : "",
                 "none", trial.passages().isEmpty()));
         return model(id, model);
     }
@@ -164,7 +167,7 @@ class ModelsController {
         row.put("processing", m.status() == KnowledgeModel.Status.PROCESSING);
         row.put("ready", m.status() == KnowledgeModel.Status.READY);
         row.put("failed", m.status() == KnowledgeModel.Status.FAILED);
-        row.put("reason", m.statusReason() == null ? "" : text(m.statusReason()));
+        row.put("reason", m.statusReason() == null ? "" : text(Problems.key(m.statusReason())));
         row.put("launched", m.launched());
         row.put("percent", m.progressPercent());
         row.put("pagesDone", m.pagesDone());

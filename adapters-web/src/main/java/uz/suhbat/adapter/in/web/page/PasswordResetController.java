@@ -1,6 +1,7 @@
 package uz.suhbat.adapter.in.web.page;
 
 import jakarta.servlet.http.HttpServletRequest;
+import uz.suhbat.adapter.in.web.i18n.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -61,7 +62,7 @@ class PasswordResetController {
             case PasswordResetUseCase.Rejected rejected -> {
                 model.addAttribute("pageTitle", "reset.pageTitle");
                 model.addAttribute("token", token);
-                model.addAttribute("errors", Map.copyOf(rejected.errors()));
+                model.addAttribute("errors", Problems.keys(rejected.errors()));
                 yield "reset-password";
             }
         };

@@ -1,6 +1,7 @@
 package uz.suhbat.adapter.in.web.page;
 
 import jakarta.servlet.http.HttpServletRequest;
+import uz.suhbat.adapter.in.web.i18n.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
@@ -69,7 +70,7 @@ class ProfileController {
     @PostMapping("/profile")
     String edit(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String username,
                 @RequestParam(defaultValue = "") String email, HttpServletRequest request, Model model, RedirectAttributes redirect) {
-        Map<String, String> errors = profiles.edit(user.id(), username, email);
+        Map<String, String> errors = Problems.keys(profiles.edit(user.id(), username, email));
         if (errors.isEmpty()) {
             redirect.addFlashAttribute("flash", "profile.saved");
             return "redirect:/profile";
@@ -83,7 +84,7 @@ class ProfileController {
     String changePassword(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String currentPassword,
                           @RequestParam(defaultValue = "") String newPassword, HttpServletRequest request,
                           HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        Map<String, String> errors = profiles.changePassword(user.id(), currentPassword, newPassword);
+        Map<String, String> errors = Problems.keys(profiles.changePassword(user.id(), currentPassword, newPassword));
         if (errors.isEmpty()) {
             // every other session and device has ended; this one goes on
             SessionRenewal.rememberAgain(user, devices, request, response);

@@ -1,6 +1,7 @@
 package uz.suhbat.adapter.in.web.page;
 
 import java.util.Map;
+import uz.suhbat.adapter.in.web.i18n.Problems;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,7 +38,7 @@ class RegistrationController {
         }
         model.addAttribute("pageTitle", "register.pageTitle");
         model.addAttribute("form", Map.of("username", username, "email", email));
-        model.addAttribute("errors", ((RegisterUseCase.Rejected) result).errors());
+        model.addAttribute("errors", Problems.keys(((RegisterUseCase.Rejected) result).errors()));
         return "register";
     }
 }

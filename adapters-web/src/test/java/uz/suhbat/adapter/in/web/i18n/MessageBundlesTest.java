@@ -280,4 +280,15 @@ class MessageBundlesTest {
         }
         assertThat(missing).isEmpty();
     }
+
+    @Test
+    void everyProblemAndAnswerFailureTheCoreNamesHasASentence() throws IOException {
+        Map<String, String> uzbek = all("");
+        for (uz.suhbat.domain.shared.Problem problem : uz.suhbat.domain.shared.Problem.values()) {
+            assertThat(uzbek).as(problem.name()).containsKey(Problems.key(problem));
+        }
+        for (var failure : uz.suhbat.application.port.in.chat.AnswerUseCase.AnswerFailure.values()) {
+            assertThat(uzbek).as(failure.name()).containsKey(uz.suhbat.adapter.in.web.chat.AnswerFailures.messageKey(failure));
+        }
+    }
 }

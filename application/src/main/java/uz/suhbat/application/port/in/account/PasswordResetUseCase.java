@@ -1,5 +1,6 @@
 package uz.suhbat.application.port.in.account;
 
+import uz.suhbat.domain.shared.Problem;
 import java.util.Map;
 
 /** A forgotten password is replaced through a link mailed to the account's address. */
@@ -24,6 +25,6 @@ public interface PasswordResetUseCase {
     }
 
     /** field name → message key */
-    record Rejected(Map<String, String> errors) implements Reset {
+    record Rejected(Map<String, Problem> errors) implements Reset {
     }
 }

@@ -1,5 +1,6 @@
 package uz.suhbat.application.port.in.account;
 
+import uz.suhbat.domain.shared.Problem;
 import java.time.Instant;
 import java.util.Map;
 
@@ -9,13 +10,13 @@ public interface ProfileUseCase {
     Profile profile(long userId);
 
     /** field name → message key; empty when saved. A new e-mail waits for verification. */
-    Map<String, String> edit(long userId, String username, String email);
+    Map<String, Problem> edit(long userId, String username, String email);
 
     /**
-     * field name → message key; empty when changed. A change ends every session and remembered
+     * field name → problem; empty when changed. A change ends every session and remembered
      * device of the account, on every node; the caller's own session goes on with {@link SessionCheckQuery#currentEpoch}.
      */
-    Map<String, String> changePassword(long userId, String currentPassword, String newPassword);
+    Map<String, Problem> changePassword(long userId, String currentPassword, String newPassword);
 
     /**
      * The user chose a language with the switch: it is kept on the account, so that their other devices and

@@ -1,5 +1,6 @@
 package uz.suhbat.application.port.in.account;
 
+import uz.suhbat.domain.shared.Problem;
 import java.util.Map;
 
 /**
@@ -28,8 +29,8 @@ public interface RegisterUseCase {
     record CheckInbox() implements Result {
     }
 
-    /** field name → message key; never about the address being taken */
-    record Rejected(Map<String, String> errors) implements Result {
+    /** field name → problem; never about the address being taken */
+    record Rejected(Map<String, Problem> errors) implements Result {
         public Rejected {
             errors = Map.copyOf(errors);
         }

@@ -1,5 +1,6 @@
 package uz.suhbat.application.port.in.admin;
 
+import uz.suhbat.domain.shared.Problem;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,10 @@ public interface ManageAdminsUseCase {
     List<AdminView> admins();
 
     /** Empty when added; otherwise field name to message key ("username", "email", "password", "admin"). */
-    Map<String, String> add(long actingAdminId, String username, String email, String password);
+    Map<String, Problem> add(long actingAdminId, String username, String email, String password);
 
     /** Empty when removed; otherwise "admin" to the message key of the refusal. */
-    Map<String, String> remove(long actingAdminId, long adminId);
+    Map<String, Problem> remove(long actingAdminId, long adminId);
 
     record AdminView(long id, String username, String email, Instant createdAt, boolean main) {
     }

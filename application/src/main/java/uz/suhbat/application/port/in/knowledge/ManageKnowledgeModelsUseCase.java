@@ -1,5 +1,6 @@
 package uz.suhbat.application.port.in.knowledge;
 
+import uz.suhbat.domain.shared.Problem;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.Objects;
@@ -43,7 +44,7 @@ public interface ManageKnowledgeModelsUseCase {
     }
 
     /** field name → message key; {@code tooLarge} lets the web answer 413. */
-    record Rejected(Map<String, String> errors, boolean tooLarge) implements Result {
+    record Rejected(Map<String, Problem> errors, boolean tooLarge) implements Result {
         public Rejected {
             errors = Map.copyOf(Objects.requireNonNull(errors));
         }

@@ -2,6 +2,7 @@ package uz.suhbat.application.port.out.knowledge;
 
 import java.time.Instant;
 import java.util.List;
+import uz.suhbat.domain.shared.Problem;
 import java.util.Optional;
 import uz.suhbat.domain.knowledge.KnowledgeModel;
 
@@ -23,13 +24,13 @@ public interface KnowledgeModelRepository {
     boolean markReady(long id);
 
     /** FAILED with a reason, only while the model is still PROCESSING; true when changed. */
-    boolean markFailed(long id, String reason);
+    boolean markFailed(long id, Problem reason);
 
     /** The reading of a PROCESSING model is still alive at {@code now} (its node says so every few seconds). */
     void heartbeat(long id, Instant now);
 
     /** Marks FAILED every PROCESSING model whose last heartbeat is older than {@code staleBefore}; returns how many. */
-    int failStale(Instant staleBefore, String reason);
+    int failStale(Instant staleBefore, Problem reason);
 
     void setLaunched(long id, boolean launched);
 

@@ -1,6 +1,7 @@
 package uz.suhbat.application.port.out.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import uz.suhbat.domain.shared.Problem;
 
 import java.time.Instant;
 import java.util.List;
@@ -41,11 +42,11 @@ public abstract class KnowledgeModelRepositoryContract {
         KnowledgeModel created = models.create("Bad", null, "gpt-4o-mini", null, "b.pdf", "e/3", T0);
         models.setLaunched(created.id(), true);
 
-        models.markFailed(created.id(), "knowledge.failure.no_text");
+        models.markFailed(created.id(), Problem.DOCUMENT_NO_TEXT);
 
         KnowledgeModel failed = models.find(created.id()).orElseThrow();
         assertThat(failed.status()).isEqualTo(KnowledgeModel.Status.FAILED);
-        assertThat(failed.statusReason()).isEqualTo("knowledge.failure.no_text");
+        assertThat(failed.statusReason()).isEqualTo(Problem.DOCUMENT_NO_TEXT);
         assertThat(failed.launched()).isFalse();
     }
 
@@ -53,13 +54,13 @@ public abstract class KnowledgeModelRepositoryContract {
     void readyAndFailedChangeOnlyAModelStillProcessing() {
         KnowledgeModelRepository models = emptyRepository();
         KnowledgeModel failedFirst = models.create("A", null, "gpt-4o-mini", null, "a.pdf", "e/3", T0);
-        assertThat(models.markFailed(failedFirst.id(), "knowledge.failure.restart")).isTrue();
+        assertThat(models.markFailed(failedFirst.id(), Problem.DOCUMENT_READING_CUT_BY_RESTART)).isTrue();
         assertThat(models.markReady(failedFirst.id())).as("a reading failed meanwhile is not made ready").isFalse();
         assertThat(models.find(failedFirst.id()).orElseThrow().status()).isEqualTo(KnowledgeModel.Status.FAILED);
 
         KnowledgeModel readyFirst = models.create("B", null, "gpt-4o-mini", null, "b.pdf", "e/3", T0);
         assertThat(models.markReady(readyFirst.id())).isTrue();
-        assertThat(models.markFailed(readyFirst.id(), "knowledge.failure.restart")).isFalse();
+        assertThat(models.markFailed(readyFirst.id(), Problem.DOCUMENT_READING_CUT_BY_RESTART)).isFalse();
         assertThat(models.find(readyFirst.id()).orElseThrow().status()).isEqualTo(KnowledgeModel.Status.READY);
     }
 
@@ -70,11 +71,11 @@ public abstract class KnowledgeModelRepositoryContract {
         KnowledgeModel lost = models.create("Lost", null, "gpt-4o-mini", null, "b.pdf", "e/3", T0);
         models.heartbeat(alive.id(), T0.plusSeconds(120));
 
-        assertThat(models.failStale(T0.plusSeconds(90), "knowledge.failure.restart")).isEqualTo(1);
+        assertThat(models.failStale(T0.plusSeconds(90), Problem.DOCUMENT_READING_CUT_BY_RESTART)).isEqualTo(1);
 
         assertThat(models.find(alive.id()).orElseThrow().status()).isEqualTo(KnowledgeModel.Status.PROCESSING);
         assertThat(models.find(lost.id()).orElseThrow().status()).isEqualTo(KnowledgeModel.Status.FAILED);
-        assertThat(models.find(lost.id()).orElseThrow().statusReason()).isEqualTo("knowledge.failure.restart");
+        assertThat(models.find(lost.id()).orElseThrow().statusReason()).isEqualTo(Problem.DOCUMENT_READING_CUT_BY_RESTART);
     }
 
     @Test

@@ -1,10 +1,9 @@
-package uz.suhbat.adapter.in.web.security;
+package uz.suhbat.adapter.out.crypto;
 
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.stereotype.Component;
 import uz.suhbat.application.port.out.security.PasswordHashingPort;
 
 /**
@@ -12,14 +11,13 @@ import uz.suhbat.application.port.out.security.PasswordHashingPort;
  * the encoder can change later without locking anyone out. Argon2 has no 72-byte limit, so long
  * and non-Latin passwords hash whole.
  */
-@Component
-class PasswordHashingAdapter implements PasswordHashingPort {
+final class Argon2PasswordHashing implements PasswordHashingPort {
 
     private static final String ARGON2 = "argon2@SpringSecurity_v5_8";
 
     private final PasswordEncoder encoder;
 
-    PasswordHashingAdapter() {
+    Argon2PasswordHashing() {
         this.encoder = new DelegatingPasswordEncoder(ARGON2, java.util.Map.of(
                 ARGON2, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
                 "bcrypt", new BCryptPasswordEncoder()));
