@@ -9,7 +9,7 @@ public final class AnswerFailures {
     private AnswerFailures() {
     }
 
-    /** "model_unavailable", "chat_context_full", ...: see contract.md. */
+    /** "model_unavailable", "chat_context_full", ...: see docs/api.md. */
     public static String code(AnswerFailure failure) {
         return failure.name().toLowerCase(Locale.ROOT);
     }
