@@ -24,14 +24,6 @@ class ChatApiEndToEndTest extends EndToEndTest {
     @Autowired
     DSLContext db;
 
-    private AccountsDriver verifiedUser(String name) {
-        AccountsDriver browser = new AccountsDriver(url(""), MAIL);
-        browser.register(name, name + "@example.uz", "a long passphrase for " + name);
-        browser.get(browser.linkPathMailedTo(name + "@example.uz"));
-        browser.login(name, "a long passphrase for " + name);
-        return browser;
-    }
-
     private static long chatIdOf(List<Event> events) {
         Matcher m = CHAT_ID.matcher(events.get(0).data());
         assertThat(m.find()).isTrue();

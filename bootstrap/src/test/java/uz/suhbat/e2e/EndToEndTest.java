@@ -114,6 +114,15 @@ public abstract class EndToEndTest {
         }
     }
 
+    /** A new browser with a registered, confirmed and signed-in user of that name. */
+    protected AccountsDriver verifiedUser(String name) {
+        AccountsDriver browser = new AccountsDriver(url(""), MAIL);
+        browser.register(name, name + "@example.uz", "a long passphrase for " + name);
+        browser.get(browser.linkPathMailedTo(name + "@example.uz"));
+        browser.login(name, "a long passphrase for " + name);
+        return browser;
+    }
+
     protected String url(String path) {
         return "http://localhost:" + port + path;
     }

@@ -26,14 +26,6 @@ class KnowledgeEndToEndTest extends EndToEndTest {
         return admin;
     }
 
-    private AccountsDriver verifiedUser(String name) {
-        AccountsDriver browser = new AccountsDriver(url(""), MAIL);
-        browser.register(name, name + "@example.uz", "a long passphrase for " + name);
-        browser.get(browser.linkPathMailedTo(name + "@example.uz"));
-        browser.login(name, "a long passphrase for " + name);
-        return browser;
-    }
-
     private static HttpResponse<String> upload(AccountsDriver admin, String name, Path pdf) {
         return PdfModels.upload(admin, name, pdf);
     }

@@ -3,7 +3,6 @@ package uz.suhbat.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,13 +30,7 @@ class KnowledgeRestartEndToEndTest {
 
     private final Path data = StandaloneSuhbat.newDataFolder("restart");
     private final FakeOpenAi openAi = FakeOpenAi.start();
-    private final GreenMail mail = startMail();
-
-    private static GreenMail startMail() {
-        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        mail.start();
-        return mail;
-    }
+    private final GreenMail mail = StandaloneSuhbat.startMail();
 
     @AfterEach
     void stopFakes() {

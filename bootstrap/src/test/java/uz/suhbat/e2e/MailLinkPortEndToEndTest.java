@@ -3,7 +3,6 @@ package uz.suhbat.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -19,13 +18,7 @@ class MailLinkPortEndToEndTest {
 
     private final Path data = StandaloneSuhbat.newDataFolder("mail-port");
     private final FakeOpenAi openAi = FakeOpenAi.start();
-    private final GreenMail mail = startMail();
-
-    private static GreenMail startMail() {
-        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        mail.start();
-        return mail;
-    }
+    private final GreenMail mail = StandaloneSuhbat.startMail();
 
     @AfterEach
     void stopFakes() {

@@ -34,14 +34,6 @@ class SecurityAnswerGuardEndToEndTest extends EndToEndTest {
     @Autowired
     DSLContext db;
 
-    private AccountsDriver verifiedUser(String name) {
-        AccountsDriver browser = new AccountsDriver(url(""), MAIL);
-        browser.register(name, name + "@example.uz", "a long passphrase for " + name);
-        browser.get(browser.linkPathMailedTo(name + "@example.uz"));
-        browser.login(name, "a long passphrase for " + name);
-        return browser;
-    }
-
     /** A chat whose one question got no answer (the upstream failed): ready for regenerate. */
     private long chatWithAnUnansweredQuestion(AccountsDriver user) {
         OPENAI.enqueue(Reply.serverError(), Reply.serverError(), Reply.serverError());

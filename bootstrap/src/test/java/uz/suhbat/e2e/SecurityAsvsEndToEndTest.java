@@ -37,7 +37,8 @@ class SecurityAsvsEndToEndTest extends EndToEndTest {
         return response.headers().firstValue("Location").orElse("");
     }
 
-    private AccountsDriver verifiedUser(String name) {
+    @Override
+    protected AccountsDriver verifiedUser(String name) {
         AccountsDriver browser = browser();
         browser.register(name, name + "@example.uz", "a long passphrase for " + name);
         browser.get(browser.linkPathMailedTo(name + "@example.uz"));

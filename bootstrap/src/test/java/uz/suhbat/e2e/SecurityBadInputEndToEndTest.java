@@ -38,14 +38,6 @@ class SecurityBadInputEndToEndTest extends EndToEndTest {
         return admin;
     }
 
-    private AccountsDriver verifiedUser(String name) {
-        AccountsDriver browser = browser();
-        browser.register(name, name + "@example.uz", "a long passphrase for " + name);
-        browser.get(browser.linkPathMailedTo(name + "@example.uz"));
-        browser.login(name, "a long passphrase for " + name);
-        return browser;
-    }
-
     /** B1: page numbers past the end, up to Integer.MAX_VALUE, show an empty page instead of overflowing the SQL offset. */
     @Test
     void b1_hugePageNumbersAreNotA500() {

@@ -3,6 +3,7 @@ package uz.suhbat.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,6 +31,13 @@ final class StandaloneSuhbat implements AutoCloseable {
 
     private StandaloneSuhbat(ConfigurableApplicationContext context) {
         this.context = context;
+    }
+
+    /** A started SMTP server on a free port, for the mail of an app started here. */
+    static GreenMail startMail() {
+        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
+        return mail;
     }
 
     /** A data folder for {@link #start}, under {@code target/}. */

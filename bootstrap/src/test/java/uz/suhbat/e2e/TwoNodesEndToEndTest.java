@@ -3,7 +3,6 @@ package uz.suhbat.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,14 +22,8 @@ import uz.suhbat.adapter.out.ai.fake.Reply;
 class TwoNodesEndToEndTest {
 
     static final FakeOpenAi OPENAI = FakeOpenAi.start();
-    static final GreenMail MAIL = startMail();
+    static final GreenMail MAIL = StandaloneSuhbat.startMail();
     static Cluster cluster;
-
-    private static GreenMail startMail() {
-        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        mail.start();
-        return mail;
-    }
 
     @BeforeAll
     static void startNodes() {
