@@ -23,6 +23,7 @@ import uz.suhbat.application.port.out.security.SecretKeyRepository;
 import uz.suhbat.application.port.out.security.ThrottleRepository;
 import uz.suhbat.application.service.admin.AdminAccountsService;
 import uz.suhbat.application.service.admin.AdminSignInService;
+import uz.suhbat.application.service.account.ThrottledPasswordCheck;
 import uz.suhbat.application.service.admin.AuditLogService;
 import uz.suhbat.application.service.admin.AuditTrail;
 import uz.suhbat.application.service.admin.ChatArchiveService;
@@ -44,7 +45,7 @@ class AdminWiring {
     @Bean
     AdminSignInUseCase adminSignInUseCase(AdminRepository admins, PasswordHashingPort hashing, ThrottleRepository throttles,
                                           SecretKeyRepository secrets, Clock clock) {
-        return new AdminSignInService(admins, hashing, throttles, secrets, clock);
+        return new AdminSignInService(admins, ThrottledPasswordCheck.forAdmins(hashing, throttles, secrets, clock));
     }
 
     @Bean
