@@ -16,7 +16,6 @@ import uz.suhbat.application.port.out.admin.AuditLogRepository;
 import uz.suhbat.application.port.out.admin.ChatArchivePort;
 import uz.suhbat.application.port.out.admin.UsageStatsPort;
 import uz.suhbat.application.port.out.admin.UserReportPort;
-import uz.suhbat.application.port.out.export.ChatTranscriptPdfPort;
 import uz.suhbat.application.port.out.limit.LimitSettingsRepository;
 import uz.suhbat.application.port.out.security.PasswordHashingPort;
 import uz.suhbat.application.port.out.security.SecretKeyRepository;
@@ -64,8 +63,8 @@ class AdminWiring {
     }
 
     @Bean
-    ChatArchiveQuery chatArchiveQuery(ChatArchivePort archive, ChatTranscriptPdfPort pdf) {
-        return new ChatArchiveService(archive, pdf);
+    ChatArchiveQuery chatArchiveQuery(ChatArchivePort archive) {
+        return new ChatArchiveService(archive);
     }
 
     @Bean
