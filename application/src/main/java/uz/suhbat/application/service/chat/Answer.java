@@ -16,8 +16,8 @@ import uz.suhbat.domain.chat.MessageStatus;
 
 /**
  * One answer on its way: passes pieces to the listener as they come and stores the answer as it grows: the text so far
- * is saved in batches (at most about once a {@link #SAVE_EVERY}, or after {@link #SAVE_AFTER_PIECES} pieces; one
- * statement each, never one per piece) as an interrupted message, so that a node that dies mid-answer leaves what the
+ * is saved in batches (about once a {@link #SAVE_EVERY}, or after {@link #SAVE_AFTER_PIECES} pieces; one statement
+ * each, never one per piece; the node's keep-alive timer saves what waits when the model pauses) as an interrupted message, so that a node that dies mid-answer leaves what the
  * user already saw, marked interrupted, which regenerate then replaces. The end brings the same row up to date:
  * complete or, when it is cut short, as far as it got ("interrupted").
  */
@@ -45,7 +45,7 @@ final class Answer implements ChatModelPort.AnswerSink {
     private Integer storedRank; // guarded by store: the row, once the first save made it
     private int savedLength; // guarded by store
     private int piecesSinceSave;
-    private Instant savedAt;
+    private volatile Instant savedAt;
 
     Answer(Chat chat, String answeringModel, List<Message.Source> sources, AnswerListener listener, ChatRepository chats, Clock clock,
            Optional<DailyAllowance> today, AnswerClaim claim) {
@@ -58,6 +58,14 @@ final class Answer implements ChatModelPort.AnswerSink {
         this.clock = clock;
         this.today = today;
         this.savedAt = clock.instant();
+        claim.eachRound(this::saveIfDue);
+    }
+
+    /** From the node's timer: saves what arrived since the last save once that is a second old (a model that paused). */
+    void saveIfDue() {
+        if (!finished.get() && !clock.instant().isBefore(savedAt.plus(SAVE_EVERY))) {
+            saveSoFar();
+        }
     }
 
     void attach(ChatModelPort.Streaming running) {

@@ -23,19 +23,26 @@ final class AnswerClaim {
 
     /** A claim not kept alive for this long belongs to an answer whose node stopped; another answer may take over. */
     static final Duration EXPIRY = Duration.ofSeconds(10);
-    /** How often a node moves the time of all its claims forward. */
-    static final Duration KEEP_ALIVE = Duration.ofSeconds(2);
+    /** How often a node moves the time of all its claims forward (and saves the text of answers whose model paused). */
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(1);
 
     private final AnswerGuardPort guard;
     private final long chatId;
     private final String owner = UUID.randomUUID().toString();
     private final AtomicBoolean released = new AtomicBoolean();
     private final Set<AnswerClaim> live;
+    /** What the answer does at each keep-alive round (save text that waits), if anything. */
+    private volatile Runnable eachRound = () -> { };
 
     private AnswerClaim(AnswerGuardPort guard, long chatId, Set<AnswerClaim> live) {
         this.guard = guard;
         this.chatId = chatId;
         this.live = live;
+    }
+
+    /** {@code task} runs on the node's timer at every keep-alive round while the claim is held. */
+    void eachRound(Runnable task) {
+        this.eachRound = task;
     }
 
     /** Idempotent. A failure to release leaves the claim to expire. */
@@ -84,6 +91,13 @@ final class AnswerClaim {
                     .collect(Collectors.toMap(c -> c.chatId, c -> c.owner, (a, b) -> a));
             if (!held.isEmpty()) {
                 guard.keepAllAlive(held, clock.instant());
+            }
+            for (AnswerClaim claim : claims) {
+                try {
+                    claim.eachRound.run();
+                } catch (RuntimeException e) {
+                    // one answer's trouble is not the others'
+                }
             }
             return held.size();
         }

@@ -424,6 +424,11 @@ class ChatUseCasesTest {
                 .containsExactly("1:Sanang:complete", "2:Bir ikki uch " + many + ":interrupted");
 
         held.send(" tamom");
+        assertThat(stored(aziz, chatId)).as("the model pauses").containsExactly("1:Sanang:complete", "2:Bir ikki uch " + many + ":interrupted");
+        clock.advance(Answer.SAVE_EVERY);
+        service.answerStarter.keepClaimsAlive();
+        assertThat(stored(aziz, chatId)).as("the node's timer saves what waited a second")
+                .containsExactly("1:Sanang:complete", "2:Bir ikki uch " + many + " tamom:interrupted");
         held.complete();
         assertThat(stored(aziz, chatId)).as("the end completes the same row")
                 .containsExactly("1:Sanang:complete", "2:Bir ikki uch " + many + " tamom:complete");
@@ -440,7 +445,8 @@ class ChatUseCasesTest {
         clock.advance(Answer.SAVE_EVERY);
         held.send("javob");
         // the node keeps its running answers' claims alive while it lives...
-        for (int i = 0; i < 6; i++) {
+        // (longer than a claim's expiry)
+        for (int i = 0; i < AnswerClaim.EXPIRY.dividedBy(AnswerClaim.KEEP_ALIVE) + 5; i++) {
             clock.advance(AnswerClaim.KEEP_ALIVE);
             assertThat(service.answerStarter.keepClaimsAlive()).isEqualTo(1);
         }
