@@ -71,6 +71,23 @@ public final class InMemoryChatRepository implements ChatRepository {
         return add(chatId, new Message(nextRank(chatId), Role.ASSISTANT, content, now, status, model, inputTokens, outputTokens, sources));
     }
 
+    @Override
+    public synchronized boolean updateAssistantMessage(long chatId, int rank, String content, MessageStatus status, int inputTokens,
+                                                       int outputTokens, Instant now) {
+        List<Message> list = messages.get(chatId);
+        if (list == null) {
+            return false;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            Message m = list.get(i);
+            if (m.rank() == rank && m.role() == Role.ASSISTANT) {
+                list.set(i, new Message(rank, Role.ASSISTANT, content, now, status, m.model(), inputTokens, outputTokens, m.sources()));
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Message add(long chatId, Message message) {
         messages.get(chatId).add(message);
         return message;

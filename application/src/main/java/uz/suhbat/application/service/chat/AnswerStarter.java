@@ -28,14 +28,14 @@ public final class AnswerStarter {
     private final ChatModelPort model;
     private final PdfModels pdfModels;
     private final Clock clock;
-    private final AnswerGuardPort guard;
+    private final AnswerClaim.Live claims;
 
     /**
      * @param guard "one answer per chat at a time", on every node: starting a chat, sending and regenerating each claim the
      *              chat through {@link #oneAtATime} before anything is counted or stored
      */
     public AnswerStarter(ChatRepository chats, ChatModelPort model, PdfModels pdfModels, Clock clock, AnswerGuardPort guard) {
-        this.guard = guard;
+        this.claims = new AnswerClaim.Live(guard, clock);
         this.chats = chats;
         this.model = model;
         this.pdfModels = pdfModels;
@@ -48,7 +48,7 @@ public final class AnswerStarter {
      * answer, which releases the claim when it ends (stored, failed or stopped), the claim is released when it returns.
      */
     Outcome oneAtATime(long chatId, Function<AnswerClaim, Outcome> body) {
-        Optional<AnswerClaim> claim = AnswerClaim.take(guard, clock, chatId);
+        Optional<AnswerClaim> claim = claims.take(chatId);
         if (claim.isEmpty()) {
             return new Outcome.Refused(Refusal.ANSWER_IN_PROGRESS);
         }
@@ -63,6 +63,19 @@ public final class AnswerStarter {
             claim.get().release();
         }
         return outcome;
+    }
+
+    /**
+     * Keeps the claims of this node's running answers alive (one statement for all); bootstrap calls it every
+     * {@link #keepAliveEvery()}. Returns how many answers run here.
+     */
+    public int keepClaimsAlive() {
+        return claims.keepAlive();
+    }
+
+    /** How often {@link #keepClaimsAlive} must run: a claim not kept alive for a few times this is taken over. */
+    public static java.time.Duration keepAliveEvery() {
+        return AnswerClaim.KEEP_ALIVE;
     }
 
     /** {@code history} ends with the question to answer; {@code choice} is the chat's model as looked up once for this message. */

@@ -24,12 +24,15 @@ public final class ChatUseCases {
     public final RegenerateAnswerService regenerating;
     /** "One answer per chat at a time", as bootstrap wires it (in memory here). */
     public final uz.suhbat.application.fake.InMemoryAnswerGuard guard;
+    /** What starting, sending and regenerating share; bootstrap calls its {@link AnswerStarter#keepClaimsAlive} on a timer. */
+    public final AnswerStarter answerStarter;
 
     public ChatUseCases(ChatRepository chats, UserRepository users, ChatModelPort model, ChatLimitPolicyPort limits, Clock clock,
                         List<String> openAiModels, PdfModels pdfModels, DailyQuotaPort quotas) {
         ModelCatalog catalog = new ModelCatalog(openAiModels, pdfModels, new FixedContextWindows(128_000));
         guard = new uz.suhbat.application.fake.InMemoryAnswerGuard(chats);
         AnswerStarter answers = new AnswerStarter(chats, model, pdfModels, clock, guard);
+        answerStarter = answers;
         query = new ChatQueryService(chats, catalog, model, quotas, clock);
         manage = new ManageChatService(chats);
         starting = new StartChatService(limits, chats, model, catalog, answers, quotas, clock);

@@ -37,6 +37,14 @@ public interface ChatRepository {
     Message appendAssistantMessage(long chatId, String content, MessageStatus status, String model, int inputTokens,
                                    int outputTokens, List<Message.Source> sources, Instant now);
 
+    /**
+     * Replaces the text, status, token counts and time of the assistant message at {@code rank}, in one statement: an answer
+     * stored early (in progress, as {@link MessageStatus#INTERRUPTED}) is brought up to date while it streams and when it
+     * ends. False when the chat has no assistant message at that rank (deleted meanwhile).
+     */
+    boolean updateAssistantMessage(long chatId, int rank, String content, MessageStatus status, int inputTokens, int outputTokens,
+                                   Instant now);
+
     /** In rank order. */
     List<Message> messages(long chatId);
 
