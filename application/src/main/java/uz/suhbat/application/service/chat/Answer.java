@@ -19,6 +19,8 @@ import uz.suhbat.domain.chat.MessageStatus;
 final class Answer implements ChatModelPort.AnswerSink {
 
     private final Chat chat;
+    /** The rank of the question answered: the answer is stored as its answer (a version, when it had one). */
+    private final int questionRank;
     private final String answeringModel;
     private final List<Message.Source> sources;
     private final AnswerListener listener;
@@ -31,10 +33,11 @@ final class Answer implements ChatModelPort.AnswerSink {
     private volatile ChatModelPort.Streaming streaming;
     private volatile boolean listenerGone;
 
-    Answer(Chat chat, String answeringModel, List<Message.Source> sources, AnswerListener listener, ChatRepository chats, Clock clock,
+    Answer(Chat chat, int questionRank, String answeringModel, List<Message.Source> sources, AnswerListener listener, ChatRepository chats, Clock clock,
            Optional<DailyAllowance> today, AnswerClaim claim) {
         this.claim = claim;
         this.chat = chat;
+        this.questionRank = questionRank;
         this.answeringModel = answeringModel;
         this.sources = sources;
         this.listener = listener;
@@ -91,7 +94,7 @@ final class Answer implements ChatModelPort.AnswerSink {
         }
         Message stored;
         try {
-            stored = chats.appendAssistantMessage(chat.id(), content(), MessageStatus.COMPLETE, answeringModel,
+            stored = chats.appendAssistantMessage(chat.id(), questionRank, content(), MessageStatus.COMPLETE, answeringModel,
                     usage.input(), usage.output(), sources, clock.instant());
         } finally {
             claim.release(); // stored (or failed to store): the chat takes its next answer
@@ -119,7 +122,7 @@ final class Answer implements ChatModelPort.AnswerSink {
     private void storePartial() {
         String partial = content();
         if (!partial.isBlank()) {
-            chats.appendAssistantMessage(chat.id(), partial, MessageStatus.INTERRUPTED, answeringModel, 0, 0, sources, clock.instant());
+            chats.appendAssistantMessage(chat.id(), questionRank, partial, MessageStatus.INTERRUPTED, answeringModel, 0, 0, sources, clock.instant());
         }
     }
 
