@@ -144,12 +144,13 @@ final class JooqChatArchive implements ChatArchivePort {
         Map<Integer, List<ChatTranscript.Citation>> sources = new HashMap<>();
         db.select(CHAT_HISTORY.RANK, MESSAGE_SOURCE.PAGE, MESSAGE_SOURCE.TEXT)
                 .from(MESSAGE_SOURCE).join(CHAT_HISTORY).on(CHAT_HISTORY.ID.eq(MESSAGE_SOURCE.CHAT_HISTORY_ID))
-                .where(CHAT_HISTORY.CHAT_ID.eq(chatId))
+                .where(CHAT_HISTORY.CHAT_ID.eq(chatId), CHAT_HISTORY.ON_BRANCH.isTrue())
                 .orderBy(MESSAGE_SOURCE.ID)
                 .forEach(r -> sources.computeIfAbsent(r.get(CHAT_HISTORY.RANK), rank -> new ArrayList<>())
                         .add(new ChatTranscript.Citation(r.get(MESSAGE_SOURCE.PAGE), r.get(MESSAGE_SOURCE.TEXT))));
+        // the chat as its owner sees it: the active branch (other versions stay in the tables, migration V80)
         return new ChatTranscript(toOverview(chat), chat.get(USER.EMAIL),
-                db.selectFrom(CHAT_HISTORY).where(CHAT_HISTORY.CHAT_ID.eq(chatId)).orderBy(CHAT_HISTORY.RANK)
+                db.selectFrom(CHAT_HISTORY).where(CHAT_HISTORY.CHAT_ID.eq(chatId), CHAT_HISTORY.ON_BRANCH.isTrue()).orderBy(CHAT_HISTORY.RANK)
                         .fetch(m -> new ChatTranscript.Line(m.getRank(), m.getRole(), m.getContent(), Times.fromDb(m.getDate()),
                                 m.getModel(), m.getStatus(), m.getInputTokens(), m.getOutputTokens(),
                                 sources.getOrDefault(m.getRank(), List.of()))));

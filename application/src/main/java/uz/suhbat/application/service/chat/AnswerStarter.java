@@ -15,6 +15,7 @@ import uz.suhbat.application.port.out.chat.AnswerGuardPort;
 import uz.suhbat.application.port.out.chat.ChatRepository;
 import uz.suhbat.domain.chat.Chat;
 import uz.suhbat.domain.chat.Message;
+import uz.suhbat.domain.chat.MessageTree;
 import uz.suhbat.domain.chat.Role;
 
 /**
@@ -78,7 +79,11 @@ public final class AnswerStarter {
         return AnswerClaim.KEEP_ALIVE;
     }
 
-    /** {@code history} ends with the question to answer; {@code choice} is the chat's model as looked up once for this message. */
+    /**
+     * {@code history} is the active branch up to the question to answer, which ends it; the model is sent it without the
+     * questions left unanswered in it ({@link MessageTree#seenByModel}). {@code choice} is the chat's model as looked up
+     * once for this message.
+     */
     Outcome answer(Chat chat, List<Message> history, AnswerListener listener, Optional<DailyAllowance> today,
                          ModelCatalog.ModelChoice choice, AnswerClaim claim) {
         List<ChatModelPort.Turn> turns = new ArrayList<>();
@@ -91,11 +96,12 @@ public final class AnswerStarter {
             tell(() -> listener.sources(shown));
             turns.add(new ChatModelPort.Turn(Role.SYSTEM, grounding.systemPrompt()));
         }
-        for (Message m : history) {
+        // only the active branch, and of it no question left unanswered but the one answered now
+        for (Message m : MessageTree.seenByModel(history)) {
             turns.add(new ChatModelPort.Turn(m.role(), m.content()));
         }
         String answeringModel = choice.answeringModel();
-        Answer answer = new Answer(chat, answeringModel, sources, listener, chats, clock, today, claim);
+        Answer answer = new Answer(chat, history.get(history.size() - 1).rank(), answeringModel, sources, listener, chats, clock, today, claim);
         ChatModelPort.Streaming streaming = model.stream(new ChatModelPort.Prompt(answeringModel, turns), answer);
         answer.attach(streaming);
         return new Outcome.Started(answer::stop);

@@ -22,6 +22,7 @@ public final class ChatUseCases {
     public final StartChatService starting;
     public final SendMessageService sending;
     public final RegenerateAnswerService regenerating;
+    public final MessageVersionsService versions;
     /** "One answer per chat at a time", as bootstrap wires it (in memory here). */
     public final uz.suhbat.application.fake.InMemoryAnswerGuard guard;
     /** What starting, sending and regenerating share; bootstrap calls its {@link AnswerStarter#keepClaimsAlive} on a timer. */
@@ -38,6 +39,7 @@ public final class ChatUseCases {
         starting = new StartChatService(limits, chats, model, catalog, answers, quotas, clock);
         sending = new SendMessageService(chats, users, model, catalog, answers, quotas, clock);
         regenerating = new RegenerateAnswerService(chats, users, model, catalog, answers, quotas, clock);
+        versions = new MessageVersionsService(chats, guard, clock);
     }
 
     public Outcome start(long userId, String modelId, String content, AnswerListener listener) {
@@ -50,6 +52,10 @@ public final class ChatUseCases {
 
     public Outcome regenerate(long userId, long chatId, AnswerListener listener) {
         return regenerating.regenerate(userId, chatId, listener);
+    }
+
+    public Outcome edit(long userId, long chatId, int rank, String content, String modelId, AnswerListener listener) {
+        return sending.edit(userId, chatId, rank, content, modelId, listener);
     }
 
     public List<ChatQuery.ChatSummary> chats(long userId) {
