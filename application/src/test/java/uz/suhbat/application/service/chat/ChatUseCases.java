@@ -24,14 +24,20 @@ public final class ChatUseCases {
     public final RegenerateAnswerService regenerating;
     /** "One answer per chat at a time", as bootstrap wires it (in memory here). */
     public final uz.suhbat.application.fake.InMemoryAnswerGuard guard;
+    /** Pins, archives, title sources, shares and feedback, over the same chats. */
+    public final uz.suhbat.application.fake.InMemoryConversations conversations;
+    /** Model-written titles, for tests that start chats through {@code titles.around(starting)}. */
+    public final ModelTitles titles;
 
     public ChatUseCases(ChatRepository chats, UserRepository users, ChatModelPort model, ChatLimitPolicyPort limits, Clock clock,
                         List<String> openAiModels, PdfModels pdfModels, DailyQuotaPort quotas) {
         ModelCatalog catalog = new ModelCatalog(openAiModels, pdfModels, new FixedContextWindows(128_000));
         guard = new uz.suhbat.application.fake.InMemoryAnswerGuard(chats);
         AnswerStarter answers = new AnswerStarter(chats, model, pdfModels, clock, guard);
-        query = new ChatQueryService(chats, catalog, model, quotas, clock);
-        manage = new ManageChatService(chats);
+        conversations = new uz.suhbat.application.fake.InMemoryConversations(chats);
+        query = new ChatQueryService(chats, catalog, model, quotas, clock, conversations);
+        manage = new ManageChatService(chats, conversations);
+        titles = new ModelTitles(conversations, model, catalog, null);
         starting = new StartChatService(limits, chats, model, catalog, answers, quotas, clock);
         sending = new SendMessageService(chats, users, model, catalog, answers, quotas, clock);
         regenerating = new RegenerateAnswerService(chats, users, model, catalog, answers, quotas, clock);

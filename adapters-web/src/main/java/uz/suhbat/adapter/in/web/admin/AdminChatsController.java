@@ -43,7 +43,11 @@ class AdminChatsController {
     private final LimitsUseCase limits;
     private final MessageSource messages;
 
-    AdminChatsController(ChatArchiveQuery archive, LimitsUseCase limits, MessageSource messages) {
+    private final uz.suhbat.application.port.in.conversation.FeedbackReportQuery feedback;
+
+    AdminChatsController(ChatArchiveQuery archive, LimitsUseCase limits, MessageSource messages,
+                         uz.suhbat.application.port.in.conversation.FeedbackReportQuery feedback) {
+        this.feedback = feedback;
         this.archive = archive;
         this.limits = limits;
         this.messages = messages;
@@ -71,7 +75,15 @@ class AdminChatsController {
         model.addAttribute("nav", Map.of("chats", true));
         model.addAttribute("chat", row(transcript.chat()));
         model.addAttribute("email", transcript.userEmail());
-        model.addAttribute("messages", transcript.messages().stream().map(m -> line(chatId, m)).toList());
+        // the user's thumbs up or down (and comment) beside the answer it is about
+        Map<Integer, uz.suhbat.application.port.in.conversation.FeedbackUseCase.Given> given = new HashMap<>();
+        feedback.ofChat(chatId).forEach(g -> given.put(g.rank(), g));
+        model.addAttribute("messages", transcript.messages().stream().map(m -> {
+            Map<String, Object> line = line(chatId, m);
+            var g = given.get(m.rank());
+            line.put("feedback", g == null ? null : Map.of("up", g.up(), "comment", g.comment() == null ? "" : g.comment()));
+            return line;
+        }).toList());
         return "admin/chat";
     }
 
