@@ -148,13 +148,14 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    ChatQueryService chatQueryService(ChatRepository chats, ModelCatalog catalog, ChatModelPort model, DailyQuotaPort quotas, Clock clock) {
-        return new ChatQueryService(chats, catalog, model, quotas, clock);
+    ChatQueryService chatQueryService(ChatRepository chats, ModelCatalog catalog, ChatModelPort model, DailyQuotaPort quotas, Clock clock,
+                                      uz.suhbat.application.port.out.conversation.ChatShelfRepository shelf) {
+        return new ChatQueryService(chats, catalog, model, quotas, clock, shelf);
     }
 
     @Bean
-    ManageChatService manageChatService(ChatRepository chats) {
-        return new ManageChatService(chats);
+    ManageChatService manageChatService(ChatRepository chats, uz.suhbat.application.port.out.conversation.ChatShelfRepository shelf) {
+        return new ManageChatService(chats, shelf);
     }
 
     @Bean

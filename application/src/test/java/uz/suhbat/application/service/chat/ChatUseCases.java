@@ -27,6 +27,10 @@ public final class ChatUseCases {
     public final uz.suhbat.application.fake.InMemoryAnswerGuard guard;
     /** What starting, sending and regenerating share; bootstrap calls its {@link AnswerStarter#keepClaimsAlive} on a timer. */
     public final AnswerStarter answerStarter;
+    /** Pins, archives, title sources, shares and feedback, over the same chats. */
+    public final uz.suhbat.application.fake.InMemoryConversations conversations;
+    /** Model-written titles, for tests that start chats through {@code titles.around(starting)}. */
+    public final ModelTitles titles;
 
     public ChatUseCases(ChatRepository chats, UserRepository users, ChatModelPort model, ChatLimitPolicyPort limits, Clock clock,
                         List<String> openAiModels, PdfModels pdfModels, DailyQuotaPort quotas) {
@@ -34,8 +38,10 @@ public final class ChatUseCases {
         guard = new uz.suhbat.application.fake.InMemoryAnswerGuard(chats);
         AnswerStarter answers = new AnswerStarter(chats, model, pdfModels, clock, guard);
         answerStarter = answers;
-        query = new ChatQueryService(chats, catalog, model, quotas, clock);
-        manage = new ManageChatService(chats);
+        conversations = new uz.suhbat.application.fake.InMemoryConversations(chats);
+        query = new ChatQueryService(chats, catalog, model, quotas, clock, conversations);
+        manage = new ManageChatService(chats, conversations);
+        titles = new ModelTitles(conversations, model, catalog, null);
         starting = new StartChatService(limits, chats, model, catalog, answers, quotas, clock);
         sending = new SendMessageService(chats, users, model, catalog, answers, quotas, clock);
         regenerating = new RegenerateAnswerService(chats, users, model, catalog, answers, quotas, clock);
