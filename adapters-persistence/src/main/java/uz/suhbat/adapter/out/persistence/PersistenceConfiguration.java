@@ -133,4 +133,9 @@ public class PersistenceConfiguration {
     AnswerStopRepository answerStopRepository(DSLContext db) {
         return new JooqAnswerStopRepository(db);
     }
+
+    @Bean
+    uz.suhbat.application.port.out.account.PreferenceRepository preferenceRepository(DSLContext db) {
+        return new JooqPreferenceRepository(db);
+    }
 }
