@@ -143,8 +143,9 @@ class UseCaseConfiguration {
     /** What starting a chat, sending and regenerating share: the whole chat goes to the model, the answer streams and is stored. */
     @Bean
     AnswerStarter answerStarter(ChatRepository chats, ChatModelPort model, PdfModels pdfModels, Clock clock,
-                                uz.suhbat.application.port.out.chat.AnswerGuardPort answerGuard) {
-        return new AnswerStarter(chats, model, pdfModels, clock, answerGuard);
+                                uz.suhbat.application.port.out.chat.AnswerGuardPort answerGuard,
+                                uz.suhbat.application.port.out.account.PreferenceRepository preferences) {
+        return new AnswerStarter(chats, model, pdfModels, clock, answerGuard, preferences);
     }
 
     @Bean

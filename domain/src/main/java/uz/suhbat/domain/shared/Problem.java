@@ -42,5 +42,7 @@ public enum Problem {
     /** reading failed for a reason of ours */
     DOCUMENT_READING_FAILED,
     /** the server restarted while reading */
-    DOCUMENT_READING_CUT_BY_RESTART
+    DOCUMENT_READING_CUT_BY_RESTART,
+    /** custom instructions longer than {@code CustomInstructions.MAX_LENGTH} */
+    INSTRUCTIONS_TOO_LONG
 }

@@ -160,4 +160,9 @@ public class PersistenceConfiguration {
     uz.suhbat.application.port.out.conversation.SharingSettingRepository sharingSettingRepository(DSLContext db) {
         return new JooqSharingSetting(db);
     }
+
+    @Bean
+    uz.suhbat.application.port.out.account.PreferenceRepository preferenceRepository(DSLContext db) {
+        return new JooqPreferenceRepository(db);
+    }
 }

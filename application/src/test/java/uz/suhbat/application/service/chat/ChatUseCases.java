@@ -34,9 +34,16 @@ public final class ChatUseCases {
 
     public ChatUseCases(ChatRepository chats, UserRepository users, ChatModelPort model, ChatLimitPolicyPort limits, Clock clock,
                         List<String> openAiModels, PdfModels pdfModels, DailyQuotaPort quotas) {
+        this(chats, users, model, limits, clock, openAiModels, pdfModels, quotas, null);
+    }
+
+    /** With custom instructions kept in {@code preferences}. */
+    public ChatUseCases(ChatRepository chats, UserRepository users, ChatModelPort model, ChatLimitPolicyPort limits, Clock clock,
+                        List<String> openAiModels, PdfModels pdfModels, DailyQuotaPort quotas,
+                        uz.suhbat.application.port.out.account.PreferenceRepository preferences) {
         ModelCatalog catalog = new ModelCatalog(openAiModels, pdfModels, new FixedContextWindows(128_000));
         guard = new uz.suhbat.application.fake.InMemoryAnswerGuard(chats);
-        AnswerStarter answers = new AnswerStarter(chats, model, pdfModels, clock, guard);
+        AnswerStarter answers = new AnswerStarter(chats, model, pdfModels, clock, guard, preferences);
         answerStarter = answers;
         conversations = new uz.suhbat.application.fake.InMemoryConversations(chats);
         query = new ChatQueryService(chats, catalog, model, quotas, clock, conversations);
