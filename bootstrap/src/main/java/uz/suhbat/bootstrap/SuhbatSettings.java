@@ -19,7 +19,8 @@ public record SuhbatSettings(
         Mail mail,
         int chatMessageLimit,
         Knowledge knowledge,
-        int registrationsPerAddress) {
+        int registrationsPerAddress,
+        boolean apiStoreContent) {
 
     /**
      * The public address put into links sent by mail: APP_BASE_URL, or, when it is not set, this
