@@ -35,7 +35,8 @@ class ApiWiring {
     }
 
     @Bean
-    ApiAdministrationUseCase apiAdministrationUseCase(ApiKeyRepository keys, ApiUsageRepository usage, AuditTrail audit, Clock clock) {
-        return new ApiAdministrationService(keys, usage, audit, clock);
+    ApiAdministrationUseCase apiAdministrationUseCase(ApiKeyRepository keys, UserRepository users, ApiUsageRepository usage,
+                                                      AuditTrail audit, Clock clock) {
+        return new ApiAdministrationService(keys, users, usage, audit, clock);
     }
 }

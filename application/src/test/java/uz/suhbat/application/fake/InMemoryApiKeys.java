@@ -107,6 +107,12 @@ public final class InMemoryApiKeys implements ApiKeyRepository, ApiUsageReposito
     }
 
     @Override
+    public synchronized List<UserRef> usersWithApiOff() {
+        return disabled.entrySet().stream().filter(Map.Entry::getValue).sorted(Map.Entry.comparingByKey())
+                .map(e -> new UserRef(e.getKey(), users.findById(e.getKey()).map(u -> u.username().value()).orElse("?"))).toList();
+    }
+
+    @Override
     public synchronized void record(long keyId, LocalDate day, String model, int inputTokens, int outputTokens) {
         long[] row = usage.computeIfAbsent(List.of(keyId, day, model), k -> new long[3]);
         row[0]++;

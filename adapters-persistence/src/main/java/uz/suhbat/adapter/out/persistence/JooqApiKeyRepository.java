@@ -100,6 +100,12 @@ final class JooqApiKeyRepository implements ApiKeyRepository {
         return Boolean.TRUE.equals(db.select(USER.API_DISABLED).from(USER).where(USER.ID.eq(userId)).fetchOne(USER.API_DISABLED));
     }
 
+    @Override
+    public List<UserRef> usersWithApiOff() {
+        return db.select(USER.ID, USER.USERNAME).from(USER).where(USER.API_DISABLED.isTrue()).orderBy(USER.ID)
+                .fetch(r -> new UserRef(r.value1(), r.value2()));
+    }
+
     private static ApiKey key(ApiKeyRecord r) {
         return new ApiKey(r.getId(), r.getUserId(), r.getName(), r.getPrefix(), Times.fromDb(r.getCreated()),
                 Times.fromDb(r.getLastUsed()),

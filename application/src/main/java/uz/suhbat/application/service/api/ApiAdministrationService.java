@@ -4,6 +4,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import uz.suhbat.application.port.out.account.UserRepository;
+import uz.suhbat.domain.shared.InvalidValueException;
+import uz.suhbat.domain.user.User;
+import uz.suhbat.domain.user.Username;
 import uz.suhbat.application.port.in.api.ApiAdministrationUseCase;
 import uz.suhbat.application.port.out.api.ApiKeyRepository;
 import uz.suhbat.application.port.out.api.ApiUsageRepository;
@@ -14,12 +20,14 @@ import uz.suhbat.domain.audit.AuditAction;
 public final class ApiAdministrationService implements ApiAdministrationUseCase {
 
     private final ApiKeyRepository keys;
+    private final UserRepository users;
     private final ApiUsageRepository usage;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public ApiAdministrationService(ApiKeyRepository keys, ApiUsageRepository usage, AuditTrail audit, Clock clock) {
+    public ApiAdministrationService(ApiKeyRepository keys, UserRepository users, ApiUsageRepository usage, AuditTrail audit, Clock clock) {
         this.keys = keys;
+        this.users = users;
         this.usage = usage;
         this.audit = audit;
         this.clock = clock;
@@ -44,6 +52,22 @@ public final class ApiAdministrationService implements ApiAdministrationUseCase 
         }
         audit.record(adminId, AuditAction.USER_API_ACCESS_CHANGED, "#" + userId, disabled ? "off" : "on");
         return true;
+    }
+
+    @Override
+    public boolean setUserApiDisabled(long adminId, String username, boolean disabled) {
+        Optional<User> user;
+        try {
+            user = users.findByUsername(new Username(username == null ? "" : username.strip()));
+        } catch (InvalidValueException notAName) {
+            return false;
+        }
+        return user.isPresent() && setUserApiDisabled(adminId, user.get().id(), disabled);
+    }
+
+    @Override
+    public List<Map.Entry<Long, String>> usersWithApiOff() {
+        return keys.usersWithApiOff().stream().map(u -> Map.entry(u.id(), u.username())).toList();
     }
 
     @Override

@@ -31,7 +31,7 @@ class ApiKeyServiceTest {
     private final ApiKeyService service = new ApiKeyService(keys, clock);
     private final InMemoryAdminRepository admins = new InMemoryAdminRepository();
     private final InMemoryAuditLogRepository audit = new InMemoryAuditLogRepository();
-    private final ApiAdministrationService administration = new ApiAdministrationService(keys, keys, new AuditTrail(audit, admins, clock), clock);
+    private final ApiAdministrationService administration = new ApiAdministrationService(keys, users, keys, new AuditTrail(audit, admins, clock), clock);
     private final Admin boss = admins.save(Admin.newMain(new Username("boss"), new EmailAddress("boss@example.uz"), "h", clock.instant()));
     private final User aziz = users.save(User.register(new Username("aziz"), new EmailAddress("aziz@example.uz"), "h", clock.instant(), "uz"));
 
@@ -85,7 +85,9 @@ class ApiKeyServiceTest {
         administration.setApiOpen(boss.id(), true);
         assertThat(service.check(made.secret())).isInstanceOf(Check.Accepted.class);
 
-        assertThat(administration.setUserApiDisabled(boss.id(), aziz.id(), true)).isTrue();
+        assertThat(administration.setUserApiDisabled(boss.id(), " aziz ", true)).isTrue();
+        assertThat(administration.usersWithApiOff()).containsExactly(java.util.Map.entry(aziz.id(), "aziz"));
+        assertThat(administration.setUserApiDisabled(boss.id(), "nobody", true)).isFalse();
         assertThat(service.check(made.secret())).isEqualTo(new Check.Refused(Reason.API_OFF));
         administration.setUserApiDisabled(boss.id(), aziz.id(), false);
 

@@ -1,6 +1,7 @@
 package uz.suhbat.application.port.in.api;
 
 import java.util.List;
+import java.util.Map;
 
 /** The admin's side of the API: the switches, and what each key used. */
 public interface ApiAdministrationUseCase {
@@ -13,6 +14,12 @@ public interface ApiAdministrationUseCase {
     boolean setUserApiDisabled(long adminId, long userId, boolean disabled);
 
     boolean userApiDisabled(long userId);
+
+    /** By the user's name, as the admin types it; false when there is no such user. */
+    boolean setUserApiDisabled(long adminId, String username, boolean disabled);
+
+    /** The users the API is off for: id and name. */
+    List<Map.Entry<Long, String>> usersWithApiOff();
 
     /** Requests and tokens per key over the last {@code days} UTC days including today. */
     List<KeyUsage> usageByKey(int days);

@@ -36,6 +36,12 @@ public interface ApiKeyRepository {
 
     boolean userApiDisabled(long userId);
 
+    /** The users the admin turned the API off for, by name. */
+    List<UserRef> usersWithApiOff();
+
+    record UserRef(long id, String username) {
+    }
+
     /** A key found by its hash, and its owner's state at that moment. */
     record KeyHolder(long keyId, long userId, boolean userBlocked, boolean userApiDisabled, boolean apiOpen) {
     }

@@ -68,6 +68,7 @@ public abstract class ApiKeyRepositoryContract {
 
         assertThat(keys.saveUserApiDisabled(aziz, true)).isTrue();
         assertThat(keys.userApiDisabled(aziz)).isTrue();
+        assertThat(keys.usersWithApiOff()).containsExactly(new ApiKeyRepository.UserRef(aziz, "aziz"));
         assertThat(keys.findActive("b".repeat(64))).get().extracting(ApiKeyRepository.KeyHolder::userApiDisabled).isEqualTo(true);
         assertThat(keys.saveUserApiDisabled(aziz + 1000, true)).isFalse();
     }
