@@ -460,6 +460,9 @@ class ChatUseCasesTest {
         model.answers("Toʻliq ", "javob");
         RecordingAnswerListener again = new RecordingAnswerListener();
         assertThat(service.regenerate(aziz, chatId, again)).as("another node carries on").isInstanceOf(Started.class);
-        assertThat(stored(aziz, chatId)).containsExactly("1:Savol:complete", "2:Toʻliq javob:complete");
+        assertThat(stored(aziz, chatId)).as("the new answer is shown; the saved words stay as its earlier version")
+                .containsExactly("1:Savol:complete", "3:Toʻliq javob:complete");
+        assertThat(service.versions.choose(aziz, chatId, 2)).isEqualTo(uz.suhbat.application.port.in.chat.MessageVersionsUseCase.Result.DONE);
+        assertThat(stored(aziz, chatId)).containsExactly("1:Savol:complete", "2:Yarim javob:interrupted");
     }
 }
