@@ -53,8 +53,9 @@ class AdminWiring {
     }
 
     @Bean
-    UserAdministrationUseCase userAdministrationUseCase(UserReportPort reports, UserRepository users, AuditTrail audit) {
-        return new UserAdministrationService(reports, users, audit);
+    UserAdministrationUseCase userAdministrationUseCase(UserReportPort reports, UserRepository users, AuditTrail audit,
+                                                        uz.suhbat.application.port.out.api.ApiKeyRepository apiKeys, Clock clock) {
+        return new UserAdministrationService(reports, users, audit, apiKeys, clock);
     }
 
     @Bean

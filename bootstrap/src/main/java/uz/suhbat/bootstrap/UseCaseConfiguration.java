@@ -134,18 +134,20 @@ class UseCaseConfiguration {
     /** What starting a chat, sending and regenerating share: the whole chat goes to the model, the answer streams and is stored. */
     @Bean
     AnswerStarter answerStarter(ChatRepository chats, ChatModelPort model, PdfModels pdfModels, Clock clock,
-                                uz.suhbat.application.port.out.chat.AnswerGuardPort answerGuard) {
-        return new AnswerStarter(chats, model, pdfModels, clock, answerGuard);
+                                uz.suhbat.application.port.out.chat.AnswerGuardPort answerGuard,
+                                uz.suhbat.application.port.out.account.PreferenceRepository preferences) {
+        return new AnswerStarter(chats, model, pdfModels, clock, answerGuard, preferences);
     }
 
     @Bean
-    ChatQueryService chatQueryService(ChatRepository chats, ModelCatalog catalog, ChatModelPort model, DailyQuotaPort quotas, Clock clock) {
-        return new ChatQueryService(chats, catalog, model, quotas, clock);
+    ChatQueryService chatQueryService(ChatRepository chats, ModelCatalog catalog, ChatModelPort model, DailyQuotaPort quotas, Clock clock,
+                                      uz.suhbat.application.port.out.conversation.ChatShelfRepository shelf) {
+        return new ChatQueryService(chats, catalog, model, quotas, clock, shelf);
     }
 
     @Bean
-    ManageChatService manageChatService(ChatRepository chats) {
-        return new ManageChatService(chats);
+    ManageChatService manageChatService(ChatRepository chats, uz.suhbat.application.port.out.conversation.ChatShelfRepository shelf) {
+        return new ManageChatService(chats, shelf);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import uz.suhbat.adapter.in.web.i18n.Problems;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +42,11 @@ class AdminChatsController {
     private final LimitsUseCase limits;
     private final TranscriptPdfs pdfs;
 
-    AdminChatsController(ChatArchiveQuery archive, LimitsUseCase limits, TranscriptPdfs pdfs) {
+    private final uz.suhbat.application.port.in.conversation.FeedbackReportQuery feedback;
+
+    AdminChatsController(ChatArchiveQuery archive, LimitsUseCase limits, TranscriptPdfs pdfs,
+                         uz.suhbat.application.port.in.conversation.FeedbackReportQuery feedback) {
+        this.feedback = feedback;
         this.archive = archive;
         this.limits = limits;
         this.pdfs = pdfs;
@@ -69,7 +74,13 @@ class AdminChatsController {
         model.addAttribute("nav", Map.of("chats", true));
         model.addAttribute("chat", transcript.chat());
         model.addAttribute("email", transcript.email());
-        model.addAttribute("messages", transcript.messages());
+        // the user's thumbs up or down (and comment) beside the answer it is about
+        Map<Integer, uz.suhbat.application.port.in.conversation.FeedbackUseCase.Given> given = new HashMap<>();
+        feedback.ofChat(chatId).forEach(g -> given.put(g.rank(), g));
+        model.addAttribute("messages", transcript.messages().stream().map(line -> {
+            var g = given.get(line.rank());
+            return g == null ? line : line.withFeedback(new TranscriptView.Feedback(g.up(), g.comment() == null ? "" : g.comment()));
+        }).toList());
         return "admin/chat";
     }
 

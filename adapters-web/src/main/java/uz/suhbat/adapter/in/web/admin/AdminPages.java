@@ -46,10 +46,15 @@ class AdminPages {
     static Pager pager(Page<?> page, String path, String query) {
         String base = path + "?" + (query.isEmpty() ? "" : query + "&") + "page=";
         return new Pager(page.page(), page.pages(), page.total(), page.page() > 1 ? base + (page.page() - 1) : null,
-                page.page() < page.pages() ? base + (page.page() + 1) : null, page.pages() > 1);
+                page.page() < page.pages() ? base + (page.page() + 1) : null, page.pages() > 1,
+                // a total estimated from the newest chats, or counted in the newest ones only (a common word, a short term)
+                page.estimated(), page.searchedNewest() > 0 ? page.searchedNewest() : null);
     }
 
-    /** The pager under a list: {@code previous} and {@code next} are links, or null at the ends. */
-    record Pager(int page, int pages, long total, String previous, String next, boolean many) {
+    /**
+     * The pager under a list: {@code previous} and {@code next} are links, or null at the ends; {@code estimated}: the
+     * total is an estimate; {@code searchedNewest}: how many of the newest were searched, or null when all were.
+     */
+    record Pager(int page, int pages, long total, String previous, String next, boolean many, boolean estimated, Long searchedNewest) {
     }
 }

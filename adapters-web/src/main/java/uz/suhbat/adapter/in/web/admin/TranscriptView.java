@@ -14,7 +14,7 @@ record TranscriptView(ChatRow chat, String email, List<Line> messages) {
 
     /** {@code roleLabel}: the bundle key of the role; {@code tokens}: "in / out", or null when unknown. */
     record Line(int rank, String role, String roleLabel, String content, String time, String model, boolean interrupted, String tokens,
-                List<Source> sources) {
+                List<Source> sources, Feedback feedback) {
 
         static Line of(long chatId, ChatTranscript.Line m) {
             // each cited page opens as a one-page PDF, like under the user's own answer
@@ -23,8 +23,17 @@ record TranscriptView(ChatRow chat, String email, List<Line> messages) {
             String tokens = m.inputTokens() == null && m.outputTokens() == null ? null
                     : (m.inputTokens() == null ? 0 : m.inputTokens()) + " / " + (m.outputTokens() == null ? 0 : m.outputTokens());
             return new Line(m.rank(), m.role(), "admin.chat.role." + m.role(), m.content(), AdminPages.second(m.createdAt()), m.model(),
-                    "interrupted".equals(m.status()), tokens, sources);
+                    "interrupted".equals(m.status()), tokens, sources, null);
         }
+
+        /** The same line with the user's thumbs up or down (and comment) about it. */
+        Line withFeedback(Feedback given) {
+            return new Line(rank, role, roleLabel, content, time, model, interrupted, tokens, sources, given);
+        }
+    }
+
+    /** A user's thumbs up ({@code up}) or down, with an optional comment ("" when none). */
+    record Feedback(boolean up, String comment) {
     }
 
     record Source(int page, String text, String href) {

@@ -35,7 +35,9 @@ class SecurityConfiguration {
     static final String[] PUBLIC = {
         "/login", "/login/refused", "/register", "/verify", "/forgot-password", "/reset-password",
         "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.svg", "/favicon.ico",
-        "/actuator/health", "/error"
+        "/actuator/health", "/error",
+        // shared chats: read-only, for anyone with the link (SharedChatController)
+        "/s/*"
     };
 
     /**
