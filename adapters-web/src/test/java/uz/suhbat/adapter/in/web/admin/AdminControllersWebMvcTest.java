@@ -28,6 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -75,7 +77,10 @@ import uz.suhbat.domain.user.Username;
  * what an action changes, and who may do it.
  */
 @WebMvcTest(controllers = {AdminUsersController.class, AdminChatsController.class, AdminsController.class, AuditController.class,
-        LimitsController.class})
+        LimitsController.class},
+        // the user pages' advice, the /v1 API's filter and the dashboard's feedback advice need use cases these pages do not
+        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = {"uz\\.suhbat\\.adapter\\.in\\.web\\.(page|openai)\\..*",
+                "uz\\.suhbat\\.adapter\\.in\\.web\\.admin\\.ConversationAdminController.*"}))
 @Import({AdminSecurityConfiguration.class, MustacheConfiguration.class, TranscriptPdfs.class, AdminControllersWebMvcTest.Fakes.class})
 class AdminControllersWebMvcTest {
 
@@ -114,7 +119,7 @@ class AdminControllersWebMvcTest {
                 }
                 return new Page<>(found, found.size(), 1, 25);
             };
-            return new UserAdministrationService(reports, users, audit);
+            return new UserAdministrationService(reports, users, audit, new uz.suhbat.application.fake.InMemoryApiKeys(users), clock);
         }
 
         @Bean LimitsUseCase limits(AuditTrail audit) {
@@ -123,6 +128,18 @@ class AdminControllersWebMvcTest {
 
         @Bean ManageAdminsUseCase manageAdmins(AuditTrail audit) {
             return new AdminAccountsService(admins, hashing, audit, clock);
+        }
+
+        /** The chat page shows the feedback given in the chat: the real service over the in-memory chats and feedback. */
+        @Bean uz.suhbat.application.port.in.conversation.FeedbackReportQuery feedbackReport() {
+            uz.suhbat.application.fake.InMemoryChatRepository chatStore = new uz.suhbat.application.fake.InMemoryChatRepository();
+            return new uz.suhbat.application.service.conversation.FeedbackService(chatStore,
+                    new uz.suhbat.application.fake.InMemoryConversations(chatStore), clock);
+        }
+
+        /** The admin pages' theme (light, dark, the system's). */
+        @Bean uz.suhbat.application.port.in.account.PreferencesUseCase preferences() {
+            return new uz.suhbat.application.service.account.PreferencesService(new uz.suhbat.application.fake.InMemoryPreferenceRepository());
         }
 
         @Bean AuditLogQuery auditLog() {
