@@ -19,7 +19,6 @@ import uz.suhbat.application.port.out.account.OneTimeTokenRepository;
 import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.admin.AdminRepository;
 import uz.suhbat.application.port.out.security.PasswordHashingPort;
-import uz.suhbat.application.service.account.AccountService;
 import uz.suhbat.application.service.chat.AnswerStopsService;
 import uz.suhbat.application.port.out.chat.AnswerStopRepository;
 import uz.suhbat.application.service.account.AddressThrottleService;
@@ -85,14 +84,6 @@ class UseCaseConfiguration {
     @Bean
     EnsureMainAdminUseCase ensureMainAdminUseCase(AdminRepository admins, PasswordHashingPort hashing, Clock clock) {
         return new MainAdminService(admins, hashing, clock);
-    }
-
-    /** One service answers registration, verification, password reset, the profile and the session check. */
-    @Bean
-    AccountService accountService(UserRepository users, OneTimeTokenRepository tokens, DeviceLoginRepository devices,
-                                  AccountMailPort mail, PasswordHashingPort hashing, ThrottleRepository throttles, Clock clock, SuhbatSettings settings,
-                                  @Value("${server.port:8080}") int serverPort, java.util.concurrent.ExecutorService accountMailQueue) {
-        return new AccountService(users, tokens, devices, mail, hashing, throttles, clock, settings.linkBase(serverPort), accountMailQueue);
     }
 
     /**

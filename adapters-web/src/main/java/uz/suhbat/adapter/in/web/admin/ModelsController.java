@@ -1,12 +1,9 @@
 package uz.suhbat.adapter.in.web.admin;
 
 import jakarta.servlet.http.HttpServletResponse;
-import uz.suhbat.adapter.in.web.chat.AnswerFailures;
 import uz.suhbat.adapter.in.web.i18n.Problems;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -22,7 +19,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import uz.suhbat.adapter.in.web.i18n.Formats;
 import uz.suhbat.adapter.in.web.security.ApiErrors;
 import uz.suhbat.application.port.in.chat.ChatQuery;
 import uz.suhbat.application.port.in.knowledge.KnowledgeModelsQuery;
@@ -54,7 +50,7 @@ class ModelsController {
         model.addAttribute("nav", Map.of("models", true));
         model.addAttribute("models", query.all().stream().map(this::row).toList());
         model.addAttribute("baseModels", chats.models().stream().filter(m -> "openai".equals(m.kind()))
-                .map(m -> Map.of("id", m.id(), "selected", m.id().equals(model.getAttribute("chosenBase")))).toList());
+                .map(m -> new Choice(m.id(), m.id(), m.id().equals(model.getAttribute("chosenBase")))).toList());
         return "admin/models";
     }
 
@@ -103,7 +99,7 @@ class ModelsController {
     /** For the live progress bar. */
     @GetMapping("/admin/api/models/{id}")
     @ResponseBody
-    Map<String, Object> status(@PathVariable long id, HttpServletResponse response) throws IOException {
+    ModelRow status(@PathVariable long id, HttpServletResponse response) throws IOException {
         KnowledgeModel knowledge = query.find(id).orElse(null);
         if (knowledge == null) {
             ApiErrors.write(response, 404, "not_found", text("chat.error.not_found"));
@@ -116,13 +112,7 @@ class ModelsController {
     String tryOut(@PathVariable long id, @RequestParam(defaultValue = "") String question, Model model) {
         KnowledgeModelsQuery.Trial trial = query.tryOut(id, question);
         model.addAttribute("question", question);
-        model.addAttribute("trial", Map.of(
-                "passages", trial.passages().stream().map(p -> Map.of("page", p.page(), "score", Formats.twoDecimals(p.score()),
-                        "text", p.text())).toList(),
-                "answer", trial.answer() == null ? "" : trial.answer(),
-                "failure", trial.refusal() != null ? Problems.key(trial.refusal())
-                        : trial.failure() != null ? AnswerFailures.messageKey(trial.failure()) : "",
-                "none", trial.passages().isEmpty()));
+        model.addAttribute("trial", TrialView.of(trial));
         return model(id, model);
     }
 
@@ -155,26 +145,8 @@ class ModelsController {
         return "redirect:/admin/models";
     }
 
-    private Map<String, Object> row(KnowledgeModel m) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("id", m.id());
-        row.put("name", m.name());
-        row.put("description", m.description() == null ? "" : m.description());
-        row.put("baseModel", m.baseModel());
-        row.put("instructions", m.instructions() == null ? "" : m.instructions());
-        row.put("status", m.status().name().toLowerCase(Locale.ROOT));
-        row.put("statusText", text("admin.models.status." + m.status().name().toLowerCase(Locale.ROOT)));
-        row.put("processing", m.status() == KnowledgeModel.Status.PROCESSING);
-        row.put("ready", m.status() == KnowledgeModel.Status.READY);
-        row.put("failed", m.status() == KnowledgeModel.Status.FAILED);
-        row.put("reason", m.statusReason() == null ? "" : text(Problems.key(m.statusReason())));
-        row.put("launched", m.launched());
-        row.put("percent", m.progressPercent());
-        row.put("pagesDone", m.pagesDone());
-        row.put("pagesTotal", m.pagesTotal());
-        row.put("chunksDone", m.chunksDone());
-        row.put("created", AdminPages.minute(m.createdAt()));
-        return row;
+    private ModelRow row(KnowledgeModel m) {
+        return ModelRow.of(m, this::text);
     }
 
     private String text(String key) {
