@@ -321,6 +321,16 @@ public final class AccountService implements RegisterUseCase, VerifyEmailUseCase
     }
 
     @Override
+    public SessionState check(long userId, int sessionEpoch, String deviceSeries) {
+        SessionState state = check(userId, sessionEpoch);
+        if (state instanceof Active && deviceSeries != null
+                && devices.findBySeries(deviceSeries).filter(device -> device.userId() == userId).isEmpty()) {
+            return new Ended(); // the device this session belongs to was signed out
+        }
+        return state;
+    }
+
+    @Override
     public int currentEpoch(long userId) {
         return users.findById(userId).map(User::sessionEpoch).orElse(-1);
     }
