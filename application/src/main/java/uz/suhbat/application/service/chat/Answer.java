@@ -29,6 +29,8 @@ final class Answer implements ChatModelPort.AnswerSink {
     static final int SAVE_AFTER_PIECES = 64;
 
     private final Chat chat;
+    /** The rank of the question answered: the answer is stored as its answer (a version, when it had one). */
+    private final int questionRank;
     private final String answeringModel;
     private final List<Message.Source> sources;
     private final AnswerListener listener;
@@ -47,10 +49,11 @@ final class Answer implements ChatModelPort.AnswerSink {
     private int piecesSinceSave;
     private volatile Instant savedAt;
 
-    Answer(Chat chat, String answeringModel, List<Message.Source> sources, AnswerListener listener, ChatRepository chats, Clock clock,
+    Answer(Chat chat, int questionRank, String answeringModel, List<Message.Source> sources, AnswerListener listener, ChatRepository chats, Clock clock,
            Optional<DailyAllowance> today, AnswerClaim claim) {
         this.claim = claim;
         this.chat = chat;
+        this.questionRank = questionRank;
         this.answeringModel = answeringModel;
         this.sources = sources;
         this.listener = listener;
@@ -137,7 +140,7 @@ final class Answer implements ChatModelPort.AnswerSink {
     private int write(String content, MessageStatus status, int inputTokens, int outputTokens) {
         Instant now = clock.instant();
         if (storedRank == null || !chats.updateAssistantMessage(chat.id(), storedRank, content, status, inputTokens, outputTokens, now)) {
-            storedRank = chats.appendAssistantMessage(chat.id(), content, status, answeringModel, inputTokens, outputTokens, sources, now).rank();
+            storedRank = chats.appendAssistantMessage(chat.id(), questionRank, content, status, answeringModel, inputTokens, outputTokens, sources, now).rank();
         }
         savedLength = content.length();
         return storedRank;
