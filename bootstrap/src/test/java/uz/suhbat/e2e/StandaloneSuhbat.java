@@ -52,6 +52,11 @@ final class StandaloneSuhbat implements AutoCloseable {
 
     /** Starts on the database and files in {@code data}; {@code settings} are more KEY=VALUE settings. */
     static StandaloneSuhbat start(Path data, FakeOpenAi openAi, GreenMail mail, String... settings) {
+        return new StandaloneSuhbat(new SpringApplicationBuilder(SuhbatApplication.class).run(commandLine(data, openAi, mail, settings)));
+    }
+
+    /** The command-line arguments ({@code --KEY=VALUE}) of a node on {@code data}, as {@link #start} passes them. */
+    static String[] commandLine(Path data, FakeOpenAi openAi, GreenMail mail, String... settings) {
         List<String> args = new ArrayList<>(List.of(
                 "SERVER_PORT=0",
                 "EMBEDDED_DB_DIR=" + data.resolve("mysql"),
@@ -77,8 +82,7 @@ final class StandaloneSuhbat implements AutoCloseable {
             byKey.put(setting.substring(0, equals), setting.substring(equals + 1));
         }
         // as command-line arguments, so that they win over any environment variable of the test JVM
-        String[] commandLine = byKey.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new StandaloneSuhbat(new SpringApplicationBuilder(SuhbatApplication.class).run(commandLine));
+        return byKey.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
     /** The Spring context, for tests that look inside a node. */
