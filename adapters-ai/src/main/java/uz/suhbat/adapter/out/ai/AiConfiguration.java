@@ -10,7 +10,6 @@ import uz.suhbat.application.port.out.knowledge.DocumentTextPort;
 import uz.suhbat.application.port.out.knowledge.EmbeddingModelsPort;
 import uz.suhbat.application.port.out.knowledge.EmbeddingPort;
 import uz.suhbat.application.port.out.knowledge.StemmerPort;
-import uz.suhbat.application.port.out.export.ChatTranscriptPdfPort;
 
 /**
  * The AI adapter's beans, one per out-port it implements. It reads no environment itself:
@@ -57,10 +56,5 @@ public class AiConfiguration {
     @Bean
     public DocumentPagesPort documentPagesPort() {
         return new PdfPages();
-    }
-
-    @Bean
-    public ChatTranscriptPdfPort chatTranscriptPdfPort() {
-        return new PdfChatTranscripts(PdfChatTranscripts.DEFAULT_FONT_DIR);
     }
 }

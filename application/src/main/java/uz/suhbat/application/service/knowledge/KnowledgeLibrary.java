@@ -40,6 +40,8 @@ public final class KnowledgeLibrary {
     private final Map<Long, KnowledgeIndex> indexes = new ConcurrentHashMap<>();
     /** Per model, the embedder of its kind (a model's kind never changes). */
     private final Map<Long, EmbeddingPort> embedders = new ConcurrentHashMap<>();
+    /** The index version ({@link KnowledgeModelRepository#indexVersions}) each loaded index was read at. */
+    private final Map<Long, Long> loadedVersions = new ConcurrentHashMap<>();
 
     public KnowledgeLibrary(KnowledgeModelRepository models, EmbeddingPort embeddings, int topPages, double minScore) {
         this(models, embeddings, topPages, minScore, DEFAULT_CONTEXT_TOKENS, (language, word) -> word);
@@ -130,6 +132,28 @@ public final class KnowledgeLibrary {
     public void evict(long modelId) {
         indexes.remove(modelId);
         embedders.remove(modelId);
+        loadedVersions.remove(modelId);
+    }
+
+    /**
+     * Drops every loaded index whose model another node deleted or whose passages changed since it was loaded (its index
+     * version differs); the next question loads it again. Bootstrap calls this twice a second on every node: one small
+     * query, none while no index is loaded. Returns how many were dropped.
+     */
+    public int dropChanged() {
+        if (indexes.isEmpty()) {
+            return 0;
+        }
+        Map<Long, Long> current = models.indexVersions();
+        int dropped = 0;
+        for (Long id : List.copyOf(indexes.keySet())) {
+            Long now = current.get(id);
+            if (now == null || !now.equals(loadedVersions.get(id))) {
+                evict(id);
+                dropped++;
+            }
+        }
+        return dropped;
     }
 
     /** The embedder of a model's kind; MiniLM's for a model that no longer exists (its index is empty anyway). */
@@ -140,6 +164,9 @@ public final class KnowledgeLibrary {
 
     private KnowledgeIndex index(long modelId) {
         return indexes.computeIfAbsent(modelId, id -> {
+            // the version first: passages changed after it was read make the index look old, never new
+            Long version = models.indexVersions().get(id);
+            loadedVersions.put(id, version == null ? Long.MIN_VALUE : version);
             List<KnowledgeModelRepository.StoredChunk> chunks = models.chunks(id);
             EmbeddingPort embedder = embedder(id);
             KnowledgeIndex.Builder builder = KnowledgeIndex.builder(embedder.dimensions(), chunks.size()).terms(terms);
