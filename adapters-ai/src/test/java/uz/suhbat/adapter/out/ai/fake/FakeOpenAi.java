@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An OpenAI-compatible server for tests: {@code POST /v1/chat/completions} with {@code "stream": true},
- * answered with real {@code chat.completion.chunk} server-sent events, each flushed as written.
+ * answered with real {@code chat.completion.chunk} server-sent events, each flushed as written, and
+ * {@code POST /v1/embeddings} ({@link FakeEmbeddingsEndpoint}).
  *
  * <p>Each request takes the next scripted {@link Reply}; when none is queued, the fallback set with
  * {@link #answerAllWith} answers, and without one the request is refused with a 500 that says so.
@@ -42,6 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class FakeOpenAi implements AutoCloseable {
 
     private static final String PATH = "/v1/chat/completions";
+    private static final String EMBEDDINGS_PATH = "/v1/embeddings";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final HttpServer server;
@@ -54,6 +56,7 @@ public final class FakeOpenAi implements AutoCloseable {
     private final AtomicInteger abandoned = new AtomicInteger();
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Function<RecordedRequest, String> fallback;
+    private final FakeEmbeddingsEndpoint embeddings = new FakeEmbeddingsEndpoint(spec, violations);
 
     static {
         // like a real API server, send each chunk at once: without TCP_NODELAY a chunk written right
@@ -103,6 +106,11 @@ public final class FakeOpenAi implements AutoCloseable {
         fallback = null;
     }
 
+    /** The {@code POST /v1/embeddings} requests received, apart from the chat requests of {@link #requests()}. */
+    public List<RecordedRequest> embeddingRequests() {
+        return embeddings.requests();
+    }
+
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);
     }
@@ -136,6 +144,10 @@ public final class FakeOpenAi implements AutoCloseable {
     }
 
     private void respond(HttpExchange exchange) throws IOException {
+        if (exchange.getRequestMethod().equals("POST") && exchange.getRequestURI().getPath().equals(EMBEDDINGS_PATH)) {
+            embeddings.respond(exchange);
+            return;
+        }
         if (!exchange.getRequestMethod().equals("POST") || !exchange.getRequestURI().getPath().equals(PATH)) {
             refuse(exchange, new Reply.Refusal(404, "invalid_request_error", "unknown_url",
                     "Unknown request URL: " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath(), null));
@@ -256,7 +268,7 @@ public final class FakeOpenAi implements AutoCloseable {
         return stream;
     }
 
-    private static void refuse(HttpExchange exchange, Reply.Refusal refusal) throws IOException {
+    static void refuse(HttpExchange exchange, Reply.Refusal refusal) throws IOException {
         ObjectNode error = JSON.objectNode();
         error.put("message", refusal.message());
         error.put("type", refusal.type());

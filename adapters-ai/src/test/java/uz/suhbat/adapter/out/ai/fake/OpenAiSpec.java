@@ -19,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The schemas of OpenAI's published API description that the fake upstream and the request checks
  * touch: the request ({@code CreateChatCompletionRequest}) and each streamed chunk
- * ({@code CreateChatCompletionStreamResponse}).
+ * ({@code CreateChatCompletionStreamResponse}), and the embeddings request and answer
+ * ({@code CreateEmbeddingRequest}, {@code CreateEmbeddingResponse}).
  *
  * <p>The description is a subset of OpenAI's {@code openapi.json} kept in this module's test
  * resources ({@code openai/openapi-subset.json}, see the README beside it for its source and MIT
@@ -29,6 +30,8 @@ final class OpenAiSpec {
 
     static final String REQUEST = "CreateChatCompletionRequest";
     static final String CHUNK = "CreateChatCompletionStreamResponse";
+    static final String EMBEDDING_REQUEST = "CreateEmbeddingRequest";
+    static final String EMBEDDING_RESPONSE = "CreateEmbeddingResponse";
     static final String RESOURCE = "/openai/openapi-subset.json";
 
     private static volatile OpenAiSpec loaded;
@@ -75,7 +78,9 @@ final class OpenAiSpec {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
         return new OpenAiSpec(Map.of(
                 REQUEST, registry.getSchema(root(REQUEST, components)),
-                CHUNK, registry.getSchema(root(CHUNK, components))));
+                CHUNK, registry.getSchema(root(CHUNK, components)),
+                EMBEDDING_REQUEST, registry.getSchema(root(EMBEDDING_REQUEST, components)),
+                EMBEDDING_RESPONSE, registry.getSchema(root(EMBEDDING_RESPONSE, components))));
     }
 
     /** A JSON Schema document that is the named component, with every component reachable by its OpenAPI $ref. */
