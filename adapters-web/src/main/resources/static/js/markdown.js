@@ -83,7 +83,7 @@ export function decorateCode(container, texts) {
 }
 
 /** The clipboard API exists only on secure origins; a self-hosted server on plain HTTP needs the old way. */
-function copyText(text) {
+export function copyText(text) {
   if (navigator.clipboard && window.isSecureContext) {
     return navigator.clipboard.writeText(text);
   }
