@@ -157,6 +157,8 @@ async function afterAnswer(result, view) {
   const sentence = result.outcome === 'failed' || result.outcome === 'cut' ? result.message : null;
   refreshChats();
   await refreshChat(sentence);
+  // the actions under the last answer, or the box under a question left unanswered, in sight
+  scrollToEnd(false);
   el.prompt?.focus();
 }
 

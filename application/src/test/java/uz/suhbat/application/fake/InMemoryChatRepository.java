@@ -75,6 +75,25 @@ public final class InMemoryChatRepository implements ChatRepository {
                 sources));
     }
 
+    @Override
+    public synchronized boolean updateAssistantMessage(long chatId, int rank, String content, MessageStatus status, int inputTokens,
+                                                       int outputTokens, Instant now) {
+        List<MessageNode> nodes = messages.get(chatId);
+        if (nodes == null) {
+            return false;
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            MessageNode n = nodes.get(i);
+            Message m = n.message();
+            if (m.rank() == rank && m.role() == Role.ASSISTANT) {
+                nodes.set(i, new MessageNode(new Message(rank, Role.ASSISTANT, content, now, status, m.model(), inputTokens, outputTokens,
+                        m.sources()), n.parentRank(), n.chosen()));
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The new message is the chosen version among those following {@code parentRank}. */
     private Message add(long chatId, int parentRank, Message message) {
         List<MessageNode> nodes = messages.get(chatId);

@@ -123,6 +123,20 @@ final class JooqChatRepository implements ChatRepository {
         });
     }
 
+    @Override
+    public boolean updateAssistantMessage(long chatId, int rank, String content, MessageStatus status, int inputTokens, int outputTokens,
+                                          Instant now) {
+        // one statement on the (chat_id, rank) key, no transaction around it: an answer's text saved while it streams
+        return db.update(CHAT_HISTORY)
+                .set(CHAT_HISTORY.CONTENT, content)
+                .set(CHAT_HISTORY.STATUS, status.wireName())
+                .set(CHAT_HISTORY.INPUT_TOKENS, inputTokens)
+                .set(CHAT_HISTORY.OUTPUT_TOKENS, outputTokens)
+                .set(CHAT_HISTORY.DATE, Times.toDb(now))
+                .where(CHAT_HISTORY.CHAT_ID.eq(chatId), CHAT_HISTORY.RANK.eq(rank), CHAT_HISTORY.ROLE.eq(Role.ASSISTANT.wireName()))
+                .execute() == 1;
+    }
+
     /**
      * Called with the chat's row locked, so the next rank is free. The new message is the chosen version among the
      * messages following {@code parentRank}, and the active branch is set again.

@@ -14,13 +14,12 @@ import uz.suhbat.domain.chat.MessageTree;
 public final class MessageVersionsService implements MessageVersionsUseCase {
 
     private final ChatRepository chats;
-    private final AnswerGuardPort guard;
-    private final Clock clock;
+    /** held only while the branch changes, so never kept alive */
+    private final AnswerClaim.Live claims;
 
     public MessageVersionsService(ChatRepository chats, AnswerGuardPort guard, Clock clock) {
         this.chats = chats;
-        this.guard = guard;
-        this.clock = clock;
+        this.claims = new AnswerClaim.Live(guard, clock);
     }
 
     @Override
@@ -46,7 +45,7 @@ public final class MessageVersionsService implements MessageVersionsUseCase {
     }
 
     private Result claimed(long chatId, java.util.function.Supplier<Result> body) {
-        Optional<AnswerClaim> claim = AnswerClaim.take(guard, clock, chatId);
+        Optional<AnswerClaim> claim = claims.take(chatId);
         if (claim.isEmpty()) {
             return Result.ANSWER_IN_PROGRESS;
         }

@@ -57,6 +57,14 @@ public interface ChatRepository {
     Message appendAssistantMessage(long chatId, int parentRank, String content, MessageStatus status, String model, int inputTokens,
                                    int outputTokens, List<Message.Source> sources, Instant now);
 
+    /**
+     * Replaces the text, status, token counts and time of the assistant message at {@code rank}, in one statement: an answer
+     * stored early (in progress, as {@link MessageStatus#INTERRUPTED}) is brought up to date while it streams and when it
+     * ends. False when the chat has no assistant message at that rank (deleted meanwhile).
+     */
+    boolean updateAssistantMessage(long chatId, int rank, String content, MessageStatus status, int inputTokens, int outputTokens,
+                                   Instant now);
+
     /** The active branch (domain {@code MessageTree}), in rank order: what the user sees and the model is sent. */
     List<Message> messages(long chatId);
 

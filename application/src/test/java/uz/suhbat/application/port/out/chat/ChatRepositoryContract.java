@@ -156,6 +156,33 @@ public abstract class ChatRepositoryContract {
         org.assertj.core.api.Assertions.assertThat(chats.countAnswerAgain(987_654_321L, T0)).isFalse();
     }
 
+    @Test
+    void anAnswerStoredEarlyIsBroughtUpToDateInPlaceWithItsSourcesKept() {
+        ChatRepository chats = emptyRepository();
+        long id = chat(chats, userId(1), "t", "m", 5, T0);
+        Message early = chats.appendAssistantMessage(id, "Bir", MessageStatus.INTERRUPTED, "m", 0, 0,
+                List.of(new Message.Source(7, 3, "parcha")), T0.plusSeconds(1));
+
+        assertThat(chats.updateAssistantMessage(id, early.rank(), "Bir ikki", MessageStatus.INTERRUPTED, 0, 0, T0.plusSeconds(2))).isTrue();
+        assertThat(chats.messages(id).getLast()).matches(m -> m.content().equals("Bir ikki") && m.status() == MessageStatus.INTERRUPTED);
+
+        assertThat(chats.updateAssistantMessage(id, early.rank(), "Bir ikki uch", MessageStatus.COMPLETE, 9, 3, T0.plusSeconds(3))).isTrue();
+        Message done = chats.messages(id).getLast();
+        assertThat(done.rank()).isEqualTo(early.rank());
+        assertThat(done.content()).isEqualTo("Bir ikki uch");
+        assertThat(done.status()).isEqualTo(MessageStatus.COMPLETE);
+        assertThat(done.inputTokens()).isEqualTo(9);
+        assertThat(done.outputTokens()).isEqualTo(3);
+        assertThat(done.createdAt()).isEqualTo(T0.plusSeconds(3));
+        assertThat(done.sources()).containsExactly(new Message.Source(7, 3, "parcha"));
+        assertThat(chats.messages(id)).hasSize(2);
+
+        assertThat(chats.updateAssistantMessage(id, 1, "not an answer", MessageStatus.COMPLETE, 0, 0, T0)).as("the user's message").isFalse();
+        assertThat(chats.messages(id).getFirst().content()).isEqualTo("first");
+        chats.delete(id);
+        assertThat(chats.updateAssistantMessage(id, early.rank(), "late", MessageStatus.COMPLETE, 0, 0, T0)).as("deleted meanwhile").isFalse();
+    }
+
     private static List<String> contents(List<Message> messages) {
         return messages.stream().map(Message::content).toList();
     }
