@@ -460,6 +460,8 @@ class ChatUseCasesTest {
         model.answers("Toʻliq ", "javob");
         RecordingAnswerListener again = new RecordingAnswerListener();
         assertThat(service.regenerate(aziz, chatId, again)).as("another node carries on").isInstanceOf(Started.class);
-        assertThat(stored(aziz, chatId)).containsExactly("1:Savol:complete", "2:Toʻliq javob:complete");
+        // the saved words stay as the first version of the answer, the new answer is the one shown
+        assertThat(stored(aziz, chatId)).containsExactly("1:Savol:complete", "3:Toʻliq javob:complete");
+        assertThat(service.chat(aziz, chatId).orElseThrow().messages().get(1).versions()).containsExactly(2, 3);
     }
 }
