@@ -111,19 +111,27 @@ export function addAssistantMessage(content = '') {
   return view;
 }
 
-/** A failure in the chat: a sentence, and a Retry button that answers the last message again. */
-export function showFailure(message, retry) {
+/**
+ * A failure in the chat: a sentence, and a Retry button that answers the last message again; {@code more} adds
+ * buttons ({label, action}) beside it.
+ */
+export function showFailure(message, retry, more = []) {
   const box = element('div', 'message-error');
   box.setAttribute('role', 'alert');
   box.append(element('p', null, message));
-  if (retry) {
-    const button = element('button', 'button small', texts.retry);
+  const buttons = element('div', 'problem-actions');
+  const choices = retry ? [{ label: texts.retry, action: retry }, ...more] : more;
+  for (const { label, action } of choices) {
+    const button = element('button', 'button small', label);
     button.type = 'button';
     button.addEventListener('click', () => {
       box.remove();
-      retry();
+      action();
     });
-    box.append(button);
+    buttons.append(button);
+  }
+  if (choices.length > 0) {
+    box.append(buttons);
   }
   el.messages.append(box);
   scrollToEnd(true);

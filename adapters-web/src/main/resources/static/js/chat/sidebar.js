@@ -161,6 +161,7 @@ export function wireSidebar() {
   el.backdrop.addEventListener('click', () => setSidebarOpen(false));
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && app.classList.contains('sidebar-open')) {
+      event.preventDefault(); // Esc closes the menu only; it does not also stop an answer
       setSidebarOpen(false);
       el.menuButton.focus();
     }
