@@ -52,6 +52,7 @@ final class StandaloneSuhbat implements AutoCloseable {
 
     /** Starts on the database and files in {@code data}; {@code settings} are more KEY=VALUE settings. */
     static StandaloneSuhbat start(Path data, FakeOpenAi openAi, GreenMail mail, String... settings) {
+        EndToEndTest.withTitleRoute(openAi);
         List<String> args = new ArrayList<>(List.of(
                 "SERVER_PORT=0",
                 "EMBEDDED_DB_DIR=" + data.resolve("mysql"),
@@ -68,6 +69,7 @@ final class StandaloneSuhbat implements AutoCloseable {
                 "OPENAI_API_KEY=" + EndToEndTest.OPENAI_KEY,
                 "OPENAI_BASE_URL=" + openAi.baseUrl(),
                 "OPENAI_MODELS=gpt-4o-mini,gpt-4o",
+                "TITLE_MODEL=" + EndToEndTest.TITLE_MODEL,
                 "REGISTRATIONS_PER_ADDRESS=100000"));
         args.addAll(List.of(settings));
         // a later setting of the same key replaces an earlier one (a node on a shared server sets MYSQL_HOST)
