@@ -20,7 +20,8 @@ public record SuhbatSettings(
         int chatMessageLimit,
         Knowledge knowledge,
         int registrationsPerAddress,
-        String titleModel) {
+        String titleModel,
+        boolean apiStoreContent) {
 
     /**
      * The public address put into links sent by mail: APP_BASE_URL, or, when it is not set, this

@@ -42,5 +42,12 @@ public enum Problem {
     /** reading failed for a reason of ours */
     DOCUMENT_READING_FAILED,
     /** the server restarted while reading */
-    DOCUMENT_READING_CUT_BY_RESTART
+    DOCUMENT_READING_CUT_BY_RESTART,
+    /** custom instructions longer than {@code CustomInstructions.MAX_LENGTH} */
+    INSTRUCTIONS_TOO_LONG,
+    // personal API keys
+    /** a key's name is empty, too long or holds control characters */
+    API_KEY_NAME,
+    /** the user already holds as many keys as one may */
+    API_KEY_TOO_MANY
 }

@@ -34,6 +34,16 @@ import uz.suhbat.domain.limit.MessageLimit;
 public class PersistenceConfiguration {
 
     @Bean
+    uz.suhbat.application.port.out.api.ApiKeyRepository apiKeyRepository(DSLContext db) {
+        return new JooqApiKeyRepository(db);
+    }
+
+    @Bean
+    uz.suhbat.application.port.out.api.ApiUsageRepository apiUsageRepository(DSLContext db) {
+        return new JooqApiUsageRepository(db);
+    }
+
+    @Bean
     AdminRepository adminRepository(DSLContext db) {
         return new JooqAdminRepository(db);
     }
@@ -159,5 +169,10 @@ public class PersistenceConfiguration {
     @Bean
     uz.suhbat.application.port.out.conversation.SharingSettingRepository sharingSettingRepository(DSLContext db) {
         return new JooqSharingSetting(db);
+    }
+
+    @Bean
+    uz.suhbat.application.port.out.account.PreferenceRepository preferenceRepository(DSLContext db) {
+        return new JooqPreferenceRepository(db);
     }
 }

@@ -14,6 +14,7 @@ import uz.suhbat.application.port.out.conversation.ChatShelfRepository.Shelf;
 import uz.suhbat.application.port.out.conversation.ChatShelfRepository.TitleSource;
 import uz.suhbat.application.port.out.limit.DailyQuotaPort;
 import uz.suhbat.domain.chat.Chat;
+import uz.suhbat.domain.chat.MessageTree;
 
 /** What a user reads: their chats, one chat in full, the models they may pick and what is left of today's quota. */
 public final class ChatQueryService implements ChatQuery {
@@ -63,9 +64,10 @@ public final class ChatQueryService implements ChatQuery {
     }
 
     private ChatView view(Chat c) {
-        List<MessageView> messages = chats.messages(c.id()).stream()
+        MessageTree tree = MessageTree.of(chats.tree(c.id()));
+        List<MessageView> messages = tree.activeBranch().stream()
                 .map(m -> new MessageView(m.rank(), m.role().wireName(), m.content(), m.createdAt(), m.status().wireName(),
-                        m.sources().stream().map(s -> new SourceView(s.page(), s.text())).toList()))
+                        m.sources().stream().map(s -> new SourceView(s.page(), s.text())).toList(), tree.versionsOf(m.rank())))
                 .toList();
         return new ChatView(c.id(), c.title(), c.model(), c.used(), c.limit().value(), c.readOnly(),
                 c.whyNoMessage().map(Chat.ClosedReason::wireName).orElse(null), c.createdAt(), messages);

@@ -37,13 +37,18 @@ public interface ChatQuery {
                        boolean pinned, boolean titlePending) {
     }
 
-    /** {@code closedReason}: null, "limit", "context_full" or "model_deleted". */
+    /** {@code closedReason}: null, "limit", "context_full" or "model_deleted". {@code messages}: the active branch. */
     record ChatView(long id, String title, String model, int used, int limit, boolean readOnly, String closedReason,
                     Instant createdAt, List<MessageView> messages) {
     }
 
-    /** {@code status}: "complete" or "interrupted" (a partial answer kept after a failure or a stop). */
-    record MessageView(int rank, String role, String content, Instant createdAt, String status, List<SourceView> sources) {
+    /**
+     * A message of the chat's active branch. {@code status}: "complete" or "interrupted" (a partial answer kept after a
+     * failure or a stop). {@code versions}: the ranks of this message's versions, itself among them, oldest first (one
+     * when it has no other version).
+     */
+    record MessageView(int rank, String role, String content, Instant createdAt, String status, List<SourceView> sources,
+                       List<Integer> versions) {
     }
 
     record SourceView(int page, String text) {
