@@ -93,6 +93,8 @@ export function addAssistantMessage(content = '') {
     },
     /** Each page opens, in a new tab, as a one-page PDF served only for this answer's citations. */
     linkSources(chatId, rank) {
+      // the stored answer's rank, for what hangs on it (feedback.js)
+      article.dataset.rank = rank;
       for (const page of article.querySelectorAll('.sources a.source-page')) {
         page.href = `/c/${chatId}/messages/${rank}/sources/${page.dataset.page}`;
         page.target = '_blank';

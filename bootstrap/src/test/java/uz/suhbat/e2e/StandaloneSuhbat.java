@@ -52,6 +52,7 @@ final class StandaloneSuhbat implements AutoCloseable {
 
     /** Starts on the database and files in {@code data}; {@code settings} are more KEY=VALUE settings. */
     static StandaloneSuhbat start(Path data, FakeOpenAi openAi, GreenMail mail, String... settings) {
+        EndToEndTest.withTitleRoute(openAi);
         return new StandaloneSuhbat(new SpringApplicationBuilder(SuhbatApplication.class).run(commandLine(data, openAi, mail, settings)));
     }
 
@@ -73,6 +74,7 @@ final class StandaloneSuhbat implements AutoCloseable {
                 "OPENAI_API_KEY=" + EndToEndTest.OPENAI_KEY,
                 "OPENAI_BASE_URL=" + openAi.baseUrl(),
                 "OPENAI_MODELS=gpt-4o-mini,gpt-4o",
+                "TITLE_MODEL=" + EndToEndTest.TITLE_MODEL,
                 "REGISTRATIONS_PER_ADDRESS=100000"));
         args.addAll(List.of(settings));
         // a later setting of the same key replaces an earlier one (a node on a shared server sets MYSQL_HOST)

@@ -57,6 +57,8 @@ public final class FakeOpenAi implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Function<RecordedRequest, String> fallback;
     private final FakeEmbeddingsEndpoint embeddings = new FakeEmbeddingsEndpoint(spec, violations);
+    private final java.util.Map<String, Function<RecordedRequest, Reply>> routes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<RecordedRequest> routed = new CopyOnWriteArrayList<>();
 
     static {
         // like a real API server, send each chunk at once: without TCP_NODELAY a chunk written right
@@ -100,7 +102,26 @@ public final class FakeOpenAi implements AutoCloseable {
         return this;
     }
 
-    /** Forgets scripted replies no request took and the answer-all function, so that one test's leftovers do not reach the next. */
+    /**
+     * Answers every request for {@code model} with {@code reply}, apart from the script: such requests take no scripted
+     * reply and are recorded in {@link #routed()}, not in {@link #requests()} (they are checked against the spec all the
+     * same). For a side request of the app's own, such as the title a model writes after a chat's first answer, which
+     * would otherwise take the reply a test scripted for its next message.
+     */
+    public FakeOpenAi route(String model, Function<RecordedRequest, Reply> reply) {
+        routes.put(model, reply);
+        return this;
+    }
+
+    /** The requests answered by a {@link #route}. */
+    public List<RecordedRequest> routed() {
+        return List.copyOf(routed);
+    }
+
+    /**
+     * Forgets scripted replies no request took and the answer-all function, so that one test's leftovers do not reach
+     * the next. Routes stay: they stand for the app's own side requests, set up once with the fake.
+     */
     public void reset() {
         script.clear();
         fallback = null;
@@ -163,7 +184,8 @@ public final class FakeOpenAi implements AutoCloseable {
         }
         RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                 exchange.getRequestHeaders(), body);
-        requests.add(request);
+        Function<RecordedRequest, Reply> route = body.hasNonNull("model") ? routes.get(body.get("model").asString()) : null;
+        (route != null ? routed : requests).add(request);
         List<String> problems = spec.violations(OpenAiSpec.REQUEST, body);
         if (!problems.isEmpty()) {
             violations.addAll(problems);
@@ -174,7 +196,7 @@ public final class FakeOpenAi implements AutoCloseable {
             refuse(exchange, Reply.error(400, "invalid_request_error", null, "This fake only streams."));
             return;
         }
-        serve(exchange, request, nextReply());
+        serve(exchange, request, route != null ? route.apply(request) : nextReply());
     }
 
     private Reply nextReply() {
