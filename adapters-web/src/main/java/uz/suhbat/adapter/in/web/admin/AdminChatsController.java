@@ -42,8 +42,10 @@ class AdminChatsController {
     private final ChatArchiveQuery archive;
     private final LimitsUseCase limits;
     private final MessageSource messages;
+    private final ModelNames modelNames;
 
-    AdminChatsController(ChatArchiveQuery archive, LimitsUseCase limits, MessageSource messages) {
+    AdminChatsController(ChatArchiveQuery archive, LimitsUseCase limits, MessageSource messages, ModelNames modelNames) {
+        this.modelNames = modelNames;
         this.archive = archive;
         this.limits = limits;
         this.messages = messages;
@@ -59,7 +61,8 @@ class AdminChatsController {
         view.addAttribute("pageTitle", "admin.chats.pageTitle");
         view.addAttribute("nav", Map.of("chats", true));
         view.addAttribute("filter", Map.of("user", user, "model", model, "from", from, "to", to, "text", text));
-        view.addAttribute("chats", found.items().stream().map(AdminChatsController::row).toList());
+        java.util.function.Function<String, String> names = modelNames.lookup();
+        view.addAttribute("chats", found.items().stream().map(c -> ModelNames.named(row(c), names)).toList());
         view.addAttribute("pager", AdminPages.pager(found, "/admin/chats", query));
         return "admin/chats";
     }
@@ -69,9 +72,10 @@ class AdminChatsController {
         ChatTranscript transcript = transcript(chatId);
         model.addAttribute("pageTitle", "admin.chat.pageTitle");
         model.addAttribute("nav", Map.of("chats", true));
-        model.addAttribute("chat", row(transcript.chat()));
+        java.util.function.Function<String, String> names = modelNames.lookup();
+        model.addAttribute("chat", ModelNames.named(row(transcript.chat()), names));
         model.addAttribute("email", transcript.userEmail());
-        model.addAttribute("messages", transcript.messages().stream().map(m -> line(chatId, m)).toList());
+        model.addAttribute("messages", transcript.messages().stream().map(m -> ModelNames.named(line(chatId, m), names)).toList());
         return "admin/chat";
     }
 

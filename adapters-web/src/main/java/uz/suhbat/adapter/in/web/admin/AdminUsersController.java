@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -158,6 +159,8 @@ class AdminUsersController {
         row.put("id", u.id());
         row.put("username", u.username());
         row.put("email", u.email());
+        // the address may break before its "@" and after a dot, never inside a word
+        row.put("emailParts", List.of(u.email().split("(?<=\\.)|(?=@)")));
         row.put("verified", u.emailVerified());
         row.put("blocked", u.blocked());
         row.put("blockedReason", u.blockedReason());

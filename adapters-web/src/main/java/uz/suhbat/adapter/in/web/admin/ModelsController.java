@@ -116,13 +116,15 @@ class ModelsController {
     String tryOut(@PathVariable long id, @RequestParam(defaultValue = "") String question, Model model) {
         KnowledgeModelsQuery.Trial trial = query.tryOut(id, question);
         model.addAttribute("question", question);
-        model.addAttribute("trial", Map.of(
-                "passages", trial.passages().stream().map(p -> Map.of("page", p.page(), "score", Formats.twoDecimals(p.score()),
-                        "text", p.text())).toList(),
-                "answer", trial.answer() == null ? "" : trial.answer(),
-                "failure", trial.refusal() != null ? Problems.key(trial.refusal())
-                        : trial.failure() != null ? AnswerFailures.messageKey(trial.failure()) : "",
-                "none", trial.passages().isEmpty()));
+        // no failure is null, not "": Mustache shows a section for "", which drew an empty red box above a good answer
+        Map<String, Object> shown = new java.util.HashMap<>();
+        shown.put("passages", trial.passages().stream().map(p -> Map.of("page", p.page(), "score", Formats.twoDecimals(p.score()),
+                "text", p.text())).toList());
+        shown.put("answer", trial.answer());
+        shown.put("failure", trial.refusal() != null ? Problems.key(trial.refusal())
+                : trial.failure() != null ? AnswerFailures.messageKey(trial.failure()) : null);
+        shown.put("none", trial.passages().isEmpty());
+        model.addAttribute("trial", shown);
         return model(id, model);
     }
 
