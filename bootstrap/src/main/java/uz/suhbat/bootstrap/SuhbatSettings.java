@@ -19,7 +19,9 @@ public record SuhbatSettings(
         Mail mail,
         int chatMessageLimit,
         Knowledge knowledge,
-        int registrationsPerAddress) {
+        int registrationsPerAddress,
+        String titleModel,
+        boolean apiStoreContent) {
 
     /**
      * The public address put into links sent by mail: APP_BASE_URL, or, when it is not set, this

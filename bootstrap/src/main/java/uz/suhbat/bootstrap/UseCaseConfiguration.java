@@ -27,6 +27,7 @@ import uz.suhbat.application.port.out.security.SecretKeyRepository;
 import uz.suhbat.application.port.out.security.ThrottleRepository;
 import uz.suhbat.application.service.account.DeviceLoginService;
 import uz.suhbat.application.service.account.SignInService;
+import uz.suhbat.application.service.account.ThrottledPasswordCheck;
 import uz.suhbat.application.service.admin.MainAdminService;
 import uz.suhbat.application.service.chat.AnswerStarter;
 import uz.suhbat.application.service.chat.ChatQueryService;
@@ -119,7 +120,7 @@ class UseCaseConfiguration {
     @Bean
     SignInService signInService(UserRepository users, PasswordHashingPort hashing, ThrottleRepository throttles, SecretKeyRepository secrets,
                                 Clock clock) {
-        return new SignInService(users, hashing, throttles, secrets, clock);
+        return new SignInService(users, ThrottledPasswordCheck.forUsers(hashing, throttles, secrets, clock));
     }
 
     @Bean
@@ -148,13 +149,14 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    ChatQueryService chatQueryService(ChatRepository chats, ModelCatalog catalog, ChatModelPort model, DailyQuotaPort quotas, Clock clock) {
-        return new ChatQueryService(chats, catalog, model, quotas, clock);
+    ChatQueryService chatQueryService(ChatRepository chats, ModelCatalog catalog, ChatModelPort model, DailyQuotaPort quotas, Clock clock,
+                                      uz.suhbat.application.port.out.conversation.ChatShelfRepository shelf) {
+        return new ChatQueryService(chats, catalog, model, quotas, clock, shelf);
     }
 
     @Bean
-    ManageChatService manageChatService(ChatRepository chats) {
-        return new ManageChatService(chats);
+    ManageChatService manageChatService(ChatRepository chats, uz.suhbat.application.port.out.conversation.ChatShelfRepository shelf) {
+        return new ManageChatService(chats, shelf);
     }
 
     @Bean

@@ -44,5 +44,10 @@ public enum Problem {
     /** the server restarted while reading */
     DOCUMENT_READING_CUT_BY_RESTART,
     /** custom instructions longer than {@code CustomInstructions.MAX_LENGTH} */
-    INSTRUCTIONS_TOO_LONG
+    INSTRUCTIONS_TOO_LONG,
+    // personal API keys
+    /** a key's name is empty, too long or holds control characters */
+    API_KEY_NAME,
+    /** the user already holds as many keys as one may */
+    API_KEY_TOO_MANY
 }

@@ -34,6 +34,16 @@ import uz.suhbat.domain.limit.MessageLimit;
 public class PersistenceConfiguration {
 
     @Bean
+    uz.suhbat.application.port.out.api.ApiKeyRepository apiKeyRepository(DSLContext db) {
+        return new JooqApiKeyRepository(db);
+    }
+
+    @Bean
+    uz.suhbat.application.port.out.api.ApiUsageRepository apiUsageRepository(DSLContext db) {
+        return new JooqApiUsageRepository(db);
+    }
+
+    @Bean
     AdminRepository adminRepository(DSLContext db) {
         return new JooqAdminRepository(db);
     }
@@ -132,6 +142,33 @@ public class PersistenceConfiguration {
     @Bean
     AnswerStopRepository answerStopRepository(DSLContext db) {
         return new JooqAnswerStopRepository(db);
+    }
+
+    // the conversation controls of issue 15: shelf (pins, archives, title source), a user's search, share links, feedback
+
+    @Bean
+    uz.suhbat.application.port.out.conversation.ChatShelfRepository chatShelfRepository(DSLContext db) {
+        return new JooqChatShelf(db);
+    }
+
+    @Bean
+    uz.suhbat.application.port.out.conversation.ChatSearchRepository chatSearchRepository(DSLContext db) {
+        return new JooqChatSearch(db);
+    }
+
+    @Bean
+    uz.suhbat.application.port.out.conversation.ChatShareRepository chatShareRepository(DSLContext db) {
+        return new JooqChatShares(db);
+    }
+
+    @Bean
+    uz.suhbat.application.port.out.conversation.FeedbackRepository feedbackRepository(DSLContext db) {
+        return new JooqFeedback(db);
+    }
+
+    @Bean
+    uz.suhbat.application.port.out.conversation.SharingSettingRepository sharingSettingRepository(DSLContext db) {
+        return new JooqSharingSetting(db);
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package uz.suhbat.application.service.admin;
 
+import java.time.Clock;
 import java.util.Optional;
+import uz.suhbat.application.port.out.api.ApiKeyRepository;
 import uz.suhbat.application.port.in.admin.UserAdministrationUseCase;
 import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.admin.UserReportPort;
@@ -19,11 +21,17 @@ public final class UserAdministrationService implements UserAdministrationUseCas
     private final UserReportPort reports;
     private final UserRepository users;
     private final AuditTrail audit;
+    private final ApiKeyRepository apiKeys;
+    private final Clock clock;
 
-    public UserAdministrationService(UserReportPort reports, UserRepository users, AuditTrail audit) {
+    /** {@code apiKeys}: a blocked user's API keys are revoked with the block (an unblocked user makes new ones). */
+    public UserAdministrationService(UserReportPort reports, UserRepository users, AuditTrail audit, ApiKeyRepository apiKeys,
+                                     Clock clock) {
         this.reports = reports;
         this.users = users;
         this.audit = audit;
+        this.apiKeys = apiKeys;
+        this.clock = clock;
     }
 
     @Override
@@ -38,6 +46,7 @@ public final class UserAdministrationService implements UserAdministrationUseCas
             return false;
         }
         User blocked = users.save(user.get().block(reason));
+        apiKeys.revokeAll(userId, clock.instant());
         audit.record(adminId, AuditAction.USER_BLOCKED, describe(blocked), blocked.blockedReason());
         return true;
     }

@@ -16,6 +16,7 @@ import uz.suhbat.application.port.out.chat.AnswerGuardPort;
 import uz.suhbat.application.port.out.chat.ChatRepository;
 import uz.suhbat.domain.chat.Chat;
 import uz.suhbat.domain.chat.Message;
+import uz.suhbat.domain.chat.MessageTree;
 import uz.suhbat.domain.chat.Role;
 import uz.suhbat.domain.user.CustomInstructions;
 
@@ -30,7 +31,7 @@ public final class AnswerStarter {
     private final ChatModelPort model;
     private final PdfModels pdfModels;
     private final Clock clock;
-    private final AnswerGuardPort guard;
+    private final AnswerClaim.Live claims;
     /** custom instructions: a new chat copies its user's, and every answer of the chat starts with them; null: none */
     private final PreferenceRepository preferences;
 
@@ -46,7 +47,7 @@ public final class AnswerStarter {
     public AnswerStarter(ChatRepository chats, ChatModelPort model, PdfModels pdfModels, Clock clock, AnswerGuardPort guard,
                          PreferenceRepository preferences) {
         this.preferences = preferences;
-        this.guard = guard;
+        this.claims = new AnswerClaim.Live(guard, clock);
         this.chats = chats;
         this.model = model;
         this.pdfModels = pdfModels;
@@ -59,7 +60,7 @@ public final class AnswerStarter {
      * answer, which releases the claim when it ends (stored, failed or stopped), the claim is released when it returns.
      */
     Outcome oneAtATime(long chatId, Function<AnswerClaim, Outcome> body) {
-        Optional<AnswerClaim> claim = AnswerClaim.take(guard, clock, chatId);
+        Optional<AnswerClaim> claim = claims.take(chatId);
         if (claim.isEmpty()) {
             return new Outcome.Refused(Refusal.ANSWER_IN_PROGRESS);
         }
@@ -76,6 +77,19 @@ public final class AnswerStarter {
         return outcome;
     }
 
+    /**
+     * Keeps the claims of this node's running answers alive (one statement for all); bootstrap calls it every
+     * {@link #keepAliveEvery()}. Returns how many answers run here.
+     */
+    public int keepClaimsAlive() {
+        return claims.keepAlive();
+    }
+
+    /** How often {@link #keepClaimsAlive} must run: a claim not kept alive for a few times this is taken over. */
+    public static java.time.Duration keepAliveEvery() {
+        return AnswerClaim.KEEP_ALIVE;
+    }
+
     /** A new chat keeps its user's custom instructions while they are on, as they are now. */
     void instructNewChat(long userId, long chatId) {
         if (preferences == null) {
@@ -87,7 +101,11 @@ public final class AnswerStarter {
         }
     }
 
-    /** {@code history} ends with the question to answer; {@code choice} is the chat's model as looked up once for this message. */
+    /**
+     * {@code history} is the active branch up to the question to answer, which ends it; the model is sent it without the
+     * questions left unanswered in it ({@link MessageTree#seenByModel}). {@code choice} is the chat's model as looked up
+     * once for this message.
+     */
     Outcome answer(Chat chat, List<Message> history, AnswerListener listener, Optional<DailyAllowance> today,
                          ModelCatalog.ModelChoice choice, AnswerClaim claim) {
         List<ChatModelPort.Turn> turns = new ArrayList<>();
@@ -104,11 +122,12 @@ public final class AnswerStarter {
             tell(() -> listener.sources(shown));
             turns.add(new ChatModelPort.Turn(Role.SYSTEM, grounding.systemPrompt()));
         }
-        for (Message m : history) {
+        // only the active branch, and of it no question left unanswered but the one answered now
+        for (Message m : MessageTree.seenByModel(history)) {
             turns.add(new ChatModelPort.Turn(m.role(), m.content()));
         }
         String answeringModel = choice.answeringModel();
-        Answer answer = new Answer(chat, answeringModel, sources, listener, chats, clock, today, claim);
+        Answer answer = new Answer(chat, history.get(history.size() - 1).rank(), answeringModel, sources, listener, chats, clock, today, claim);
         ChatModelPort.Streaming streaming = model.stream(new ChatModelPort.Prompt(answeringModel, turns), answer);
         answer.attach(streaming);
         return new Outcome.Started(answer::stop);

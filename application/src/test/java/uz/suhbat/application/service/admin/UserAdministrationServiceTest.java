@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import uz.suhbat.application.fake.InMemoryAdminRepository;
+import uz.suhbat.application.fake.InMemoryApiKeys;
 import uz.suhbat.application.fake.InMemoryAuditLogRepository;
 import uz.suhbat.application.fake.InMemoryUserRepository;
 import uz.suhbat.application.fake.MutableClock;
@@ -22,8 +23,10 @@ class UserAdministrationServiceTest {
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final InMemoryAdminRepository admins = new InMemoryAdminRepository();
     private final InMemoryAuditLogRepository audit = new InMemoryAuditLogRepository();
+    private final InMemoryApiKeys apiKeys = new InMemoryApiKeys(users);
     private final UserAdministrationService service = new UserAdministrationService(
-            search -> new Page<>(List.of(), 0, search.page(), search.pageSize()), users, new AuditTrail(audit, admins, clock));
+            search -> new Page<>(List.of(), 0, search.page(), search.pageSize()), users, new AuditTrail(audit, admins, clock), apiKeys,
+            clock);
     private final Admin boss = admins.save(Admin.newMain(new Username("boss"), new EmailAddress("boss@example.uz"), "h", clock.instant()));
     private final User aziz = users.save(User.register(new Username("aziz"), new EmailAddress("aziz@example.uz"), "h", clock.instant(), "uz"));
 
@@ -41,6 +44,17 @@ class UserAdministrationServiceTest {
             assertThat(e.detail()).isEqualTo("Spam links");
             assertThat(e.at()).isEqualTo(clock.instant());
         });
+    }
+
+    @Test
+    void givenAUserWithApiKeys_whenBlocked_thenEveryKeyIsRevoked() {
+        apiKeys.create(aziz.id(), "laptop", "sk-suhbat-aaaaaa", "a".repeat(64), clock.instant());
+        apiKeys.create(aziz.id(), "bot", "sk-suhbat-bbbbbb", "b".repeat(64), clock.instant());
+
+        service.block(boss.id(), aziz.id(), null);
+
+        assertThat(apiKeys.activeKeys(aziz.id())).isEmpty();
+        assertThat(apiKeys.findActive("a".repeat(64))).isEmpty();
     }
 
     @Test

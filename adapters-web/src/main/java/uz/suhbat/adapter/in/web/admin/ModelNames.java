@@ -28,12 +28,4 @@ class ModelNames {
                 .collect(Collectors.toMap(m -> PDF_PREFIX + m.id(), KnowledgeModel::name, (a, b) -> a));
         return id -> id == null ? null : names.getOrDefault(id, id);
     }
-
-    /** The row with its {@code model} entry named. */
-    static Map<String, Object> named(Map<String, Object> row, Function<String, String> names) {
-        if (row.get("model") instanceof String id) {
-            row.put("model", names.apply(id));
-        }
-        return row;
-    }
 }

@@ -82,7 +82,7 @@ class DeviceLoginFilter extends OncePerRequestFilter {
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                new SignedInUser(valid.userId(), valid.username(), valid.sessionEpoch()), null, PasswordAuthenticationProvider.USER));
+                new SignedInUser(valid.userId(), valid.username(), valid.sessionEpoch()), null, SignInAuthenticationProvider.USER));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         if (valid.newCookieValue() != null) {
