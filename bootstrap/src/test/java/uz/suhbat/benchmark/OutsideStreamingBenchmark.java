@@ -84,7 +84,8 @@ class OutsideStreamingBenchmark {
             env.put("MAIL_HOST", "127.0.0.1");
             env.put("MAIL_PORT", String.valueOf(mail.getSmtp().getPort()));
             env.put("MAIL_FROM", "Suhbat <no-reply@suhbat.test>");
-            env.put("APP_BASE_URL", "http://localhost:" + port);
+            // the links in mails start with it, as AccountsDriver expects; requests go to localhost:port
+            env.put("APP_BASE_URL", uz.suhbat.e2e.EndToEndTest.BASE_URL);
             env.put("OPENAI_API_KEY", KEY);
             env.put("OPENAI_BASE_URL", openAi.baseUrl());
             env.put("OPENAI_MODELS", "gpt-4o-mini");
