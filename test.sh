@@ -6,7 +6,8 @@ cd "$(dirname "$0")"
 
 need=()
 if [ -z "${CHROMIUM_PATH:-}" ] && ! [ -x /usr/bin/chromium ]; then need+=(chromium); fi
-# generated test PDFs and chat PDF exports embed DejaVu Sans for Uzbek and Cyrillic text
+# the test PDFs that adapters-ai generates (TestPdfs) embed DejaVu Sans for Uzbek and Cyrillic text;
+# chat PDF exports bring their own copy on the classpath (adapters-web/src/main/resources/pdf)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

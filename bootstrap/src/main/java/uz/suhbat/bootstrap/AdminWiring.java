@@ -16,13 +16,13 @@ import uz.suhbat.application.port.out.admin.AuditLogRepository;
 import uz.suhbat.application.port.out.admin.ChatArchivePort;
 import uz.suhbat.application.port.out.admin.UsageStatsPort;
 import uz.suhbat.application.port.out.admin.UserReportPort;
-import uz.suhbat.application.port.out.export.ChatTranscriptPdfPort;
 import uz.suhbat.application.port.out.limit.LimitSettingsRepository;
 import uz.suhbat.application.port.out.security.PasswordHashingPort;
 import uz.suhbat.application.port.out.security.SecretKeyRepository;
 import uz.suhbat.application.port.out.security.ThrottleRepository;
 import uz.suhbat.application.service.admin.AdminAccountsService;
 import uz.suhbat.application.service.admin.AdminSignInService;
+import uz.suhbat.application.service.account.ThrottledPasswordCheck;
 import uz.suhbat.application.service.admin.AuditLogService;
 import uz.suhbat.application.service.admin.AuditTrail;
 import uz.suhbat.application.service.admin.ChatArchiveService;
@@ -44,7 +44,7 @@ class AdminWiring {
     @Bean
     AdminSignInUseCase adminSignInUseCase(AdminRepository admins, PasswordHashingPort hashing, ThrottleRepository throttles,
                                           SecretKeyRepository secrets, Clock clock) {
-        return new AdminSignInService(admins, hashing, throttles, secrets, clock);
+        return new AdminSignInService(admins, ThrottledPasswordCheck.forAdmins(hashing, throttles, secrets, clock));
     }
 
     @Bean
@@ -64,8 +64,8 @@ class AdminWiring {
     }
 
     @Bean
-    ChatArchiveQuery chatArchiveQuery(ChatArchivePort archive, ChatTranscriptPdfPort pdf) {
-        return new ChatArchiveService(archive, pdf);
+    ChatArchiveQuery chatArchiveQuery(ChatArchivePort archive) {
+        return new ChatArchiveService(archive);
     }
 
     @Bean

@@ -20,6 +20,7 @@ public record SuhbatSettings(
         int chatMessageLimit,
         Knowledge knowledge,
         int registrationsPerAddress,
+        String titleModel,
         boolean apiStoreContent) {
 
     /**

@@ -27,6 +27,7 @@ import uz.suhbat.application.port.out.security.SecretKeyRepository;
 import uz.suhbat.application.port.out.security.ThrottleRepository;
 import uz.suhbat.application.service.account.DeviceLoginService;
 import uz.suhbat.application.service.account.SignInService;
+import uz.suhbat.application.service.account.ThrottledPasswordCheck;
 import uz.suhbat.application.service.admin.MainAdminService;
 import uz.suhbat.application.service.chat.AnswerStarter;
 import uz.suhbat.application.service.chat.ChatQueryService;
@@ -119,7 +120,7 @@ class UseCaseConfiguration {
     @Bean
     SignInService signInService(UserRepository users, PasswordHashingPort hashing, ThrottleRepository throttles, SecretKeyRepository secrets,
                                 Clock clock) {
-        return new SignInService(users, hashing, throttles, secrets, clock);
+        return new SignInService(users, ThrottledPasswordCheck.forUsers(hashing, throttles, secrets, clock));
     }
 
     @Bean
@@ -142,18 +143,20 @@ class UseCaseConfiguration {
     /** What starting a chat, sending and regenerating share: the whole chat goes to the model, the answer streams and is stored. */
     @Bean
     AnswerStarter answerStarter(ChatRepository chats, ChatModelPort model, PdfModels pdfModels, Clock clock,
-                                uz.suhbat.application.port.out.chat.AnswerGuardPort answerGuard) {
-        return new AnswerStarter(chats, model, pdfModels, clock, answerGuard);
+                                uz.suhbat.application.port.out.chat.AnswerGuardPort answerGuard,
+                                uz.suhbat.application.port.out.account.PreferenceRepository preferences) {
+        return new AnswerStarter(chats, model, pdfModels, clock, answerGuard, preferences);
     }
 
     @Bean
-    ChatQueryService chatQueryService(ChatRepository chats, ModelCatalog catalog, ChatModelPort model, DailyQuotaPort quotas, Clock clock) {
-        return new ChatQueryService(chats, catalog, model, quotas, clock);
+    ChatQueryService chatQueryService(ChatRepository chats, ModelCatalog catalog, ChatModelPort model, DailyQuotaPort quotas, Clock clock,
+                                      uz.suhbat.application.port.out.conversation.ChatShelfRepository shelf) {
+        return new ChatQueryService(chats, catalog, model, quotas, clock, shelf);
     }
 
     @Bean
-    ManageChatService manageChatService(ChatRepository chats) {
-        return new ManageChatService(chats);
+    ManageChatService manageChatService(ChatRepository chats, uz.suhbat.application.port.out.conversation.ChatShelfRepository shelf) {
+        return new ManageChatService(chats, shelf);
     }
 
     @Bean

@@ -97,6 +97,8 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.mail..", "jakarta.mail.."));
         check(noClasses().that().resideOutsideOfPackage(WEB)
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..", "com.samskivert.."));
+        check(noClasses().that().resideOutsideOfPackage(WEB)
+                .should().dependOnClassesThat().resideInAnyPackage("com.openhtmltopdf.."));
         check(noClasses().that().resideOutsideOfPackages(WEB, CRYPTO)
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.security.."));
         check(noClasses().that().resideOutsideOfPackage(CRYPTO)

@@ -163,7 +163,11 @@ class AccountsEndToEndTest extends EndToEndTest {
         db.execute("update user set blocked = true, blocked_reason = 'Spam links' where username = 'troublemaker'");
 
         assertThat(location(browser.get("/profile"))).endsWith("/login?blocked");
+        assertThat(browser.get("/login?blocked").body()).as("the reload shows the block and its reason at once")
+                .contains("role=\"alert\"").contains("Your account is blocked.").contains("Spam links");
         assertThat(location(phone.get("/"))).endsWith("/login?blocked");
+        assertThat(phone.get("/login?blocked").body()).as("a remembered device too").contains("Your account is blocked.")
+                .contains("Spam links");
         HttpResponse<String> login = browser().login("troublemaker", "a long passphrase 10");
         assertThat(login.statusCode()).isEqualTo(403);
         assertThat(login.body()).contains("Your account is blocked.").contains("Spam links");

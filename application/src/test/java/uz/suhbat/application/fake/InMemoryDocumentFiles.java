@@ -40,6 +40,16 @@ public final class InMemoryDocumentFiles implements DocumentFilesPort {
         stored.remove(name);
     }
 
+    @Override
+    public boolean present(String name) {
+        return stored.containsKey(name);
+    }
+
+    /** As if the file was lost on this node (a FILES_DIR not shared), the model staying. */
+    public void lose(String name) {
+        stored.remove(name);
+    }
+
     public java.util.Optional<byte[]> bytes(String name) {
         return java.util.Optional.ofNullable(stored.get(name));
     }

@@ -18,6 +18,7 @@ public final class InMemoryKnowledgeModelRepository implements KnowledgeModelRep
     private final Map<Long, List<StoredChunk>> chunks = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong chunkIds = new AtomicLong();
+    private final Map<Long, Long> versions = new ConcurrentHashMap<>();
 
     @Override
     public KnowledgeModel create(String name, String description, String baseModel, String instructions, String file,
@@ -27,6 +28,7 @@ public final class InMemoryKnowledgeModelRepository implements KnowledgeModelRep
                 KnowledgeModel.Status.PROCESSING, null, 0, 0, 0, false, now);
         models.put(id, model);
         chunks.put(id, new ArrayList<>());
+        versions.put(id, java.util.concurrent.ThreadLocalRandom.current().nextLong());
         return model;
     }
 
@@ -57,6 +59,7 @@ public final class InMemoryKnowledgeModelRepository implements KnowledgeModelRep
         }
         change(id, m -> new KnowledgeModel(m.id(), m.name(), m.description(), m.baseModel(), m.instructions(), m.file(), m.embeddingModel(),
                 KnowledgeModel.Status.READY, null, m.pagesTotal(), m.pagesDone(), m.chunksDone(), m.launched(), m.createdAt()));
+        versions.put(id, versions.getOrDefault(id, 0L) + 1);
         return true;
     }
 
@@ -106,6 +109,7 @@ public final class InMemoryKnowledgeModelRepository implements KnowledgeModelRep
     public void delete(long id) {
         models.remove(id);
         chunks.remove(id);
+        versions.remove(id);
     }
 
     @Override
@@ -114,10 +118,16 @@ public final class InMemoryKnowledgeModelRepository implements KnowledgeModelRep
         for (StoredChunk c : batch) {
             list.add(new StoredChunk(chunkIds.incrementAndGet(), c.seq(), c.page(), c.text(), c.vector().clone()));
         }
+        versions.computeIfPresent(modelId, (id, v) -> v + 1);
     }
 
     @Override
     public synchronized List<StoredChunk> chunks(long modelId) {
         return chunks.getOrDefault(modelId, List.of()).stream().sorted(Comparator.comparingInt(StoredChunk::seq)).toList();
+    }
+
+    @Override
+    public Map<Long, Long> indexVersions() {
+        return Map.copyOf(versions);
     }
 }

@@ -30,8 +30,22 @@ final class KeywordIndex {
     private static final float B = 0.75f;
     /** Posting lists shorter than this are cheap to walk whatever the term. */
     private static final int LONG_POSTINGS = 4096;
+    /**
+     * Stems this long or longer also meet the index's stems they are a prefix of, or that are a prefix
+     * of them ("вступ" and "вступа": Snowball cuts a verb's forms differently), at {@link #VARIANT_WEIGHT}.
+     */
+    static final int VARIANT_FROM = 5;
+    static final float VARIANT_WEIGHT = 0.7f;
+    /** Stems this long or longer also meet the stems they end ("торговл" in "работорговл": compounds). */
+    static final int COMPOUND_FROM = 6;
+    /** At most this many longer stems stand in for one query stem. */
+    private static final int MAX_VARIANTS = 16;
 
     private final Map<String, Integer> termIds;
+    /** The stems in code-point order, for the variants that start with a query stem. */
+    private final String[] sortedTerms;
+    /** The stems written backwards, in code-point order, for the compounds that end with a query stem. */
+    private final String[] sortedReversed;
     private final int[] postingStart;
     private final int[] postingChunk;
     /** BM25 without the idf, (k1 + 1)·tf / (tf + k1·(1 − b + b·len/avgLen)), computed once at build time. */
@@ -46,6 +60,9 @@ final class KeywordIndex {
     private KeywordIndex(Map<String, Integer> termIds, int[] postingStart, int[] postingChunk,
                          float[] postingWeight, int chunks, Terms terms, byte[] chunkLanguage) {
         this.termIds = termIds;
+        this.sortedTerms = termIds.keySet().toArray(String[]::new);
+        Arrays.sort(sortedTerms);
+        this.sortedReversed = termIds.keySet().stream().map(t -> new StringBuilder(t).reverse().toString()).sorted().toArray(String[]::new);
         this.postingStart = postingStart;
         this.postingChunk = postingChunk;
         this.postingWeight = postingWeight;
@@ -82,6 +99,7 @@ final class KeywordIndex {
     /** Per chunk, the share of the query's keyword weight it matches (≥ 0, can exceed 1); null if nothing in the query counts. */
     float[] shares(String query) {
         float[] shares = null;
+        float[] best = null;
         for (Language language : languages) {
             Set<String> queryTerms = new LinkedHashSet<>(terms.of(query, language));
             List<QueryTerm> counted = new ArrayList<>();
@@ -90,12 +108,12 @@ final class KeywordIndex {
                 Integer id = termIds.get(term);
                 int from = id == null ? 0 : postingStart[id];
                 int to = id == null ? 0 : postingStart[id + 1];
-                if (to - from > chunks / 2 && to - from > LONG_POSTINGS) {
+                if (tooCommon(to - from)) {
                     continue;
                 }
-                double idf = Math.log(1 + (chunks - (to - from) + 0.5) / ((to - from) + 0.5));
+                double idf = idf(to - from);
                 worth += idf;
-                counted.add(new QueryTerm(from, to, idf));
+                counted.add(new QueryTerm(from, to, idf, variants(term, id)));
             }
             if (worth == 0) {
                 continue;
@@ -107,10 +125,36 @@ final class KeywordIndex {
             boolean all = languages.size() == 1;
             for (QueryTerm term : counted) {
                 float weight = (float) (term.idf / worth);
+                if (term.variants.length == 0) {
+                    for (int p = term.from; p < term.to; p++) {
+                        int chunk = postingChunk[p];
+                        if (all || chunkLanguage[chunk] == wanted) {
+                            shares[chunk] += weight * postingWeight[p];
+                        }
+                    }
+                    continue;
+                }
+                // a chunk counts the term once: its own stem, else the best of its variants, discounted
+                if (best == null) {
+                    best = new float[chunks];
+                }
                 for (int p = term.from; p < term.to; p++) {
-                    int chunk = postingChunk[p];
-                    if (all || chunkLanguage[chunk] == wanted) {
-                        shares[chunk] += weight * postingWeight[p];
+                    best[postingChunk[p]] = postingWeight[p];
+                }
+                for (int variant : term.variants) {
+                    for (int p = postingStart[variant]; p < postingStart[variant + 1]; p++) {
+                        best[postingChunk[p]] = Math.max(best[postingChunk[p]], VARIANT_WEIGHT * postingWeight[p]);
+                    }
+                }
+                for (int slice = -1; slice < term.variants.length; slice++) {
+                    int from = slice < 0 ? term.from : postingStart[term.variants[slice]];
+                    int to = slice < 0 ? term.to : postingStart[term.variants[slice] + 1];
+                    for (int p = from; p < to; p++) {
+                        int chunk = postingChunk[p];
+                        if (best[chunk] != 0 && (all || chunkLanguage[chunk] == wanted)) {
+                            shares[chunk] += weight * best[chunk];
+                        }
+                        best[chunk] = 0;
                     }
                 }
             }
@@ -118,8 +162,54 @@ final class KeywordIndex {
         return shares;
     }
 
+    private boolean tooCommon(int documentFrequency) {
+        return documentFrequency > chunks / 2 && documentFrequency > LONG_POSTINGS;
+    }
+
+    private double idf(int documentFrequency) {
+        return Math.log(1 + (chunks - documentFrequency + 0.5) / (documentFrequency + 0.5));
+    }
+
+    /**
+     * The ids of the index's other stems that {@code term} is a prefix of, or that are a prefix of it,
+     * both at least {@link #VARIANT_FROM} long, and that end with it when it has {@link #COMPOUND_FROM} letters or more.
+     */
+    private int[] variants(String term, Integer id) {
+        if (term.length() < VARIANT_FROM || Character.isDigit(term.charAt(0))) {
+            return new int[0];
+        }
+        List<Integer> found = new ArrayList<>();
+        for (int length = VARIANT_FROM; length < term.length(); length++) {
+            Integer shorter = termIds.get(term.substring(0, length));
+            if (shorter != null && !tooCommon(postingStart[shorter + 1] - postingStart[shorter])) {
+                found.add(shorter);
+            }
+        }
+        int at = Arrays.binarySearch(sortedTerms, term);
+        for (int i = at < 0 ? -at - 1 : at + 1; i < sortedTerms.length && found.size() < MAX_VARIANTS
+                && sortedTerms[i].startsWith(term); i++) {
+            int longer = termIds.get(sortedTerms[i]);
+            if (!tooCommon(postingStart[longer + 1] - postingStart[longer])) {
+                found.add(longer);
+            }
+        }
+        if (term.length() >= COMPOUND_FROM) {
+            String reversed = new StringBuilder(term).reverse().toString();
+            int end = Arrays.binarySearch(sortedReversed, reversed);
+            for (int i = end < 0 ? -end - 1 : end + 1, n = 0; i < sortedReversed.length && n < MAX_VARIANTS
+                    && sortedReversed[i].startsWith(reversed); i++, n++) {
+                int compound = termIds.get(new StringBuilder(sortedReversed[i]).reverse().toString());
+                if (!tooCommon(postingStart[compound + 1] - postingStart[compound]) && !found.contains(compound)) {
+                    found.add(compound);
+                }
+            }
+        }
+        found.remove(id);
+        return found.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     /** A query term's slice of the postings; absent terms have an empty slice but still their idf. */
-    private record QueryTerm(int from, int to, double idf) {
+    private record QueryTerm(int from, int to, double idf, int[] variants) {
     }
 
     /** Collects the terms of each chunk in order, then lays the postings out term by term. */

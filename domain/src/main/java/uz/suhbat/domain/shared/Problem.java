@@ -43,6 +43,8 @@ public enum Problem {
     DOCUMENT_READING_FAILED,
     /** the server restarted while reading */
     DOCUMENT_READING_CUT_BY_RESTART,
+    /** custom instructions longer than {@code CustomInstructions.MAX_LENGTH} */
+    INSTRUCTIONS_TOO_LONG,
     // personal API keys
     /** a key's name is empty, too long or holds control characters */
     API_KEY_NAME,

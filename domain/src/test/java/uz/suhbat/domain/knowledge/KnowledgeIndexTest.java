@@ -91,6 +91,39 @@ class KnowledgeIndexTest {
     }
 
     @Test
+    void aStemMeetsItsLongerAndShorterFormsAndTheCompoundsItEndsAtALowerWeight() {
+        // given a stemmer that cuts "-ить" but not "-ать", as Snowball's Russian one cuts verb forms differently
+        Terms terms = new Terms((language, word) -> word.endsWith("ить") ? word.substring(0, word.length() - 3) : word);
+        KnowledgeIndex index = KnowledgeIndex.builder(DIMENSIONS).terms(terms)
+                .add(1, 1, "Никто не может быть принуждаем вступать в ассоциацию.", axis(1))
+                .add(2, 2, "Рабство и работорговля запрещаются.", axis(1))
+                .add(3, 3, "Торговля на рынке свободна.", axis(1))
+                .add(4, 4, "Каждый человек имеет право на отдых.", axis(1))
+                .keywordWeight(1)
+                .build();
+
+        // when
+        List<Hit> join = index.search(axis(1), "вступить", 4, 0.01);
+        List<Hit> trade = index.search(axis(1), "торговля", 4, 0.01);
+
+        // then "вступ" meets "вступать"; "торговля" meets itself fully and "работорговля" at the variant weight
+        assertThat(join).extracting(Hit::chunkId).containsExactly(1L);
+        assertThat(trade).extracting(Hit::chunkId).containsExactly(3L, 2L);
+        assertThat(trade.get(1).score() / trade.get(0).score()).isLessThan(KeywordIndex.VARIANT_WEIGHT + 0.15);
+    }
+
+    @Test
+    void shortStemsAndNumbersHaveNoVariants() {
+        KnowledgeIndex index = KnowledgeIndex.builder(DIMENSIONS)
+                .add(1, 1, "The cat sat in the catalogue room, item 123456.", axis(1))
+                .keywordWeight(1)
+                .build();
+
+        assertThat(index.search(axis(1), "cata", 1, 0.01)).isEmpty();
+        assertThat(index.search(axis(1), "12345", 1, 0.01)).isEmpty();
+    }
+
+    @Test
     void anEmptyIndexFindsNothing() {
         assertThat(KnowledgeIndex.builder(DIMENSIONS).build().search(axis(0), "anything", 3, -1)).isEmpty();
     }

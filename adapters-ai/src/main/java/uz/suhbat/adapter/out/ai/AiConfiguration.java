@@ -9,7 +9,6 @@ import uz.suhbat.application.port.out.knowledge.DocumentPagesPort;
 import uz.suhbat.application.port.out.knowledge.DocumentTextPort;
 import uz.suhbat.application.port.out.knowledge.EmbeddingPort;
 import uz.suhbat.application.port.out.knowledge.StemmerPort;
-import uz.suhbat.application.port.out.export.ChatTranscriptPdfPort;
 
 /**
  * The AI adapter's beans, one per out-port it implements. It reads no environment itself:
@@ -50,10 +49,5 @@ public class AiConfiguration {
     @Bean
     public DocumentPagesPort documentPagesPort() {
         return new PdfPages();
-    }
-
-    @Bean
-    public ChatTranscriptPdfPort chatTranscriptPdfPort() {
-        return new PdfChatTranscripts(PdfChatTranscripts.DEFAULT_FONT_DIR);
     }
 }

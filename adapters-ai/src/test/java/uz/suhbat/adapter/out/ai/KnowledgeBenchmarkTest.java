@@ -18,7 +18,8 @@ import uz.suhbat.domain.knowledge.UzbekText;
 
 /**
  * Measures ingestion and search; prints numbers, asserts nothing. Excluded from the normal build
- * (adapters-ai/pom.xml excludes the tag); run it with bench/knowledge.sh (docs/benchmarks-knowledge-detail.md).
+ * (the root pom.xml excludes the {@code benchmark} tag unless a test is named); run it with bench/knowledge.sh
+ * (docs/benchmarks-knowledge-detail.md).
  */
 @Tag("benchmark")
 class KnowledgeBenchmarkTest {

@@ -60,9 +60,10 @@ class RetrievalEvaluationTest {
         scores.forEach((group, s) -> System.out.printf("%s: %s%n", group, s));
 
         // then
-        assertFloor(scores.get("all"), 0.92, 0.93);
+        assertFloor(scores.get("all"), 0.95, 0.95);
         assertFloor(scores.get("Uzbek"), 0.95, 0.95);
         assertFloor(scores.get("English"), 0.90, 0.92);
+        assertFloor(scores.get("Russian"), 0.85, 0.85);
         assertFloor(scores.get("Uzbek, other script"), 0.90, 0.90);
     }
 

@@ -48,19 +48,50 @@ final class ChatTextSearch {
     /** The boolean-mode query for the words the index can answer, or empty when there is none. */
     String booleanQuery(String text) {
         List<String> terms = new ArrayList<>();
-        for (String word : NOT_WORD.split(normalise(text).toLowerCase(Locale.ROOT))) {
-            if (word.length() >= minTokenSize() && !STOP_WORDS.contains(word)) {
-                terms.add("+" + word + "*");
-            }
+        for (String word : indexedWords(text)) {
+            terms.add("+" + word + "*");
         }
         return String.join(" ", terms);
     }
 
-    /** Messages (rows of chat_history) that contain {@code text}. */
+    private List<String> indexedWords(String text) {
+        List<String> words = new ArrayList<>();
+        for (String word : NOT_WORD.split(normalise(text).toLowerCase(Locale.ROOT))) {
+            if (word.length() >= minTokenSize() && !STOP_WORDS.contains(word)) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+
+    /** Messages (rows of chat_history) that contain {@code text}, found through the FULLTEXT index when it holds a word of it. */
     Condition matches(String text) {
-        Condition phrase = SEARCH_TEXT.contains(normalise(text));
         String query = booleanQuery(text);
-        return query.isEmpty() ? phrase : DSL.condition("match({0}) against ({1} in boolean mode)", SEARCH_TEXT, DSL.val(query)).and(phrase);
+        return query.isEmpty() ? phrase(text)
+                : DSL.condition("match({0}) against ({1} in boolean mode)", SEARCH_TEXT, DSL.val(query)).and(phrase(text));
+    }
+
+    /**
+     * The same test as {@link #matches(String)} on a message already at hand, without the index: the phrase
+     * occurs, and each word the index would look for begins a word of the message (as {@code +word*} asks).
+     * For checking the messages of a few given chats, where asking the index would cost a read of every
+     * message that holds the word.
+     */
+    Condition matchesWithoutIndex(String text) {
+        Condition condition = phrase(text);
+        for (String word : indexedWords(text)) {
+            condition = condition.and(SEARCH_TEXT.likeRegex("(^|[^[:alnum:]_])" + word));
+        }
+        return condition;
+    }
+
+    /** Whether the index can answer {@code text}: at least one of its words is long enough and no stop word. */
+    boolean indexed(String text) {
+        return !indexedWords(text).isEmpty();
+    }
+
+    private static Condition phrase(String text) {
+        return SEARCH_TEXT.contains(normalise(text));
     }
 
     private int minTokenSize() {

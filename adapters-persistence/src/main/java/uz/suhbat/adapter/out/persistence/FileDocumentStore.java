@@ -62,6 +62,11 @@ final class FileDocumentStore implements DocumentFilesPort {
         deleteQuietly(path(name));
     }
 
+    @Override
+    public boolean present(String name) {
+        return Files.isRegularFile(path(name));
+    }
+
     private static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);

@@ -35,6 +35,16 @@ final class JooqAnswerGuard implements AnswerGuardPort {
     }
 
     @Override
+    public void keepAllAlive(java.util.Map<Long, String> claims, Instant now) {
+        if (claims.isEmpty()) {
+            return;
+        }
+        // by primary key; an owner is a random UUID of one claim, so a chat matches only while that claim holds it
+        db.update(CHAT).set(CHAT.ANSWERING_SINCE, Times.toDb(now))
+                .where(CHAT.ID.in(claims.keySet()), CHAT.ANSWERING_BY.in(claims.values())).execute();
+    }
+
+    @Override
     public void release(long chatId, String owner) {
         db.update(CHAT).setNull(CHAT.ANSWERING_BY).setNull(CHAT.ANSWERING_SINCE)
                 .where(CHAT.ID.eq(chatId), CHAT.ANSWERING_BY.eq(owner)).execute();

@@ -24,25 +24,105 @@ import uz.suhbat.domain.report.Page;
 /** Every chat with its owner's name. Text comparisons are case-blind through the tables' collation. */
 final class JooqChatArchive implements ChatArchivePort {
 
+    /** Newest chats checked one by one before the FULLTEXT index is asked. */
+    static final int WINDOW = 300;
+    /** Newest chats searched for a text the index cannot answer (all its words shorter than the index keeps). */
+    static final int SHORT_WINDOW = 1_000;
+    private static final int MAX_WINDOW = 20_000;
+
     private final DSLContext db;
     private final ChatTextSearch text;
 
+    private final int window;
+    private final int shortWindow;
+
     JooqChatArchive(DSLContext db) {
+        this(db, WINDOW, SHORT_WINDOW);
+    }
+
+    /** With other windows than {@link #WINDOW} and {@link #SHORT_WINDOW}: for tests of each path on a few chats. */
+    JooqChatArchive(DSLContext db, int window, int shortWindow) {
         this.db = db;
         this.text = new ChatTextSearch(db);
+        this.window = window;
+        this.shortWindow = shortWindow;
     }
 
     @Override
     public Page<ChatOverview> search(ChatSearch search) {
+        if (!search.text().isEmpty()) {
+            return searchText(search);
+        }
         Condition where = conditions(search);
         long total = db.selectCount().from(CHAT).join(USER).on(USER.ID.eq(CHAT.USER_ID)).where(where).fetchSingle(0, Long.class);
-        var items = db.select(CHAT.fields()).select(USER.USERNAME)
+        return new Page<>(page(where, search.pageSize(), Page.offset(search.page(), search.pageSize())), total, search.page(), search.pageSize());
+    }
+
+    private List<ChatOverview> page(Condition where, int limit, long offset) {
+        return db.select(CHAT.fields()).select(USER.USERNAME)
                 .from(CHAT).join(USER).on(USER.ID.eq(CHAT.USER_ID))
                 .where(where)
                 .orderBy(CHAT.UPDATED.desc(), CHAT.ID.desc())
-                .limit(search.pageSize()).offset(Page.offset(search.page(), search.pageSize()))
+                .limit(limit).offset(offset)
                 .fetch(JooqChatArchive::toOverview);
-        return new Page<>(items, total, search.page(), search.pageSize());
+    }
+
+    /**
+     * Chats with a message that contains the text, newest first, in a time that does not grow with the
+     * history. First the newest {@value #WINDOW} chats (by {@code ix_chat_updated}) are checked one by one,
+     * each through its own messages; a text found in enough of them for the page is common, and the page
+     * comes from there with a total estimated from that sample. A rarer text is looked up in the FULLTEXT
+     * index, which then returns few messages, and counted exactly. A text with no word the index holds
+     * (shorter than its minimum) is looked for in the newest {@value #SHORT_WINDOW} chats only, and says so.
+     */
+    private Page<ChatOverview> searchText(ChatSearch search) {
+        String text = search.text();
+        Condition filters = conditions(search);
+        long offset = Page.offset(search.page(), search.pageSize());
+        long needed = offset + search.pageSize();
+        boolean indexed = this.text.indexed(text);
+        if (indexed && this.window == 0) {
+            return indexSearch(search, filters, offset);
+        }
+        int window = (int) Math.min(MAX_WINDOW, Math.max(indexed ? this.window : this.shortWindow, needed * 2));
+        var newest = db.select(CHAT.ID, CHAT.UPDATED).from(CHAT).join(USER).on(USER.ID.eq(CHAT.USER_ID)).where(filters)
+                .orderBy(CHAT.UPDATED.desc(), CHAT.ID.desc()).limit(window).asTable("newest");
+        var id = newest.field(CHAT.ID);
+        var hit = DSL.field(DSL.exists(DSL.selectOne().from(CHAT_HISTORY)
+                .where(CHAT_HISTORY.CHAT_ID.eq(id)).and(this.text.matchesWithoutIndex(text)))).as("hit");
+        var seen = db.select(id, hit).from(newest).orderBy(newest.field(CHAT.UPDATED).desc(), id.desc()).fetch();
+        List<Long> hits = seen.stream().filter(r -> Boolean.TRUE.equals(r.get(hit))).map(r -> r.get(id)).toList();
+        boolean everyChatSeen = seen.size() < window;
+        if (everyChatSeen || !indexed || hits.size() >= needed) {
+            List<Long> pageIds = offset >= hits.size() ? List.of() : hits.subList((int) offset, (int) Math.min(hits.size(), needed));
+            List<ChatOverview> items = pageIds.isEmpty() ? List.of() : page(CHAT.ID.in(pageIds), pageIds.size(), 0);
+            if (everyChatSeen) {
+                return new Page<>(items, hits.size(), search.page(), search.pageSize());
+            }
+            if (!indexed) {
+                return new Page<>(items, hits.size(), search.page(), search.pageSize(), false, window);
+            }
+            long chats = db.selectCount().from(CHAT).join(USER).on(USER.ID.eq(CHAT.USER_ID)).where(filters).fetchSingle(0, Long.class);
+            return new Page<>(items, estimate(hits.size(), window, chats), search.page(), search.pageSize(), true, 0);
+        }
+        return indexSearch(search, filters, offset);
+    }
+
+    private Page<ChatOverview> indexSearch(ChatSearch search, Condition filters, long offset) {
+        // the chats with a matching message: the FULLTEXT index finds the messages (ChatTextSearch)
+        Condition where = filters.and(CHAT.ID.in(DSL.select(CHAT_HISTORY.CHAT_ID).from(CHAT_HISTORY).where(this.text.matches(search.text()))));
+        long total = db.selectCount().from(CHAT).join(USER).on(USER.ID.eq(CHAT.USER_ID)).where(where).fetchSingle(0, Long.class);
+        return new Page<>(page(where, search.pageSize(), offset), total, search.page(), search.pageSize());
+    }
+
+    /** {@code hits} of the newest {@code sample} chats had the text: the same share of all {@code chats}, to two significant digits. */
+    static long estimate(long hits, long sample, long chats) {
+        double share = (double) hits / sample * chats;
+        if (share < 100) {
+            return Math.max(hits, Math.round(share));
+        }
+        double unit = Math.pow(10, Math.floor(Math.log10(share)) - 1);
+        return Math.max(hits, Math.round(share / unit) * (long) unit);
     }
 
     @Override
@@ -64,12 +144,13 @@ final class JooqChatArchive implements ChatArchivePort {
         Map<Integer, List<ChatTranscript.Citation>> sources = new HashMap<>();
         db.select(CHAT_HISTORY.RANK, MESSAGE_SOURCE.PAGE, MESSAGE_SOURCE.TEXT)
                 .from(MESSAGE_SOURCE).join(CHAT_HISTORY).on(CHAT_HISTORY.ID.eq(MESSAGE_SOURCE.CHAT_HISTORY_ID))
-                .where(CHAT_HISTORY.CHAT_ID.eq(chatId))
+                .where(CHAT_HISTORY.CHAT_ID.eq(chatId), CHAT_HISTORY.ON_BRANCH.isTrue())
                 .orderBy(MESSAGE_SOURCE.ID)
                 .forEach(r -> sources.computeIfAbsent(r.get(CHAT_HISTORY.RANK), rank -> new ArrayList<>())
                         .add(new ChatTranscript.Citation(r.get(MESSAGE_SOURCE.PAGE), r.get(MESSAGE_SOURCE.TEXT))));
+        // the chat as its owner sees it: the active branch (other versions stay in the tables, migration V80)
         return new ChatTranscript(toOverview(chat), chat.get(USER.EMAIL),
-                db.selectFrom(CHAT_HISTORY).where(CHAT_HISTORY.CHAT_ID.eq(chatId)).orderBy(CHAT_HISTORY.RANK)
+                db.selectFrom(CHAT_HISTORY).where(CHAT_HISTORY.CHAT_ID.eq(chatId), CHAT_HISTORY.ON_BRANCH.isTrue()).orderBy(CHAT_HISTORY.RANK)
                         .fetch(m -> new ChatTranscript.Line(m.getRank(), m.getRole(), m.getContent(), Times.fromDb(m.getDate()),
                                 m.getModel(), m.getStatus(), m.getInputTokens(), m.getOutputTokens(),
                                 sources.getOrDefault(m.getRank(), List.of()))));
@@ -88,10 +169,6 @@ final class JooqChatArchive implements ChatArchivePort {
         }
         if (search.to() != null) {
             where = where.and(CHAT.DATE.lt(search.to().plusDays(1).atStartOfDay()));
-        }
-        if (!search.text().isEmpty()) {
-            // the chats with a matching message: the FULLTEXT index finds the messages (ChatTextSearch)
-            where = where.and(CHAT.ID.in(DSL.select(CHAT_HISTORY.CHAT_ID).from(CHAT_HISTORY).where(text.matches(search.text()))));
         }
         return where;
     }

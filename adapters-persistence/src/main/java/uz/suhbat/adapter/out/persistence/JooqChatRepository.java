@@ -15,11 +15,18 @@ import uz.suhbat.adapter.out.persistence.schema.tables.records.ChatRecord;
 import uz.suhbat.application.port.out.chat.ChatRepository;
 import uz.suhbat.domain.chat.Chat;
 import uz.suhbat.domain.chat.Message;
+import uz.suhbat.domain.chat.MessageNode;
+import uz.suhbat.domain.chat.MessageTree;
 import uz.suhbat.domain.chat.MessageStatus;
 import uz.suhbat.domain.chat.Role;
 import uz.suhbat.domain.limit.MessageLimit;
 
-/** Chats in {@code chat}, messages in {@code chat_history} ({@code rank} = position), cited passages in {@code message_source}. */
+/**
+ * Chats in {@code chat}, messages in {@code chat_history}, cited passages in {@code message_source}. A message's
+ * {@code rank} numbers it within its chat in the order written; {@code parent_rank}, {@code chosen} and {@code on_branch}
+ * place it in the chat's tree of versions and branches (domain {@link MessageTree}, migration V80). Every change of
+ * the tree runs with the chat's row locked and sets {@code on_branch} again from the tree.
+ */
 final class JooqChatRepository implements ChatRepository {
 
     private final DSLContext db;
@@ -80,7 +87,7 @@ final class JooqChatRepository implements ChatRepository {
     }
 
     @Override
-    public Optional<Message> appendUserMessage(long chatId, String content, String model, Instant now) {
+    public Optional<Message> appendUserMessage(long chatId, int parentRank, String content, String model, Instant now) {
         return transactions.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             // the conditional update takes the chat's row lock: of concurrent sends at limit−1, one wins. Its condition
@@ -93,7 +100,7 @@ final class JooqChatRepository implements ChatRepository {
             if (counted == 0) {
                 return Optional.empty();
             }
-            return Optional.of(insert(t, chatId, Role.USER, content, MessageStatus.COMPLETE, model, 0, 0, List.of(), now));
+            return Optional.of(insert(t, chatId, parentRank, Role.USER, content, MessageStatus.COMPLETE, model, 0, 0, List.of(), now));
         });
     }
 
@@ -107,21 +114,41 @@ final class JooqChatRepository implements ChatRepository {
     }
 
     @Override
-    public Message appendAssistantMessage(long chatId, String content, MessageStatus status, String model, int inputTokens,
-                                          int outputTokens, List<Message.Source> sources, Instant now) {
+    public Message appendAssistantMessage(long chatId, int parentRank, String content, MessageStatus status, String model,
+                                          int inputTokens, int outputTokens, List<Message.Source> sources, Instant now) {
         return transactions.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             t.update(CHAT).set(CHAT.UPDATED, Times.toDb(now)).where(CHAT.ID.eq(chatId)).execute();
-            return insert(t, chatId, Role.ASSISTANT, content, status, model, inputTokens, outputTokens, sources, now);
+            return insert(t, chatId, parentRank, Role.ASSISTANT, content, status, model, inputTokens, outputTokens, sources, now);
         });
     }
 
-    /** Called with the chat's row locked, so the next rank is free. */
-    private static Message insert(DSLContext t, long chatId, Role role, String content, MessageStatus status, String model,
-                                  int inputTokens, int outputTokens, List<Message.Source> sources, Instant now) {
+    @Override
+    public boolean updateAssistantMessage(long chatId, int rank, String content, MessageStatus status, int inputTokens, int outputTokens,
+                                          Instant now) {
+        // one statement on the (chat_id, rank) key, no transaction around it: an answer's text saved while it streams
+        return db.update(CHAT_HISTORY)
+                .set(CHAT_HISTORY.CONTENT, content)
+                .set(CHAT_HISTORY.STATUS, status.wireName())
+                .set(CHAT_HISTORY.INPUT_TOKENS, inputTokens)
+                .set(CHAT_HISTORY.OUTPUT_TOKENS, outputTokens)
+                .set(CHAT_HISTORY.DATE, Times.toDb(now))
+                .where(CHAT_HISTORY.CHAT_ID.eq(chatId), CHAT_HISTORY.RANK.eq(rank), CHAT_HISTORY.ROLE.eq(Role.ASSISTANT.wireName()))
+                .execute() == 1;
+    }
+
+    /**
+     * Called with the chat's row locked, so the next rank is free. The new message is the chosen version among the
+     * messages following {@code parentRank}, and the active branch is set again.
+     */
+    private static Message insert(DSLContext t, long chatId, int parentRank, Role role, String content, MessageStatus status,
+                                  String model, int inputTokens, int outputTokens, List<Message.Source> sources, Instant now) {
         int rank = t.select(DSL.coalesce(DSL.max(CHAT_HISTORY.RANK), 0).plus(1)).from(CHAT_HISTORY)
                 .where(CHAT_HISTORY.CHAT_ID.eq(chatId)).fetchOne(0, int.class);
+        t.update(CHAT_HISTORY).set(CHAT_HISTORY.CHOSEN, false).where(CHAT_HISTORY.CHAT_ID.eq(chatId), following(parentRank)).execute();
         Long id = t.insertInto(CHAT_HISTORY)
+                .set(CHAT_HISTORY.PARENT_RANK, parentRank == 0 ? null : parentRank)
+                .set(CHAT_HISTORY.CHOSEN, true)
                 .set(CHAT_HISTORY.CHAT_ID, chatId)
                 .set(CHAT_HISTORY.ROLE, role.wireName())
                 .set(CHAT_HISTORY.CONTENT, content)
@@ -141,18 +168,91 @@ final class JooqChatRepository implements ChatRepository {
                     .set(MESSAGE_SOURCE.TEXT, source.text())
                     .execute();
         }
+        markBranch(t, chatId);
         return new Message(rank, role, content, now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), status, model,
                 inputTokens, outputTokens, sources);
     }
 
+    /** The messages following message {@code parentRank} (0: first messages). */
+    private static org.jooq.Condition following(int parentRank) {
+        return parentRank == 0 ? CHAT_HISTORY.PARENT_RANK.isNull() : CHAT_HISTORY.PARENT_RANK.eq(parentRank);
+    }
+
+    /** Sets {@code on_branch} from the tree: true for the messages of the active branch, false for the others. */
+    private static void markBranch(DSLContext t, long chatId) {
+        List<Integer> branch = shape(t, chatId).activeBranch().stream().map(Message::rank).toList();
+        t.update(CHAT_HISTORY).set(CHAT_HISTORY.ON_BRANCH, DSL.when(CHAT_HISTORY.RANK.in(branch), true).otherwise(false))
+                .where(CHAT_HISTORY.CHAT_ID.eq(chatId)).execute();
+    }
+
+    /** The chat's tree with each message's role only (no text): enough for the rules of branches. */
+    private static MessageTree shape(DSLContext t, long chatId) {
+        return MessageTree.of(t.select(CHAT_HISTORY.RANK, CHAT_HISTORY.PARENT_RANK, CHAT_HISTORY.CHOSEN, CHAT_HISTORY.ROLE)
+                .from(CHAT_HISTORY).where(CHAT_HISTORY.CHAT_ID.eq(chatId))
+                .fetch(r -> new MessageNode(new Message(r.get(CHAT_HISTORY.RANK), Role.fromWireName(r.get(CHAT_HISTORY.ROLE)), "",
+                        Instant.EPOCH, MessageStatus.COMPLETE, null, 0, 0, List.of()),
+                        r.get(CHAT_HISTORY.PARENT_RANK) == null ? 0 : r.get(CHAT_HISTORY.PARENT_RANK), r.get(CHAT_HISTORY.CHOSEN))));
+    }
+
+    private static void lock(DSLContext t, long chatId) {
+        t.select(CHAT.ID).from(CHAT).where(CHAT.ID.eq(chatId)).forUpdate().fetch();
+    }
+
+    @Override
+    public boolean choose(long chatId, int rank) {
+        return transactions.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            lock(t, chatId);
+            Optional<Integer> parent = shape(t, chatId).parentOf(rank);
+            if (parent.isEmpty()) {
+                return false;
+            }
+            t.update(CHAT_HISTORY).set(CHAT_HISTORY.CHOSEN, CHAT_HISTORY.RANK.eq(rank))
+                    .where(CHAT_HISTORY.CHAT_ID.eq(chatId), following(parent.get())).execute();
+            markBranch(t, chatId);
+            return true;
+        });
+    }
+
+    @Override
+    public boolean removeUnanswered(long chatId, int rank) {
+        return transactions.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            lock(t, chatId);
+            MessageTree tree = shape(t, chatId);
+            if (!tree.removable(rank)) {
+                return false;
+            }
+            int parent = tree.parentOf(rank).orElseThrow();
+            List<Integer> others = tree.versionsOf(rank).stream().filter(r -> r != rank).toList();
+            t.deleteFrom(CHAT_HISTORY).where(CHAT_HISTORY.CHAT_ID.eq(chatId), CHAT_HISTORY.RANK.eq(rank)).execute();
+            if (!others.isEmpty()) {
+                t.update(CHAT_HISTORY).set(CHAT_HISTORY.CHOSEN, true)
+                        .where(CHAT_HISTORY.CHAT_ID.eq(chatId), CHAT_HISTORY.RANK.eq(others.get(others.size() - 1))).execute();
+            }
+            markBranch(t, chatId);
+            return true;
+        });
+    }
+
     @Override
     public List<Message> messages(long chatId) {
+        return read(chatId, true).stream().map(MessageNode::message).toList();
+    }
+
+    @Override
+    public List<MessageNode> tree(long chatId) {
+        return read(chatId, false);
+    }
+
+    private List<MessageNode> read(long chatId, boolean onlyActiveBranch) {
         // one round trip: messages with their (rare) cited passages
         var rows = db.select(CHAT_HISTORY.ID, CHAT_HISTORY.RANK, CHAT_HISTORY.ROLE, CHAT_HISTORY.CONTENT, CHAT_HISTORY.DATE,
                         CHAT_HISTORY.STATUS, CHAT_HISTORY.MODEL, CHAT_HISTORY.INPUT_TOKENS, CHAT_HISTORY.OUTPUT_TOKENS,
+                        CHAT_HISTORY.PARENT_RANK, CHAT_HISTORY.CHOSEN,
                         MESSAGE_SOURCE.MODEL_ID, MESSAGE_SOURCE.PAGE, MESSAGE_SOURCE.TEXT)
                 .from(CHAT_HISTORY).leftJoin(MESSAGE_SOURCE).on(MESSAGE_SOURCE.CHAT_HISTORY_ID.eq(CHAT_HISTORY.ID))
-                .where(CHAT_HISTORY.CHAT_ID.eq(chatId))
+                .where(CHAT_HISTORY.CHAT_ID.eq(chatId), onlyActiveBranch ? CHAT_HISTORY.ON_BRANCH.isTrue() : DSL.noCondition())
                 .orderBy(CHAT_HISTORY.RANK, MESSAGE_SOURCE.ID)
                 .fetch();
         Map<Long, List<Message.Source>> sources = new java.util.HashMap<>();
@@ -167,18 +267,12 @@ final class JooqChatRepository implements ChatRepository {
         }
         return firstRow.entrySet().stream().map(e -> {
             org.jooq.Record r = e.getValue();
-            return new Message(r.get(CHAT_HISTORY.RANK), Role.fromWireName(r.get(CHAT_HISTORY.ROLE)), r.get(CHAT_HISTORY.CONTENT),
+            Message message = new Message(r.get(CHAT_HISTORY.RANK), Role.fromWireName(r.get(CHAT_HISTORY.ROLE)), r.get(CHAT_HISTORY.CONTENT),
                     Times.fromDb(r.get(CHAT_HISTORY.DATE)), MessageStatus.fromWireName(r.get(CHAT_HISTORY.STATUS)), r.get(CHAT_HISTORY.MODEL),
                     zeroIfNull(r.get(CHAT_HISTORY.INPUT_TOKENS)), zeroIfNull(r.get(CHAT_HISTORY.OUTPUT_TOKENS)),
                     sources.getOrDefault(e.getKey(), List.of()));
+            return new MessageNode(message, zeroIfNull(r.get(CHAT_HISTORY.PARENT_RANK)), r.get(CHAT_HISTORY.CHOSEN));
         }).toList();
-    }
-
-    @Override
-    public void deleteLastMessage(long chatId, int rank) {
-        db.deleteFrom(CHAT_HISTORY).where(CHAT_HISTORY.CHAT_ID.eq(chatId), CHAT_HISTORY.RANK.eq(rank),
-                CHAT_HISTORY.RANK.eq(DSL.select(DSL.max(CHAT_HISTORY.as("h").RANK)).from(CHAT_HISTORY.as("h"))
-                        .where(CHAT_HISTORY.as("h").CHAT_ID.eq(chatId)).asField())).execute();
     }
 
     @Override

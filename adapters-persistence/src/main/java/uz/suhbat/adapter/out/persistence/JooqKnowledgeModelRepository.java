@@ -38,6 +38,7 @@ final class JooqKnowledgeModelRepository implements KnowledgeModelRepository {
                 .set(MODEL.STATUS, KnowledgeModel.Status.PROCESSING.name())
                 .set(MODEL.DATE, Times.toDb(now))
                 .set(MODEL.HEARTBEAT, Times.toDb(now))
+                .set(MODEL.INDEX_VERSION, newVersion())
                 .returningResult(MODEL.ID)
                 .fetchOne(MODEL.ID);
         return find(id).orElseThrow();
@@ -62,6 +63,7 @@ final class JooqKnowledgeModelRepository implements KnowledgeModelRepository {
     @Override
     public boolean markReady(long id) {
         return db.update(MODEL).set(MODEL.STATUS, KnowledgeModel.Status.READY.name()).setNull(MODEL.STATUS_REASON)
+                .set(MODEL.INDEX_VERSION, newVersion())
                 .where(MODEL.ID.eq(id), MODEL.STATUS.eq(KnowledgeModel.Status.PROCESSING.name())).execute() == 1;
     }
 
@@ -110,6 +112,17 @@ final class JooqKnowledgeModelRepository implements KnowledgeModelRepository {
             insert = insert.values(modelId, chunk.seq(), chunk.page(), chunk.text(), bytes(chunk.vector()));
         }
         insert.execute();
+        db.update(MODEL).set(MODEL.INDEX_VERSION, newVersion()).where(MODEL.ID.eq(modelId)).execute();
+    }
+
+    @Override
+    public java.util.Map<Long, Long> indexVersions() {
+        return db.select(MODEL.ID, MODEL.INDEX_VERSION).from(MODEL).fetchMap(MODEL.ID, MODEL.INDEX_VERSION);
+    }
+
+    /** Random, so that a model made again under a freed id never repeats the version an old index was loaded with. */
+    private static long newVersion() {
+        return java.util.concurrent.ThreadLocalRandom.current().nextLong();
     }
 
     @Override

@@ -1,14 +1,9 @@
 package uz.suhbat.adapter.out.persistence;
 
-import static uz.suhbat.adapter.out.persistence.schema.Tables.CHAT;
 import static uz.suhbat.adapter.out.persistence.schema.Tables.CHAT_HISTORY;
-import static uz.suhbat.adapter.out.persistence.schema.Tables.MODEL;
 import static uz.suhbat.adapter.out.persistence.schema.Tables.USAGE_DAY;
 import static uz.suhbat.adapter.out.persistence.schema.Tables.USAGE_DAY_MODEL;
-import static uz.suhbat.adapter.out.persistence.schema.Tables.USAGE_ROLLUP_STATE;
-import static uz.suhbat.adapter.out.persistence.schema.Tables.USER;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -51,6 +46,9 @@ final class JooqUsageStats implements UsageStatsPort {
     /** How long after its end a day is still counted live. */
     static final Duration GRACE = Duration.ofMinutes(5);
 
+    /** Rows written since the last late-row check after which the check's mark is moved on (a write). */
+    static final long CHECK_STEP = 5_000;
+
     private static final System.Logger LOG = System.getLogger(JooqUsageStats.class.getName());
 
     private final DSLContext db;
@@ -70,51 +68,107 @@ final class JooqUsageStats implements UsageStatsPort {
 
     @Override
     public UsageTotals totals() {
-        LocalDate lastClosed = lastClosedDay();
-        recomputeLateDays(lastClosed);
-        LocalDateTime open = lastClosed.plusDays(1).atStartOfDay();
-        Record users = db.select(DSL.count(), DSL.count().filterWhere(USER.EMAIL_VERIFIED.isTrue()),
-                DSL.count().filterWhere(USER.BLOCKED.isTrue())).from(USER).fetchSingle();
-        long messages = 0;
-        long answers = 0;
-        long chats = 0;
-        long inputTokens = 0;
-        long outputTokens = 0;
-        LocalDate first = firstDayOfHistory();
-        if (first != null && !first.isAfter(lastClosed)) {
-            Record closed = closedSums(first, lastClosed);
-            if (closed.get(0, Long.class) < ChronoUnit.DAYS.between(first, lastClosed) + 1) {
-                rolledUp(first, lastClosed);
-                closed = closedSums(first, lastClosed);
-            }
-            messages = orZero(closed.get(1, BigDecimal.class));
-            answers = orZero(closed.get(2, BigDecimal.class));
-            chats = orZero(closed.get(3, BigDecimal.class));
-            inputTokens = orZero(closed.get(4, BigDecimal.class));
-            outputTokens = orZero(closed.get(5, BigDecimal.class));
-        }
-        Record live = db.select(DSL.count().filterWhere(CHAT_HISTORY.ROLE.eq("user")), DSL.count().filterWhere(CHAT_HISTORY.ROLE.eq("assistant")),
-                DSL.sum(CHAT_HISTORY.INPUT_TOKENS), DSL.sum(CHAT_HISTORY.OUTPUT_TOKENS)).from(CHAT_HISTORY)
-                .where(CHAT_HISTORY.DATE.ge(open)).fetchSingle();
-        long liveChats = db.fetchCount(CHAT, CHAT.DATE.ge(open));
-        return new UsageTotals(users.get(0, Long.class), users.get(1, Long.class), users.get(2, Long.class),
-                chats + liveChats, messages + live.get(0, Long.class), answers + live.get(1, Long.class),
-                inputTokens + orZero(live.get(2, BigDecimal.class)), outputTokens + orZero(live.get(3, BigDecimal.class)),
-                db.fetchCount(MODEL));
+        LocalDate today = today();
+        return usage(new DateRange(today, today)).totals();
     }
 
     @Override
     public List<DailyUsage> daily(DateRange range) {
+        return usage(range).daily();
+    }
+
+    /**
+     * Totals and days in three statements when nothing is missing: the scalars (user and model counts, the
+     * sums of every stored day, the late-row check), the stored days of the range, and the open days live
+     * (one statement, shared by the totals and the days). Missing or late days are computed and stored first.
+     */
+    @Override
+    public Usage usage(DateRange range) {
         LocalDate lastClosed = lastClosedDay();
-        recomputeLateDays(lastClosed);
+        LocalDate firstOpen = lastClosed.plusDays(1);
+        Scalars scalars = scalars(firstOpen);
+        boolean repaired = false;
+        if (scalars.lateSince() != null || scalars.newest() - scalars.checked() > CHECK_STEP) {
+            recomputeLateDays(lastClosed, scalars.checked(), scalars.newest());
+            repaired = true;
+        }
+        LocalDate first = scalars.firstDay();
+        if (first != null && !first.isAfter(lastClosed) && scalars.closedDays() < ChronoUnit.DAYS.between(first, lastClosed) + 1) {
+            rolledUp(first, lastClosed);
+            repaired = true;
+        }
+        if (repaired) {
+            scalars = scalars(firstOpen);
+        }
         List<UsageDay> days = new ArrayList<>(range.days());
         if (!range.from().isAfter(lastClosed)) {
             days.addAll(rolledUp(range.from(), range.to().isAfter(lastClosed) ? lastClosed : range.to()).values());
         }
-        if (range.to().isAfter(lastClosed)) {
-            days.addAll(history.days(range.from().isAfter(lastClosed) ? range.from() : lastClosed.plusDays(1), range.to()).values());
+        TreeMap<LocalDate, UsageDay> open = history.openDays(firstOpen);
+        long chats = scalars.newChats();
+        long messages = scalars.messages();
+        long answers = scalars.answers();
+        long inputTokens = scalars.inputTokens();
+        long outputTokens = scalars.outputTokens();
+        for (UsageDay day : open.values()) {
+            chats += day.newChats();
+            messages += day.messages();
+            answers += day.answers();
+            inputTokens += day.inputTokens();
+            outputTokens += day.outputTokens();
+            if (!day.day().isBefore(range.from()) && !day.day().isAfter(range.to())) {
+                days.add(day);
+            }
         }
-        return days.stream().filter(UsageDay::used).map(UsageDay::toDailyUsage).toList();
+        UsageTotals totals = new UsageTotals(scalars.users(), scalars.verifiedUsers(), scalars.blockedUsers(), chats, messages, answers,
+                inputTokens, outputTokens, scalars.models());
+        return new Usage(totals, days.stream().filter(UsageDay::used).map(UsageDay::toDailyUsage).toList());
+    }
+
+    private LocalDate today() {
+        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** What one statement tells about the whole history; {@code lateSince} is the earliest late row's time, or null. */
+    private record Scalars(long users, long verifiedUsers, long blockedUsers, long models, LocalDate firstDay, long closedDays,
+                           long messages, long answers, long newChats, long inputTokens, long outputTokens, long checked, long newest,
+                           LocalDateTime lateSince) {
+    }
+
+    /**
+     * One statement: user and model counts, the first day of the history (an index end each), the sums of the
+     * stored closed days, and the late-row check: the rows written since the last look ({@code id} above
+     * {@code usage_rollup_state.checked_id}, a primary-key range of the last minutes' messages) dated in a
+     * closed day.
+     */
+    private Scalars scalars(LocalDate firstOpen) {
+        LocalDateTime open = firstOpen.atStartOfDay();
+        Record r = db.fetchSingle("""
+                select u.users, u.verified, u.blocked,
+                       (select count(*) from model) as models,
+                       (select min(date) from chat_history) as first_message,
+                       (select min(date) from chat) as first_chat,
+                       d.days, d.messages, d.answers, d.new_chats, d.input_tokens, d.output_tokens,
+                       (select checked_id from usage_rollup_state where id = 1) as checked,
+                       (select max(id) from chat_history) as newest,
+                       (select min(h.date) from chat_history h
+                         where h.id > coalesce((select checked_id from usage_rollup_state where id = 1), 0) and h.date < ?) as late
+                from (select count(*) as users, coalesce(sum(email_verified), 0) as verified, coalesce(sum(blocked), 0) as blocked
+                      from `user`) u
+                cross join (select count(*) as days, coalesce(sum(messages), 0) as messages, coalesce(sum(answers), 0) as answers,
+                                   coalesce(sum(new_chats), 0) as new_chats, coalesce(sum(input_tokens), 0) as input_tokens,
+                                   coalesce(sum(output_tokens), 0) as output_tokens
+                            from usage_day where day < ?) d""", open, firstOpen);
+        LocalDateTime message = r.get("first_message", LocalDateTime.class);
+        LocalDateTime chat = r.get("first_chat", LocalDateTime.class);
+        LocalDateTime earliest = message == null ? chat : chat == null || message.isBefore(chat) ? message : chat;
+        Long checked = r.get("checked", Long.class);
+        Long newest = r.get("newest", Long.class);
+        return new Scalars(r.get("users", Long.class), r.get("verified", Long.class), r.get("blocked", Long.class),
+                r.get("models", Long.class), earliest == null ? null : earliest.toLocalDate(), r.get("days", Long.class),
+                r.get("messages", Long.class), r.get("answers", Long.class), r.get("new_chats", Long.class),
+                r.get("input_tokens", Long.class), r.get("output_tokens", Long.class), checked == null ? -1 : checked,
+                newest == null ? 0 : newest, r.get("late", LocalDateTime.class));
     }
 
     /**
@@ -140,18 +194,13 @@ final class JooqUsageStats implements UsageStatsPort {
     }
 
     /**
-     * Rows written since the last look (ids above {@code usage_rollup_state.checked_id}, a primary-key range
-     * that normally holds the last minutes' messages) but dated in a closed day that is already stored: that
-     * day is computed again and stored over. It does not happen with clocks within the grace minutes of each
-     * other; it costs one read of the newest id when nothing was written.
+     * Rows written since the last look (ids above {@code checked}) but dated in a closed day that is already
+     * stored: that day is computed again and stored over. It does not happen with clocks within the grace
+     * minutes of each other. The mark moves on only here, so a view writes nothing while fewer than
+     * {@link #CHECK_STEP} rows were written since the last move and none of them is late.
      */
-    private void recomputeLateDays(LocalDate lastClosed) {
-        Long checked = db.select(USAGE_ROLLUP_STATE.CHECKED_ID).from(USAGE_ROLLUP_STATE).where(USAGE_ROLLUP_STATE.ID.eq(1)).fetchOne(0, Long.class);
-        Long newest = db.select(DSL.max(CHAT_HISTORY.ID)).from(CHAT_HISTORY).fetchOne(0, Long.class);
-        if (newest == null || checked != null && newest <= checked) {
-            return;
-        }
-        long since = checked == null ? 0 : checked;
+    private void recomputeLateDays(LocalDate lastClosed, long checked, long newest) {
+        long since = Math.max(checked, 0);
         Field<LocalDate> day = DSL.cast(CHAT_HISTORY.DATE, SQLDataType.LOCALDATE);
         List<LocalDate> written = db.selectDistinct(day).from(CHAT_HISTORY)
                 .where(CHAT_HISTORY.ID.gt(since).and(CHAT_HISTORY.ID.le(newest)))
@@ -163,13 +212,8 @@ final class JooqUsageStats implements UsageStatsPort {
                 store(history.days(stale, stale).values());
             }
         }
-        if (checked == null) {
-            db.query("insert into usage_rollup_state (id, checked_id) values (1, ?) on duplicate key update checked_id = greatest(checked_id, ?)",
-                    newest, newest).execute();
-        } else {
-            db.update(USAGE_ROLLUP_STATE).set(USAGE_ROLLUP_STATE.CHECKED_ID, DSL.greatest(USAGE_ROLLUP_STATE.CHECKED_ID, DSL.val(newest)))
-                    .where(USAGE_ROLLUP_STATE.ID.eq(1)).execute();
-        }
+        db.query("insert into usage_rollup_state (id, checked_id) values (1, ?) on duplicate key update checked_id = greatest(checked_id, ?)",
+                newest, newest).execute();
     }
 
     /** One statement, so one consistent snapshot: a day row is never read without the model rows stored with it. */
@@ -226,25 +270,5 @@ final class JooqUsageStats implements UsageStatsPort {
             // another node stores the same numbers at the same time; whichever lost, the day is computed again next time
             LOG.log(System.Logger.Level.WARNING, "daily statistics not stored this time (another node may be storing them): {0}", e.getMessage());
         }
-    }
-
-    private Record closedSums(LocalDate first, LocalDate lastClosed) {
-        return db.select(DSL.count(), DSL.sum(USAGE_DAY.MESSAGES), DSL.sum(USAGE_DAY.ANSWERS), DSL.sum(USAGE_DAY.NEW_CHATS),
-                        DSL.sum(USAGE_DAY.INPUT_TOKENS), DSL.sum(USAGE_DAY.OUTPUT_TOKENS))
-                .from(USAGE_DAY).where(USAGE_DAY.DAY.between(first, lastClosed)).fetchSingle();
-    }
-
-    /** The first day with a message or a chat (each a read of one index end), or null when there is none. */
-    private LocalDate firstDayOfHistory() {
-        Record first = db.select(DSL.field(DSL.select(DSL.min(CHAT_HISTORY.DATE)).from(CHAT_HISTORY)),
-                DSL.field(DSL.select(DSL.min(CHAT.DATE)).from(CHAT))).fetchSingle();
-        LocalDateTime message = first.get(0, LocalDateTime.class);
-        LocalDateTime chat = first.get(1, LocalDateTime.class);
-        LocalDateTime earliest = message == null ? chat : chat == null || message.isBefore(chat) ? message : chat;
-        return earliest == null ? null : earliest.toLocalDate();
-    }
-
-    private static long orZero(BigDecimal sum) {
-        return sum == null ? 0 : sum.longValue();
     }
 }

@@ -143,4 +143,36 @@ public class PersistenceConfiguration {
     AnswerStopRepository answerStopRepository(DSLContext db) {
         return new JooqAnswerStopRepository(db);
     }
+
+    // the conversation controls of issue 15: shelf (pins, archives, title source), a user's search, share links, feedback
+
+    @Bean
+    uz.suhbat.application.port.out.conversation.ChatShelfRepository chatShelfRepository(DSLContext db) {
+        return new JooqChatShelf(db);
+    }
+
+    @Bean
+    uz.suhbat.application.port.out.conversation.ChatSearchRepository chatSearchRepository(DSLContext db) {
+        return new JooqChatSearch(db);
+    }
+
+    @Bean
+    uz.suhbat.application.port.out.conversation.ChatShareRepository chatShareRepository(DSLContext db) {
+        return new JooqChatShares(db);
+    }
+
+    @Bean
+    uz.suhbat.application.port.out.conversation.FeedbackRepository feedbackRepository(DSLContext db) {
+        return new JooqFeedback(db);
+    }
+
+    @Bean
+    uz.suhbat.application.port.out.conversation.SharingSettingRepository sharingSettingRepository(DSLContext db) {
+        return new JooqSharingSetting(db);
+    }
+
+    @Bean
+    uz.suhbat.application.port.out.account.PreferenceRepository preferenceRepository(DSLContext db) {
+        return new JooqPreferenceRepository(db);
+    }
 }

@@ -31,6 +31,7 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import uz.suhbat.application.port.out.admin.UsageStatsPort;
 import uz.suhbat.domain.report.DailyUsage;
 import uz.suhbat.domain.report.DateRange;
 import uz.suhbat.domain.report.UsageTotals;
@@ -78,6 +79,28 @@ class JooqUsageRollupTest {
         assertThat(storedModels).extracting(r -> r.getDay() + " " + r.getModel() + " " + r.getAnswers() + " " + r.getInputTokens()
                 + " " + r.getOutputTokens()).containsExactlyElementsOf(rawByModel(db, range.from(), LAST.minusDays(1)));
         assertThat(stats.totals()).isEqualTo(rawTotals(db));
+        assertThat(stats.usage(range)).isEqualTo(new UsageStatsPort.Usage(rawTotals(db), raw(db, range)));
+    }
+
+    @Test
+    void oneViewGivesTheRawTotalsAndDaysWithTodayAndTheGraceMinutesOfYesterdayLive() {
+        fill(db, new Random(21), FIRST, LAST, 10, 50);
+        Rows rows = new Rows(db);
+        long chat = rows.chat(rows.user("night", LAST.atTime(23, 0), true, false), "t", "o3", LAST.atTime(23, 50), 50, 0, null);
+        rows.message(chat, 1, "user", "yarim tun", LAST.atTime(23, 59, 59), null, null, null);
+        rows.message(chat, 2, "assistant", "javob", LAST.plusDays(1).atTime(0, 1), null, 11, 4);
+        DateRange range = new DateRange(LAST.minusDays(9), LAST.plusDays(1));
+        // 00:03 the next day: LAST is still open (grace), so two days are live
+        JooqUsageStats stats = new JooqUsageStats(db, new TickingClock(LAST.plusDays(1).atTime(0, 3)));
+
+        UsageStatsPort.Usage usage = stats.usage(range);
+
+        assertThat(usage).isEqualTo(new UsageStatsPort.Usage(rawTotals(db), raw(db, range)));
+        assertThat(usage.daily()).extracting(DailyUsage::date).contains(LAST, LAST.plusDays(1));
+        assertThat(db.fetchCount(USAGE_DAY, USAGE_DAY.DAY.ge(LAST))).isZero();
+        // a year answers the same way: every closed day stored, the open ones live
+        DateRange year = new DateRange(LAST.minusDays(364), LAST.plusDays(1));
+        assertThat(stats.usage(year)).isEqualTo(new UsageStatsPort.Usage(rawTotals(db), raw(db, year)));
     }
 
     @Test

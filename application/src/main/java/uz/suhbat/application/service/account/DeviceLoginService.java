@@ -63,7 +63,7 @@ public final class DeviceLoginService implements DeviceLoginUseCase {
         Optional<User> user = users.findById(device.userId());
         if (user.isEmpty() || !user.get().maySignIn()) {
             devices.deleteBySeries(device.series());
-            return new Invalid();
+            return user.isPresent() && user.get().blocked() ? new Blocked(user.get().blockedReason()) : new Invalid();
         }
         if (match == DeviceLogin.Match.JUST_REPLACED) {
             return new Valid(user.get().id(), user.get().username().value(), user.get().sessionEpoch(), null);

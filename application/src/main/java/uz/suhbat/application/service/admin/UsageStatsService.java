@@ -27,13 +27,14 @@ public final class UsageStatsService implements UsageStatsQuery {
 
     @Override
     public UsageStats stats(DateRange range) {
-        Map<LocalDate, DailyUsage> used = stats.daily(range).stream()
+        UsageStatsPort.Usage usage = stats.usage(range);
+        Map<LocalDate, DailyUsage> used = usage.daily().stream()
                 .collect(Collectors.toMap(DailyUsage::date, Function.identity()));
         List<DailyUsage> daily = new ArrayList<>(range.days());
         for (LocalDate day = range.from(); !day.isAfter(range.to()); day = day.plusDays(1)) {
             daily.add(used.getOrDefault(day, DailyUsage.nothing(day)));
         }
-        return new UsageStats(stats.totals(), range, daily);
+        return new UsageStats(usage.totals(), range, daily);
     }
 
     @Override

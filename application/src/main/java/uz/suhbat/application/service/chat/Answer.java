@@ -1,6 +1,8 @@
 package uz.suhbat.application.service.chat;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,12 +15,22 @@ import uz.suhbat.domain.chat.Message;
 import uz.suhbat.domain.chat.MessageStatus;
 
 /**
- * One answer on its way: passes pieces to the listener as they come and stores the answer once,
+ * One answer on its way: passes pieces to the listener as they come and stores the answer as it grows: the text so far
+ * is saved in batches (about once a {@link #SAVE_EVERY}, or after {@link #SAVE_AFTER_PIECES} pieces; one statement
+ * each, never one per piece; the node's keep-alive timer saves what waits when the model pauses) as an interrupted message, so that a node that dies mid-answer leaves what the
+ * user already saw, marked interrupted, which regenerate then replaces. The end brings the same row up to date:
  * complete or, when it is cut short, as far as it got ("interrupted").
  */
 final class Answer implements ChatModelPort.AnswerSink {
 
+    /** The longest the text saved in the database trails behind what was streamed, while pieces arrive. */
+    static final Duration SAVE_EVERY = Duration.ofSeconds(1);
+    /** A fast stream saves sooner: after this many pieces since the last save. */
+    static final int SAVE_AFTER_PIECES = 64;
+
     private final Chat chat;
+    /** The rank of the question answered: the answer is stored as its answer (a version, when it had one). */
+    private final int questionRank;
     private final String answeringModel;
     private final List<Message.Source> sources;
     private final AnswerListener listener;
@@ -30,17 +42,33 @@ final class Answer implements ChatModelPort.AnswerSink {
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile ChatModelPort.Streaming streaming;
     private volatile boolean listenerGone;
+    /** Serialises the writes of the stored row: a save in progress and the final write never cross. */
+    private final Object store = new Object();
+    private Integer storedRank; // guarded by store: the row, once the first save made it
+    private int savedLength; // guarded by store
+    private int piecesSinceSave;
+    private volatile Instant savedAt;
 
-    Answer(Chat chat, String answeringModel, List<Message.Source> sources, AnswerListener listener, ChatRepository chats, Clock clock,
+    Answer(Chat chat, int questionRank, String answeringModel, List<Message.Source> sources, AnswerListener listener, ChatRepository chats, Clock clock,
            Optional<DailyAllowance> today, AnswerClaim claim) {
         this.claim = claim;
         this.chat = chat;
+        this.questionRank = questionRank;
         this.answeringModel = answeringModel;
         this.sources = sources;
         this.listener = listener;
         this.chats = chats;
         this.clock = clock;
         this.today = today;
+        this.savedAt = clock.instant();
+        claim.eachRound(this::saveIfDue);
+    }
+
+    /** From the node's timer: saves what arrived since the last save once that is a second old (a model that paused). */
+    void saveIfDue() {
+        if (!finished.get() && !clock.instant().isBefore(savedAt.plus(SAVE_EVERY))) {
+            saveSoFar();
+        }
     }
 
     void attach(ChatModelPort.Streaming running) {
@@ -70,7 +98,6 @@ final class Answer implements ChatModelPort.AnswerSink {
         if (finished.get()) {
             return;
         }
-        claim.keepAlive();
         synchronized (text) {
             text.append(piece);
         }
@@ -80,8 +107,43 @@ final class Answer implements ChatModelPort.AnswerSink {
             } catch (RuntimeException gone) {
                 listenerGone = true;
                 stop();
+                return;
             }
         }
+        // after the piece went out, so that saving never delays what the user sees
+        if (++piecesSinceSave >= SAVE_AFTER_PIECES || !clock.instant().isBefore(savedAt.plus(SAVE_EVERY))) {
+            saveSoFar();
+        }
+    }
+
+    /** The text so far, stored as an interrupted answer (the row is made by the first save, then updated in place). */
+    private void saveSoFar() {
+        piecesSinceSave = 0;
+        savedAt = clock.instant();
+        synchronized (store) {
+            if (finished.get()) {
+                return; // the final write does it
+            }
+            String soFar = content();
+            if (soFar.length() == savedLength || soFar.isBlank()) {
+                return;
+            }
+            try {
+                write(soFar, MessageStatus.INTERRUPTED, 0, 0);
+            } catch (RuntimeException databaseHiccup) {
+                // the answer goes on; the next save or the final write stores the text
+            }
+        }
+    }
+
+    /** Stores the answer: a new row the first time, the same row afterwards. Call holding {@link #store}. Returns its rank. */
+    private int write(String content, MessageStatus status, int inputTokens, int outputTokens) {
+        Instant now = clock.instant();
+        if (storedRank == null || !chats.updateAssistantMessage(chat.id(), storedRank, content, status, inputTokens, outputTokens, now)) {
+            storedRank = chats.appendAssistantMessage(chat.id(), questionRank, content, status, answeringModel, inputTokens, outputTokens, sources, now).rank();
+        }
+        savedLength = content.length();
+        return storedRank;
     }
 
     @Override
@@ -89,14 +151,15 @@ final class Answer implements ChatModelPort.AnswerSink {
         if (!finished.compareAndSet(false, true)) {
             return;
         }
-        Message stored;
+        int rank;
         try {
-            stored = chats.appendAssistantMessage(chat.id(), content(), MessageStatus.COMPLETE, answeringModel,
-                    usage.input(), usage.output(), sources, clock.instant());
+            synchronized (store) {
+                rank = write(content(), MessageStatus.COMPLETE, usage.input(), usage.output());
+            }
         } finally {
             claim.release(); // stored (or failed to store): the chat takes its next answer
         }
-        tell(() -> listener.done(new AnswerListener.Done(stored.rank(), chat.used(), chat.limit().value(), chat.readOnly(), usage.input(), usage.output(),
+        tell(() -> listener.done(new AnswerListener.Done(rank, chat.used(), chat.limit().value(), chat.readOnly(), usage.input(), usage.output(),
                 today)));
     }
 
@@ -117,9 +180,11 @@ final class Answer implements ChatModelPort.AnswerSink {
     }
 
     private void storePartial() {
-        String partial = content();
-        if (!partial.isBlank()) {
-            chats.appendAssistantMessage(chat.id(), partial, MessageStatus.INTERRUPTED, answeringModel, 0, 0, sources, clock.instant());
+        synchronized (store) {
+            String partial = content();
+            if (!partial.isBlank() && (storedRank == null || partial.length() != savedLength)) {
+                write(partial, MessageStatus.INTERRUPTED, 0, 0);
+            }
         }
     }
 

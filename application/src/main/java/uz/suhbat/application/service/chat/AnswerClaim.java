@@ -3,64 +3,103 @@ package uz.suhbat.application.service.chat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import uz.suhbat.application.port.out.chat.AnswerGuardPort;
 
 /**
  * One answer's hold on its chat ("one answer per chat at a time", {@link AnswerGuardPort}): taken before anything is
- * counted or stored, kept alive while the answer streams, released once when it ends (stored, failed or stopped).
+ * counted or stored, kept alive while the answer runs, released once when it ends (stored, failed or stopped).
+ * The claims of one node are kept alive together ({@link Live#keepAlive}, every {@link #KEEP_ALIVE}, one statement
+ * for all of them), whether or not their model has sent anything yet; a claim that stops being kept alive (its node
+ * died) may be taken over after {@link #EXPIRY}, so that the user carries on through another node within seconds.
  */
 final class AnswerClaim {
 
     /** A claim not kept alive for this long belongs to an answer whose node stopped; another answer may take over. */
-    static final Duration EXPIRY = Duration.ofMinutes(5);
-    /** How often a streaming answer moves its claim's time forward (at most; only while pieces arrive). */
-    static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
+    static final Duration EXPIRY = Duration.ofSeconds(10);
+    /** How often a node moves the time of all its claims forward (and saves the text of answers whose model paused). */
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(1);
 
     private final AnswerGuardPort guard;
-    private final Clock clock;
     private final long chatId;
     private final String owner = UUID.randomUUID().toString();
     private final AtomicBoolean released = new AtomicBoolean();
-    private volatile Instant keptAliveAt;
+    private final Set<AnswerClaim> live;
+    /** What the answer does at each keep-alive round (save text that waits), if anything. */
+    private volatile Runnable eachRound = () -> { };
 
-    private AnswerClaim(AnswerGuardPort guard, Clock clock, long chatId, Instant now) {
+    private AnswerClaim(AnswerGuardPort guard, long chatId, Set<AnswerClaim> live) {
         this.guard = guard;
-        this.clock = clock;
         this.chatId = chatId;
-        this.keptAliveAt = now;
+        this.live = live;
     }
 
-    /** The chat's claim for a new answer, or empty while another answer holds it. */
-    static Optional<AnswerClaim> take(AnswerGuardPort guard, Clock clock, long chatId) {
-        Instant now = clock.instant();
-        AnswerClaim claim = new AnswerClaim(guard, clock, chatId, now);
-        return guard.claim(chatId, claim.owner, now, now.minus(EXPIRY)) ? Optional.of(claim) : Optional.empty();
-    }
-
-    /** Called as pieces arrive; writes at most once per {@link #KEEP_ALIVE}. */
-    void keepAlive() {
-        Instant now = clock.instant();
-        if (!released.get() && now.isAfter(keptAliveAt.plus(KEEP_ALIVE))) {
-            keptAliveAt = now;
-            try {
-                guard.keepAlive(chatId, owner, now);
-            } catch (RuntimeException databaseHiccup) {
-                // the answer goes on; at worst its claim expires early and the chat takes another answer sooner
-            }
-        }
+    /** {@code task} runs on the node's timer at every keep-alive round while the claim is held. */
+    void eachRound(Runnable task) {
+        this.eachRound = task;
     }
 
     /** Idempotent. A failure to release leaves the claim to expire. */
     void release() {
         if (released.compareAndSet(false, true)) {
+            live.remove(this);
             try {
                 guard.release(chatId, owner);
             } catch (RuntimeException databaseHiccup) {
                 // expires after EXPIRY
             }
+        }
+    }
+
+    /** The claims held by the answers of one node. */
+    static final class Live {
+
+        private final AnswerGuardPort guard;
+        private final Clock clock;
+        private final Set<AnswerClaim> claims = ConcurrentHashMap.newKeySet();
+
+        Live(AnswerGuardPort guard, Clock clock) {
+            this.guard = guard;
+            this.clock = clock;
+        }
+
+        /** The chat's claim for a new answer, or empty while another answer holds it. */
+        Optional<AnswerClaim> take(long chatId) {
+            Instant now = clock.instant();
+            AnswerClaim claim = new AnswerClaim(guard, chatId, claims);
+            claims.add(claim);
+            boolean taken = false;
+            try {
+                taken = guard.claim(chatId, claim.owner, now, now.minus(EXPIRY));
+            } finally {
+                if (!taken) {
+                    claims.remove(claim);
+                }
+            }
+            return taken ? Optional.of(claim) : Optional.empty();
+        }
+
+        /** Moves the time of every claim held here forward, in one statement; returns how many there were. */
+        int keepAlive() {
+            Map<Long, String> held = claims.stream().filter(c -> !c.released.get())
+                    .collect(Collectors.toMap(c -> c.chatId, c -> c.owner, (a, b) -> a));
+            if (!held.isEmpty()) {
+                guard.keepAllAlive(held, clock.instant());
+            }
+            for (AnswerClaim claim : claims) {
+                try {
+                    claim.eachRound.run();
+                } catch (RuntimeException e) {
+                    // one answer's trouble is not the others'
+                }
+            }
+            return held.size();
         }
     }
 }

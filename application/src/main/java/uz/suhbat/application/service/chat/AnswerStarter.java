@@ -10,12 +10,15 @@ import uz.suhbat.application.port.in.chat.AnswerUseCase.Outcome;
 import uz.suhbat.application.port.in.chat.AnswerUseCase.Refusal;
 import uz.suhbat.application.port.in.chat.ChatQuery.DailyAllowance;
 import uz.suhbat.application.port.in.chat.ChatQuery.SourceView;
+import uz.suhbat.application.port.out.account.PreferenceRepository;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
 import uz.suhbat.application.port.out.chat.AnswerGuardPort;
 import uz.suhbat.application.port.out.chat.ChatRepository;
 import uz.suhbat.domain.chat.Chat;
 import uz.suhbat.domain.chat.Message;
+import uz.suhbat.domain.chat.MessageTree;
 import uz.suhbat.domain.chat.Role;
+import uz.suhbat.domain.user.CustomInstructions;
 
 /**
  * Starts an answer, the part that starting a chat, sending and regenerating share: the whole chat
@@ -28,14 +31,23 @@ public final class AnswerStarter {
     private final ChatModelPort model;
     private final PdfModels pdfModels;
     private final Clock clock;
-    private final AnswerGuardPort guard;
+    private final AnswerClaim.Live claims;
+    /** custom instructions: a new chat copies its user's, and every answer of the chat starts with them; null: none */
+    private final PreferenceRepository preferences;
 
     /**
      * @param guard "one answer per chat at a time", on every node: starting a chat, sending and regenerating each claim the
      *              chat through {@link #oneAtATime} before anything is counted or stored
      */
     public AnswerStarter(ChatRepository chats, ChatModelPort model, PdfModels pdfModels, Clock clock, AnswerGuardPort guard) {
-        this.guard = guard;
+        this(chats, model, pdfModels, clock, guard, null);
+    }
+
+    /** @param preferences where a user's custom instructions and each chat's copy of them are kept */
+    public AnswerStarter(ChatRepository chats, ChatModelPort model, PdfModels pdfModels, Clock clock, AnswerGuardPort guard,
+                         PreferenceRepository preferences) {
+        this.preferences = preferences;
+        this.claims = new AnswerClaim.Live(guard, clock);
         this.chats = chats;
         this.model = model;
         this.pdfModels = pdfModels;
@@ -48,7 +60,7 @@ public final class AnswerStarter {
      * answer, which releases the claim when it ends (stored, failed or stopped), the claim is released when it returns.
      */
     Outcome oneAtATime(long chatId, Function<AnswerClaim, Outcome> body) {
-        Optional<AnswerClaim> claim = AnswerClaim.take(guard, clock, chatId);
+        Optional<AnswerClaim> claim = claims.take(chatId);
         if (claim.isEmpty()) {
             return new Outcome.Refused(Refusal.ANSWER_IN_PROGRESS);
         }
@@ -65,11 +77,43 @@ public final class AnswerStarter {
         return outcome;
     }
 
-    /** {@code history} ends with the question to answer; {@code choice} is the chat's model as looked up once for this message. */
+    /**
+     * Keeps the claims of this node's running answers alive (one statement for all); bootstrap calls it every
+     * {@link #keepAliveEvery()}. Returns how many answers run here.
+     */
+    public int keepClaimsAlive() {
+        return claims.keepAlive();
+    }
+
+    /** How often {@link #keepClaimsAlive} must run: a claim not kept alive for a few times this is taken over. */
+    public static java.time.Duration keepAliveEvery() {
+        return AnswerClaim.KEEP_ALIVE;
+    }
+
+    /** A new chat keeps its user's custom instructions while they are on, as they are now. */
+    void instructNewChat(long userId, long chatId) {
+        if (preferences == null) {
+            return;
+        }
+        CustomInstructions instructions = preferences.instructions(userId);
+        if (instructions.systemMessage().isPresent()) {
+            preferences.keepForChat(chatId, instructions);
+        }
+    }
+
+    /**
+     * {@code history} is the active branch up to the question to answer, which ends it; the model is sent it without the
+     * questions left unanswered in it ({@link MessageTree#seenByModel}). {@code choice} is the chat's model as looked up
+     * once for this message.
+     */
     Outcome answer(Chat chat, List<Message> history, AnswerListener listener, Optional<DailyAllowance> today,
                          ModelCatalog.ModelChoice choice, AnswerClaim claim) {
         List<ChatModelPort.Turn> turns = new ArrayList<>();
         List<Message.Source> sources = List.of();
+        if (preferences != null) {
+            preferences.chatInstructions(chat.id()).flatMap(CustomInstructions::systemMessage)
+                    .ifPresent(text -> turns.add(new ChatModelPort.Turn(Role.SYSTEM, text)));
+        }
         if (choice.pdf().isPresent()) {
             String question = history.get(history.size() - 1).content();
             PdfModels.Grounding grounding = pdfModels.ground(choice.pdf().get(), question);
@@ -78,11 +122,12 @@ public final class AnswerStarter {
             tell(() -> listener.sources(shown));
             turns.add(new ChatModelPort.Turn(Role.SYSTEM, grounding.systemPrompt()));
         }
-        for (Message m : history) {
+        // only the active branch, and of it no question left unanswered but the one answered now
+        for (Message m : MessageTree.seenByModel(history)) {
             turns.add(new ChatModelPort.Turn(m.role(), m.content()));
         }
         String answeringModel = choice.answeringModel();
-        Answer answer = new Answer(chat, answeringModel, sources, listener, chats, clock, today, claim);
+        Answer answer = new Answer(chat, history.get(history.size() - 1).rank(), answeringModel, sources, listener, chats, clock, today, claim);
         ChatModelPort.Streaming streaming = model.stream(new ChatModelPort.Prompt(answeringModel, turns), answer);
         answer.attach(streaming);
         return new Outcome.Started(answer::stop);

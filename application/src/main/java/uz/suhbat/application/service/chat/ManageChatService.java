@@ -3,6 +3,7 @@ package uz.suhbat.application.service.chat;
 import java.util.Optional;
 import uz.suhbat.application.port.in.chat.ManageChatUseCase;
 import uz.suhbat.application.port.out.chat.ChatRepository;
+import uz.suhbat.application.port.out.conversation.ChatShelfRepository;
 import uz.suhbat.domain.chat.Chat;
 import uz.suhbat.domain.chat.ChatTitle;
 
@@ -10,9 +11,12 @@ import uz.suhbat.domain.chat.ChatTitle;
 public final class ManageChatService implements ManageChatUseCase {
 
     private final ChatRepository chats;
+    private final ChatShelfRepository shelf;
 
-    public ManageChatService(ChatRepository chats) {
+    /** @param shelf renames go through it, so that a model's title written later never replaces the user's */
+    public ManageChatService(ChatRepository chats, ChatShelfRepository shelf) {
         this.chats = chats;
+        this.shelf = shelf;
     }
 
     @Override
@@ -22,7 +26,7 @@ public final class ManageChatService implements ManageChatUseCase {
         if (chat.isEmpty() || cleaned == null) {
             return false;
         }
-        chats.rename(chatId, cleaned);
+        shelf.renameByUser(chatId, cleaned);
         return true;
     }
 

@@ -2,7 +2,6 @@ package uz.suhbat.application.service.chat;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import uz.suhbat.application.port.in.chat.AnswerUseCase.AnswerListener;
 import uz.suhbat.application.port.in.chat.AnswerUseCase.Outcome;
@@ -15,11 +14,12 @@ import uz.suhbat.application.port.out.chat.ChatRepository;
 import uz.suhbat.application.port.out.limit.DailyQuotaPort;
 import uz.suhbat.domain.chat.Chat;
 import uz.suhbat.domain.chat.Message;
-import uz.suhbat.domain.chat.MessageStatus;
-import uz.suhbat.domain.chat.Role;
+import uz.suhbat.domain.chat.MessageTree;
 
 /**
- * The last user message answered again, replacing an interrupted answer; a chat closed for good is not answered again.
+ * The last question of the chat's active branch answered again (regenerate, or Retry after a failure or a Stop): the
+ * earlier answer, complete or interrupted, is kept as a version and the new one is shown; a question left unanswered
+ * gets its answer. A chat closed for good is not answered again.
  * Another answer costs what a new message costs: one of the user's daily quota and one of the chat's limit, counted
  * before the model is asked, so that Stop and regenerate repeated cannot ask the model for free; and, like every answer,
  * it waits for no other answer to run in the chat ({@link AnswerStarter#oneAtATime}).
@@ -63,12 +63,9 @@ public final class RegenerateAnswerService implements RegenerateAnswerUseCase {
     }
 
     private Outcome regenerateClaimed(long userId, long chatId, AnswerListener listener, ModelCatalog.ModelChoice choice, AnswerClaim claim) {
-        List<Message> messages = chats.messages(chatId);
-        if (messages.isEmpty()) {
-            return new Refused(Refusal.NOTHING_TO_REGENERATE);
-        }
-        Message last = messages.get(messages.size() - 1);
-        if (last.role() == Role.ASSISTANT && last.status() != MessageStatus.INTERRUPTED) {
+        MessageTree tree = MessageTree.of(chats.tree(chatId));
+        Optional<Message> question = tree.questionToAnswerAgain();
+        if (question.isEmpty()) {
             return new Refused(Refusal.NOTHING_TO_REGENERATE);
         }
         Optional<Chat> current = chats.find(chatId);
@@ -89,11 +86,9 @@ public final class RegenerateAnswerService implements RegenerateAnswerUseCase {
             return new Refused(chats.find(chatId).map(c -> c.closedForGood() ? Refusal.CHAT_CLOSED : Refusal.LIMIT_REACHED)
                     .orElse(Refusal.NOT_FOUND));
         }
-        if (last.role() == Role.ASSISTANT) {
-            chats.deleteLastMessage(chatId, last.rank());
-            messages = messages.subList(0, messages.size() - 1);
-        }
+        // the earlier answer, complete or cut short, stays as a version; the new one becomes the chosen version
         Chat chat = current.get();
-        return answers.answer(chat.withMessage(chat.model(), now), messages, listener, counted.allowance(), choice, claim);
+        return answers.answer(chat.withMessage(chat.model(), now), tree.branchUpTo(question.get().rank()), listener, counted.allowance(),
+                choice, claim);
     }
 }

@@ -9,6 +9,7 @@ import uz.suhbat.application.port.in.chat.AnswerUseCase.AnswerListener;
 import uz.suhbat.application.port.in.chat.AnswerUseCase.Outcome;
 import uz.suhbat.application.port.in.chat.AnswerUseCase.Refusal;
 import uz.suhbat.application.port.in.chat.AnswerUseCase.Outcome.Refused;
+import uz.suhbat.application.port.in.chat.EditMessageUseCase;
 import uz.suhbat.application.port.in.chat.SendMessageUseCase;
 import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
@@ -17,13 +18,15 @@ import uz.suhbat.application.port.out.limit.DailyQuotaPort;
 import uz.suhbat.domain.chat.Chat;
 import uz.suhbat.domain.chat.ContextWindow;
 import uz.suhbat.domain.chat.Message;
+import uz.suhbat.domain.chat.MessageTree;
 
 /**
  * A message to an existing chat. It is stored before the model is called, so no failure of the
- * model loses it; the whole chat is sent to the model every turn, and a chat that outgrows the
- * model's context window is closed rather than cut.
+ * model loses it; the chat's active branch is sent to the model every turn, and a chat that outgrows the
+ * model's context window is closed rather than cut. An edited question is sent the same way, as a new version of
+ * the question it edits: the conversation goes on from it, and the model sees the branch up to it.
  */
-public final class SendMessageService implements SendMessageUseCase {
+public final class SendMessageService implements SendMessageUseCase, EditMessageUseCase {
 
     private final ChatRepository chats;
     private final UserRepository users;
@@ -46,6 +49,30 @@ public final class SendMessageService implements SendMessageUseCase {
 
     @Override
     public Outcome send(long userId, long chatId, String content, String modelId, AnswerListener listener) {
+        return ask(userId, chatId, content, modelId, listener, () -> {
+            List<Message> history = chats.messages(chatId);
+            return Optional.of(new Place(history, history.isEmpty() ? 0 : history.get(history.size() - 1).rank()));
+        });
+    }
+
+    @Override
+    public Outcome edit(long userId, long chatId, int rank, String content, String modelId, AnswerListener listener) {
+        return ask(userId, chatId, content, modelId, listener, () -> {
+            MessageTree tree = MessageTree.of(chats.tree(chatId));
+            if (!tree.editable(rank)) {
+                return Optional.empty();
+            }
+            int parent = tree.parentOf(rank).orElseThrow();
+            return Optional.of(new Place(parent == 0 ? List.of() : tree.branchUpTo(parent), parent));
+        });
+    }
+
+    /** Where a question goes: after {@code parentRank}, the last of {@code history} (the branch it continues). */
+    private record Place(List<Message> history, int parentRank) {
+    }
+
+    private Outcome ask(long userId, long chatId, String content, String modelId, AnswerListener listener,
+                        java.util.function.Supplier<Optional<Place>> place) {
         Optional<Chat> found = chats.find(chatId).filter(c -> c.ownedBy(userId));
         if (found.isEmpty()) {
             return new Refused(Refusal.NOT_FOUND);
@@ -58,13 +85,16 @@ public final class SendMessageService implements SendMessageUseCase {
         if (refusal.isPresent()) {
             return new Refused(refusal.get());
         }
-        return answers.oneAtATime(chatId, claim -> sendClaimed(userId, chat, chosen, choice.get(), content, listener, claim));
+        // where the question goes is read holding the claim: the branch does not change until the answer is stored
+        return answers.oneAtATime(chatId, claim -> place.get()
+                .map(p -> sendClaimed(userId, chat, chosen, choice.get(), content, p, listener, claim))
+                .orElseGet(() -> new Refused(Refusal.NOT_EDITABLE)));
     }
 
-    private Outcome sendClaimed(long userId, Chat chat, String chosen, ModelCatalog.ModelChoice choice, String content,
+    private Outcome sendClaimed(long userId, Chat chat, String chosen, ModelCatalog.ModelChoice choice, String content, Place place,
                                 AnswerListener listener, AnswerClaim claim) {
         long chatId = chat.id();
-        List<Message> history = chats.messages(chatId);
+        List<Message> history = place.history();
         List<String> contents = new ArrayList<>(history.stream().map(Message::content).toList());
         contents.add(content);
         if (!ContextWindow.fits(choice.windowTokens(), contents)) {
@@ -79,7 +109,7 @@ public final class SendMessageService implements SendMessageUseCase {
         if (counted.refused()) {
             return new Refused(Refusal.DAILY_QUOTA_REACHED);
         }
-        Optional<Message> stored = daily.storeCounted(counted, () -> chats.appendUserMessage(chatId, content, chosen, now));
+        Optional<Message> stored = daily.storeCounted(counted, () -> chats.appendUserMessage(chatId, place.parentRank(), content, chosen, now));
         if (stored.isEmpty()) {
             // another message took the last place, or the chat was closed meanwhile
             return new Refused(chats.find(chatId).map(c -> c.closedForGood() ? Refusal.CHAT_CLOSED : Refusal.LIMIT_REACHED)

@@ -62,6 +62,7 @@ public final class StartChatService implements StartChatUseCase {
                 () -> Optional.of(chats.createWithFirstMessage(userId, title, modelId, author.get().limitForNewChat(), content, now)))
                 .orElseThrow();
         Chat chat = started.chat();
+        answers.instructNewChat(userId, chat.id());
         // nobody knew the chat a moment ago, so its claim is free; taken before the chat's id is told
         return answers.oneAtATime(chat.id(), claim -> {
             AnswerStarter.tell(() -> listener.chatCreated(chat.id(), chat.title()));

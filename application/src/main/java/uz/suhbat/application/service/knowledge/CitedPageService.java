@@ -23,6 +23,7 @@ public final class CitedPageService implements CitedPageQuery {
     private static final System.Logger log = System.getLogger(CitedPageService.class.getName());
     private static final CitedPage NOT_FOUND = new NotFound();
     private static final CitedPage GONE = new Gone();
+    private static final CitedPage NOT_ON_THIS_NODE = new NotOnThisNode();
 
     private final ChatRepository chats;
     private final KnowledgeModelRepository models;
@@ -60,6 +61,11 @@ public final class CitedPageService implements CitedPageQuery {
                 : models.find(modelId).filter(m -> !m.createdAt().isAfter(answer.get().createdAt()));
         if (model.isEmpty()) {
             return GONE;
+        }
+        if (!files.present(model.get().file())) {
+            log.log(Level.WARNING, "The file of knowledge model " + modelId + " is not in this node's FILES_DIR; several nodes must share "
+                    + "one FILES_DIR (docs/deployment.md)");
+            return NOT_ON_THIS_NODE;
         }
         try {
             return pages.singlePage(files.path(model.get().file()), page)

@@ -33,6 +33,8 @@ public final class KnowledgeLibrary {
     private final int contextTokens;
     private final Terms terms;
     private final Map<Long, KnowledgeIndex> indexes = new ConcurrentHashMap<>();
+    /** The index version ({@link KnowledgeModelRepository#indexVersions}) each loaded index was read at. */
+    private final Map<Long, Long> loadedVersions = new ConcurrentHashMap<>();
 
     public KnowledgeLibrary(KnowledgeModelRepository models, EmbeddingPort embeddings, int topPages, double minScore) {
         this(models, embeddings, topPages, minScore, DEFAULT_CONTEXT_TOKENS, (language, word) -> word);
@@ -113,10 +115,35 @@ public final class KnowledgeLibrary {
 
     public void evict(long modelId) {
         indexes.remove(modelId);
+        loadedVersions.remove(modelId);
+    }
+
+    /**
+     * Drops every loaded index whose model another node deleted or whose passages changed since it was loaded (its index
+     * version differs); the next question loads it again. Bootstrap calls this twice a second on every node: one small
+     * query, none while no index is loaded. Returns how many were dropped.
+     */
+    public int dropChanged() {
+        if (indexes.isEmpty()) {
+            return 0;
+        }
+        Map<Long, Long> current = models.indexVersions();
+        int dropped = 0;
+        for (Long id : List.copyOf(indexes.keySet())) {
+            Long now = current.get(id);
+            if (now == null || !now.equals(loadedVersions.get(id))) {
+                evict(id);
+                dropped++;
+            }
+        }
+        return dropped;
     }
 
     private KnowledgeIndex index(long modelId) {
         return indexes.computeIfAbsent(modelId, id -> {
+            // the version first: passages changed after it was read make the index look old, never new
+            Long version = models.indexVersions().get(id);
+            loadedVersions.put(id, version == null ? Long.MIN_VALUE : version);
             List<KnowledgeModelRepository.StoredChunk> chunks = models.chunks(id);
             KnowledgeIndex.Builder builder = KnowledgeIndex.builder(embeddings.dimensions(), chunks.size()).terms(terms);
             EmbeddingPort.Tuning tuning = embeddings.tuning();

@@ -22,7 +22,7 @@ class AccountsFixture {
     final InMemoryThrottleRepository throttles = new InMemoryThrottleRepository();
     final InMemorySecretKeyRepository secrets = new InMemorySecretKeyRepository();
     final AccountService accounts = new AccountService(users, tokens, devices, mail, hashing, throttles, clock, "https://suhbat.example.uz/");
-    final SignInService signIn = new SignInService(users, hashing, throttles, secrets, clock);
+    final SignInService signIn = new SignInService(users, ThrottledPasswordCheck.forUsers(hashing, throttles, secrets, clock));
     final DeviceLoginService deviceLogins = new DeviceLoginService(devices, users, clock);
 
     long registered(String username) {

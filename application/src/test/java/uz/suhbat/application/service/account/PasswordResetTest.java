@@ -37,7 +37,7 @@ class PasswordResetTest extends AccountsFixture {
         assertThat(accounts.reset(token, "brand new passphrase")).isInstanceOf(Done.class);
         assertThat(accounts.reset(token, "another new passphrase")).isInstanceOf(InvalidToken.class);
 
-        assertThat(signIn.signIn(new SignInUseCase.Command("malika", "brand new passphrase", "10.0.0.1"))).isInstanceOf(SignInUseCase.SignedIn.class);
+        assertThat(signIn.signIn(new SignInUseCase.Credentials("malika", "brand new passphrase", "10.0.0.1"))).isInstanceOf(SignInUseCase.SignedIn.class);
         assertThat(accounts.check(id, epoch)).isInstanceOf(SessionCheckQuery.Ended.class);
         assertThat(deviceLogins.resume(cookie, "Firefox")).isInstanceOf(uz.suhbat.application.port.in.account.DeviceLoginUseCase.Invalid.class);
     }

@@ -46,7 +46,7 @@ class ProfileTest extends AccountsFixture {
         assertThat(accounts.changePassword(id, "wrong", "fresh passphrase")).containsEntry("currentPassword", Problem.PASSWORD_WRONG);
         assertThat(accounts.changePassword(id, "long enough secret", "fresh passphrase")).isEmpty();
 
-        assertThat(signIn.signIn(new SignInUseCase.Command("nargiza", "fresh passphrase", "x"))).isInstanceOf(SignInUseCase.SignedIn.class);
+        assertThat(signIn.signIn(new SignInUseCase.Credentials("nargiza", "fresh passphrase", "x"))).isInstanceOf(SignInUseCase.SignedIn.class);
     }
 
     @Test

@@ -8,11 +8,12 @@ import uz.suhbat.application.port.in.account.DeviceLoginUseCase.Invalid;
 import uz.suhbat.application.port.in.account.DeviceLoginUseCase.Resumed;
 import uz.suhbat.application.port.in.account.DeviceLoginUseCase.Valid;
 import uz.suhbat.application.port.in.account.SessionCheckQuery;
-import uz.suhbat.application.port.in.account.SignInUseCase.Blocked;
-import uz.suhbat.application.port.in.account.SignInUseCase.Command;
-import uz.suhbat.application.port.in.account.SignInUseCase.SignedIn;
-import uz.suhbat.application.port.in.account.SignInUseCase.Throttled;
-import uz.suhbat.application.port.in.account.SignInUseCase.WrongCredentials;
+import uz.suhbat.application.port.in.account.SignInUseCase;
+import uz.suhbat.application.port.in.account.PasswordSignInUseCase.Blocked;
+import uz.suhbat.application.port.in.account.PasswordSignInUseCase.Credentials;
+import uz.suhbat.application.port.in.account.PasswordSignInUseCase.SignedIn;
+import uz.suhbat.application.port.in.account.PasswordSignInUseCase.Throttled;
+import uz.suhbat.application.port.in.account.PasswordSignInUseCase.WrongCredentials;
 
 class SignInAndDevicesTest extends AccountsFixture {
 
@@ -20,51 +21,51 @@ class SignInAndDevicesTest extends AccountsFixture {
     void givenAUser_whenSigningInByUsernameOrEmail_thenSignedIn() {
         long id = registered("Rustam");
 
-        assertThat(signIn.signIn(new Command("rustam", "long enough secret", "1.1.1.1"))).isInstanceOfSatisfying(SignedIn.class,
-                in -> assertThat(in).extracting(SignedIn::userId, SignedIn::username, SignedIn::sessionEpoch).containsExactly(id, "Rustam", 0));
-        assertThat(signIn.signIn(new Command("RUSTAM@example.uz", "long enough secret", "1.1.1.1"))).isInstanceOf(SignedIn.class);
-        assertThat(signIn.signIn(new Command("rustam", "wrong secret", "1.1.1.1"))).isInstanceOf(WrongCredentials.class);
-        assertThat(signIn.signIn(new Command("nobody", "long enough secret", "1.1.1.1"))).isInstanceOf(WrongCredentials.class);
+        assertThat(signIn.signIn(new Credentials("rustam", "long enough secret", "1.1.1.1"))).isInstanceOfSatisfying(SignedIn.class,
+                in -> assertThat(in.account()).isEqualTo(new SignInUseCase.SignedInUser(id, "Rustam", 0)));
+        assertThat(signIn.signIn(new Credentials("RUSTAM@example.uz", "long enough secret", "1.1.1.1"))).isInstanceOf(SignedIn.class);
+        assertThat(signIn.signIn(new Credentials("rustam", "wrong secret", "1.1.1.1"))).isInstanceOf(WrongCredentials.class);
+        assertThat(signIn.signIn(new Credentials("nobody", "long enough secret", "1.1.1.1"))).isInstanceOf(WrongCredentials.class);
     }
 
     @Test
     void givenRepeatedFailures_whenSigningIn_thenSlowedDownButNotLockedOutForLong() {
         registered("lola");
         for (int i = 0; i < 5; i++) {
-            assertThat(signIn.signIn(new Command("lola", "guess " + i, "2.2.2.2"))).isInstanceOf(WrongCredentials.class);
+            assertThat(signIn.signIn(new Credentials("lola", "guess " + i, "2.2.2.2"))).isInstanceOf(WrongCredentials.class);
         }
-        assertThat(signIn.signIn(new Command("lola", "long enough secret", "3.3.3.3")))
+        assertThat(signIn.signIn(new Credentials("lola", "long enough secret", "3.3.3.3")))
                 .as("even the right password waits while the account is throttled").isInstanceOf(Throttled.class);
 
         clock.advance(Duration.ofMinutes(5));
-        assertThat(signIn.signIn(new Command("lola", "long enough secret", "3.3.3.3"))).isInstanceOf(SignedIn.class);
+        assertThat(signIn.signIn(new Credentials("lola", "long enough secret", "3.3.3.3"))).isInstanceOf(SignedIn.class);
     }
 
     @Test
     void givenAnAttackerGuessingFromManyAddresses_whenTheOwnerComesBackFromABrowserThatSignedInBefore_thenNotLockedOut() {
         registered("owner");
-        String known = ((SignedIn) signIn.signIn(new Command("owner", "long enough secret", "5.5.5.5"))).knownDevice();
+        String known = ((SignedIn<?>) signIn.signIn(new Credentials("owner", "long enough secret", "5.5.5.5"))).knownDevice();
         assertThat(known).isNotBlank();
         for (int i = 0; i < 8; i++) {
-            signIn.signIn(new Command("owner", "guess " + i, "66.6.6." + i));
+            signIn.signIn(new Credentials("owner", "guess " + i, "66.6.6." + i));
         }
-        assertThat(signIn.signIn(new Command("owner", "long enough secret", "7.7.7.7"))).as("a new browser waits")
+        assertThat(signIn.signIn(new Credentials("owner", "long enough secret", "7.7.7.7"))).as("a new browser waits")
                 .isInstanceOf(Throttled.class);
 
-        assertThat(signIn.signIn(new Command("owner", "long enough secret", "5.5.5.5", known))).isInstanceOf(SignedIn.class);
-        assertThat(signIn.signIn(new Command("OWNER@example.uz", "long enough secret", "5.5.5.5", known))).isInstanceOf(SignedIn.class);
+        assertThat(signIn.signIn(new Credentials("owner", "long enough secret", "5.5.5.5", known))).isInstanceOf(SignedIn.class);
+        assertThat(signIn.signIn(new Credentials("OWNER@example.uz", "long enough secret", "5.5.5.5", known))).isInstanceOf(SignedIn.class);
     }
 
     @Test
     void givenAStolenKnownDeviceToken_whenGuessingWithIt_thenThatDeviceIsThrottledOnItsOwn() {
         registered("victim");
         registered("other");
-        String known = ((SignedIn) signIn.signIn(new Command("victim", "long enough secret", "5.5.5.5"))).knownDevice();
+        String known = ((SignedIn<?>) signIn.signIn(new Credentials("victim", "long enough secret", "5.5.5.5"))).knownDevice();
         for (int i = 0; i < 5; i++) {
-            assertThat(signIn.signIn(new Command("victim", "guess " + i, "8.8.8.8", known))).isInstanceOf(WrongCredentials.class);
+            assertThat(signIn.signIn(new Credentials("victim", "guess " + i, "8.8.8.8", known))).isInstanceOf(WrongCredentials.class);
         }
-        assertThat(signIn.signIn(new Command("victim", "guess 6", "8.8.8.8", known))).isInstanceOf(Throttled.class);
-        assertThat(signIn.signIn(new Command("other", "long enough secret", "5.5.5.5", known)))
+        assertThat(signIn.signIn(new Credentials("victim", "guess 6", "8.8.8.8", known))).isInstanceOf(Throttled.class);
+        assertThat(signIn.signIn(new Credentials("other", "long enough secret", "5.5.5.5", known)))
                 .as("the token of one account means nothing for another").isInstanceOf(SignedIn.class);
     }
 
@@ -73,7 +74,7 @@ class SignInAndDevicesTest extends AccountsFixture {
         long id = verified("bekzod");
         users.save(users.findById(id).orElseThrow().block("Spam"));
 
-        assertThat(signIn.signIn(new Command("bekzod", "long enough secret", "1.1.1.1"))).isEqualTo(new Blocked("Spam"));
+        assertThat(signIn.signIn(new Credentials("bekzod", "long enough secret", "1.1.1.1"))).isEqualTo(new Blocked<>("Spam"));
         assertThat(accounts.check(id, 0)).isEqualTo(new SessionCheckQuery.Blocked("Spam"));
     }
 

@@ -9,10 +9,12 @@ import uz.suhbat.application.fake.InMemoryAdminRepository;
 import uz.suhbat.application.fake.InMemorySecretKeyRepository;
 import uz.suhbat.application.fake.InMemoryThrottleRepository;
 import uz.suhbat.application.fake.MutableClock;
-import uz.suhbat.application.port.in.admin.AdminSignInUseCase.Command;
-import uz.suhbat.application.port.in.admin.AdminSignInUseCase.SignedIn;
-import uz.suhbat.application.port.in.admin.AdminSignInUseCase.Throttled;
-import uz.suhbat.application.port.in.admin.AdminSignInUseCase.WrongCredentials;
+import uz.suhbat.application.port.in.account.PasswordSignInUseCase.Credentials;
+import uz.suhbat.application.port.in.admin.AdminSignInUseCase;
+import uz.suhbat.application.port.in.account.PasswordSignInUseCase.SignedIn;
+import uz.suhbat.application.port.in.account.PasswordSignInUseCase.Throttled;
+import uz.suhbat.application.port.in.account.PasswordSignInUseCase.WrongCredentials;
+import uz.suhbat.application.service.account.ThrottledPasswordCheck;
 import uz.suhbat.domain.user.Admin;
 import uz.suhbat.domain.user.EmailAddress;
 import uz.suhbat.domain.user.Username;
@@ -22,48 +24,48 @@ class AdminSignInServiceTest {
     private final MutableClock clock = MutableClock.at("2026-11-26T08:00:00Z");
     private final InMemoryAdminRepository admins = new InMemoryAdminRepository();
     private final FakePasswordHashing hashing = new FakePasswordHashing();
-    private final AdminSignInService service = new AdminSignInService(admins, hashing, new InMemoryThrottleRepository(),
-            new InMemorySecretKeyRepository(), clock);
+    private final AdminSignInService service = new AdminSignInService(admins,
+            ThrottledPasswordCheck.forAdmins(hashing, new InMemoryThrottleRepository(), new InMemorySecretKeyRepository(), clock));
     private final Admin boss = admins.save(Admin.newMain(new Username("boss"), new EmailAddress("boss@example.uz"),
             hashing.hash("right password"), clock.instant()));
 
     @Test
     void givenTheRightPassword_whenSigningIn_thenTheAdminIsSignedInWithoutCaseInTheName() {
-        assertThat(service.signIn(new Command("BOSS", "right password", "10.0.0.1")))
-                .isInstanceOfSatisfying(SignedIn.class, in -> assertThat(in).extracting(SignedIn::adminId, SignedIn::username, SignedIn::main)
-                        .containsExactly(boss.id(), "boss", true));
+        assertThat(service.signIn(new Credentials("BOSS", "right password", "10.0.0.1")))
+                .isInstanceOfSatisfying(SignedIn.class, in -> assertThat(in).extracting(SignedIn::account)
+                        .isEqualTo(new AdminSignInUseCase.SignedInAdmin(boss.id(), "boss", true)));
     }
 
     @Test
     void givenAWrongPasswordOrAnUnknownName_whenSigningIn_thenBothAnswerTheSame() {
-        assertThat(service.signIn(new Command("boss", "wrong", "10.0.0.1"))).isInstanceOf(WrongCredentials.class);
-        assertThat(service.signIn(new Command("nobody", "wrong", "10.0.0.1"))).isInstanceOf(WrongCredentials.class);
-        assertThat(service.signIn(new Command("no such name!", "wrong", "10.0.0.1"))).isInstanceOf(WrongCredentials.class);
+        assertThat(service.signIn(new Credentials("boss", "wrong", "10.0.0.1"))).isInstanceOf(WrongCredentials.class);
+        assertThat(service.signIn(new Credentials("nobody", "wrong", "10.0.0.1"))).isInstanceOf(WrongCredentials.class);
+        assertThat(service.signIn(new Credentials("no such name!", "wrong", "10.0.0.1"))).isInstanceOf(WrongCredentials.class);
     }
 
     @Test
     void givenThreeFailures_whenTryingAgain_thenTheAccountMustWaitEvenWithTheRightPassword() {
         for (int i = 0; i < 3; i++) {
-            service.signIn(new Command("boss", "guess " + i, "10.0.0." + i));
+            service.signIn(new Credentials("boss", "guess " + i, "10.0.0." + i));
         }
 
-        assertThat(service.signIn(new Command("boss", "right password", "10.0.0.9"))).isInstanceOf(Throttled.class);
+        assertThat(service.signIn(new Credentials("boss", "right password", "10.0.0.9"))).isInstanceOf(Throttled.class);
 
         clock.advance(Duration.ofMinutes(16));
-        assertThat(service.signIn(new Command("boss", "right password", "10.0.0.9"))).isInstanceOf(SignedIn.class);
+        assertThat(service.signIn(new Credentials("boss", "right password", "10.0.0.9"))).isInstanceOf(SignedIn.class);
     }
 
     @Test
     void givenAnAttackerLockingTheAdminOut_whenTheAdminComesBackFromAKnownBrowser_thenSignedIn() {
-        String known = ((SignedIn) service.signIn(new Command("boss", "right password", "10.0.0.1"))).knownDevice();
+        String known = ((SignedIn<?>) service.signIn(new Credentials("boss", "right password", "10.0.0.1"))).knownDevice();
         for (int i = 0; i < 6; i++) {
-            service.signIn(new Command("boss", "guess " + i, "66.6.6." + i));
+            service.signIn(new Credentials("boss", "guess " + i, "66.6.6." + i));
         }
-        assertThat(service.signIn(new Command("boss", "right password", "10.0.0.1"))).as("a browser without the token waits")
+        assertThat(service.signIn(new Credentials("boss", "right password", "10.0.0.1"))).as("a browser without the token waits")
                 .isInstanceOf(Throttled.class);
 
-        assertThat(service.signIn(new Command("boss", "right password", "10.0.0.1", known))).isInstanceOf(SignedIn.class);
-        assertThat(service.signIn(new Command("boss", "right password", "10.0.0.1", known.replace('.', '!'))))
+        assertThat(service.signIn(new Credentials("boss", "right password", "10.0.0.1", known))).isInstanceOf(SignedIn.class);
+        assertThat(service.signIn(new Credentials("boss", "right password", "10.0.0.1", known.replace('.', '!'))))
                 .as("a forged token counts for nothing").isInstanceOf(Throttled.class);
     }
 

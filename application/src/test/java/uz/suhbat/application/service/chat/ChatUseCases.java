@@ -22,19 +22,37 @@ public final class ChatUseCases {
     public final StartChatService starting;
     public final SendMessageService sending;
     public final RegenerateAnswerService regenerating;
+    public final MessageVersionsService versions;
     /** "One answer per chat at a time", as bootstrap wires it (in memory here). */
     public final uz.suhbat.application.fake.InMemoryAnswerGuard guard;
+    /** What starting, sending and regenerating share; bootstrap calls its {@link AnswerStarter#keepClaimsAlive} on a timer. */
+    public final AnswerStarter answerStarter;
+    /** Pins, archives, title sources, shares and feedback, over the same chats. */
+    public final uz.suhbat.application.fake.InMemoryConversations conversations;
+    /** Model-written titles, for tests that start chats through {@code titles.around(starting)}. */
+    public final ModelTitles titles;
 
     public ChatUseCases(ChatRepository chats, UserRepository users, ChatModelPort model, ChatLimitPolicyPort limits, Clock clock,
                         List<String> openAiModels, PdfModels pdfModels, DailyQuotaPort quotas) {
+        this(chats, users, model, limits, clock, openAiModels, pdfModels, quotas, null);
+    }
+
+    /** With custom instructions kept in {@code preferences}. */
+    public ChatUseCases(ChatRepository chats, UserRepository users, ChatModelPort model, ChatLimitPolicyPort limits, Clock clock,
+                        List<String> openAiModels, PdfModels pdfModels, DailyQuotaPort quotas,
+                        uz.suhbat.application.port.out.account.PreferenceRepository preferences) {
         ModelCatalog catalog = new ModelCatalog(openAiModels, pdfModels, new FixedContextWindows(128_000));
         guard = new uz.suhbat.application.fake.InMemoryAnswerGuard(chats);
-        AnswerStarter answers = new AnswerStarter(chats, model, pdfModels, clock, guard);
-        query = new ChatQueryService(chats, catalog, model, quotas, clock);
-        manage = new ManageChatService(chats);
+        AnswerStarter answers = new AnswerStarter(chats, model, pdfModels, clock, guard, preferences);
+        answerStarter = answers;
+        conversations = new uz.suhbat.application.fake.InMemoryConversations(chats);
+        query = new ChatQueryService(chats, catalog, model, quotas, clock, conversations);
+        manage = new ManageChatService(chats, conversations);
+        titles = new ModelTitles(conversations, model, catalog, null);
         starting = new StartChatService(limits, chats, model, catalog, answers, quotas, clock);
         sending = new SendMessageService(chats, users, model, catalog, answers, quotas, clock);
         regenerating = new RegenerateAnswerService(chats, users, model, catalog, answers, quotas, clock);
+        versions = new MessageVersionsService(chats, guard, clock);
     }
 
     public Outcome start(long userId, String modelId, String content, AnswerListener listener) {
@@ -47,6 +65,10 @@ public final class ChatUseCases {
 
     public Outcome regenerate(long userId, long chatId, AnswerListener listener) {
         return regenerating.regenerate(userId, chatId, listener);
+    }
+
+    public Outcome edit(long userId, long chatId, int rank, String content, String modelId, AnswerListener listener) {
+        return sending.edit(userId, chatId, rank, content, modelId, listener);
     }
 
     public List<ChatQuery.ChatSummary> chats(long userId) {

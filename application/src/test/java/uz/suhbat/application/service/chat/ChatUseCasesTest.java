@@ -98,7 +98,7 @@ class ChatUseCasesTest {
     }
 
     @Test
-    void givenAnUpstreamFailureMidAnswer_thenTheUserMessageStaysThePartialAnswerIsKeptAndRegenerateDoesNotRepeatTheQuestion() {
+    void givenAnUpstreamFailureMidAnswer_thenTheUserMessageStaysThePartialAnswerIsKeptAsAVersionAndRetryDoesNotRepeatTheQuestion() {
         long aziz = user("aziz", true);
         long chatId = newChat(aziz, "Savol", "Javob");
         model.failsAfter(ChatModelPort.FailureKind.INTERRUPTED, "Yarim ");
@@ -119,7 +119,8 @@ class ChatUseCasesTest {
         assertThat(chat.messages()).extracting(m -> m.content() + ":" + m.status())
                 .containsExactly("Savol:complete", "Javob:complete", "Ikkinchi savol:complete", "Toʻliq javob:complete");
         assertThat(chat.used()).as("the regenerated answer counts like a message").isEqualTo(3);
-        assertThat(service.regenerate(aziz, chatId, new RecordingAnswerListener())).isEqualTo(new Refused(Refusal.NOTHING_TO_REGENERATE));
+        assertThat(chat.messages().get(3).versions()).as("the partial answer is kept as the first version").hasSize(2)
+                .endsWith(chat.messages().get(3).rank());
     }
 
     @Test
@@ -395,5 +396,73 @@ class ChatUseCasesTest {
         assertThat(service.start(userId, "gpt-4o-mini", "Savol", listener)).isInstanceOf(Started.class);
         assertThat(listener.events()).last().isEqualTo("failed:answer_interrupted");
         return listener.chatId();
+    }
+
+    private List<String> stored(long userId, long chatId) {
+        return service.chat(userId, chatId).orElseThrow().messages().stream().map(m -> m.rank() + ":" + m.content() + ":" + m.status()).toList();
+    }
+
+    @Test
+    void aStreamingAnswerIsSavedInBatchesAsInterruptedAndCompletedInTheSameRow() {
+        long aziz = user("aziz", true);
+        ScriptedChatModel.Held held = model.holds("Bir ");
+        RecordingAnswerListener listener = new RecordingAnswerListener();
+        service.start(aziz, "gpt-4o-mini", "Sanang", listener);
+        long chatId = listener.chatId();
+        assertThat(stored(aziz, chatId)).as("not saved at every piece").containsExactly("1:Sanang:complete");
+
+        clock.advance(Answer.SAVE_EVERY);
+        held.send("ikki ");
+        assertThat(stored(aziz, chatId)).as("a second on: the text so far").containsExactly("1:Sanang:complete", "2:Bir ikki :interrupted");
+        held.send("uch ");
+        assertThat(stored(aziz, chatId)).as("within the second: not yet").containsExactly("1:Sanang:complete", "2:Bir ikki :interrupted");
+
+        String many = "x".repeat(Answer.SAVE_AFTER_PIECES - 1);
+        for (char c : many.toCharArray()) {
+            held.send(String.valueOf(c));
+        }
+        assertThat(stored(aziz, chatId)).as("a fast stream saves after so many pieces")
+                .containsExactly("1:Sanang:complete", "2:Bir ikki uch " + many + ":interrupted");
+
+        held.send(" tamom");
+        assertThat(stored(aziz, chatId)).as("the model pauses").containsExactly("1:Sanang:complete", "2:Bir ikki uch " + many + ":interrupted");
+        clock.advance(Answer.SAVE_EVERY);
+        service.answerStarter.keepClaimsAlive();
+        assertThat(stored(aziz, chatId)).as("the node's timer saves what waited a second")
+                .containsExactly("1:Sanang:complete", "2:Bir ikki uch " + many + " tamom:interrupted");
+        held.complete();
+        assertThat(stored(aziz, chatId)).as("the end completes the same row")
+                .containsExactly("1:Sanang:complete", "2:Bir ikki uch " + many + " tamom:complete");
+        assertThat(listener.events()).last().isEqualTo("done:2/1/50");
+    }
+
+    @Test
+    void anAnswerWhoseNodeDiedKeepsItsSavedWordsAndIsRegeneratedOnceItsClaimIsNoLongerKeptAlive() {
+        long aziz = user("aziz", true);
+        ScriptedChatModel.Held held = model.holds("Yarim ");
+        RecordingAnswerListener listener = new RecordingAnswerListener();
+        service.start(aziz, "gpt-4o-mini", "Savol", listener);
+        long chatId = listener.chatId();
+        clock.advance(Answer.SAVE_EVERY);
+        held.send("javob");
+        // the node keeps its running answers' claims alive while it lives...
+        // (longer than a claim's expiry)
+        for (int i = 0; i < AnswerClaim.EXPIRY.dividedBy(AnswerClaim.KEEP_ALIVE) + 5; i++) {
+            clock.advance(AnswerClaim.KEEP_ALIVE);
+            assertThat(service.answerStarter.keepClaimsAlive()).isEqualTo(1);
+        }
+        assertThat(service.regenerate(aziz, chatId, new RecordingAnswerListener())).as("a live answer is not taken over")
+                .isEqualTo(new Refused(Refusal.ANSWER_IN_PROGRESS));
+
+        // ...then it dies (kill -9): nothing completes the answer, nothing keeps its claim alive
+        clock.advance(AnswerClaim.EXPIRY.plusSeconds(1));
+        assertThat(stored(aziz, chatId)).containsExactly("1:Savol:complete", "2:Yarim javob:interrupted");
+        model.answers("Toʻliq ", "javob");
+        RecordingAnswerListener again = new RecordingAnswerListener();
+        assertThat(service.regenerate(aziz, chatId, again)).as("another node carries on").isInstanceOf(Started.class);
+        assertThat(stored(aziz, chatId)).as("the new answer is shown; the saved words stay as its earlier version")
+                .containsExactly("1:Savol:complete", "3:Toʻliq javob:complete");
+        assertThat(service.versions.choose(aziz, chatId, 2)).isEqualTo(uz.suhbat.application.port.in.chat.MessageVersionsUseCase.Result.DONE);
+        assertThat(stored(aziz, chatId)).containsExactly("1:Savol:complete", "2:Yarim javob:interrupted");
     }
 }

@@ -134,4 +134,13 @@ class CitedPagesTest {
         assertThat(citedPages.forUser(reader, chatId, later.rank(), 2)).as("an id taken by a model made after the answer")
                 .isInstanceOf(Gone.class);
     }
+
+    @Test
+    void whenTheModelExistsButThisNodeLacksItsFile_thenThePageIsNotOnThisNodeRatherThanGone() {
+        files.lose(models.find(modelId).orElseThrow().file()); // a node whose FILES_DIR is not the shared one
+
+        assertThat(citedPages.forUser(reader, chatId, answer, 3)).isInstanceOf(uz.suhbat.application.port.in.knowledge.CitedPageQuery.NotOnThisNode.class);
+        assertThat(citedPages.forAdmin(chatId, answer, 3)).isInstanceOf(uz.suhbat.application.port.in.knowledge.CitedPageQuery.NotOnThisNode.class);
+        assertThat(citedPages.forUser(reader, chatId, answer, 1)).as("a page not cited stays not found").isInstanceOf(NotFound.class);
+    }
 }

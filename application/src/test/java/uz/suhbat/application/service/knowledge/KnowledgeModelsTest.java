@@ -32,6 +32,7 @@ import uz.suhbat.application.port.out.ai.ChatModelPort;
 import uz.suhbat.application.port.out.knowledge.DocumentTextPort.UnreadableDocumentException.Reason;
 import uz.suhbat.application.service.chat.ChatUseCases;
 import uz.suhbat.domain.chat.Role;
+import uz.suhbat.domain.knowledge.KnowledgeIndex;
 import uz.suhbat.domain.knowledge.KnowledgeModel;
 import uz.suhbat.domain.user.EmailAddress;
 import uz.suhbat.domain.user.User;
@@ -216,5 +217,31 @@ class KnowledgeModelsTest {
         service(FakeDocumentText.of(PAGES)).resumeAfterStart();
 
         assertThat(models.find(reading.id()).orElseThrow().status()).isEqualTo(KnowledgeModel.Status.PROCESSING);
+    }
+
+    @Test
+    void anIndexLoadedOnAnotherNodeIsDroppedOnceItsModelIsDeletedOrItsPassagesChange() {
+        // two nodes on one database: each has its own library; this test's service is node A
+        KnowledgeModelService nodeA = service(FakeDocumentText.of(PAGES));
+        KnowledgeLibrary nodeB = new KnowledgeLibrary(models, embeddings, 2, 0.05);
+        long kept = ((Created) nodeA.create(ADMIN, new Command("Nizom", null, "gpt-4o", null), pdf())).id();
+        long deleted = ((Created) nodeA.create(ADMIN, new Command("Eski", null, "gpt-4o", null), pdf())).id();
+        nodeB.retrieve(kept, "Direktor kim?");
+        nodeB.retrieve(deleted, "Direktor kim?");
+        assertThat(nodeB.dropChanged()).as("nothing changed").isZero();
+        assertThat(nodeB.loaded(kept)).isTrue();
+
+        assertThat(nodeA.delete(ADMIN, deleted)).isTrue();
+        assertThat(nodeB.loaded(deleted)).as("until node B looks").isTrue();
+        assertThat(nodeB.dropChanged()).isEqualTo(1);
+        assertThat(nodeB.loaded(deleted)).isFalse();
+        assertThat(nodeB.loaded(kept)).isTrue();
+
+        // the passages of the kept model are read again (on node A): node B drops what it holds and sees the new text
+        assertThat(nodeB.retrieve(kept, "Oshxona menyusi")).extracting(KnowledgeIndex.Hit::text).noneMatch(t -> t.contains("Oshxona"));
+        models.saveChunks(kept, List.of(new uz.suhbat.application.port.out.knowledge.KnowledgeModelRepository.StoredChunk(0, 99, 4,
+                "Oshxona menyusi: palov va shoʻrva.", embeddings.embed("Oshxona menyusi: palov va shoʻrva."))));
+        assertThat(nodeB.dropChanged()).isEqualTo(1);
+        assertThat(nodeB.retrieve(kept, "Oshxona menyusi")).extracting(KnowledgeIndex.Hit::text).anyMatch(t -> t.contains("Oshxona"));
     }
 }

@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,7 +30,6 @@ import uz.suhbat.domain.report.ChatOverview;
 import uz.suhbat.domain.report.ChatSearch;
 import uz.suhbat.domain.report.ChatTranscript;
 import uz.suhbat.domain.report.Page;
-import uz.suhbat.domain.report.TranscriptLabels;
 import uz.suhbat.domain.shared.InvalidValueException;
 
 /** {@code /admin/chats}: every chat with filters, one chat in full, its print page and PDF, a user's chats as PDF, and a chat's limit. */
@@ -41,12 +40,16 @@ class AdminChatsController {
 
     private final ChatArchiveQuery archive;
     private final LimitsUseCase limits;
-    private final MessageSource messages;
+    private final TranscriptPdfs pdfs;
 
-    AdminChatsController(ChatArchiveQuery archive, LimitsUseCase limits, MessageSource messages) {
+    private final uz.suhbat.application.port.in.conversation.FeedbackReportQuery feedback;
+
+    AdminChatsController(ChatArchiveQuery archive, LimitsUseCase limits, TranscriptPdfs pdfs,
+                         uz.suhbat.application.port.in.conversation.FeedbackReportQuery feedback) {
+        this.feedback = feedback;
         this.archive = archive;
         this.limits = limits;
-        this.messages = messages;
+        this.pdfs = pdfs;
     }
 
     @GetMapping("/admin/chats")
@@ -59,53 +62,54 @@ class AdminChatsController {
         view.addAttribute("pageTitle", "admin.chats.pageTitle");
         view.addAttribute("nav", Map.of("chats", true));
         view.addAttribute("filter", Map.of("user", user, "model", model, "from", from, "to", to, "text", text));
-        view.addAttribute("chats", found.items().stream().map(AdminChatsController::row).toList());
+        view.addAttribute("chats", found.items().stream().map(ChatRow::of).toList());
         view.addAttribute("pager", AdminPages.pager(found, "/admin/chats", query));
         return "admin/chats";
     }
 
     @GetMapping("/admin/chats/{chatId}")
     String chat(@PathVariable long chatId, Model model) {
-        ChatTranscript transcript = transcript(chatId);
+        TranscriptView transcript = TranscriptView.of(transcript(chatId));
         model.addAttribute("pageTitle", "admin.chat.pageTitle");
         model.addAttribute("nav", Map.of("chats", true));
-        model.addAttribute("chat", row(transcript.chat()));
-        model.addAttribute("email", transcript.userEmail());
-        model.addAttribute("messages", transcript.messages().stream().map(m -> line(chatId, m)).toList());
+        model.addAttribute("chat", transcript.chat());
+        model.addAttribute("email", transcript.email());
+        // the user's thumbs up or down (and comment) beside the answer it is about
+        Map<Integer, uz.suhbat.application.port.in.conversation.FeedbackUseCase.Given> given = new HashMap<>();
+        feedback.ofChat(chatId).forEach(g -> given.put(g.rank(), g));
+        model.addAttribute("messages", transcript.messages().stream().map(line -> {
+            var g = given.get(line.rank());
+            return g == null ? line : line.withFeedback(new TranscriptView.Feedback(g.up(), g.comment() == null ? "" : g.comment()));
+        }).toList());
         return "admin/chat";
     }
 
+    /** The page to print; {@link TranscriptPdfs} renders the same template to PDF. */
     @GetMapping("/admin/chats/{chatId}/print")
     String print(@PathVariable long chatId, Model model) {
-        chat(chatId, model);
+        model.addAttribute("transcripts", List.of(TranscriptView.of(transcript(chatId))));
         return "admin/chat-print";
     }
 
     @GetMapping("/admin/chats/{chatId}/pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long chatId, Locale locale) {
-        return pdf(archive.chatPdf(chatId, labels(locale)), "suhbat-chat-" + chatId + ".pdf");
+        return pdf(List.of(transcript(chatId)), locale, "suhbat-chat-" + chatId + ".pdf");
     }
 
     @GetMapping("/admin/users/{userId}/chats.pdf")
     ResponseEntity<byte[]> userPdf(@PathVariable long userId, Locale locale) {
-        return pdf(archive.userChatsPdf(userId, labels(locale)), "suhbat-user-" + userId + "-chats.pdf");
+        List<ChatTranscript> chats = archive.userChats(userId);
+        if (chats.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return pdf(chats, locale, "suhbat-user-" + userId + "-chats.pdf");
     }
 
-    private static ResponseEntity<byte[]> pdf(Optional<byte[]> document, String fileName) {
+    private ResponseEntity<byte[]> pdf(List<ChatTranscript> chats, Locale locale, String fileName) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
-                .body(document.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
-    }
-
-    private TranscriptLabels labels(Locale locale) {
-        return new TranscriptLabels(text("admin.chats.user", locale), text("admin.chats.model", locale), text("admin.chats.created", locale),
-                text("admin.chats.updated", locale), text("admin.chats.used", locale), text("admin.chat.role.user", locale),
-                text("admin.chat.role.assistant", locale), text("admin.chat.role.system", locale));
-    }
-
-    private String text(String key, Locale locale) {
-        return messages.getMessage(key, null, key, locale);
+                .body(pdfs.render(chats, locale));
     }
 
     @PostMapping("/admin/chats/{chatId}/limit")
@@ -134,40 +138,6 @@ class AdminChatsController {
         } catch (DateTimeParseException malformed) {
             return null;
         }
-    }
-
-    private static Map<String, Object> row(ChatOverview c) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("id", c.id());
-        row.put("userId", c.userId());
-        row.put("username", c.username());
-        row.put("title", c.title());
-        row.put("model", c.model());
-        row.put("created", AdminPages.minute(c.createdAt()));
-        row.put("updated", AdminPages.minute(c.updatedAt()));
-        row.put("used", c.used());
-        row.put("limit", c.limit());
-        row.put("readOnly", c.readOnly());
-        // null, not "", so that the template's section is skipped
-        row.put("closedReason", c.closedReason() == null ? null : "admin.chat.closed." + c.closedReason());
-        return row;
-    }
-
-    private static Map<String, Object> line(long chatId, ChatTranscript.Line m) {
-        Map<String, Object> line = new HashMap<>();
-        // each cited page opens as a one-page PDF, like under the user's own answer
-        line.put("sources", m.sources().stream().map(s -> Map.of("page", s.page(), "text", s.text(),
-                "href", "/admin/chats/" + chatId + "/messages/" + m.rank() + "/sources/" + s.page())).toList());
-        line.put("rank", m.rank());
-        line.put("role", m.role());
-        line.put("roleLabel", "admin.chat.role." + m.role());
-        line.put("content", m.content());
-        line.put("time", AdminPages.second(m.createdAt()));
-        line.put("model", m.model());
-        line.put("interrupted", "interrupted".equals(m.status()));
-        line.put("tokens", m.inputTokens() == null && m.outputTokens() == null ? null
-                : (m.inputTokens() == null ? 0 : m.inputTokens()) + " / " + (m.outputTokens() == null ? 0 : m.outputTokens()));
-        return line;
     }
 
     private static String encode(String value) {

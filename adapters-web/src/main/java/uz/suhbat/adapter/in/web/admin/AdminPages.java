@@ -53,6 +53,9 @@ class AdminPages {
         pager.put("previous", page.page() > 1 ? base + (page.page() - 1) : null);
         pager.put("next", page.page() < page.pages() ? base + (page.page() + 1) : null);
         pager.put("many", page.pages() > 1);
+        // a total estimated from the newest chats, or counted in the newest ones only (a common word, a short term)
+        pager.put("estimated", page.estimated());
+        pager.put("searchedNewest", page.searchedNewest() > 0 ? page.searchedNewest() : null);
         return pager;
     }
 }

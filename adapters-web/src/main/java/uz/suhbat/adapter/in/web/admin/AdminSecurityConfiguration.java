@@ -19,12 +19,14 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.LocaleResolver;
 import uz.suhbat.adapter.in.web.security.ApiErrors;
 import uz.suhbat.adapter.in.web.security.KnownDeviceCookie;
+import uz.suhbat.adapter.in.web.security.SecurityHeaders;
+import uz.suhbat.adapter.in.web.security.SignInAuthenticationProvider;
+import uz.suhbat.adapter.in.web.security.SignInRefusedException;
 import uz.suhbat.application.port.in.admin.AdminSignInUseCase;
 
 /**
@@ -50,7 +52,8 @@ class AdminSecurityConfiguration {
         http
             .securityMatcher(paths.matcher("/admin/**"))
             .securityContext(context -> context.securityContextRepository(contexts))
-            .authenticationManager(new ProviderManager(new AdminAuthenticationProvider(signIn)))
+            .authenticationManager(new ProviderManager(new SignInAuthenticationProvider<>(signIn,
+                    admin -> new SignedInAdmin(admin.adminId(), admin.username(), admin.main()), "ADMIN")))
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers(paths.matcher("/admin/login"), paths.matcher(THROTTLED_PAGE)).permitAll()
                 .anyRequest().hasRole("ADMIN"))
@@ -81,21 +84,17 @@ class AdminSecurityConfiguration {
             .exceptionHandling(errors -> errors
                 .authenticationEntryPoint(entryPoint(messages, locales))
                 .accessDeniedHandler(forbidden(messages, locales)))
-            // the same policy as the user chain: scripts and styles only from our own files
-            .headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(
-                    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                    + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+            .headers(new SecurityHeaders());
         return http.build();
     }
 
     private static AuthenticationFailureHandler failure() {
         return (request, response, exception) -> {
-            if (exception instanceof AdminAuthenticationProvider.Throttled throttled) {
-                request.setAttribute(THROTTLED, throttled.retryAfterSeconds());
+            if (exception instanceof SignInRefusedException refused && refused.why() == SignInRefusedException.Why.THROTTLED) {
+                long seconds = Math.max(1, refused.retryAfter().toSeconds());
+                request.setAttribute(THROTTLED, seconds);
                 response.setStatus(429);
-                response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+                response.setHeader("Retry-After", String.valueOf(seconds));
                 request.getRequestDispatcher(THROTTLED_PAGE).forward(request, response);
                 return;
             }

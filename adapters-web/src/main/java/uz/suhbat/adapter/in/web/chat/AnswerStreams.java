@@ -161,6 +161,7 @@ class AnswerStreams implements AutoCloseable {
             case NOTHING_TO_REGENERATE -> new ApiException(HttpStatus.CONFLICT, "nothing_to_regenerate", "chat.error.nothing_to_regenerate");
             case DAILY_QUOTA_REACHED -> new ApiException(HttpStatus.TOO_MANY_REQUESTS, "daily_quota_reached", "chat.error.daily_quota_reached");
             case ANSWER_IN_PROGRESS -> new ApiException(HttpStatus.CONFLICT, "answer_in_progress", "chat.error.answer_in_progress");
+            case NOT_EDITABLE -> new ApiException(HttpStatus.CONFLICT, "not_editable", "chat.error.not_editable");
         };
     }
 

@@ -41,6 +41,7 @@ public final class Problems {
                     "knowledge.failure." + problem.name().substring("DOCUMENT_".length()).toLowerCase(Locale.ROOT);
             case DOCUMENT_READING_FAILED -> "knowledge.failure.internal";
             case DOCUMENT_READING_CUT_BY_RESTART -> "knowledge.failure.restart";
+            case INSTRUCTIONS_TOO_LONG -> "profile.instructions.tooLong";
             case API_KEY_NAME -> "apiKeys.error.name";
             case API_KEY_TOO_MANY -> "apiKeys.error.tooMany";
         };

@@ -39,8 +39,8 @@ class DeviceLoginFilter extends OncePerRequestFilter {
             Authentication current = SecurityContextHolder.getContext().getAuthentication();
             if (current != null && current.getPrincipal() instanceof SignedInUser) {
                 visited(request, cookie);
-            } else {
-                resume(request, response, cookie);
+            } else if (!resume(request, response, cookie)) {
+                return;
             }
         }
         chain.doFilter(request, response);
@@ -60,23 +60,35 @@ class DeviceLoginFilter extends OncePerRequestFilter {
         }
     }
 
-    private void resume(HttpServletRequest request, HttpServletResponse response, String cookie) {
+    /** False when the request was answered here: the device's account is blocked, and the person is sent to be told why. */
+    private boolean resume(HttpServletRequest request, HttpServletResponse response, String cookie) throws IOException {
         DeviceLoginUseCase.Resumed resumed = devices.resume(cookie, request.getHeader("User-Agent"));
+        if (resumed instanceof DeviceLoginUseCase.Blocked blocked) {
+            DeviceCookie.clear(request, response);
+            BlockedNotice.remember(request, blocked.reason());
+            if (!request.getRequestURI().startsWith("/api/") && "GET".equals(request.getMethod())
+                    && !request.getRequestURI().startsWith("/login")) {
+                response.sendRedirect("/login?blocked");
+                return false;
+            }
+            return true;
+        }
         if (!(resumed instanceof DeviceLoginUseCase.Valid valid)) {
             DeviceCookie.clear(request, response);
-            return;
+            return true;
         }
         if (request.getSession(false) != null) {
             request.changeSessionId(); // a new session id for a new sign-in
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                new SignedInUser(valid.userId(), valid.username(), valid.sessionEpoch()), null, PasswordAuthenticationProvider.USER));
+                new SignedInUser(valid.userId(), valid.username(), valid.sessionEpoch()), null, SignInAuthenticationProvider.USER));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         if (valid.newCookieValue() != null) {
             DeviceCookie.write(request, response, valid.newCookieValue());
         }
+        return true;
     }
 
     private static boolean isStatic(HttpServletRequest request) {

@@ -20,6 +20,12 @@ class LoginController {
             }
         }
         model.addAttribute("error", error != null ? "login.error" : null);
+        if (request.getParameter("blocked") != null) {
+            // sent here by the request that found the account blocked: said as the sign-in refusal says it, with the reason
+            model.addAttribute("notice", null);
+            model.addAttribute("error", "login.blocked");
+            model.addAttribute("blockedReason", BlockedNotice.reason(request));
+        }
         return "login";
     }
 

@@ -21,7 +21,6 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.LocaleResolver;
 import uz.suhbat.application.port.in.account.DeviceLoginUseCase;
@@ -36,7 +35,9 @@ class SecurityConfiguration {
     static final String[] PUBLIC = {
         "/login", "/login/refused", "/register", "/verify", "/forgot-password", "/reset-password",
         "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.svg", "/favicon.ico",
-        "/actuator/health", "/error"
+        "/actuator/health", "/error",
+        // shared chats: read-only, for anyone with the link (SharedChatController)
+        "/s/*"
     };
 
     /**
@@ -64,7 +65,8 @@ class SecurityConfiguration {
         DeviceLoginFilter deviceLogin = new DeviceLoginFilter(devices, contexts);
         http
             .securityContext(context -> context.securityContextRepository(contexts))
-            .authenticationManager(new ProviderManager(new PasswordAuthenticationProvider(signIn)))
+            .authenticationManager(new ProviderManager(new SignInAuthenticationProvider<>(signIn,
+                    user -> new SignedInUser(user.userId(), user.username(), user.sessionEpoch()), "USER")))
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers(PUBLIC).permitAll()
                 .anyRequest().hasRole("USER"))
@@ -88,11 +90,7 @@ class SecurityConfiguration {
             .addFilterAfter(new SessionCheckFilter(sessions, devices, messages, locales), DeviceLoginFilter.class)
             .addFilterAfter(new AddressThrottleFilter(addressThrottles, messages, locales), CsrfFilter.class)
             .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint(messages, locales)))
-            .headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(
-                    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                    + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+            .headers(new SecurityHeaders());
         return http.build();
     }
 

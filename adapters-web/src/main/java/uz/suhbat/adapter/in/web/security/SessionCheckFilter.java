@@ -60,6 +60,9 @@ class SessionCheckFilter extends OncePerRequestFilter {
         }
         SecurityContextHolder.clearContext();
         String why = state instanceof SessionCheckQuery.Blocked ? "blocked" : "ended";
+        if (state instanceof SessionCheckQuery.Blocked blocked) {
+            BlockedNotice.remember(request, blocked.reason());
+        }
         if (request.getRequestURI().startsWith("/api/")) {
             String message = messages.getMessage("login." + why, null, locales.resolveLocale(request));
             ApiErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "signed_out", message);

@@ -26,7 +26,7 @@ public final class SessionRenewal {
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                new SignedInUser(user.id(), user.username(), newEpoch), null, PasswordAuthenticationProvider.USER));
+                new SignedInUser(user.id(), user.username(), newEpoch), null, SignInAuthenticationProvider.USER));
         SecurityContextHolder.setContext(context);
         CONTEXTS.saveContext(context, request, response);
     }

@@ -4,9 +4,9 @@ import java.time.Duration;
 import org.springframework.security.core.AuthenticationException;
 
 /** A sign-in refused for a reason other than a wrong password: a blocked account or too many tries. */
-class SignInRefusedException extends AuthenticationException {
+public final class SignInRefusedException extends AuthenticationException {
 
-    enum Why { BLOCKED, THROTTLED }
+    public enum Why { BLOCKED, THROTTLED }
 
     private final Why why;
     private final String blockedReason;
@@ -19,15 +19,15 @@ class SignInRefusedException extends AuthenticationException {
         this.retryAfter = retryAfter;
     }
 
-    Why why() {
+    public Why why() {
         return why;
     }
 
-    String blockedReason() {
+    public String blockedReason() {
         return blockedReason;
     }
 
-    Duration retryAfter() {
+    public Duration retryAfter() {
         return retryAfter;
     }
 }

@@ -20,7 +20,8 @@ import uz.suhbat.application.port.in.knowledge.CitedPageQuery;
  * model's document, never the document itself. The chat's owner opens it under {@code /c/…}, an
  * admin under {@code /admin/chats/…} (the admin security chain guards that path). Refusals are a
  * page with a sentence, since the link opens in a tab of its own: 404 for a chat the requester may
- * not read or a page the answer did not cite, 410 when the document has been deleted.
+ * not read or a page the answer did not cite, 410 when the document has been deleted, 503 when the model exists but
+ * this node does not have its file (a FILES_DIR that the nodes do not share).
  */
 @Controller
 class CitedPageController {
@@ -52,6 +53,8 @@ class CitedPageController {
                     .body(found.pdf());
             case CitedPageQuery.NotFound notFound -> refusal(HttpServletResponse.SC_NOT_FOUND, "chat.source.notFound", chatPath, response, model);
             case CitedPageQuery.Gone gone -> refusal(HttpServletResponse.SC_GONE, "chat.source.gone", chatPath, response, model);
+            case CitedPageQuery.NotOnThisNode missing ->
+                    refusal(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "chat.source.notOnThisNode", chatPath, response, model);
         };
     }
 

@@ -42,6 +42,10 @@ public interface DeviceLoginUseCase {
     record Invalid() implements Resumed {
     }
 
+    /** The device belongs to a blocked account: it is forgotten, and the person is told why at once. */
+    record Blocked(String reason) implements Resumed {
+    }
+
     record Device(long id, String userAgent, Instant createdAt, Instant lastUsedAt, boolean current) {
     }
 }

@@ -1,11 +1,9 @@
 package uz.suhbat.application.port.in.admin;
 
-import java.time.Duration;
+import uz.suhbat.application.port.in.account.PasswordSignInUseCase;
 
 /** Admin sign-in at /admin/login, throttled like user sign-in; and whether a signed-in admin still exists. */
-public interface AdminSignInUseCase {
-
-    Result signIn(Command command);
+public interface AdminSignInUseCase extends PasswordSignInUseCase<AdminSignInUseCase.SignedInAdmin> {
 
     /** Asked on every admin request, so that a removed admin is shut out at once. */
     default boolean stillAdmin(long adminId) {
@@ -25,31 +23,7 @@ public interface AdminSignInUseCase {
     record Active(String language) {
     }
 
-    /** {@code knownDevice}: the browser's known-device token, if any (as for users). */
-    record Command(String username, String password, String remoteAddress, String knownDevice) {
-        public Command {
-            username = username == null ? "" : username.strip();
-            password = password == null ? "" : password;
-            remoteAddress = remoteAddress == null ? "" : remoteAddress;
-        }
-
-        public Command(String username, String password, String remoteAddress) {
-            this(username, password, remoteAddress, null);
-        }
-    }
-
-    sealed interface Result {
-    }
-
-    record SignedIn(long adminId, String username, boolean main, String knownDevice) implements Result {
-        public SignedIn(long adminId, String username, boolean main) {
-            this(adminId, username, main, null);
-        }
-    }
-
-    record WrongCredentials() implements Result {
-    }
-
-    record Throttled(Duration retryAfter) implements Result {
+    /** The admin a successful sign-in opens an admin session for. */
+    record SignedInAdmin(long adminId, String username, boolean main) {
     }
 }

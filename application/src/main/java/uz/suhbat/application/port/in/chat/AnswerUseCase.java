@@ -51,7 +51,9 @@ public interface AnswerUseCase {
         /** the user has sent their daily quota of messages; the count starts again at the next (UTC) day */
         DAILY_QUOTA_REACHED,
         /** another answer in this chat is still on its way (one answer per chat at a time, on every node) */
-        ANSWER_IN_PROGRESS
+        ANSWER_IN_PROGRESS,
+        /** the message to edit is not a question on the chat's active branch */
+        NOT_EDITABLE
     }
 
     /**

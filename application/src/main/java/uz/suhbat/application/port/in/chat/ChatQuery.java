@@ -7,7 +7,7 @@ import java.util.Optional;
 /** What a user may read: their chats, one chat in full, and the models they may pick. */
 public interface ChatQuery {
 
-    /** The user's chats, most recently updated first. */
+    /** The user's chats but the archived ones: pinned first (most recently pinned first), then most recently updated first. */
     List<ChatSummary> chats(long userId);
 
     /** Empty when the chat does not exist or belongs to someone else. */
@@ -32,16 +32,23 @@ public interface ChatQuery {
         }
     }
 
-    record ChatSummary(long id, String title, String model, Instant createdAt, Instant updatedAt, int used, int limit, boolean readOnly) {
+    /** {@code titlePending}: a model is writing the chat's title (the screen asks again shortly). */
+    record ChatSummary(long id, String title, String model, Instant createdAt, Instant updatedAt, int used, int limit, boolean readOnly,
+                       boolean pinned, boolean titlePending) {
     }
 
-    /** {@code closedReason}: null, "limit", "context_full" or "model_deleted". */
+    /** {@code closedReason}: null, "limit", "context_full" or "model_deleted". {@code messages}: the active branch. */
     record ChatView(long id, String title, String model, int used, int limit, boolean readOnly, String closedReason,
                     Instant createdAt, List<MessageView> messages) {
     }
 
-    /** {@code status}: "complete" or "interrupted" (a partial answer kept after a failure or a stop). */
-    record MessageView(int rank, String role, String content, Instant createdAt, String status, List<SourceView> sources) {
+    /**
+     * A message of the chat's active branch. {@code status}: "complete" or "interrupted" (a partial answer kept after a
+     * failure or a stop). {@code versions}: the ranks of this message's versions, itself among them, oldest first (one
+     * when it has no other version).
+     */
+    record MessageView(int rank, String role, String content, Instant createdAt, String status, List<SourceView> sources,
+                       List<Integer> versions) {
     }
 
     record SourceView(int page, String text) {

@@ -27,4 +27,11 @@ public interface CitedPageQuery {
     /** The answer did cite the page, but the model or its file has since been deleted; the cited text stays in the chat. */
     record Gone() implements CitedPage {
     }
+
+    /**
+     * The model exists, but its file is not in this node's FILES_DIR (several nodes that do not share one folder): a
+     * problem of the installation, not a deleted document.
+     */
+    record NotOnThisNode() implements CitedPage {
+    }
 }

@@ -19,6 +19,14 @@ public interface AnswerGuardPort {
     /** Moves the claim's time to {@code now}, if {@code owner} still holds it. */
     void keepAlive(long chatId, String owner, Instant now);
 
+    /**
+     * {@link #keepAlive} for every (chat → owner) of {@code claims}: what a node does for all its running answers at once.
+     * Adapters do it in one statement.
+     */
+    default void keepAllAlive(java.util.Map<Long, String> claims, Instant now) {
+        claims.forEach((chatId, owner) -> keepAlive(chatId, owner, now));
+    }
+
     /** Ends the claim of {@code owner}; a claim another answer took over is left alone. */
     void release(long chatId, String owner);
 }

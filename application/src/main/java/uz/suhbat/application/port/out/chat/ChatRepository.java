@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import uz.suhbat.domain.chat.Chat;
 import uz.suhbat.domain.chat.Message;
+import uz.suhbat.domain.chat.MessageNode;
 import uz.suhbat.domain.chat.MessageStatus;
 import uz.suhbat.domain.limit.MessageLimit;
 
@@ -26,7 +27,16 @@ public interface ChatRepository {
      * Adds a user message and counts it, only if the chat takes one ({@link Chat#takesMessage()}: below its
      * limit and not closed). Safe under concurrency: of several requests at limit−1, at most one gets a message.
      */
-    Optional<Message> appendUserMessage(long chatId, String content, String model, Instant now);
+    default Optional<Message> appendUserMessage(long chatId, String content, String model, Instant now) {
+        return appendUserMessage(chatId, lastRank(messages(chatId)), content, model, now);
+    }
+
+    /**
+     * Adds a user message following message {@code parentRank} (0: a first message), as {@link #appendUserMessage(long,
+     * String, String, Instant)} does; it becomes the chosen version among the messages that follow the same one (an edited
+     * question), and the active branch goes through it.
+     */
+    Optional<Message> appendUserMessage(long chatId, int parentRank, String content, String model, Instant now);
 
     /**
      * Counts one more answer to the chat's last message (regenerate) against its limit, like a new message, only if the
@@ -34,14 +44,45 @@ public interface ChatRepository {
      */
     boolean countAnswerAgain(long chatId, Instant now);
 
-    Message appendAssistantMessage(long chatId, String content, MessageStatus status, String model, int inputTokens,
+    /** An answer following the last message of the active branch. */
+    default Message appendAssistantMessage(long chatId, String content, MessageStatus status, String model, int inputTokens,
+                                           int outputTokens, List<Message.Source> sources, Instant now) {
+        return appendAssistantMessage(chatId, lastRank(messages(chatId)), content, status, model, inputTokens, outputTokens, sources, now);
+    }
+
+    /**
+     * An answer to message {@code parentRank}; it becomes the chosen version among that message's answers (an answer given
+     * again keeps the earlier ones as versions), and the active branch goes through it.
+     */
+    Message appendAssistantMessage(long chatId, int parentRank, String content, MessageStatus status, String model, int inputTokens,
                                    int outputTokens, List<Message.Source> sources, Instant now);
 
-    /** In rank order. */
+    /**
+     * Replaces the text, status, token counts and time of the assistant message at {@code rank}, in one statement: an answer
+     * stored early (in progress, as {@link MessageStatus#INTERRUPTED}) is brought up to date while it streams and when it
+     * ends. False when the chat has no assistant message at that rank (deleted meanwhile).
+     */
+    boolean updateAssistantMessage(long chatId, int rank, String content, MessageStatus status, int inputTokens, int outputTokens,
+                                   Instant now);
+
+    /** The active branch (domain {@code MessageTree}), in rank order: what the user sees and the model is sent. */
     List<Message> messages(long chatId);
 
-    /** Removes the last message if it has this rank (used to replace an interrupted answer). */
-    void deleteLastMessage(long chatId, int rank);
+    /** Every message of every branch with its place in the tree, in rank order. */
+    List<MessageNode> tree(long chatId);
+
+    /**
+     * Makes message {@code rank} the chosen version among its versions, so that the active branch goes through it (and
+     * below it, through the versions chosen there before). False when the chat has no such message.
+     */
+    boolean choose(long chatId, int rank);
+
+    /**
+     * Removes a question left unanswered ({@code MessageTree#removable}: it ends the active branch and nothing follows
+     * it); the latest of its other versions, if any, becomes the chosen one. False (nothing changed) otherwise. What
+     * the question counted against the chat's limit and the daily quota stays counted.
+     */
+    boolean removeUnanswered(long chatId, int rank);
 
     void rename(long chatId, String title);
 
@@ -53,4 +94,8 @@ public interface ChatRepository {
     void closeAllWithModel(String model, Chat.ClosedReason reason);
 
     void delete(long chatId);
+
+    private static int lastRank(List<Message> branch) {
+        return branch.isEmpty() ? 0 : branch.get(branch.size() - 1).rank();
+    }
 }

@@ -13,6 +13,12 @@ public interface DocumentFilesPort {
 
     void delete(String name);
 
+    /**
+     * Whether the file is here. Several nodes must share one FILES_DIR; a node that does not see a file of an existing
+     * model says so ("not available on this node") rather than calling the document deleted.
+     */
+    boolean present(String name);
+
     final class TooLargeException extends RuntimeException {
         public TooLargeException(long maxBytes) {
             super("larger than " + maxBytes + " bytes");

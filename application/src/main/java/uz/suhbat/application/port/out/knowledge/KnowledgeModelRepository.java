@@ -20,7 +20,10 @@ public interface KnowledgeModelRepository {
 
     void progress(long id, int pagesTotal, int pagesDone, int chunksDone);
 
-    /** READY, only while the model is still PROCESSING (a reading failed meanwhile stays failed); true when changed. */
+    /**
+     * READY, only while the model is still PROCESSING (a reading failed meanwhile stays failed); true when changed. Changes
+     * the model's index version.
+     */
     boolean markReady(long id);
 
     /** FAILED with a reason, only while the model is still PROCESSING; true when changed. */
@@ -37,11 +40,18 @@ public interface KnowledgeModelRepository {
     /** Removes the model with its passages. */
     void delete(long id);
 
-    /** Appends passages in one batch; {@code seq} numbers them in document order. */
+    /** Appends passages in one batch; {@code seq} numbers them in document order. Changes the model's index version. */
     void saveChunks(long modelId, List<StoredChunk> chunks);
 
     /** All passages of a model in document order, vectors included. */
     List<StoredChunk> chunks(long modelId);
+
+    /**
+     * Every model's index version (id → version): a value that changes whenever the model's passages change (passages
+     * stored, the reading finished; a deleted model has none), so that a node holding a model's passages in memory sees
+     * that another node changed or deleted them. One small query, read twice a second by every node.
+     */
+    java.util.Map<Long, Long> indexVersions();
 
     record StoredChunk(long id, int seq, int page, String text, float[] vector) {
     }

@@ -68,6 +68,28 @@ public abstract class AnswerGuardPortContract {
     }
 
     @Test
+    void aNodeKeepsAllItsClaimsAliveAtOnceButNotOneTakenOverByAnother() {
+        AnswerGuardPort guard = guard();
+        long one = newChat();
+        long two = newChat();
+        long lost = newChat();
+        assertThat(guard.claim(one, "ours-1", T0, stale(T0))).isTrue();
+        assertThat(guard.claim(two, "ours-2", T0, stale(T0))).isTrue();
+        assertThat(guard.claim(lost, "ours-3", T0, stale(T0))).isTrue();
+        Instant expired = T0.plus(EXPIRY).plusSeconds(1);
+        assertThat(guard.claim(lost, "theirs", expired, stale(expired))).as("taken over after its expiry").isTrue();
+
+        Instant kept = expired.plus(EXPIRY).minusSeconds(2);
+        guard.keepAllAlive(java.util.Map.of(one, "ours-1", two, "ours-2", lost, "ours-3"), kept);
+        guard.keepAllAlive(java.util.Map.of(), kept);
+
+        Instant check = expired.plus(EXPIRY).plusSeconds(1);
+        assertThat(guard.claim(one, "other", check, stale(check))).as("kept alive").isFalse();
+        assertThat(guard.claim(two, "other", check, stale(check))).as("kept alive").isFalse();
+        assertThat(guard.claim(lost, "again", check, stale(check))).as("the other node's claim was not touched, and expired").isTrue();
+    }
+
+    @Test
     void anUnknownChatCannotBeClaimed() {
         assertThat(guard().claim(987_654_321L, "a", T0, stale(T0))).isFalse();
     }

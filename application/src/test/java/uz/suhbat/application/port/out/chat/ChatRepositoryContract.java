@@ -126,7 +126,7 @@ public abstract class ChatRepositoryContract {
     }
 
     @Test
-    void listsAUsersChatsNewestFirstAndRenamesDeletesAndReplacesTheLastAnswer() {
+    void listsAUsersChatsNewestFirstAndRenamesAndDeletes() {
         ChatRepository chats = emptyRepository();
         long older = chat(chats, userId(1), "older", "m", 5, T0);
         long newer = chat(chats, userId(1), "newer", "m", 5, T0.plusSeconds(10));
@@ -138,12 +138,6 @@ public abstract class ChatRepositoryContract {
         chats.rename(newer, "renamed");
         chats.changeModel(newer, "gpt-4o");
         assertThat(chats.find(newer).orElseThrow()).matches(c -> c.title().equals("renamed") && c.model().equals("gpt-4o"));
-
-        Message partial = chats.appendAssistantMessage(older, "yarim", MessageStatus.INTERRUPTED, "m", 0, 0, List.of(), T0.plusSeconds(21));
-        chats.deleteLastMessage(older, 1);
-        assertThat(chats.messages(older)).as("only the last message can be removed").hasSize(3);
-        chats.deleteLastMessage(older, partial.rank());
-        assertThat(chats.messages(older)).extracting(Message::role).containsExactly(Role.USER, Role.USER);
 
         chats.delete(newer);
         assertThat(chats.find(newer)).isEmpty();
@@ -160,5 +154,104 @@ public abstract class ChatRepositoryContract {
         org.assertj.core.api.Assertions.assertThat(chats.countAnswerAgain(id, T0.plusSeconds(2))).as("at the limit").isFalse();
         org.assertj.core.api.Assertions.assertThat(chats.find(id).orElseThrow().used()).isEqualTo(2);
         org.assertj.core.api.Assertions.assertThat(chats.countAnswerAgain(987_654_321L, T0)).isFalse();
+    }
+
+    @Test
+    void anAnswerStoredEarlyIsBroughtUpToDateInPlaceWithItsSourcesKept() {
+        ChatRepository chats = emptyRepository();
+        long id = chat(chats, userId(1), "t", "m", 5, T0);
+        Message early = chats.appendAssistantMessage(id, "Bir", MessageStatus.INTERRUPTED, "m", 0, 0,
+                List.of(new Message.Source(7, 3, "parcha")), T0.plusSeconds(1));
+
+        assertThat(chats.updateAssistantMessage(id, early.rank(), "Bir ikki", MessageStatus.INTERRUPTED, 0, 0, T0.plusSeconds(2))).isTrue();
+        assertThat(chats.messages(id).getLast()).matches(m -> m.content().equals("Bir ikki") && m.status() == MessageStatus.INTERRUPTED);
+
+        assertThat(chats.updateAssistantMessage(id, early.rank(), "Bir ikki uch", MessageStatus.COMPLETE, 9, 3, T0.plusSeconds(3))).isTrue();
+        Message done = chats.messages(id).getLast();
+        assertThat(done.rank()).isEqualTo(early.rank());
+        assertThat(done.content()).isEqualTo("Bir ikki uch");
+        assertThat(done.status()).isEqualTo(MessageStatus.COMPLETE);
+        assertThat(done.inputTokens()).isEqualTo(9);
+        assertThat(done.outputTokens()).isEqualTo(3);
+        assertThat(done.createdAt()).isEqualTo(T0.plusSeconds(3));
+        assertThat(done.sources()).containsExactly(new Message.Source(7, 3, "parcha"));
+        assertThat(chats.messages(id)).hasSize(2);
+
+        assertThat(chats.updateAssistantMessage(id, 1, "not an answer", MessageStatus.COMPLETE, 0, 0, T0)).as("the user's message").isFalse();
+        assertThat(chats.messages(id).getFirst().content()).isEqualTo("first");
+        chats.delete(id);
+        assertThat(chats.updateAssistantMessage(id, early.rank(), "late", MessageStatus.COMPLETE, 0, 0, T0)).as("deleted meanwhile").isFalse();
+    }
+
+    private static List<String> contents(List<Message> messages) {
+        return messages.stream().map(Message::content).toList();
+    }
+
+    @Test
+    void anAnswerGivenAgainIsAVersion_andChoosingAVersionMovesTheActiveBranch() {
+        ChatRepository chats = emptyRepository();
+        long id = chat(chats, userId(1), "t", "m", 9, T0);
+        Message first = chats.appendAssistantMessage(id, 1, "A first", MessageStatus.INTERRUPTED, "m", 0, 0, List.of(), T0.plusSeconds(1));
+        Message second = chats.appendAssistantMessage(id, 1, "A second", MessageStatus.COMPLETE, "m", 5, 6,
+                List.of(new Message.Source(3, 2, "parcha")), T0.plusSeconds(2));
+
+        assertThat(contents(chats.messages(id))).containsExactly("first", "A second");
+        List<uz.suhbat.domain.chat.MessageNode> tree = chats.tree(id);
+        assertThat(tree).extracting(n -> n.rank() + "<" + n.parentRank() + (n.chosen() ? "*" : ""))
+                .containsExactly("1<0*", "2<1", "3<1*");
+        assertThat(tree.get(2).message().sources()).containsExactly(new Message.Source(3, 2, "parcha"));
+        assertThat(tree.get(1).message().status()).isEqualTo(MessageStatus.INTERRUPTED);
+
+        assertThat(chats.choose(id, first.rank())).isTrue();
+        assertThat(contents(chats.messages(id))).containsExactly("first", "A first");
+        assertThat(chats.choose(id, 99)).as("no such message").isFalse();
+        assertThat(contents(chats.messages(id))).containsExactly("first", "A first");
+        assertThat(chats.choose(id, second.rank())).isTrue();
+        assertThat(contents(chats.messages(id))).containsExactly("first", "A second");
+    }
+
+    @Test
+    void anEditedQuestionStartsANewBranch_andTheOldBranchIsKeptWhole() {
+        ChatRepository chats = emptyRepository();
+        long id = chat(chats, userId(1), "t", "m", 9, T0);
+        chats.appendAssistantMessage(id, "A1", MessageStatus.COMPLETE, "m", 0, 0, List.of(), T0.plusSeconds(1));
+        Message oldQuestion = chats.appendUserMessage(id, "Q2 old", "m", T0.plusSeconds(2)).orElseThrow();
+        chats.appendAssistantMessage(id, "A2 old", MessageStatus.COMPLETE, "m", 0, 0, List.of(), T0.plusSeconds(3));
+
+        Message edited = chats.appendUserMessage(id, oldQuestion.rank() - 1, "Q2 new", "m", T0.plusSeconds(4)).orElseThrow();
+        chats.appendAssistantMessage(id, edited.rank(), "A2 new", MessageStatus.COMPLETE, "m", 0, 0, List.of(), T0.plusSeconds(5));
+
+        assertThat(contents(chats.messages(id))).containsExactly("first", "A1", "Q2 new", "A2 new");
+        assertThat(chats.find(id).orElseThrow().used()).as("the edited question counts like a message").isEqualTo(3);
+        chats.choose(id, oldQuestion.rank());
+        assertThat(contents(chats.messages(id))).containsExactly("first", "A1", "Q2 old", "A2 old");
+        Message editedFirst = chats.appendUserMessage(id, 0, "first, edited", "m", T0.plusSeconds(6)).orElseThrow();
+        assertThat(contents(chats.messages(id))).containsExactly("first, edited");
+        assertThat(chats.tree(id)).hasSize(7);
+        chats.choose(id, 1);
+        assertThat(contents(chats.messages(id))).as("each branch keeps its own versions below")
+                .containsExactly("first", "A1", "Q2 old", "A2 old");
+        assertThat(editedFirst.rank()).isEqualTo(7);
+    }
+
+    @Test
+    void onlyAQuestionLeftUnansweredAtTheEndIsRemoved_andTheEarlierVersionIsShownAgain() {
+        ChatRepository chats = emptyRepository();
+        long id = chat(chats, userId(1), "t", "m", 9, T0);
+        chats.appendAssistantMessage(id, "A1", MessageStatus.COMPLETE, "m", 0, 0, List.of(), T0.plusSeconds(1));
+        Message question = chats.appendUserMessage(id, "Q2", "m", T0.plusSeconds(2)).orElseThrow();
+        chats.appendAssistantMessage(id, "A2", MessageStatus.COMPLETE, "m", 0, 0, List.of(), T0.plusSeconds(3));
+        Message failedEdit = chats.appendUserMessage(id, question.rank() - 1, "Q2 edited, failed", "m", T0.plusSeconds(4)).orElseThrow();
+
+        assertThat(chats.removeUnanswered(id, 1)).as("answered").isFalse();
+        assertThat(chats.removeUnanswered(id, question.rank())).as("answered, off the branch").isFalse();
+        assertThat(chats.removeUnanswered(id, failedEdit.rank())).isTrue();
+
+        assertThat(contents(chats.messages(id))).containsExactly("first", "A1", "Q2", "A2");
+        assertThat(chats.tree(id)).hasSize(4);
+        assertThat(chats.find(id).orElseThrow().used()).as("what was counted stays counted").isEqualTo(3);
+        Message failed = chats.appendUserMessage(id, "Q3, failed", "m", T0.plusSeconds(5)).orElseThrow();
+        assertThat(chats.removeUnanswered(id, failed.rank())).isTrue();
+        assertThat(contents(chats.messages(id))).containsExactly("first", "A1", "Q2", "A2");
     }
 }

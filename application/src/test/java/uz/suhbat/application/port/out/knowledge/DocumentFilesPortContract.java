@@ -52,5 +52,7 @@ public abstract class DocumentFilesPortContract {
 
         assertThat(contentOf(files, deleted)).isEmpty();
         assertThat(contentOf(files, kept)).isPresent();
+        assertThat(files.present(kept)).isTrue();
+        assertThat(files.present(deleted)).isFalse();
     }
 }

@@ -94,4 +94,28 @@ public abstract class KnowledgeModelRepositoryContract {
         assertThat(models.find(model.id())).isEmpty();
         assertThat(models.chunks(model.id())).isEmpty();
     }
+
+    @Test
+    void theIndexVersionChangesWithThePassagesAndGoesWithTheModel() {
+        KnowledgeModelRepository models = emptyRepository();
+        KnowledgeModel model = models.create("Ver", null, "gpt-4o-mini", null, "d.pdf", "e/3", T0);
+        KnowledgeModel other = models.create("Other", null, "gpt-4o-mini", null, "e.pdf", "e/3", T0);
+        Long created = models.indexVersions().get(model.id());
+        assertThat(created).isNotNull();
+
+        models.saveChunks(model.id(), List.of(new StoredChunk(0, 1, 1, "Bir", new float[] {1f, 0f, 0f})));
+        Long afterPassages = models.indexVersions().get(model.id());
+        assertThat(afterPassages).as("passages stored").isNotEqualTo(created);
+        models.progress(model.id(), 1, 1, 1);
+        models.setLaunched(model.id(), false);
+        assertThat(models.indexVersions().get(model.id())).as("progress and launching leave the passages alone").isEqualTo(afterPassages);
+        Long otherBefore = models.indexVersions().get(other.id());
+
+        models.markReady(model.id());
+        assertThat(models.indexVersions().get(model.id())).as("the reading finished").isNotIn(created, afterPassages);
+        assertThat(models.indexVersions().get(other.id())).as("another model's").isEqualTo(otherBefore);
+
+        models.delete(model.id());
+        assertThat(models.indexVersions()).doesNotContainKey(model.id()).containsKey(other.id());
+    }
 }

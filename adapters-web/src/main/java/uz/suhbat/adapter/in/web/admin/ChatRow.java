@@ -1,0 +1,17 @@
+package uz.suhbat.adapter.in.web.admin;
+
+import uz.suhbat.domain.report.ChatOverview;
+
+/**
+ * A chat as the admin pages show it (list, chat page, print page and PDF). {@code closedReason}: the
+ * bundle key of why the chat is closed, or null (the template's section is then skipped).
+ */
+record ChatRow(long id, long userId, String username, String title, String model, String created, String updated, int used,
+               int limit, boolean readOnly, String closedReason) {
+
+    static ChatRow of(ChatOverview chat) {
+        return new ChatRow(chat.id(), chat.userId(), chat.username(), chat.title(), chat.model(), AdminPages.minute(chat.createdAt()),
+                AdminPages.minute(chat.updatedAt()), chat.used(), chat.limit(), chat.readOnly(),
+                chat.closedReason() == null ? null : "admin.chat.closed." + chat.closedReason());
+    }
+}
