@@ -49,7 +49,7 @@ class AccountWiring {
     }
 
     @Bean
-    SessionCheckQuery sessionCheckQuery(UserRepository users) {
-        return new SessionCheckService(users);
+    SessionCheckQuery sessionCheckQuery(UserRepository users, DeviceLoginRepository devices) {
+        return new SessionCheckService(users, devices);
     }
 }

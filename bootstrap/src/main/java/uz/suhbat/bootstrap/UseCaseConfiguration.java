@@ -45,7 +45,7 @@ import uz.suhbat.application.service.knowledge.KnowledgeModelService;
 import uz.suhbat.application.port.out.knowledge.DocumentPagesPort;
 import uz.suhbat.application.port.out.knowledge.DocumentFilesPort;
 import uz.suhbat.application.port.out.knowledge.DocumentTextPort;
-import uz.suhbat.application.port.out.knowledge.EmbeddingPort;
+import uz.suhbat.application.port.out.knowledge.EmbeddingModelsPort;
 import uz.suhbat.application.port.out.knowledge.StemmerPort;
 import uz.suhbat.application.port.out.knowledge.KnowledgeModelRepository;
 import java.util.concurrent.ExecutorService;
@@ -176,7 +176,7 @@ class UseCaseConfiguration {
 
     /** The launched PDF models' passages, in memory for search. */
     @Bean
-    KnowledgeLibrary knowledgeLibrary(KnowledgeModelRepository models, EmbeddingPort embeddings, StemmerPort stemmer,
+    KnowledgeLibrary knowledgeLibrary(KnowledgeModelRepository models, EmbeddingModelsPort embeddings, StemmerPort stemmer,
                                       SuhbatSettings settings) {
         return new KnowledgeLibrary(models, embeddings, settings.knowledge().topK(), settings.knowledge().minScore(),
                 settings.knowledge().contextTokens(), stemmer);
@@ -190,7 +190,7 @@ class UseCaseConfiguration {
 
     @Bean
     KnowledgeModelService knowledgeModelService(KnowledgeModelRepository models, DocumentFilesPort files, DocumentTextPort documents,
-                                                EmbeddingPort embeddings, KnowledgeLibrary library, ChatRepository chats,
+                                                EmbeddingModelsPort embeddings, KnowledgeLibrary library, ChatRepository chats,
                                                 ChatModelPort model, ExecutorService knowledgeIngestion, Clock clock,
                                                 SuhbatSettings settings, AuditTrail audit) {
         return new KnowledgeModelService(models, files, documents, embeddings, library, chats, model, knowledgeIngestion, clock,

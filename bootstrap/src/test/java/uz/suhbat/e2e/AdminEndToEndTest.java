@@ -143,7 +143,8 @@ class AdminEndToEndTest extends EndToEndTest {
 
         HttpResponse<String> csv = admin.get("/admin/stats.csv?from=" + today + "&to=" + today);
         assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
-        assertThat(csv.body()).startsWith("date,messages,activeUsers,newUsers,inputTokens,outputTokens").contains(today + ",");
+        assertThat(csv.body()).as("headers in the admin's language (English here), the days' zone stated")
+                .startsWith("Date,Time zone,Messages,Active users,New users,Input tokens,Output tokens").contains(today + ",UTC,");
         assertThat(admin.get("/admin/api/stats?from=2026-02-30").statusCode()).isEqualTo(400);
     }
 
@@ -287,6 +288,18 @@ class AdminEndToEndTest extends EndToEndTest {
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
         assertThat(pdfText(pdf.body())).contains("Oʻzbekiston poytaxti qaysi? <script>alert(1)</script>").contains("Столица — Ташкент.");
         assertThat(pdfText(bytes(admin, "/admin/users/" + user + "/chats.pdf").body())).contains("Tarix <i>savollari</i>");
+
+        // issue 16: the export speaks the admin's language, the one they chose with the switch, on any device
+        admin.get("/admin?lang=ru");
+        try {
+            String russian = pdfText(bytes(admin, "/admin/chats/" + chat + "/pdf").body());
+            assertThat(russian).contains("Пользователь").contains("Модель").contains("Часовой пояс").doesNotContain("Foydalanuvchi");
+            admin.get("/admin?lang=uz");
+            assertThat(pdfText(bytes(admin, "/admin/chats/" + chat + "/pdf").body())).contains("Foydalanuvchi").doesNotContain("Пользователь");
+        } finally {
+            // the main admin is shared by every test: back to "the browser decides"
+            db.execute("update admin set language = null where username = ?", ADMIN_USERNAME);
+        }
     }
 
     /** A download with the admin's session cookie, as bytes. */

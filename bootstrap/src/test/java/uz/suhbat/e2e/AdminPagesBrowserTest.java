@@ -90,6 +90,32 @@ class AdminPagesBrowserTest extends EndToEndTest {
             assertThat(page.locator("table.users tbody tr").first()).isVisible();
             shoot(page, "admin-users-" + size);
 
+            // issue 16: Block asks again; the e-mail never breaks mid-word and "Unblock" stays on one line
+            db.execute("update user set email = 'nodirabegim.abdullayeva.samarqand@example-maktab.uz' where username = 'nodirabegim'");
+            page.navigate(url("/admin/users?q=nodirabegim"));
+            Locator row = page.locator("table.users tbody tr").first();
+            row.locator("summary").click();
+            assertThat(row.locator("input[name=reason]")).isVisible();
+            shoot(page, "admin-users-block-confirm-" + size);
+            org.assertj.core.api.Assertions.assertThat(db.fetchSingle("select blocked from user where username = 'nodirabegim'")
+                    .get(0, Boolean.class)).as("the first click only asks").isFalse();
+            row.locator("input[name=reason]").fill("Sinov");
+            row.locator("button.danger-fill").click();
+            Locator unblock = page.locator("table.users tbody tr").first().locator("form[action$='/unblock'] button");
+            assertThat(unblock).isVisible();
+            Locator email = page.locator("table.users tbody tr").first().locator("small.email");
+            double line = (double) email.evaluate("e => parseFloat(getComputedStyle(e).lineHeight) || e.getBoundingClientRect().height");
+            String[] parts = ((String) email.evaluate("e => Array.from(e.querySelectorAll('span')).map(s => s.getClientRects().length).join(',')")).split(",");
+            org.assertj.core.api.Assertions.assertThat(parts).as("each part of the e-mail on one line: it breaks before the @ or after a dot, never mid-word")
+                    .containsOnly("1");
+            org.assertj.core.api.Assertions.assertThat(email.boundingBox().width).as("within its cell")
+                    .isLessThanOrEqualTo(page.locator("table.users tbody tr").first().locator("td").first().boundingBox().width);
+            double buttonLine = (double) unblock.evaluate("e => parseFloat(getComputedStyle(e).lineHeight) || 20");
+            org.assertj.core.api.Assertions.assertThat(unblock.boundingBox().height).as("Unblock on one line")
+                    .isLessThan(buttonLine * 1.5 + 20);
+            shoot(page, "admin-users-blocked-" + size);
+            db.execute("update user set blocked = false, blocked_reason = null where username = 'nodirabegim'");
+
             page.navigate(url("/admin/chats/" + chat));
             assertThat(page.getByText("Регистан — главная площадь").first()).isVisible();
             assertThat(page.getByText("Rahmat! <b>Juda</b> foydali.")).isVisible();

@@ -69,6 +69,14 @@ class KnowledgeEndToEndTest extends EndToEndTest {
         assertThat(OPENAI.violations()).isEmpty();
         long chatId = Long.parseLong(events.get(0).data().replaceAll(".*\"chatId\":(\\d+).*", "$1"));
         assertThat(user.api("GET", "/api/chats/" + chatId, null).body()).contains("\"sources\":[{\"page\":" + question.page());
+        assertThat(admin.get("/admin/chats/" + chatId).body()).as("admins read the PDF model's name, not its id")
+                .contains("<dd>Registan report</dd>").doesNotContain("pdf-" + id + "<").doesNotContain("· pdf-" + id);
+        assertThat(admin.get("/admin/chats?user=reader").body()).contains(">Registan report</td>");
+
+        OPENAI.enqueue(Reply.answer("Sinov javobi (7-sahifa).", 2, Duration.ZERO));
+        String trial = admin.submit("/admin/models/" + id, "/admin/models/" + id + "/try", "question", question.text()).body();
+        assertThat(trial).as("a good answer has no (empty) error box above it").contains("Sinov javobi (7-sahifa).")
+                .doesNotContain("alert alert-error");
 
         HttpResponse<String> deleted = admin.submit("/admin/models/" + id, "/admin/models/" + id + "/delete", "confirm", "yes");
         assertThat(deleted.headers().firstValue("Location").orElseThrow()).endsWith("/admin/models");

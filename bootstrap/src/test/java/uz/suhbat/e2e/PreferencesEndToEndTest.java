@@ -81,7 +81,7 @@ class PreferencesEndToEndTest extends EndToEndTest {
         user.submit("/profile", "/profile/theme", "theme", "dark");
 
         assertThat(user.get("/").body()).contains("data-theme=\"dark\"");
-        assertThat(user.get("/profile").body()).contains("data-theme=\"dark\"").contains("value=\"dark\" class=\"button small\" aria-pressed=\"true\"");
+        assertThat(user.get("/profile").body()).contains("data-theme=\"dark\"").contains("value=\"dark\" class=\"button small\" title=\"Dark\" aria-pressed=\"true\"");
         assertThat(other.get("/").body()).contains("data-theme=\"system\"");
         user.submit("/profile", "/profile/theme", "theme", "purple");
         assertThat(user.get("/").body()).as("an unknown theme changes nothing").contains("data-theme=\"dark\"");
@@ -99,5 +99,30 @@ class PreferencesEndToEndTest extends EndToEndTest {
         assertThat(admin.get("/admin").body()).contains("data-theme=\"light\"");
         assertThat(location(admin.submit("/admin", "/admin/theme", "theme", "dark", "back", "https://evil.example/")))
                 .as("only a local page to go back to").endsWith("/admin");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.jooq.DSLContext db;
+
+    @Test
+    void timesAreWrittenInTheViewersTimeZoneAndThePageSaysWhich() {
+        AccountsDriver user = verifiedUser("traveller");
+        db.execute("update user set date = '2026-11-20 22:30:00' where username = 'traveller'");
+        String utc = user.get("/profile").body();
+        assertThat(utc).contains("Nov 20, 2026, 10:30").contains("Times are shown in the UTC time zone.");
+
+        java.net.HttpCookie zone = new java.net.HttpCookie("suhbat_tz", "Asia%2FTashkent");
+        zone.setPath("/");
+        zone.setVersion(0);
+        ((java.net.CookieManager) user.client().cookieHandler().orElseThrow()).getCookieStore()
+                .add(java.net.URI.create(url("")), zone);
+        String tashkent = user.get("/profile").body();
+        assertThat(tashkent).as("22:30 UTC is 03:30 the next day in Tashkent (UTC+5)").contains("Nov 21, 2026, 3:30")
+                .contains("Times are shown in the Asia/Tashkent time zone.");
+
+        zone.setValue("Not%2FA_Zone");
+        ((java.net.CookieManager) user.client().cookieHandler().orElseThrow()).getCookieStore()
+                .add(java.net.URI.create(url("")), zone);
+        assertThat(user.get("/profile").body()).as("an unknown zone is UTC").contains("Nov 20, 2026, 10:30");
     }
 }

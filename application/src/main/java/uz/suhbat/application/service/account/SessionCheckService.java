@@ -2,6 +2,7 @@ package uz.suhbat.application.service.account;
 
 import java.util.Optional;
 import uz.suhbat.application.port.in.account.SessionCheckQuery;
+import uz.suhbat.application.port.out.account.DeviceLoginRepository;
 import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.domain.user.Language;
 import uz.suhbat.domain.user.User;
@@ -10,9 +11,11 @@ import uz.suhbat.domain.user.User;
 public final class SessionCheckService implements SessionCheckQuery {
 
     private final UserRepository users;
+    private final DeviceLoginRepository devices;
 
-    public SessionCheckService(UserRepository users) {
+    public SessionCheckService(UserRepository users, DeviceLoginRepository devices) {
         this.users = users;
+        this.devices = devices;
     }
 
     @Override
@@ -30,6 +33,16 @@ public final class SessionCheckService implements SessionCheckQuery {
         }
         return new Active(user.username().value(), user.mayChat(), user.emailVerified(),
                 Language.of(user.language()).map(Language::tag).orElse(null));
+    }
+
+    @Override
+    public SessionState check(long userId, int sessionEpoch, String deviceSeries) {
+        SessionState state = check(userId, sessionEpoch);
+        if (state instanceof Active && deviceSeries != null
+                && devices.findBySeries(deviceSeries).filter(device -> device.userId() == userId).isEmpty()) {
+            return new Ended(); // the device this session belongs to was signed out
+        }
+        return state;
     }
 
     @Override

@@ -25,7 +25,7 @@ class AccountsFixture {
     final RegistrationService registration = new RegistrationService(users, tokens, hashing, accountMail, clock);
     final PasswordResetService passwordReset = new PasswordResetService(users, tokens, devices, hashing, accountMail, clock);
     final ProfileService profiles = new ProfileService(users, devices, hashing, accountMail);
-    final SessionCheckService sessions = new SessionCheckService(users);
+    final SessionCheckService sessions = new SessionCheckService(users, devices);
     final SignInService signIn = new SignInService(users, ThrottledPasswordCheck.forUsers(hashing, throttles, secrets, clock));
     final DeviceLoginService deviceLogins = new DeviceLoginService(devices, users, clock);
 

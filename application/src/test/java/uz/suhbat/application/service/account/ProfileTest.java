@@ -80,6 +80,27 @@ class ProfileTest extends AccountsFixture {
     }
 
     @Test
+    void givenTwoDevices_whenOneIsSignedOut_thenItsLiveSessionEndsAndTheOtherGoesOn() {
+        long id = verified("onedevice");
+        String laptop = deviceLogins.remember(id, "Laptop");
+        String phone = deviceLogins.remember(id, "Phone");
+        int epoch = sessions.currentEpoch(id);
+        String phoneSeries = phone.substring(0, phone.indexOf(':'));
+        String laptopSeries = laptop.substring(0, laptop.indexOf(':'));
+        assertThat(sessions.check(id, epoch, phoneSeries)).isInstanceOf(SessionCheckQuery.Active.class);
+        long phoneId = deviceLogins.devices(id, laptop).stream().filter(d -> !d.current()).findFirst().orElseThrow().id();
+
+        deviceLogins.signOut(id, phoneId);
+
+        assertThat(sessions.check(id, epoch, phoneSeries)).as("the phone's live session").isInstanceOf(SessionCheckQuery.Ended.class);
+        assertThat(sessions.check(id, epoch, laptopSeries)).as("the laptop's").isInstanceOf(SessionCheckQuery.Active.class);
+        assertThat(sessions.check(id, epoch, null)).as("a session tied to no device").isInstanceOf(SessionCheckQuery.Active.class);
+        long other = verified("someoneelse");
+        assertThat(sessions.check(other, sessions.currentEpoch(other), laptopSeries)).as("another account's device does not count")
+                .isInstanceOf(SessionCheckQuery.Ended.class);
+    }
+
+    @Test
     void givenAChosenLanguage_whenTheSessionIsCheckedAndMailIsSent_thenTheyUseIt() {
         long id = verified("dilnoza");
         assertThat(((SessionCheckQuery.Active) sessions.check(id, 0)).language()).isEqualTo("uz");

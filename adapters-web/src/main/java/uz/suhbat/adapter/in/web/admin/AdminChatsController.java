@@ -44,8 +44,11 @@ class AdminChatsController {
 
     private final uz.suhbat.application.port.in.conversation.FeedbackReportQuery feedback;
 
+    private final ModelNames modelNames;
+
     AdminChatsController(ChatArchiveQuery archive, LimitsUseCase limits, TranscriptPdfs pdfs,
-                         uz.suhbat.application.port.in.conversation.FeedbackReportQuery feedback) {
+                         uz.suhbat.application.port.in.conversation.FeedbackReportQuery feedback, ModelNames modelNames) {
+        this.modelNames = modelNames;
         this.feedback = feedback;
         this.archive = archive;
         this.limits = limits;
@@ -62,14 +65,15 @@ class AdminChatsController {
         view.addAttribute("pageTitle", "admin.chats.pageTitle");
         view.addAttribute("nav", Map.of("chats", true));
         view.addAttribute("filter", Map.of("user", user, "model", model, "from", from, "to", to, "text", text));
-        view.addAttribute("chats", found.items().stream().map(ChatRow::of).toList());
+        java.util.function.Function<String, String> names = modelNames.lookup();
+        view.addAttribute("chats", found.items().stream().map(c -> ChatRow.of(c).named(names)).toList());
         view.addAttribute("pager", AdminPages.pager(found, "/admin/chats", query));
         return "admin/chats";
     }
 
     @GetMapping("/admin/chats/{chatId}")
     String chat(@PathVariable long chatId, Model model) {
-        TranscriptView transcript = TranscriptView.of(transcript(chatId));
+        TranscriptView transcript = TranscriptView.of(transcript(chatId)).named(modelNames.lookup());
         model.addAttribute("pageTitle", "admin.chat.pageTitle");
         model.addAttribute("nav", Map.of("chats", true));
         model.addAttribute("chat", transcript.chat());
@@ -87,7 +91,7 @@ class AdminChatsController {
     /** The page to print; {@link TranscriptPdfs} renders the same template to PDF. */
     @GetMapping("/admin/chats/{chatId}/print")
     String print(@PathVariable long chatId, Model model) {
-        model.addAttribute("transcripts", List.of(TranscriptView.of(transcript(chatId))));
+        model.addAttribute("transcripts", List.of(TranscriptView.of(transcript(chatId)).named(modelNames.lookup())));
         return "admin/chat-print";
     }
 

@@ -16,6 +16,9 @@ import uz.suhbat.domain.user.Theme;
 @Controller
 class AdminThemeController {
 
+    /** Sun, moon, half: beside the words on the profile, alone (with the words for screen readers) in the admin header. */
+    static final Map<Theme, String> ICONS = Map.of(Theme.LIGHT, "\u2600", Theme.DARK, "\u263E", Theme.SYSTEM, "\u25D0");
+
     private final PreferencesUseCase preferences;
 
     AdminThemeController(PreferencesUseCase preferences) {
@@ -46,7 +49,7 @@ class AdminThemeController {
             Theme theme = admin == null ? Theme.DEFAULT : preferences.adminTheme(admin.id());
             model.addAttribute("theme", theme.wireName());
             model.addAttribute("themes", Arrays.stream(Theme.values())
-                    .map(t -> Map.<String, Object>of("value", t.wireName(), "label", "theme." + t.wireName(), "current", t == theme))
+                    .map(t -> Map.<String, Object>of("value", t.wireName(), "label", "theme." + t.wireName(), "icon", ICONS.get(t), "current", t == theme))
                     .toList());
             model.addAttribute("themeAction", "/admin/theme");
             String query = request.getQueryString();

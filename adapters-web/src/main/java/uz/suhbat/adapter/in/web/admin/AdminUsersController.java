@@ -5,6 +5,7 @@ import uz.suhbat.adapter.in.web.i18n.Problems;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;

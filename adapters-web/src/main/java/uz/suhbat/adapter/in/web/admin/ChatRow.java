@@ -14,4 +14,9 @@ record ChatRow(long id, long userId, String username, String title, String model
                 AdminPages.minute(chat.updatedAt()), chat.used(), chat.limit(), chat.readOnly(),
                 chat.closedReason() == null ? null : "admin.chat.closed." + chat.closedReason());
     }
+
+    /** The same row with its model as admins read it ({@link ModelNames}: a PDF model's name instead of "pdf-12"). */
+    ChatRow named(java.util.function.Function<String, String> names) {
+        return new ChatRow(id, userId, username, title, names.apply(model), created, updated, used, limit, readOnly, closedReason);
+    }
 }

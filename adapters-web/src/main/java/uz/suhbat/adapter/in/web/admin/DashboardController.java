@@ -34,9 +34,11 @@ class DashboardController {
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     private final UsageStatsQuery stats;
+    private final org.springframework.context.MessageSource messages;
 
-    DashboardController(UsageStatsQuery stats) {
+    DashboardController(UsageStatsQuery stats, org.springframework.context.MessageSource messages) {
         this.stats = stats;
+        this.messages = messages;
     }
 
     @GetMapping("/admin")
@@ -74,15 +76,21 @@ class DashboardController {
     }
 
     @GetMapping("/admin/stats.csv")
-    ResponseEntity<String> csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    ResponseEntity<String> csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                               java.util.Locale locale) {
         UsageStats usage = stats.stats(range(from, to));
         List<String> models = List.copyOf(usage.daily().stream().flatMap(d -> d.answersByModel().keySet().stream())
                 .collect(Collectors.toCollection(TreeSet::new)));
-        StringBuilder out = new StringBuilder("date,messages,activeUsers,newUsers,inputTokens,outputTokens");
-        models.forEach(m -> out.append(',').append(Csv.field("answers:" + m)));
+        // headers in the admin's language; the days are UTC days, and a column says so
+        StringBuilder out = new StringBuilder();
+        for (String column : List.of("date", "zone", "messages", "activeUsers", "newUsers", "inputTokens", "outputTokens")) {
+            out.append(out.isEmpty() ? "" : ",").append(Csv.field(messages.getMessage("admin.csv." + column, null, locale)));
+        }
+        models.forEach(m -> out.append(',').append(Csv.field(messages.getMessage("admin.csv.answersBy",
+                new Object[] {Map.of("model", m)}, locale))));
         out.append("\r\n");
         for (DailyUsage day : usage.daily()) {
-            out.append(day.date()).append(',').append(day.messages()).append(',').append(day.activeUsers()).append(',')
+            out.append(day.date()).append(",UTC,").append(day.messages()).append(',').append(day.activeUsers()).append(',')
                     .append(day.newUsers()).append(',').append(day.inputTokens()).append(',').append(day.outputTokens());
             models.forEach(m -> out.append(',').append(day.answersByModel().getOrDefault(m, 0L)));
             out.append("\r\n");

@@ -51,15 +51,19 @@ class ModelsController {
         model.addAttribute("models", query.all().stream().map(this::row).toList());
         model.addAttribute("baseModels", chats.models().stream().filter(m -> "openai".equals(m.kind()))
                 .map(m -> new Choice(m.id(), m.id(), m.id().equals(model.getAttribute("chosenBase")))).toList());
+        model.addAttribute("embeddingKinds", query.embeddingKinds().stream().map(kind -> new Choice(kind.name(),
+                "admin.models.embedding." + kind.name(), kind.name().equals(model.getAttribute("chosenEmbedding")))).toList());
         return "admin/models";
     }
 
     @PostMapping("/admin/models")
     String create(@AuthenticationPrincipal SignedInAdmin admin, @RequestParam(defaultValue = "") String name,
                   @RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "") String baseModel,
-                  @RequestParam(defaultValue = "") String instructions, @RequestParam(required = false) MultipartFile file,
+                  @RequestParam(defaultValue = "") String instructions, @RequestParam(defaultValue = "") String embeddingKind,
+                  @RequestParam(required = false) MultipartFile file,
                   HttpServletResponse response, Model model, RedirectAttributes redirect) throws IOException {
-        ManageKnowledgeModelsUseCase.Command command = new ManageKnowledgeModelsUseCase.Command(name, description, baseModel, instructions);
+        ManageKnowledgeModelsUseCase.Command command = new ManageKnowledgeModelsUseCase.Command(name, description, baseModel, instructions,
+                embeddingKind);
         ManageKnowledgeModelsUseCase.Result result;
         try (InputStream pdf = file == null || file.isEmpty() ? null : file.getInputStream()) {
             result = manage.create(admin.id(), command, pdf);
@@ -73,6 +77,7 @@ class ModelsController {
         model.addAttribute("errors", Problems.keys(rejected.errors()));
         model.addAttribute("form", Map.of("name", name, "description", description, "instructions", instructions));
         model.addAttribute("chosenBase", baseModel);
+        model.addAttribute("chosenEmbedding", embeddingKind);
         return models(model);
     }
 

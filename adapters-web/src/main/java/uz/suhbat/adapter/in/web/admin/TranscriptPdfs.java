@@ -33,7 +33,21 @@ class TranscriptPdfs {
     private final MessageSource messages;
     private final String style;
 
+    /** Gives the lookup of models' names for one export; without {@link ModelNames}, ids stay ids. */
+    private final java.util.function.Supplier<java.util.function.Function<String, String>> modelNames;
+
     TranscriptPdfs(Mustache.Compiler compiler, MessageSource messages) {
+        this(compiler, messages, () -> id -> id);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    TranscriptPdfs(Mustache.Compiler compiler, MessageSource messages, ModelNames modelNames) {
+        this(compiler, messages, modelNames::lookup);
+    }
+
+    private TranscriptPdfs(Mustache.Compiler compiler, MessageSource messages,
+                           java.util.function.Supplier<java.util.function.Function<String, String>> modelNames) {
+        this.modelNames = modelNames;
         this.template = compiler.loadTemplate("admin/chat-print");
         this.messages = messages;
         this.style = resource("transcript.css");
@@ -44,7 +58,10 @@ class TranscriptPdfs {
         Map<String, Object> page = new HashMap<>();
         page.put("lang", locale.toLanguageTag());
         page.put("pdfStyle", style);
-        page.put("transcripts", transcripts.stream().map(TranscriptPdfs::xmlSafe).map(TranscriptView::of).toList());
+        java.util.function.Function<String, String> names = modelNames.get();
+        page.put("transcripts", transcripts.stream().map(TranscriptPdfs::xmlSafe).map(TranscriptView::of).map(v -> v.named(names)).toList());
+        // the times are the viewer's (the request's zone): the export says which
+        page.put("timeZone", uz.suhbat.adapter.in.web.i18n.Formats.zoneName());
         // the page's own "t" escapes with named references (&mdash;) that XML does not know; this one with numbers
         page.put("t", (Mustache.Lambda) (fragment, out) -> {
             String key = fragment.execute().strip();

@@ -12,6 +12,11 @@ record TranscriptView(ChatRow chat, String email, List<Line> messages) {
                 transcript.messages().stream().map(m -> Line.of(chatId, m)).toList());
     }
 
+    /** The same transcript with every model as admins read it ({@link ModelNames}). */
+    TranscriptView named(java.util.function.Function<String, String> names) {
+        return new TranscriptView(chat.named(names), email, messages.stream().map(line -> line.named(names)).toList());
+    }
+
     /** {@code roleLabel}: the bundle key of the role; {@code tokens}: "in / out", or null when unknown. */
     record Line(int rank, String role, String roleLabel, String content, String time, String model, boolean interrupted, String tokens,
                 List<Source> sources, Feedback feedback) {
@@ -24,6 +29,10 @@ record TranscriptView(ChatRow chat, String email, List<Line> messages) {
                     : (m.inputTokens() == null ? 0 : m.inputTokens()) + " / " + (m.outputTokens() == null ? 0 : m.outputTokens());
             return new Line(m.rank(), m.role(), "admin.chat.role." + m.role(), m.content(), AdminPages.second(m.createdAt()), m.model(),
                     "interrupted".equals(m.status()), tokens, sources, null);
+        }
+
+        Line named(java.util.function.Function<String, String> names) {
+            return new Line(rank, role, roleLabel, content, time, names.apply(model), interrupted, tokens, sources, feedback);
         }
 
         /** The same line with the user's thumbs up or down (and comment) about it. */

@@ -11,8 +11,10 @@ import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * Times, days and counts as the page's language writes them (CLDR data of the JDK): "29-noy, 2026, 19:05",
- * "29 ноя, 2026 19:05", "29 нояб. 2026 г., 19:05", "Nov 29, 2026, 7:05 PM"; "1 234" or "1,234". Times are UTC,
- * as the pages say. Only for use while a request is handled (the locale is the request's).
+ * "29 ноя, 2026 19:05", "29 нояб. 2026 г., 19:05", "Nov 29, 2026, 7:05 PM"; "1 234" or "1,234". Times are in the
+ * viewer's time zone: the one their browser named in the cookie {@value #ZONE_COOKIE} (set by {@code /js/time-zone.js} on
+ * every page), else UTC; {@link #zoneName()} says which, for the pages to state it. Only for use while a request is handled
+ * (the locale and the zone are the request's).
  */
 public final class Formats {
 
@@ -24,18 +26,53 @@ public final class Formats {
     private Formats() {
     }
 
+    /** The browser's IANA time zone ("Asia/Tashkent"), URL-encoded. */
+    public static final String ZONE_COOKIE = "suhbat_tz";
+    private static final String ZONE_ATTRIBUTE = Formats.class.getName() + ".zone";
+
     private static Locale locale() {
         return LocaleContextHolder.getLocale();
     }
 
-    /** A UTC time to the minute; empty for no time. */
-    public static String minute(Instant instant) {
-        return instant == null ? "" : MINUTE.withLocale(locale()).format(instant);
+    /** The viewer's time zone for this request: the browser's, when it sent a valid one, else UTC. */
+    public static java.time.ZoneId zone() {
+        if (!(org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes)) {
+            return ZoneOffset.UTC;
+        }
+        jakarta.servlet.http.HttpServletRequest request = attributes.getRequest();
+        if (request.getAttribute(ZONE_ATTRIBUTE) instanceof java.time.ZoneId known) {
+            return known;
+        }
+        java.time.ZoneId zone = ZoneOffset.UTC;
+        jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+        for (jakarta.servlet.http.Cookie cookie : cookies == null ? new jakarta.servlet.http.Cookie[0] : cookies) {
+            if (ZONE_COOKIE.equals(cookie.getName()) && cookie.getValue().length() <= 64) {
+                try {
+                    zone = java.time.ZoneId.of(java.net.URLDecoder.decode(cookie.getValue(), java.nio.charset.StandardCharsets.UTF_8));
+                } catch (java.time.DateTimeException | IllegalArgumentException unknown) {
+                    zone = ZoneOffset.UTC;
+                }
+            }
+        }
+        request.setAttribute(ZONE_ATTRIBUTE, zone);
+        return zone;
     }
 
-    /** A UTC time to the second; empty for no time. */
+    /** How the pages name the zone their times are in: "UTC", or the browser's zone id ("Asia/Tashkent"). */
+    public static String zoneName() {
+        java.time.ZoneId zone = zone();
+        return zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
+    }
+
+    /** A time to the minute, in the viewer's zone; empty for no time. */
+    public static String minute(Instant instant) {
+        return instant == null ? "" : MINUTE.withLocale(locale()).withZone(zone()).format(instant);
+    }
+
+    /** A time to the second, in the viewer's zone; empty for no time. */
     public static String second(Instant instant) {
-        return instant == null ? "" : SECOND.withLocale(locale()).format(instant);
+        return instant == null ? "" : SECOND.withLocale(locale()).withZone(zone()).format(instant);
     }
 
     public static String day(LocalDate day) {

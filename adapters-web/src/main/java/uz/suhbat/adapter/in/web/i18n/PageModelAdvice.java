@@ -96,6 +96,12 @@ class PageModelAdvice {
                 .toList();
     }
 
+    /** The zone the page's times are in ("UTC" or the browser's, "Asia/Tashkent"), stated under the language switch. */
+    @ModelAttribute("timeZone")
+    String timeZone() {
+        return Formats.zoneName();
+    }
+
     @ModelAttribute("csrf")
     CsrfToken csrf(HttpServletRequest request) {
         return (CsrfToken) request.getAttribute(CsrfToken.class.getName());

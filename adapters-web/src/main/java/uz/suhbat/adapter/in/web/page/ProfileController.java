@@ -62,9 +62,9 @@ class ProfileController {
         return "profile";
     }
 
-    /** A time as the page's language writes it, in UTC. */
+    /** A time as the page's language writes it, in the viewer's time zone (the page says which). */
     private static String date(java.time.Instant instant) {
-        return Formats.minute(instant) + " UTC";
+        return Formats.minute(instant);
     }
 
     @PostMapping("/profile")

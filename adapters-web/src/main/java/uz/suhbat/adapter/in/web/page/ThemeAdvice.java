@@ -17,6 +17,9 @@ import uz.suhbat.domain.user.Theme;
 @ControllerAdvice(basePackageClasses = ThemeAdvice.class)
 class ThemeAdvice {
 
+    /** Sun, moon, half: beside the words on the profile, alone (with the words for screen readers) in the admin header. */
+    static final Map<Theme, String> ICONS = Map.of(Theme.LIGHT, "\u2600", Theme.DARK, "\u263E", Theme.SYSTEM, "\u25D0");
+
     private final PreferencesUseCase preferences;
 
     ThemeAdvice(PreferencesUseCase preferences) {
@@ -34,7 +37,7 @@ class ThemeAdvice {
     /** Light, dark, system, each with its bundle key and whether it is the current one. */
     static List<Map<String, Object>> choices(Theme current) {
         return java.util.Arrays.stream(Theme.values())
-                .map(t -> Map.<String, Object>of("value", t.wireName(), "label", "theme." + t.wireName(), "current", t == current))
+                .map(t -> Map.<String, Object>of("value", t.wireName(), "label", "theme." + t.wireName(), "icon", ICONS.get(t), "current", t == current))
                 .toList();
     }
 }

@@ -37,8 +37,8 @@ class IcuMessageSourceTest {
     void englishSaysOneMinuteAndUzbekNeedsNoPlural() {
         assertThat(retry("en", 1)).isEqualTo("You can try again in 1 minute.");
         assertThat(retry("en", 15)).isEqualTo("You can try again in 15 minutes.");
-        assertThat(retry("uz", 1)).isEqualTo("1 daqiqadan keyin qayta urinib koʻrishingiz mumkin.");
-        assertThat(retry("uz-Cyrl", 15)).isEqualTo("15 дақиқадан кейин қайта уриниб кўришингиз мумкин.");
+        assertThat(retry("uz", 1)).isEqualTo("1 daqiqadan soʻng qayta urinib koʻring.");
+        assertThat(retry("uz-Cyrl", 15)).isEqualTo("15 дақиқадан сўнг қайта уриниб кўринг.");
     }
 
     @Test
@@ -58,5 +58,28 @@ class IcuMessageSourceTest {
     void aTextAskedForWithoutArgumentsComesBackAsWrittenForThePageScript() {
         assertThat(messages.getMessage("chat.left", null, Locale.ENGLISH))
                 .isEqualTo("{n, plural, one {# message left} other {# messages left}} in this chat.");
+    }
+
+    /** Issue 16: the lockout said "1 minutes" and read awkwardly in Uzbek; the two lines read as one natural message. */
+    @Test
+    void theLockoutReadsNaturallyInEveryLanguage() {
+        Locale uz = Locale.forLanguageTag("uz");
+        assertThat(messages.getMessage("login.throttled", null, uz) + " " + retry("uz", 5))
+                .isEqualTo("Kirishga urinishlar juda koʻp boʻldi. 5 daqiqadan soʻng qayta urinib koʻring.");
+        assertThat(messages.getMessage("login.throttled", null, Locale.forLanguageTag("uz-Cyrl")) + " " + retry("uz-Cyrl", 1))
+                .isEqualTo("Киришга уринишлар жуда кўп бўлди. 1 дақиқадан сўнг қайта уриниб кўринг.");
+        assertThat(messages.getMessage("login.throttled", null, Locale.ENGLISH) + " " + retry("en", 1))
+                .isEqualTo("Too many attempts. You can try again in 1 minute.");
+        assertThat(messages.getMessage("admin.login.throttled", null, Locale.forLanguageTag("ru")) + " " + retry("ru", 2))
+                .isEqualTo("Слишком много попыток входа. Повторить попытку можно через 2 минуты.");
+    }
+
+    @Test
+    void uzbekWordingChosenForTheComposerTheDeviceSignOutAndTheRelevance() {
+        Locale uz = Locale.forLanguageTag("uz");
+        assertThat(messages.getMessage("chat.prompt.placeholder", null, uz)).isEqualTo("Xabar yozing…");
+        assertThat(messages.getMessage("profile.signOutDevice", null, uz)).isEqualTo("Tizimdan chiqarish");
+        assertThat(messages.getMessage("admin.models.score", null, uz)).isEqualTo("moslik");
+        assertThat(messages.getMessage("chat.prompt.placeholder", null, Locale.forLanguageTag("uz-Cyrl"))).isEqualTo("Хабар ёзинг…");
     }
 }
