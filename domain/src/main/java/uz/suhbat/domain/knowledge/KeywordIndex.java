@@ -30,10 +30,7 @@ final class KeywordIndex {
     private static final float B = 0.75f;
     /** Posting lists shorter than this are cheap to walk whatever the term. */
     private static final int LONG_POSTINGS = 4096;
-    /**
-     * Stems this long or longer also meet the index's stems they are a prefix of, or that are a prefix
-     * of them ("вступ" and "вступа": Snowball cuts a verb's forms differently), at {@link #VARIANT_WEIGHT}.
-     */
+    /** Stems this long also meet the stems they start or that start them ("вступ", "вступа"), at {@link #VARIANT_WEIGHT}. */
     static final int VARIANT_FROM = 5;
     static final float VARIANT_WEIGHT = 0.7f;
     /** Stems this long or longer also meet the stems they end ("торговл" in "работорговл": compounds). */
@@ -42,10 +39,8 @@ final class KeywordIndex {
     private static final int MAX_VARIANTS = 16;
 
     private final Map<String, Integer> termIds;
-    /** The stems in code-point order, for the variants that start with a query stem. */
-    private final String[] sortedTerms;
-    /** The stems written backwards, in code-point order, for the compounds that end with a query stem. */
-    private final String[] sortedReversed;
+    /** The stems in code-point order, and written backwards in that order: the variants and compounds of a query stem. */
+    private final String[] sortedTerms, sortedReversed;
     private final int[] postingStart;
     private final int[] postingChunk;
     /**
