@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . ./.mvn/find-jdk.sh
 suhbat_find_jdk
+# the JVM options for a small server (SUHBAT_JVM_OPTIONS; JAVA_OPTS replaces them; docs/benchmarks.md, "Memory")
+. ./.mvn/jvm-options.sh
 # Build only when a source is newer than the jar (a fresh clone, a pull, an edit): a start with
 # nothing changed goes straight to the JVM (docs/benchmarks.md, "Start-up").
 jar=bootstrap/target/suhbat.jar
@@ -28,18 +30,19 @@ if [ "$(cat "$app/.jar-sha256" 2>/dev/null)" != "$sum" ]; then
 fi
 major=$(suhbat_java_major "$JAVA_HOME/bin/java")
 if [ "$major" -ge 25 ]; then
-  aot="data/suhbat-$major.aot"
+  # one cache per set of JVM options: a cache made with other options (another collector) would not be used
+  aot="data/suhbat-$major-$(printf %s "$SUHBAT_JVM_OPTIONS" | cksum | cut -d" " -f1).aot"
   if [ ! -f "$aot" ]; then
     echo "Preparing the start-up cache (first start only, about 20 s more)..."
-    if ! "$JAVA_HOME/bin/java" -XX:AOTCacheOutput="$aot" -Dspring.context.exit=onRefresh -jar "$app/suhbat.jar" "$@" \
+    if ! "$JAVA_HOME/bin/java" $SUHBAT_JVM_OPTIONS -XX:AOTCacheOutput="$aot" -Dspring.context.exit=onRefresh -jar "$app/suhbat.jar" "$@" \
         >data/aot-training.log 2>&1; then
       echo "The start-up cache could not be made (see data/aot-training.log); starting without it." >&2
       rm -f "$aot"
     fi
   fi
   if [ -f "$aot" ]; then
-    exec "$JAVA_HOME/bin/java" -XX:AOTCache="$aot" -jar "$app/suhbat.jar" "$@"
+    exec "$JAVA_HOME/bin/java" $SUHBAT_JVM_OPTIONS -XX:AOTCache="$aot" -jar "$app/suhbat.jar" "$@"
   fi
-  exec "$JAVA_HOME/bin/java" -jar "$app/suhbat.jar" "$@"
+  exec "$JAVA_HOME/bin/java" $SUHBAT_JVM_OPTIONS -jar "$app/suhbat.jar" "$@"
 fi
-exec "$JAVA_HOME/bin/java" -XX:SharedArchiveFile=data/suhbat.jsa -XX:+AutoCreateSharedArchive -jar "$app/suhbat.jar" "$@"
+exec "$JAVA_HOME/bin/java" $SUHBAT_JVM_OPTIONS -XX:SharedArchiveFile=data/suhbat.jsa -XX:+AutoCreateSharedArchive -jar "$app/suhbat.jar" "$@"

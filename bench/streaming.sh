@@ -1,10 +1,26 @@
 #!/usr/bin/env bash
-# Chat streaming: time to first token added by Suhbat over the fake upstream, and 500 answers at once
-# (StreamingBenchmark, in-JVM; docs/benchmarks.md "Chat streaming"). Add JFR=true for recordings.
-# The `benchmark` JUnit tag is excluded by the build (pom.xml, suhbat.excludedGroups); this lifts it.
+# Chat streaming measured from outside (OutsideStreamingBenchmark; docs/benchmarks.md "Chat streaming from
+# outside"): builds the jar, starts it as a process of its own with ./run.sh's JVM options, and drives it over
+# HTTP from the test JVM (the fake upstream, the mail server, the clients), a new connection per request:
+#   1. time to first token added by Suhbat, each new chat interleaved with the upstream alone;
+#   2. RATE new chats per second (default 50) for DURATION seconds (default 40), each answer streaming 20 s: errors,
+#      added time to first token, the app's memory per open answer and CPU per chat.
+#   bench/streaming.sh                  # as above
+#   RATE=20 DURATION=30 bench/streaming.sh
+#   bench/streaming.sh in-jvm           # the older in-JVM benchmark (StreamingBenchmark; JFR=true records)
+# The `benchmark` JUnit tag is excluded by the build unless a test is named (pom.xml, profile named-tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load: $(uptime | sed 's/.*load average/load average/')"
-./mvnw -B -ntp -pl bootstrap -am verify -Dgroups=benchmark -Dsuhbat.excludedGroups= \
-  -Dtest=StreamingBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dsuhbat.benchmark.jfr="${JFR:-false}"
-echo "# results also in bootstrap/target/benchmark-streaming.txt; done at $(date -u '+%H:%M UTC'), load: $(uptime | sed 's/.*load average/load average/')"
+. ./.mvn/jvm-options.sh
+echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ "${1:-}" = in-jvm ]; then
+  ./mvnw -B -ntp -q -pl bootstrap -am verify -Dtest=StreamingBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dsuhbat.benchmark.jfr="${JFR:-false}" | grep -v -E '^\[main\] (INFO|WARN)' || true
+  echo "# results also in bootstrap/target/benchmark-streaming.txt; done at $(date -u '+%H:%M UTC'), load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit
+fi
+./mvnw -B -ntp -q -DskipTests package
+./mvnw -B -ntp -q -pl bootstrap -am test -Dtest=OutsideStreamingBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dsuhbat.benchmark.rate="${RATE:-50}" -Dsuhbat.benchmark.seconds="${DURATION:-40}" \
+  -Dsuhbat.benchmark.jvmOptions="$SUHBAT_JVM_OPTIONS" | grep -v -E '^\[main\] (INFO|WARN)' || true
+echo "# results also in bootstrap/target/benchmark-streaming-outside.txt; done at $(date -u '+%H:%M UTC'), load: $(cut -d' ' -f1-3 /proc/loadavg)"

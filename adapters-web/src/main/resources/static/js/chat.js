@@ -3,11 +3,14 @@
 //   state.js (elements, texts, changing state)   api.js (JSON calls)      dom.js (element helpers)
 //   sidebar.js (chat list, rename, delete)       models.js (model picker) messages.js (messages on screen)
 //   composer.js (prompt, send/stop, limits)      stream.js (answer stream, Stop)
-//   conversation.js (history, open chat, send, regenerate)
+//   conversation.js (history, open chat, send, regenerate, edit, versions)
+//   actions.js (copy / edit / regenerate under each message, the ‹ 2/3 › switcher, the question editor)
+//   keyboard.js (shortcuts and their dialog; onShortcut() adds more)
 
 import { DRAFT_KEY, el, state } from './chat/state.js';
 import { putBack, scheduleAllowanceRefresh, updateComposer, wireComposer } from './chat/composer.js';
-import { openChat, renderHistory, send } from './chat/conversation.js';
+import { copyLastAnswer, editLastQuestion, openChat, renderHistory, send } from './chat/conversation.js';
+import { wireKeyboard } from './chat/keyboard.js';
 import { renderModels, wireModels } from './chat/models.js';
 import { renderChatList, wireSidebar } from './chat/sidebar.js';
 import { stopAnswer } from './chat/stream.js';
@@ -25,6 +28,7 @@ function wire() {
     }
   });
   wireComposer({ send, stop: stopAnswer });
+  wireKeyboard({ stop: stopAnswer, editLast: editLastQuestion, copyLast: copyLastAnswer });
 }
 
 renderChatList();

@@ -83,10 +83,15 @@ export function decorateCode(container, texts) {
 }
 
 /** The clipboard API exists only on secure origins; a self-hosted server on plain HTTP needs the old way. */
-function copyText(text) {
+export function copyText(text) {
   if (navigator.clipboard && window.isSecureContext) {
-    return navigator.clipboard.writeText(text);
+    // a browser may still refuse (no permission, page not focused): then the old way
+    return navigator.clipboard.writeText(text).catch(() => copyTheOldWay(text));
   }
+  return copyTheOldWay(text);
+}
+
+function copyTheOldWay(text) {
   const area = document.createElement('textarea');
   area.value = text;
   area.setAttribute('readonly', '');

@@ -93,6 +93,8 @@ export function addAssistantMessage(content = '') {
     },
     /** Each page opens, in a new tab, as a one-page PDF served only for this answer's citations. */
     linkSources(chatId, rank) {
+      // the stored answer's rank, for what hangs on it (feedback.js)
+      article.dataset.rank = rank;
       for (const page of article.querySelectorAll('.sources a.source-page')) {
         page.href = `/c/${chatId}/messages/${rank}/sources/${page.dataset.page}`;
         page.target = '_blank';
@@ -111,19 +113,27 @@ export function addAssistantMessage(content = '') {
   return view;
 }
 
-/** A failure in the chat: a sentence, and a Retry button that answers the last message again. */
-export function showFailure(message, retry) {
+/**
+ * A failure in the chat: a sentence, and a Retry button that answers the last message again; {@code more} adds
+ * buttons ({label, action}) beside it.
+ */
+export function showFailure(message, retry, more = []) {
   const box = element('div', 'message-error');
   box.setAttribute('role', 'alert');
   box.append(element('p', null, message));
-  if (retry) {
-    const button = element('button', 'button small', texts.retry);
+  const buttons = element('div', 'problem-actions');
+  const choices = retry ? [{ label: texts.retry, action: retry }, ...more] : more;
+  for (const { label, action } of choices) {
+    const button = element('button', 'button small', label);
     button.type = 'button';
     button.addEventListener('click', () => {
       box.remove();
-      retry();
+      action();
     });
-    box.append(button);
+    buttons.append(button);
+  }
+  if (choices.length > 0) {
+    box.append(buttons);
   }
   el.messages.append(box);
   scrollToEnd(true);

@@ -6,21 +6,32 @@ import { app, el, state, texts } from './state.js';
 import { showNotice, showTitle } from './messages.js';
 import { openChat } from './conversation.js';
 
+/** Buttons other modules add to each chat of the list (organize.js: pin, archive): functions of the item. */
+export const chatItemExtras = [];
+/** Called after each refresh of the list (titles.js: a model's title on its way). */
+export const chatsRefreshed = [];
+
 export async function refreshChats() {
   try {
     state.chats = await api('GET', '/api/chats');
     renderChatList();
   } catch {
     // the list on screen stays as it was; the next answer refreshes it again
+    return;
   }
+  chatsRefreshed.forEach((listener) => listener());
 }
 
 function dayStart(date) {
   return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
 }
 
-/** Today / Yesterday / Previous 7 days / Older, by the last change in the browser's own time zone. */
-function groupOf(updatedAt, today) {
+/** Pinned, then Today / Yesterday / Previous 7 days / Older, by the last change in the browser's own time zone. */
+function groupOf(item, today) {
+  if (item.pinned) {
+    return 'pinned';
+  }
+  const { updatedAt } = item;
   const days = Math.round((today - dayStart(new Date(updatedAt))) / 86_400_000);
   if (days <= 0) {
     return 'today';
@@ -33,9 +44,9 @@ function groupOf(updatedAt, today) {
 
 export function renderChatList() {
   const today = dayStart(new Date());
-  const groups = new Map([['today', []], ['yesterday', []], ['week', []], ['older', []]]);
+  const groups = new Map([['pinned', []], ['today', []], ['yesterday', []], ['week', []], ['older', []]]);
   for (const item of state.chats) {
-    groups.get(groupOf(item.updatedAt, today)).push(item);
+    groups.get(groupOf(item, today)).push(item);
   }
   const sections = [];
   for (const [name, items] of groups) {
@@ -78,7 +89,7 @@ function chatItem(item) {
     'M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3');
   remove.addEventListener('click', () => confirmDelete(item));
   const actions = element('div', 'chat-actions');
-  actions.append(rename, remove);
+  actions.append(...chatItemExtras.flatMap((extra) => extra(item)), rename, remove);
   li.append(link, actions);
   return li;
 }
@@ -161,6 +172,7 @@ export function wireSidebar() {
   el.backdrop.addEventListener('click', () => setSidebarOpen(false));
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && app.classList.contains('sidebar-open')) {
+      event.preventDefault(); // Esc closes the menu only; it does not also stop an answer
       setSidebarOpen(false);
       el.menuButton.focus();
     }

@@ -34,6 +34,7 @@ export const el = {
   quotaText: document.getElementById('quota-text'),
   deleteDialog: document.getElementById('delete-dialog'),
   deleteName: document.getElementById('delete-name'),
+  shortcutsDialog: document.getElementById('shortcuts-dialog'),
 };
 
 /** How few remaining messages make the screen say how many are left. */
@@ -45,7 +46,7 @@ export const DRAFT_KEY = 'suhbat.draft';
  * The state that changes. One object, so that every module reads and writes the same values:
  * chat (the open chat, null on a new chat), chats (the sidebar's list), models (offered models),
  * today (the user's daily message quota {quota, used, left, nearlyUsedUp, resetsAt}, null when none
- * applies) and streaming (the AbortController of the answer that is streaming, if one is).
+ * applies), streaming (the AbortController of the answer that is streaming, if one is) and stopping.
  */
 export const state = {
   chat: initial.chat,
@@ -53,4 +54,6 @@ export const state = {
   models: initial.models,
   today: initial.today,
   streaming: null,
+  /** The Stop request of the last stopped answer: once it is answered, the server has kept what arrived. */
+  stopping: Promise.resolve(),
 };

@@ -71,7 +71,7 @@ export function stopAnswer() {
     return;
   }
   if (state.chat && state.chat.id) {
-    api('POST', `/api/chats/${state.chat.id}/stop`).catch(() => {});
+    state.stopping = api('POST', `/api/chats/${state.chat.id}/stop`).catch(() => {});
   }
   state.streaming.abort();
 }

@@ -40,6 +40,25 @@ final class EmbeddedDatabase implements AutoCloseable {
     static final String CREDENTIALS_FILE = "suhbat-app.credentials";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /**
+     * Memory of a small server (docs/benchmarks.md, "Memory"): MariaDB's defaults size its caches for a
+     * machine of its own (a 128 MB InnoDB buffer pool, a 128 MB Aria page cache for internal temporary
+     * tables, a 128 MB MyISAM key cache, 151 connections). Suhbat reads indexed rows and daily roll-ups, not
+     * whole tables, and opens at most two pools of connections; a large install runs an external MySQL.
+     */
+    static final java.util.List<String> SMALL_SERVER = java.util.List.of(
+            "--innodb-buffer-pool-size=32M",
+            "--innodb-log-buffer-size=4M",
+            "--aria-pagecache-buffer-size=8M",
+            "--key-buffer-size=1M",
+            "--performance-schema=OFF",
+            "--max-connections=100",
+            "--table-open-cache=400",
+            "--table-definition-cache=400",
+            "--thread-cache-size=8",
+            "--query-cache-size=0",
+            "--query-cache-type=OFF");
+
     private final DB db;
     private final int port;
     private final String password;
@@ -72,6 +91,9 @@ final class EmbeddedDatabase implements AutoCloseable {
                     // no TLS on a loopback-only server: MariaDB 11.4 would otherwise make a fresh self-signed
                     // certificate at every start, which took from 1 to 12 s here (docs/benchmarks.md)
                     .addArg("--skip-ssl");
+            for (String setting : SMALL_SERVER) {
+                config.addArg(setting);
+            }
             if ("root".equals(System.getProperty("user.name"))) {
                 // mariadbd refuses to run as root unless told to
                 config.addArg("--user=root");

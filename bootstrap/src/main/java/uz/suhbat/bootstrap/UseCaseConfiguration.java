@@ -19,7 +19,6 @@ import uz.suhbat.application.port.out.account.OneTimeTokenRepository;
 import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.admin.AdminRepository;
 import uz.suhbat.application.port.out.security.PasswordHashingPort;
-import uz.suhbat.application.service.account.AccountService;
 import uz.suhbat.application.service.chat.AnswerStopsService;
 import uz.suhbat.application.port.out.chat.AnswerStopRepository;
 import uz.suhbat.application.service.account.AddressThrottleService;
@@ -46,7 +45,7 @@ import uz.suhbat.application.service.knowledge.KnowledgeModelService;
 import uz.suhbat.application.port.out.knowledge.DocumentPagesPort;
 import uz.suhbat.application.port.out.knowledge.DocumentFilesPort;
 import uz.suhbat.application.port.out.knowledge.DocumentTextPort;
-import uz.suhbat.application.port.out.knowledge.EmbeddingPort;
+import uz.suhbat.application.port.out.knowledge.EmbeddingModelsPort;
 import uz.suhbat.application.port.out.knowledge.StemmerPort;
 import uz.suhbat.application.port.out.knowledge.KnowledgeModelRepository;
 import java.util.concurrent.ExecutorService;
@@ -85,14 +84,6 @@ class UseCaseConfiguration {
     @Bean
     EnsureMainAdminUseCase ensureMainAdminUseCase(AdminRepository admins, PasswordHashingPort hashing, Clock clock) {
         return new MainAdminService(admins, hashing, clock);
-    }
-
-    /** One service answers registration, verification, password reset, the profile and the session check. */
-    @Bean
-    AccountService accountService(UserRepository users, OneTimeTokenRepository tokens, DeviceLoginRepository devices,
-                                  AccountMailPort mail, PasswordHashingPort hashing, ThrottleRepository throttles, Clock clock, SuhbatSettings settings,
-                                  @Value("${server.port:8080}") int serverPort, java.util.concurrent.ExecutorService accountMailQueue) {
-        return new AccountService(users, tokens, devices, mail, hashing, throttles, clock, settings.linkBase(serverPort), accountMailQueue);
     }
 
     /**
@@ -185,7 +176,7 @@ class UseCaseConfiguration {
 
     /** The launched PDF models' passages, in memory for search. */
     @Bean
-    KnowledgeLibrary knowledgeLibrary(KnowledgeModelRepository models, EmbeddingPort embeddings, StemmerPort stemmer,
+    KnowledgeLibrary knowledgeLibrary(KnowledgeModelRepository models, EmbeddingModelsPort embeddings, StemmerPort stemmer,
                                       SuhbatSettings settings) {
         return new KnowledgeLibrary(models, embeddings, settings.knowledge().topK(), settings.knowledge().minScore(),
                 settings.knowledge().contextTokens(), stemmer);
@@ -199,7 +190,7 @@ class UseCaseConfiguration {
 
     @Bean
     KnowledgeModelService knowledgeModelService(KnowledgeModelRepository models, DocumentFilesPort files, DocumentTextPort documents,
-                                                EmbeddingPort embeddings, KnowledgeLibrary library, ChatRepository chats,
+                                                EmbeddingModelsPort embeddings, KnowledgeLibrary library, ChatRepository chats,
                                                 ChatModelPort model, ExecutorService knowledgeIngestion, Clock clock,
                                                 SuhbatSettings settings, AuditTrail audit) {
         return new KnowledgeModelService(models, files, documents, embeddings, library, chats, model, knowledgeIngestion, clock,

@@ -185,4 +185,22 @@ class AccountsEndToEndTest extends EndToEndTest {
         assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
         assertThat(throttled.body()).contains("Too many attempts");
     }
+
+    /** Two tabs of one browser on one node: both come back on the device cookie at the same moment and rotate its token. */
+    @Test
+    void tenRoundsOfTwoSimultaneousRequestsWithTheSameCookiesNeverSignTheUserOutOnOneNode() throws Exception {
+        AccountsDriver user = verifiedUser("twotabsonenode");
+        assertThat(user.cookie("suhbat_device")).isNotNull();
+        for (int round = 0; round < 10; round++) {
+            user.forgetSession();
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/profile"))).GET().build();
+            var first = user.client().sendAsync(request, HttpResponse.BodyHandlers.ofString());
+            var second = user.client().sendAsync(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(first.get().statusCode()).as("round " + round + ", first tab").isEqualTo(200);
+            assertThat(second.get().statusCode()).as("round " + round + ", second tab").isEqualTo(200);
+            user.forgetSession();
+            assertThat(user.get("/profile").statusCode()).as("round " + round + ": the cookie the browser kept still works").isEqualTo(200);
+        }
+        assertThat(user.get("/profile").body()).as("and no device was taken for stolen").contains("twotabsonenode");
+    }
 }

@@ -192,7 +192,7 @@ class ChatScreenBrowserTest extends EndToEndTest {
     }
 
     @Test
-    void stopKeepsThePartialAnswer() {
+    void stopKeepsThePartialAnswer_andOffersRetryAsAfterAReload() {
         Reply.Gated reply = Reply.gated("The first part arrives. ", "Then more ", "and more ", "and more.");
         OPENAI.enqueue(reply);
         send("Tell me a long story");
@@ -200,8 +200,9 @@ class ChatScreenBrowserTest extends EndToEndTest {
         long chatId = chatIdInUrl();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stop")).click();
 
-        assertThat(lastAnswer()).containsText("Answer stopped.");
+        assertThat(lastAnswer()).containsText("This answer did not finish.");
         assertThat(lastAnswer()).containsText("The first part arrives.");
+        assertThat(lastAnswer().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Retry"))).isVisible();
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))).isVisible();
 
         // Stop tells the server at once (POST /api/chats/{id}/stop), which keeps what arrived as interrupted
@@ -210,7 +211,8 @@ class ChatScreenBrowserTest extends EndToEndTest {
         reply.next(3); // the rest goes to an answer that was stopped: nothing changes
         page.navigate(url("/c/" + chatId));
         assertThat(lastAnswer()).containsText("The first part arrives.");
-        assertThat(page.getByRole(AriaRole.ALERT)).containsText("This answer did not finish.");
+        assertThat(lastAnswer()).containsText("This answer did not finish.");
+        assertThat(lastAnswer().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Retry"))).isVisible();
     }
 
     @Test

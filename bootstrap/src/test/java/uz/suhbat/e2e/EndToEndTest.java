@@ -37,7 +37,20 @@ public abstract class EndToEndTest {
     public static final String OPENAI_KEY = "sk-e2e-test-key-0123456789";
 
     /** An OpenAI-compatible server that streams scripted answers and checks every request against the spec. */
-    protected static final FakeOpenAi OPENAI = FakeOpenAi.start();
+    protected static final FakeOpenAi OPENAI = withTitleRoute(FakeOpenAi.start());
+
+    /**
+     * The model that writes chats' titles (TITLE_MODEL) in these tests. Its requests are routed apart from the script
+     * ({@link FakeOpenAi#route}), so that a title written after a chat's first answer never takes the reply a test
+     * scripted for its next message; by default they fail, and a chat keeps the first words of its question.
+     */
+    public static final String TITLE_MODEL = "gpt-title-e2e";
+
+    /** The default title route: the title request fails (400), so titles stay the first words unless a test says otherwise. */
+    public static FakeOpenAi withTitleRoute(FakeOpenAi fake) {
+        return fake.route(TITLE_MODEL, request -> uz.suhbat.adapter.out.ai.fake.Reply.error(400, "invalid_request_error", null,
+                "no title in this test"));
+    }
 
     /** A real SMTP server for the verification and reset mail, one per test JVM. */
     protected static final GreenMail MAIL = startMail();
@@ -61,6 +74,7 @@ public abstract class EndToEndTest {
         registry.add("OPENAI_API_KEY", () -> OPENAI_KEY);
         registry.add("OPENAI_BASE_URL", OPENAI::baseUrl);
         registry.add("OPENAI_MODELS", () -> "gpt-4o-mini,gpt-4o");
+        registry.add("TITLE_MODEL", () -> TITLE_MODEL);
         // every test registers its users from 127.0.0.1: the per-address limit is TwoNodesEndToEndTest's to test
         registry.add("REGISTRATIONS_PER_ADDRESS", () -> "100000");
         // at the end of the run, answers a test left open need not hold the JVM for the 30 s of graceful shutdown

@@ -89,7 +89,11 @@ class KnowledgeBrowserTest extends EndToEndTest {
             admin.getByLabel("Name").fill(MODEL_NAME);
             admin.getByLabel("Description").fill("Yillik hisobot, 2023");
             admin.getByLabel("Base model").selectOption("gpt-4o-mini");
+            // only MiniLM is configured here: it is the one choice, and the default
+            assertThat(admin.getByLabel("Embedding model").locator("option")).hasText(new String[] {"MiniLM on this server (offline, understands English best)"});
+            admin.getByLabel("Embedding model").selectOption("MINILM");
             admin.getByLabel("PDF file").setInputFiles(pdf);
+            shoot(admin, "knowledge-admin-form");
             admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and create")).click();
 
             assertThat(admin).hasURL(Pattern.compile(".*/admin/models/\\d+$"));

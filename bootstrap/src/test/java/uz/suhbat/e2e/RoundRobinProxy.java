@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * event stream arrives piece by piece. Like a real proxy it adds {@code X-Forwarded-For} and
  * {@code X-Forwarded-Proto}. A request may name its node with the header {@value #ROUTE_HEADER}
  * (0-based; the header is not passed on), so that a test can send, say, Stop to the node that
- * does not run the answer.
+ * does not run the answer. Like nginx ({@code proxy_next_upstream error}), a request whose node refuses the connection
+ * (a node that died) goes to the next node instead; a request that names its node does not.
  */
 final class RoundRobinProxy implements AutoCloseable {
 
@@ -94,16 +95,27 @@ final class RoundRobinProxy implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             request.method(exchange.getRequestMethod(),
                     body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-            HttpResponse<InputStream> response;
-            try {
-                response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                exchange.sendResponseHeaders(502, -1);
-                return;
-            } catch (IOException e) {
-                exchange.sendResponseHeaders(502, -1);
-                return;
+            HttpResponse<InputStream> response = null;
+            for (int tried = 0; response == null; tried++) {
+                try {
+                    response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    exchange.sendResponseHeaders(502, -1);
+                    return;
+                } catch (java.net.ConnectException refused) {
+                    if (route != null || tried + 1 >= nodes.size()) {
+                        exchange.sendResponseHeaders(502, -1);
+                        return;
+                    }
+                    // nothing was sent: the next node takes it
+                    node = (node + 1) % nodes.size();
+                    served[node].incrementAndGet();
+                    request.uri(URI.create(nodes.get(node) + exchange.getRequestURI()));
+                } catch (IOException e) {
+                    exchange.sendResponseHeaders(502, -1);
+                    return;
+                }
             }
             response.headers().map().forEach((name, values) -> {
                 if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT)) && !name.equals(":status")) {

@@ -52,6 +52,12 @@ final class StandaloneSuhbat implements AutoCloseable {
 
     /** Starts on the database and files in {@code data}; {@code settings} are more KEY=VALUE settings. */
     static StandaloneSuhbat start(Path data, FakeOpenAi openAi, GreenMail mail, String... settings) {
+        EndToEndTest.withTitleRoute(openAi);
+        return new StandaloneSuhbat(new SpringApplicationBuilder(SuhbatApplication.class).run(commandLine(data, openAi, mail, settings)));
+    }
+
+    /** The command-line arguments ({@code --KEY=VALUE}) of a node on {@code data}, as {@link #start} passes them. */
+    static String[] commandLine(Path data, FakeOpenAi openAi, GreenMail mail, String... settings) {
         List<String> args = new ArrayList<>(List.of(
                 "SERVER_PORT=0",
                 "EMBEDDED_DB_DIR=" + data.resolve("mysql"),
@@ -68,6 +74,7 @@ final class StandaloneSuhbat implements AutoCloseable {
                 "OPENAI_API_KEY=" + EndToEndTest.OPENAI_KEY,
                 "OPENAI_BASE_URL=" + openAi.baseUrl(),
                 "OPENAI_MODELS=gpt-4o-mini,gpt-4o",
+                "TITLE_MODEL=" + EndToEndTest.TITLE_MODEL,
                 "REGISTRATIONS_PER_ADDRESS=100000"));
         args.addAll(List.of(settings));
         // a later setting of the same key replaces an earlier one (a node on a shared server sets MYSQL_HOST)
@@ -77,8 +84,7 @@ final class StandaloneSuhbat implements AutoCloseable {
             byKey.put(setting.substring(0, equals), setting.substring(equals + 1));
         }
         // as command-line arguments, so that they win over any environment variable of the test JVM
-        String[] commandLine = byKey.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new StandaloneSuhbat(new SpringApplicationBuilder(SuhbatApplication.class).run(commandLine));
+        return byKey.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
     /** The Spring context, for tests that look inside a node. */

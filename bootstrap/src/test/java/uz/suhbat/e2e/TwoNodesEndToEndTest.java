@@ -172,6 +172,24 @@ class TwoNodesEndToEndTest {
         assertThat(getOn(1, laptop, "/profile").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void signingOutOneDeviceEndsItsLiveSessionOnEveryNode() {
+        AccountsDriver laptop = signedUpAndIn("onedevice");
+        AccountsDriver phone = browser();
+        assertThat(location(phone.login("onedevice", "a long passphrase for onedevice"))).endsWith("/");
+        assertThat(getOn(0, phone, "/profile").statusCode()).isEqualTo(200);
+        assertThat(getOn(1, phone, "/profile").statusCode()).isEqualTo(200);
+        java.util.regex.Matcher other = java.util.regex.Pattern.compile("action=\"(/profile/devices/\\d+/sign-out)\"")
+                .matcher(laptop.get("/profile").body());
+        assertThat(other.find()).as("the phone in the laptop's list of devices").isTrue();
+
+        assertThat(location(laptop.submit("/profile", other.group(1)))).endsWith("/profile");
+
+        assertSignedOutEverywhere(phone, "the signed-out phone's live session");
+        assertThat(getOn(0, laptop, "/profile").statusCode()).as("the laptop goes on").isEqualTo(200);
+        assertThat(getOn(1, laptop, "/profile").statusCode()).isEqualTo(200);
+    }
+
     /** A login form posted through the proxy as if from {@code clientAddress} (the proxy adds its own hop). */
     static HttpResponse<String> loginFrom(AccountsDriver browser, String clientAddress, String name, String password) {
         String token = AccountsDriver.csrfOf(browser.get("/login").body());
@@ -311,6 +329,61 @@ class TwoNodesEndToEndTest {
             awaitInterrupted(user, chatId);
         } finally {
             gated.next(1);
+        }
+    }
+
+    @Test
+    void aPdfModelMadeOnOneNodeIsAskedThroughBothAndOnceDeletedTheOtherNodeStopsServingItWithinASecond(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        AccountsDriver admin = new AccountsDriver(cluster.url(""), MAIL);
+        admin.submit("/admin/login", "/admin/login", "username", EndToEndTest.ADMIN_USERNAME, "password", EndToEndTest.ADMIN_PASSWORD);
+        AccountsDriver user = signedUpAndIn("pdfreader");
+        long id = PdfModels.launched(admin, "Registan report", uz.suhbat.adapter.out.ai.fake.TestPdfs.withPages(dir.resolve("facts.pdf"),
+                uz.suhbat.adapter.out.ai.fake.FactsDocument.pages()));
+        var question = uz.suhbat.adapter.out.ai.fake.FactsDocument.questions().get(5);
+
+        // the first question on node 0, the next on node 1: each node searches the model's passages it loaded itself
+        OPENAI.enqueue(Reply.answer("Zavod 2019-yil 14-sentabrda ochilgan (7-sahifa).", 3, Duration.ZERO));
+        java.util.List<AccountsDriver.Event> first = AccountsDriver.events(apiOn(0, user, "POST", "/api/chats",
+                "{\"model\":\"pdf-" + id + "\",\"content\":\"" + question.text() + "\"}").body());
+        assertThat(first).extracting(AccountsDriver.Event::name).startsWith("chat", "sources").endsWith("done");
+        assertThat(first.get(1).data()).contains("\"page\":" + question.page());
+        long chatId = Long.parseLong(first.get(0).data().replaceAll(".*\"chatId\":(\\d+).*", "$1"));
+        OPENAI.enqueue(Reply.answer("Yana 7-sahifada.", 2, Duration.ZERO));
+        java.util.List<AccountsDriver.Event> second = AccountsDriver.events(apiOn(1, user, "POST", "/api/chats/" + chatId + "/messages",
+                "{\"content\":\"" + question.text() + "\"}").body());
+        assertThat(second).extracting(AccountsDriver.Event::name).startsWith("sources").endsWith("done");
+        uz.suhbat.application.service.knowledge.KnowledgeLibrary onNode1 = cluster.node(1).context()
+                .getBean(uz.suhbat.application.service.knowledge.KnowledgeLibrary.class);
+        assertThat(onNode1.loaded(id)).as("node 1 holds the passages in memory").isTrue();
+
+        // the admin deletes it through node 0; node 1 drops what it holds within a second and offers it no more
+        HttpResponse<String> deleted = admin.submit("/admin/models/" + id, "/admin/models/" + id + "/delete", "confirm", "yes");
+        assertThat(deleted.headers().firstValue("Location").orElseThrow()).endsWith("/admin/models");
+        long deletedAt = System.nanoTime();
+        while (onNode1.loaded(id)) {
+            assertThat(Duration.ofNanos(System.nanoTime() - deletedAt)).as("node 1 drops the deleted model's passages").isLessThan(Duration.ofSeconds(1));
+            Thread.sleep(20);
+        }
+        assertThat(getOn(1, user, "/api/models").body()).doesNotContain("pdf-" + id);
+        HttpResponse<String> refused = apiOn(1, user, "POST", "/api/chats/" + chatId + "/messages", "{\"content\":\"Yana bir savol\"}");
+        assertThat(refused.statusCode()).as("node 1 answers no more from it").isEqualTo(409);
+        assertThat(refused.body()).contains("chat_closed");
+        HttpResponse<String> fresh = apiOn(1, user, "POST", "/api/chats", "{\"model\":\"pdf-" + id + "\",\"content\":\"Salom\"}");
+        assertThat(fresh.statusCode()).isEqualTo(400);
+        assertThat(fresh.body()).contains("unknown_model");
+    }
+
+    /** A JSON API call sent straight to node {@code node} with this browser's cookies and CSRF token. */
+    static HttpResponse<String> apiOn(int node, AccountsDriver browser, String method, String path, String json) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(cluster.url(path)))
+                    .header(RoundRobinProxy.ROUTE_HEADER, String.valueOf(node)).header("X-CSRF-TOKEN", browser.csrfToken())
+                    .header("Content-Type", "application/json").header("Accept", "text/event-stream, application/json");
+            request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+            return browser.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -22,9 +22,9 @@ public final class InMemoryKnowledgeModelRepository implements KnowledgeModelRep
 
     @Override
     public KnowledgeModel create(String name, String description, String baseModel, String instructions, String file,
-                                 String embeddingModel, Instant now) {
+                                 uz.suhbat.domain.knowledge.EmbeddingKind embeddingKind, String embeddingModel, Instant now) {
         long id = ids.incrementAndGet();
-        KnowledgeModel model = new KnowledgeModel(id, name, description, baseModel, instructions, file, embeddingModel,
+        KnowledgeModel model = new KnowledgeModel(id, name, description, baseModel, instructions, file, embeddingKind, embeddingModel,
                 KnowledgeModel.Status.PROCESSING, null, 0, 0, 0, false, now);
         models.put(id, model);
         chunks.put(id, new ArrayList<>());
@@ -48,7 +48,7 @@ public final class InMemoryKnowledgeModelRepository implements KnowledgeModelRep
 
     @Override
     public void progress(long id, int pagesTotal, int pagesDone, int chunksDone) {
-        change(id, m -> new KnowledgeModel(m.id(), m.name(), m.description(), m.baseModel(), m.instructions(), m.file(), m.embeddingModel(),
+        change(id, m -> new KnowledgeModel(m.id(), m.name(), m.description(), m.baseModel(), m.instructions(), m.file(), m.embeddingKind(), m.embeddingModel(),
                 m.status(), m.statusReason(), pagesTotal, pagesDone, chunksDone, m.launched(), m.createdAt()));
     }
 
@@ -57,7 +57,7 @@ public final class InMemoryKnowledgeModelRepository implements KnowledgeModelRep
         if (!processing(id)) {
             return false;
         }
-        change(id, m -> new KnowledgeModel(m.id(), m.name(), m.description(), m.baseModel(), m.instructions(), m.file(), m.embeddingModel(),
+        change(id, m -> new KnowledgeModel(m.id(), m.name(), m.description(), m.baseModel(), m.instructions(), m.file(), m.embeddingKind(), m.embeddingModel(),
                 KnowledgeModel.Status.READY, null, m.pagesTotal(), m.pagesDone(), m.chunksDone(), m.launched(), m.createdAt()));
         versions.put(id, versions.getOrDefault(id, 0L) + 1);
         return true;
@@ -94,14 +94,14 @@ public final class InMemoryKnowledgeModelRepository implements KnowledgeModelRep
         if (!processing(id)) {
             return false;
         }
-        change(id, m -> new KnowledgeModel(m.id(), m.name(), m.description(), m.baseModel(), m.instructions(), m.file(), m.embeddingModel(),
+        change(id, m -> new KnowledgeModel(m.id(), m.name(), m.description(), m.baseModel(), m.instructions(), m.file(), m.embeddingKind(), m.embeddingModel(),
                 KnowledgeModel.Status.FAILED, reason, m.pagesTotal(), m.pagesDone(), m.chunksDone(), false, m.createdAt()));
         return true;
     }
 
     @Override
     public void setLaunched(long id, boolean launched) {
-        change(id, m -> new KnowledgeModel(m.id(), m.name(), m.description(), m.baseModel(), m.instructions(), m.file(), m.embeddingModel(),
+        change(id, m -> new KnowledgeModel(m.id(), m.name(), m.description(), m.baseModel(), m.instructions(), m.file(), m.embeddingKind(), m.embeddingModel(),
                 m.status(), m.statusReason(), m.pagesTotal(), m.pagesDone(), m.chunksDone(), launched, m.createdAt()));
     }
 

@@ -2,11 +2,7 @@ package uz.suhbat.domain.knowledge;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 
@@ -22,9 +18,11 @@ import java.util.concurrent.ForkJoinPool;
  * absolute, and {@link KeywordIndex} makes BM25 absolute (the share of the query's keyword weight a
  * passage matches, capped at 1).
  *
- * <p>Vectors live in one contiguous array (chunks × dimensions), so a search is a single linear
- * pass that the CPU can stream; above {@value #PARALLEL_FROM} chunks the pass is split across the
- * cores of the common fork-join pool. An index is immutable once built and safe for concurrent searches.
+ * <p>Vectors live in one contiguous array (chunks × dimensions) as int8 ({@link CompactVectors}), so a
+ * search is a single linear pass that the CPU can stream; above {@value #PARALLEL_FROM} chunks the pass
+ * is split across the cores of the common fork-join pool. Texts are kept as UTF-8 ({@link PassageTexts})
+ * and what is sent is assembled by page ({@link PageContext}). An index is immutable once built and
+ * safe for concurrent searches.
  */
 public final class KnowledgeIndex {
 
@@ -33,10 +31,10 @@ public final class KnowledgeIndex {
     public static final double DEFAULT_KEYWORD_WEIGHT = 0.35;
 
     private final int dimensions;
-    private final float[] vectors;
+    private final CompactVectors vectors;
     private final long[] ids;
     private final int[] pages;
-    private final String[] texts;
+    private final PassageTexts texts;
     private final KeywordIndex keywords;
     /** Per language of the question (by ordinal), the keyword weight. */
     private final float[] keywordWeights;
@@ -46,15 +44,16 @@ public final class KnowledgeIndex {
      * above it, so that a score means about the same whichever model and language produced it.
      */
     private final float[] similarityFloors;
-    /** Per page, its chunks in document order. */
-    private final Map<Integer, int[]> pageChunks;
+    private final PageContext pageContext;
 
     private KnowledgeIndex(Builder builder) {
         this.dimensions = builder.dimensions;
-        this.vectors = Arrays.copyOf(builder.vectors, builder.size * builder.dimensions);
+        builder.vectors.trim();
+        builder.texts.trim();
+        this.vectors = builder.vectors;
         this.ids = Arrays.copyOf(builder.ids, builder.size);
         this.pages = Arrays.copyOf(builder.pages, builder.size);
-        this.texts = Arrays.copyOf(builder.texts, builder.size);
+        this.texts = builder.texts;
         this.keywords = builder.keywords.build();
         this.keywordWeights = new float[Language.values().length];
         for (int i = 0; i < keywordWeights.length; i++) {
@@ -64,13 +63,7 @@ public final class KnowledgeIndex {
         for (int i = 0; i < similarityFloors.length; i++) {
             similarityFloors[i] = (float) builder.similarityFloors[i];
         }
-        Map<Integer, List<Integer>> byPage = new HashMap<>();
-        for (int chunk = 0; chunk < pages.length; chunk++) {
-            byPage.computeIfAbsent(pages[chunk], p -> new ArrayList<>()).add(chunk);
-        }
-        Map<Integer, int[]> chunksOfPage = new HashMap<>();
-        byPage.forEach((page, chunks) -> chunksOfPage.put(page, chunks.stream().mapToInt(Integer::intValue).toArray()));
-        this.pageChunks = Map.copyOf(chunksOfPage);
+        this.pageContext = new PageContext(ids, pages, texts);
     }
 
     public static Builder builder(int dimensions) {
@@ -130,7 +123,7 @@ public final class KnowledgeIndex {
         }
         List<Hit> hits = new ArrayList<>();
         for (int chunk : top.bestFirst()) {
-            hits.add(new Hit(ids[chunk], pages[chunk], texts[chunk], top.scoreOf(chunk)));
+            hits.add(new Hit(ids[chunk], pages[chunk], texts.get(chunk), top.scoreOf(chunk)));
         }
         return hits;
     }
@@ -144,99 +137,16 @@ public final class KnowledgeIndex {
      * score is its best hit's, its chunk id that hit's.
      */
     public List<Hit> pageContext(List<Hit> ranked, int maxPages, int tokenBudget) {
-        if (maxPages < 1 || tokenBudget < 1) {
-            throw new IllegalArgumentException("maxPages and tokenBudget must be positive");
-        }
-        Map<Integer, List<Integer>> hitsByPage = new LinkedHashMap<>();
-        Map<Integer, Hit> bestOfPage = new HashMap<>();
-        for (Hit hit : ranked) {
-            int chunk = positionOf(hit);
-            if (chunk < 0 || (!hitsByPage.containsKey(hit.page()) && hitsByPage.size() == maxPages)) {
-                continue;
-            }
-            hitsByPage.computeIfAbsent(hit.page(), p -> new ArrayList<>()).add(chunk);
-            bestOfPage.putIfAbsent(hit.page(), hit);
-        }
-        int share = tokenBudget / Math.max(1, hitsByPage.size());
-        int left = tokenBudget;
-        List<Hit> slots = new ArrayList<>();
-        for (Map.Entry<Integer, List<Integer>> page : hitsByPage.entrySet()) {
-            int[] all = pageChunks.get(page.getKey());
-            String whole = passage(all, 0, all.length - 1);
-            List<String> candidates = new ArrayList<>();
-            if (ContextBudget.tokens(whole) <= share) {
-                candidates.add(whole);
-            }
-            candidates.add(around(all, page.getValue(), 1));
-            candidates.add(around(all, page.getValue(), 0));
-            String chosen = null;
-            for (String candidate : candidates) {
-                if (ContextBudget.tokens(candidate) <= left) {
-                    chosen = candidate;
-                    break;
-                }
-            }
-            if (chosen == null && slots.isEmpty()) {
-                chosen = candidates.get(candidates.size() - 1);
-            }
-            if (chosen != null) {
-                left -= ContextBudget.tokens(chosen);
-                Hit best = bestOfPage.get(page.getKey());
-                slots.add(new Hit(best.chunkId(), best.page(), chosen, best.score()));
-            }
-        }
-        slots.sort(Comparator.comparingInt(Hit::page));
-        return slots;
+        return pageContext.assemble(ranked, maxPages, tokenBudget);
     }
 
-    /** The index of a hit's chunk, found among its page's chunks by identity of the text this index gave out. */
-    private int positionOf(Hit hit) {
-        int[] chunks = pageChunks.get(hit.page());
-        if (chunks == null) {
-            return -1;
-        }
-        for (int chunk : chunks) {
-            if (texts[chunk] == hit.text() || (ids[chunk] == hit.chunkId() && texts[chunk].equals(hit.text()))) {
-                return chunk;
-            }
-        }
-        return -1;
+    /** Bytes held in its arrays: vectors, texts, keyword postings (not the term dictionary), for the memory report. */
+    public Footprint footprint() {
+        return new Footprint(vectors.bytes(), texts.bytes(), keywords.bytes(), 12L * ids.length);
     }
 
-    /** The hits' chunks with {@code reach} neighbours on each side within the page, runs merged, gaps marked. */
-    private String around(int[] pageChunksInOrder, List<Integer> hits, int reach) {
-        boolean[] keep = new boolean[pageChunksInOrder.length];
-        for (int hit : hits) {
-            int at = Arrays.binarySearch(pageChunksInOrder, hit);
-            for (int i = Math.max(0, at - reach); i <= Math.min(keep.length - 1, at + reach); i++) {
-                keep[i] = true;
-            }
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < keep.length; i++) {
-            if (!keep[i]) {
-                continue;
-            }
-            int end = i;
-            while (end + 1 < keep.length && keep[end + 1]) {
-                end++;
-            }
-            if (!text.isEmpty()) {
-                text.append("\n…\n");
-            }
-            text.append(passage(pageChunksInOrder, i, end));
-            i = end;
-        }
-        return text.toString();
-    }
-
-    /** Chunks {@code from..to} (inclusive, positions in {@code chunks}) as one text, their overlaps removed. */
-    private String passage(int[] chunks, int from, int to) {
-        String text = texts[chunks[from]];
-        for (int i = from + 1; i <= to; i++) {
-            text = ContextBudget.joinOverlapping(text, texts[chunks[i]]);
-        }
-        return text;
+    /** Bytes held by the vectors, the texts, the keyword postings and the ids and pages. */
+    public record Footprint(long vectors, long texts, long postings, long ids) {
     }
 
     private TopHits score(float[] query, float[] shares, float keywordWeight, float floor, int from, int to, int k, float minScore) {
@@ -244,7 +154,7 @@ public final class KnowledgeIndex {
         float vectorWeight = 1 - keywordWeight;
         float scale = 1 / (1 - floor);
         for (int chunk = from; chunk < to; chunk++) {
-            float cosine = dot(query, chunk * dimensions);
+            float cosine = vectors.dot(query, chunk);
             float score = vectorWeight * (floor == 0 ? cosine : Math.max(0, (cosine - floor) * scale));
             if (shares != null) {
                 score += keywordWeight * Math.min(1f, shares[chunk]);
@@ -254,22 +164,6 @@ public final class KnowledgeIndex {
             }
         }
         return top;
-    }
-
-    /** Four independent sums let the CPU overlap the multiply-adds instead of waiting on one chain. */
-    private float dot(float[] query, int offset) {
-        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int i = 0;
-        for (; i + 3 < dimensions; i += 4) {
-            s0 += query[i] * vectors[offset + i];
-            s1 += query[i + 1] * vectors[offset + i + 1];
-            s2 += query[i + 2] * vectors[offset + i + 2];
-            s3 += query[i + 3] * vectors[offset + i + 3];
-        }
-        for (; i < dimensions; i++) {
-            s0 += query[i] * vectors[offset + i];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     private static void scaleToUnit(float[] array, int offset, int length) {
@@ -295,10 +189,10 @@ public final class KnowledgeIndex {
         private final int dimensions;
         private KeywordIndex.Builder keywords = new KeywordIndex.Builder(new Terms(Terms.WHOLE_WORDS));
         private boolean added;
-        private float[] vectors;
+        private final CompactVectors vectors;
         private long[] ids;
         private int[] pages;
-        private String[] texts;
+        private final PassageTexts texts;
         private int size;
         private final double[] keywordWeights = new double[Language.values().length];
         private final double[] similarityFloors = new double[Language.values().length];
@@ -309,10 +203,10 @@ public final class KnowledgeIndex {
             }
             int capacity = Math.max(16, expectedChunks);
             this.dimensions = dimensions;
-            this.vectors = new float[Math.multiplyExact(capacity, dimensions)];
+            this.vectors = new CompactVectors(dimensions, capacity);
             this.ids = new long[capacity];
             this.pages = new int[capacity];
-            this.texts = new String[capacity];
+            this.texts = new PassageTexts(capacity, 800);
             Arrays.fill(keywordWeights, DEFAULT_KEYWORD_WEIGHT);
         }
 
@@ -354,23 +248,20 @@ public final class KnowledgeIndex {
             return this;
         }
 
-        /** {@code vector} is copied and scaled to unit length if it is not already. */
+        /** {@code vector} is scaled to unit length if it is not already, and kept as int8 ({@link CompactVectors}). */
         public Builder add(long chunkId, int page, String text, float[] vector) {
             if (vector.length != dimensions) {
                 throw new IllegalArgumentException("vector has " + vector.length + " dimensions, index has " + dimensions);
             }
             if (size == ids.length) {
                 int capacity = size * 2;
-                vectors = Arrays.copyOf(vectors, Math.multiplyExact(capacity, dimensions));
                 ids = Arrays.copyOf(ids, capacity);
                 pages = Arrays.copyOf(pages, capacity);
-                texts = Arrays.copyOf(texts, capacity);
             }
-            System.arraycopy(vector, 0, vectors, size * dimensions, dimensions);
-            scaleToUnit(vectors, size * dimensions, dimensions);
+            vectors.add(vector);
             ids[size] = chunkId;
             pages[size] = page;
-            texts[size] = text;
+            texts.add(text);
             keywords.add(text);
             added = true;
             size++;

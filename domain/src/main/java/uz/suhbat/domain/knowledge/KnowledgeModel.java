@@ -9,8 +9,8 @@ import uz.suhbat.domain.shared.Problem;
  * a base OpenAI model. Users can pick it once it is ready and launched.
  */
 public record KnowledgeModel(long id, String name, String description, String baseModel, String instructions, String file,
-                             String embeddingModel, Status status, Problem statusReason, int pagesTotal, int pagesDone,
-                             int chunksDone, boolean launched, Instant createdAt) {
+                             EmbeddingKind embeddingKind, String embeddingModel, Status status, Problem statusReason, int pagesTotal,
+                             int pagesDone, int chunksDone, boolean launched, Instant createdAt) {
 
     public enum Status { PROCESSING, READY, FAILED }
 
@@ -21,6 +21,15 @@ public record KnowledgeModel(long id, String name, String description, String ba
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(baseModel, "baseModel");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(embeddingKind, "embeddingKind");
+    }
+
+    /** A model embedded in process by MiniLM (what every model was before the kind was chosen). */
+    public KnowledgeModel(long id, String name, String description, String baseModel, String instructions, String file,
+                          String embeddingModel, Status status, Problem statusReason, int pagesTotal, int pagesDone,
+                          int chunksDone, boolean launched, Instant createdAt) {
+        this(id, name, description, baseModel, instructions, file, EmbeddingKind.MINILM, embeddingModel, status, statusReason,
+                pagesTotal, pagesDone, chunksDone, launched, createdAt);
     }
 
     public boolean pickable() {

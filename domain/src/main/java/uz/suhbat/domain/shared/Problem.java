@@ -32,6 +32,7 @@ public enum Problem {
     MODEL_NO_FILE,
     MODEL_TOO_LARGE,
     MODEL_TRIAL,
+    MODEL_EMBEDDING,
     // a PDF that cannot be used
     DOCUMENT_NOT_PDF,
     DOCUMENT_ENCRYPTED,

@@ -7,12 +7,13 @@ import uz.suhbat.application.port.out.ai.ChatModelPort;
 import uz.suhbat.application.port.out.ai.ContextWindowPort;
 import uz.suhbat.application.port.out.knowledge.DocumentPagesPort;
 import uz.suhbat.application.port.out.knowledge.DocumentTextPort;
+import uz.suhbat.application.port.out.knowledge.EmbeddingModelsPort;
 import uz.suhbat.application.port.out.knowledge.EmbeddingPort;
 import uz.suhbat.application.port.out.knowledge.StemmerPort;
 
 /**
  * The AI adapter's beans, one per out-port it implements. It reads no environment itself:
- * {@code bootstrap} provides {@link OpenAiSettings} and {@link PdfSettings} beans from its configuration.
+ * {@code bootstrap} provides {@link OpenAiSettings}, {@link PdfSettings} and {@link EmbeddingSettings} beans from its configuration.
  */
 @Configuration(proxyBeanMethods = false)
 public class AiConfiguration {
@@ -32,6 +33,12 @@ public class AiConfiguration {
     @Bean
     public EmbeddingPort embeddingPort() {
         return new MiniLmEmbeddings();
+    }
+
+    /** MiniLM, plus the upstream's and a local ONNX model's embeddings when an {@link EmbeddingSettings} bean names them. */
+    @Bean
+    public EmbeddingModelsPort embeddingModelsPort(EmbeddingPort miniLm, OpenAiSettings openAi, ObjectProvider<EmbeddingSettings> settings) {
+        return new ConfiguredEmbeddingModels(miniLm, openAi, settings.getIfAvailable(() -> EmbeddingSettings.NONE));
     }
 
     @Bean

@@ -93,15 +93,30 @@ class KnowledgeBenchmarkTest {
 
     @Test
     void oneQueryOver100000Chunks() {
+        searchBenchmark(1, CHUNKS);
+    }
+
+    /** A million chunks held at once, in four models of 250,000; each query asks one of them, in turn. */
+    @Test
+    void oneQueryWithAMillionChunksAcrossFourModels() {
+        searchBenchmark(4, 250_000);
+    }
+
+    private static void searchBenchmark(int models, int chunksEach) {
         Random random = new Random(2);
         SyntheticText text = new SyntheticText(3);
+        long heapBefore = heapInUse();
         long buildStart = System.nanoTime();
-        KnowledgeIndex.Builder builder = KnowledgeIndex.builder(384, CHUNKS);
-        for (int i = 0; i < CHUNKS; i++) {
-            builder.add(i, 1 + i / 3, text.words(140), randomUnitVector(random));
+        List<KnowledgeIndex> indexes = new ArrayList<>();
+        for (int model = 0; model < models; model++) {
+            KnowledgeIndex.Builder builder = KnowledgeIndex.builder(384, chunksEach);
+            for (int i = 0; i < chunksEach; i++) {
+                builder.add(i, 1 + i / 3, text.words(140), randomUnitVector(random));
+            }
+            indexes.add(builder.build());
         }
-        KnowledgeIndex index = builder.build();
         double buildSeconds = seconds(buildStart);
+        long heap = heapInUse() - heapBefore;
 
         List<float[]> vectors = new ArrayList<>();
         List<String> questions = new ArrayList<>();
@@ -111,24 +126,39 @@ class KnowledgeBenchmarkTest {
         }
         for (int round = 0; round < 3; round++) {
             for (int i = 0; i < QUERIES; i++) {
-                index.search(vectors.get(i), questions.get(i), 5, 0.2);
+                indexes.get(i % models).search(vectors.get(i), questions.get(i), 16, 0.1);
             }
         }
         double[] millis = new double[QUERIES];
         for (int i = 0; i < QUERIES; i++) {
             long start = System.nanoTime();
-            index.search(vectors.get(i), questions.get(i), 5, 0.2);
+            indexes.get(i % models).search(vectors.get(i), questions.get(i), 16, 0.1);
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
         Arrays.sort(millis);
-        Runtime runtime = Runtime.getRuntime();
-        System.gc();
-        long heapInUse = runtime.totalMemory() - runtime.freeMemory();
-        Reference.reachabilityFence(index);
-        System.out.printf("%nSearch over %d chunks of 384 dimensions, k=5, hybrid (built in %.1f s, heap in use ≈ %d MB):%n",
-                CHUNKS, buildSeconds, heapInUse >> 20);
+        KnowledgeIndex.Footprint f = indexes.get(0).footprint();
+        int total = models * chunksEach;
+        System.out.printf("%nSearch with %,d chunks of 384 dimensions loaded (%d model(s) of %,d), k=16, hybrid, %d cores (built in %.1f s):%n",
+                total, models, chunksEach, Runtime.getRuntime().availableProcessors(), buildSeconds);
         System.out.printf("  %d queries: median %.2f ms, p95 %.2f ms, max %.2f ms%n",
                 QUERIES, millis[QUERIES / 2], millis[(int) (QUERIES * 0.95)], millis[QUERIES - 1]);
+        System.out.printf("  heap held by the index(es): %.1f MB = %.1f MB per 100,000 chunks; one model's arrays per 100,000 chunks:"
+                        + " vectors %.1f MB, texts %.1f MB, keyword postings %.1f MB, ids and pages %.1f MB%n",
+                heap / 1e6, heap / 1e6 * 100_000 / total, mbPer100k(f.vectors(), chunksEach), mbPer100k(f.texts(), chunksEach),
+                mbPer100k(f.postings(), chunksEach), mbPer100k(f.ids(), chunksEach));
+        Reference.reachabilityFence(indexes);
+    }
+
+    private static double mbPer100k(long bytes, int chunks) {
+        return bytes / 1e6 * 100_000 / chunks;
+    }
+
+    private static long heapInUse() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     private static float[] randomUnitVector(Random random) {

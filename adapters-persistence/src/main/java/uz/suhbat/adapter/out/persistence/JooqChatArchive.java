@@ -24,10 +24,12 @@ import uz.suhbat.domain.report.Page;
 /** Every chat with its owner's name. Text comparisons are case-blind through the tables' collation. */
 final class JooqChatArchive implements ChatArchivePort {
 
-    /** Newest chats checked one by one before the FULLTEXT index is asked. */
+    /** Newest chats checked one by one first; when none of them has the text, the FULLTEXT index is asked at once. */
+    static final int FIRST_WINDOW = 50;
+    /** Newest chats checked one by one before the FULLTEXT index is asked, when some of the first ones had the text. */
     static final int WINDOW = 300;
     /** Newest chats searched for a text the index cannot answer (all its words shorter than the index keeps). */
-    static final int SHORT_WINDOW = 1_000;
+    static final int SHORT_WINDOW = 300;
     private static final int MAX_WINDOW = 20_000;
 
     private final DSLContext db;
@@ -69,11 +71,13 @@ final class JooqChatArchive implements ChatArchivePort {
 
     /**
      * Chats with a message that contains the text, newest first, in a time that does not grow with the
-     * history. First the newest {@value #WINDOW} chats (by {@code ix_chat_updated}) are checked one by one,
-     * each through its own messages; a text found in enough of them for the page is common, and the page
-     * comes from there with a total estimated from that sample. A rarer text is looked up in the FULLTEXT
-     * index, which then returns few messages, and counted exactly. A text with no word the index holds
-     * (shorter than its minimum) is looked for in the newest {@value #SHORT_WINDOW} chats only, and says so.
+     * history. First the newest {@value #FIRST_WINDOW} chats (by {@code ix_chat_updated}) are checked one by
+     * one, each through its own messages: a text none of them has is most likely rare and is looked up in the
+     * FULLTEXT index, which then returns few messages, and counted exactly; a text found in enough of them for
+     * the page is common, and the page comes from there with a total estimated from that sample; a text in
+     * some of them is checked in the newest {@value #WINDOW} the same way before the index is asked. A text
+     * with no word the index holds (shorter than its minimum) is looked for in the newest
+     * {@value #SHORT_WINDOW} chats only, and the page says so.
      */
     private Page<ChatOverview> searchText(ChatSearch search) {
         String text = search.text();
@@ -84,7 +88,28 @@ final class JooqChatArchive implements ChatArchivePort {
         if (indexed && this.window == 0) {
             return indexSearch(search, filters, offset);
         }
-        int window = (int) Math.min(MAX_WINDOW, Math.max(indexed ? this.window : this.shortWindow, needed * 2));
+        int wide = (int) Math.min(MAX_WINDOW, Math.max(indexed ? this.window : this.shortWindow, needed * 2));
+        if (indexed) {
+            // a first look at fewer chats: a common text fills the page from there, a text none of them has is
+            // most likely rare and goes to the index at once; only a text some of them have is looked for further
+            int narrow = (int) Math.min(wide, Math.max(FIRST_WINDOW, needed * 2));
+            Walk first = walk(filters, text, narrow);
+            if (first.hits().isEmpty() && !first.everyChatSeen()) {
+                return indexSearch(search, filters, offset);
+            }
+            if (first.everyChatSeen() || first.hits().size() >= needed || narrow == wide) {
+                return fromWalk(search, filters, first, offset, needed, indexed);
+            }
+        }
+        Walk walk = walk(filters, text, wide);
+        return fromWalk(search, filters, walk, offset, needed, indexed);
+    }
+
+    /** The newest {@code window} chats under the filters, and those of them with a matching message (newest first). */
+    private record Walk(List<Long> hits, int window, boolean everyChatSeen) {
+    }
+
+    private Walk walk(Condition filters, String text, int window) {
         var newest = db.select(CHAT.ID, CHAT.UPDATED).from(CHAT).join(USER).on(USER.ID.eq(CHAT.USER_ID)).where(filters)
                 .orderBy(CHAT.UPDATED.desc(), CHAT.ID.desc()).limit(window).asTable("newest");
         var id = newest.field(CHAT.ID);
@@ -92,7 +117,13 @@ final class JooqChatArchive implements ChatArchivePort {
                 .where(CHAT_HISTORY.CHAT_ID.eq(id)).and(this.text.matchesWithoutIndex(text)))).as("hit");
         var seen = db.select(id, hit).from(newest).orderBy(newest.field(CHAT.UPDATED).desc(), id.desc()).fetch();
         List<Long> hits = seen.stream().filter(r -> Boolean.TRUE.equals(r.get(hit))).map(r -> r.get(id)).toList();
-        boolean everyChatSeen = seen.size() < window;
+        return new Walk(hits, window, seen.size() < window);
+    }
+
+    private Page<ChatOverview> fromWalk(ChatSearch search, Condition filters, Walk walk, long offset, long needed, boolean indexed) {
+        List<Long> hits = walk.hits();
+        int window = walk.window();
+        boolean everyChatSeen = walk.everyChatSeen();
         if (everyChatSeen || !indexed || hits.size() >= needed) {
             List<Long> pageIds = offset >= hits.size() ? List.of() : hits.subList((int) offset, (int) Math.min(hits.size(), needed));
             List<ChatOverview> items = pageIds.isEmpty() ? List.of() : page(CHAT.ID.in(pageIds), pageIds.size(), 0);

@@ -13,6 +13,7 @@ import org.jooq.InsertValuesStep5;
 import uz.suhbat.adapter.out.persistence.schema.tables.records.ModelChunkRecord;
 import uz.suhbat.adapter.out.persistence.schema.tables.records.ModelRecord;
 import uz.suhbat.application.port.out.knowledge.KnowledgeModelRepository;
+import uz.suhbat.domain.knowledge.EmbeddingKind;
 import uz.suhbat.domain.knowledge.KnowledgeModel;
 import uz.suhbat.domain.shared.Problem;
 
@@ -27,7 +28,7 @@ final class JooqKnowledgeModelRepository implements KnowledgeModelRepository {
 
     @Override
     public KnowledgeModel create(String name, String description, String baseModel, String instructions, String file,
-                                 String embeddingModel, Instant now) {
+                                 EmbeddingKind embeddingKind, String embeddingModel, Instant now) {
         long id = db.insertInto(MODEL)
                 .set(MODEL.NAME, name)
                 .set(MODEL.DESCRIPTION, description)
@@ -35,6 +36,7 @@ final class JooqKnowledgeModelRepository implements KnowledgeModelRepository {
                 .set(MODEL.INSTRUCTIONS, instructions)
                 .set(MODEL.FILE, file)
                 .set(MODEL.VECTOR, embeddingModel)
+                .set(MODEL.EMBEDDING_KIND, embeddingKind.name())
                 .set(MODEL.STATUS, KnowledgeModel.Status.PROCESSING.name())
                 .set(MODEL.DATE, Times.toDb(now))
                 .set(MODEL.HEARTBEAT, Times.toDb(now))
@@ -145,8 +147,14 @@ final class JooqKnowledgeModelRepository implements KnowledgeModelRepository {
 
     private static KnowledgeModel toModel(ModelRecord r) {
         return new KnowledgeModel(r.getId(), r.getName(), r.getDescription(), r.getBaseModel(), r.getInstructions(), r.getFile(),
-                r.getVector(), KnowledgeModel.Status.valueOf(r.getStatus()), problem(r.getStatusReason()), r.getPagesTotal(), r.getPagesDone(),
+                kind(r.getEmbeddingKind()), r.getVector(), KnowledgeModel.Status.valueOf(r.getStatus()), problem(r.getStatusReason()), r.getPagesTotal(), r.getPagesDone(),
                 r.getChunksDone(), Boolean.TRUE.equals(r.getLaunched()), Times.fromDb(r.getDate()));
+    }
+
+    /** A kind this node does not know (a newer node wrote it) reads as MiniLM's: it is only used to pick the embedder. */
+    private static EmbeddingKind kind(String stored) {
+        EmbeddingKind kind = EmbeddingKind.parse(stored);
+        return kind == null ? EmbeddingKind.MINILM : kind;
     }
 
     /** How a failure is kept in {@code model.status_reason}: "knowledge.failure.no_text" and so on, as rows have always held it. */

@@ -78,7 +78,7 @@ final class JooqUsageStats implements UsageStatsPort {
     }
 
     /**
-     * Totals and days in three statements when nothing is missing: the scalars (user and model counts, the
+     * Totals and days in three or four statements when nothing is missing: the scalars (user and model counts, the
      * sums of every stored day, the late-row check), the stored days of the range, and the open days live
      * (one statement, shared by the totals and the days). Missing or late days are computed and stored first.
      */
@@ -137,9 +137,9 @@ final class JooqUsageStats implements UsageStatsPort {
 
     /**
      * One statement: user and model counts, the first day of the history (an index end each), the sums of the
-     * stored closed days, and the late-row check: the rows written since the last look ({@code id} above
-     * {@code usage_rollup_state.checked_id}, a primary-key range of the last minutes' messages) dated in a
-     * closed day.
+     * stored closed days, the late-row mark and the newest row; then, when rows were written since the mark,
+     * the late-row check: those rows ({@code id} above {@code usage_rollup_state.checked_id}, a primary-key
+     * range of the last minutes' messages) dated in a closed day.
      */
     private Scalars scalars(LocalDate firstOpen) {
         LocalDateTime open = firstOpen.atStartOfDay();
@@ -150,25 +150,27 @@ final class JooqUsageStats implements UsageStatsPort {
                        (select min(date) from chat) as first_chat,
                        d.days, d.messages, d.answers, d.new_chats, d.input_tokens, d.output_tokens,
                        (select checked_id from usage_rollup_state where id = 1) as checked,
-                       (select max(id) from chat_history) as newest,
-                       (select min(h.date) from chat_history h
-                         where h.id > coalesce((select checked_id from usage_rollup_state where id = 1), 0) and h.date < ?) as late
+                       (select max(id) from chat_history) as newest
                 from (select count(*) as users, coalesce(sum(email_verified), 0) as verified, coalesce(sum(blocked), 0) as blocked
                       from `user`) u
                 cross join (select count(*) as days, coalesce(sum(messages), 0) as messages, coalesce(sum(answers), 0) as answers,
                                    coalesce(sum(new_chats), 0) as new_chats, coalesce(sum(input_tokens), 0) as input_tokens,
                                    coalesce(sum(output_tokens), 0) as output_tokens
-                            from usage_day where day < ?) d""", open, firstOpen);
+                            from usage_day where day < ?) d""", firstOpen);
         LocalDateTime message = r.get("first_message", LocalDateTime.class);
         LocalDateTime chat = r.get("first_chat", LocalDateTime.class);
         LocalDateTime earliest = message == null ? chat : chat == null || message.isBefore(chat) ? message : chat;
-        Long checked = r.get("checked", Long.class);
-        Long newest = r.get("newest", Long.class);
+        long checked = r.get("checked", Long.class) == null ? -1 : r.get("checked", Long.class);
+        long newest = r.get("newest", Long.class) == null ? 0 : r.get("newest", Long.class);
+        // the rows written since the last look, by their primary key (a range the optimizer can only use with
+        // the bound as a value: inside the statement above it scanned the date index of every row)
+        LocalDateTime late = newest <= checked ? null
+                : db.fetchSingle("select min(date) from chat_history where id > ? and id <= ? and date < ?", Math.max(checked, 0), newest, open)
+                .get(0, LocalDateTime.class);
         return new Scalars(r.get("users", Long.class), r.get("verified", Long.class), r.get("blocked", Long.class),
                 r.get("models", Long.class), earliest == null ? null : earliest.toLocalDate(), r.get("days", Long.class),
                 r.get("messages", Long.class), r.get("answers", Long.class), r.get("new_chats", Long.class),
-                r.get("input_tokens", Long.class), r.get("output_tokens", Long.class), checked == null ? -1 : checked,
-                newest == null ? 0 : newest, r.get("late", LocalDateTime.class));
+                r.get("input_tokens", Long.class), r.get("output_tokens", Long.class), checked, newest, late);
     }
 
     /**

@@ -42,4 +42,25 @@ class JooqChatRepositoryTest extends ChatRepositoryContract {
         assertThat(chats.find(id)).isEmpty();
         assertThat(db.fetchCount(db.selectFrom("chat_history"))).isZero();
     }
+
+    @Test
+    void theBranchesMigrationMakesEachEarlierMessageFollowTheOneBeforeIt() throws Exception {
+        ChatRepository chats = emptyRepository();
+        long id = chat(chats, userId(1), "t", "m", 5, T0);
+        long other = chat(chats, userId(2), "t", "m", 5, T0);
+        chats.appendAssistantMessage(id, "A1", uz.suhbat.domain.chat.MessageStatus.COMPLETE, "m", 0, 0, java.util.List.of(), T0);
+        chats.appendUserMessage(id, "Q2", "m", T0);
+        db.execute("update chat_history set parent_rank = null");
+
+        String migration;
+        try (var in = getClass().getResourceAsStream("/db/migration/V80__message_branches.sql")) {
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        int update = migration.indexOf("UPDATE");
+        db.execute(migration.substring(update, migration.indexOf(';', update)));
+
+        assertThat(chats.tree(id)).extracting(n -> n.rank() + "<" + n.parentRank()).containsExactly("1<0", "2<1", "3<2");
+        assertThat(chats.tree(other)).extracting(n -> n.rank() + "<" + n.parentRank()).containsExactly("1<0");
+        assertThat(chats.messages(id)).extracting(uz.suhbat.domain.chat.Message::content).containsExactly("first", "A1", "Q2");
+    }
 }

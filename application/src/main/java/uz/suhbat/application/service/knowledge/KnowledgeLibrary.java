@@ -5,9 +5,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import uz.suhbat.application.port.out.knowledge.EmbeddingModelsPort;
 import uz.suhbat.application.port.out.knowledge.EmbeddingPort;
 import uz.suhbat.application.port.out.knowledge.KnowledgeModelRepository;
 import uz.suhbat.application.port.out.knowledge.StemmerPort;
+import uz.suhbat.domain.knowledge.EmbeddingKind;
 import uz.suhbat.domain.knowledge.KnowledgeIndex;
 import uz.suhbat.domain.knowledge.KnowledgeModel;
 import uz.suhbat.domain.knowledge.Language;
@@ -26,13 +28,18 @@ public final class KnowledgeLibrary {
     /** What the passages sent with one question may add to the prompt, in estimated tokens. */
     public static final int DEFAULT_CONTEXT_TOKENS = 3000;
 
+    /** Asked of each launched model once at start-up and at a launch, as a question would be. */
+    private static final String WARM_UP = "warm up";
+
     private final KnowledgeModelRepository models;
-    private final EmbeddingPort embeddings;
+    private final Embedders embeddings;
     private final int topPages;
     private final double minScore;
     private final int contextTokens;
     private final Terms terms;
     private final Map<Long, KnowledgeIndex> indexes = new ConcurrentHashMap<>();
+    /** Per model, the embedder of its kind (a model's kind never changes). */
+    private final Map<Long, EmbeddingPort> embedders = new ConcurrentHashMap<>();
     /** The index version ({@link KnowledgeModelRepository#indexVersions}) each loaded index was read at. */
     private final Map<Long, Long> loadedVersions = new ConcurrentHashMap<>();
 
@@ -47,6 +54,17 @@ public final class KnowledgeLibrary {
      */
     public KnowledgeLibrary(KnowledgeModelRepository models, EmbeddingPort embeddings, int topPages, double minScore,
                             int contextTokens, StemmerPort stemmer) {
+        this(models, Embedders.single(embeddings), topPages, minScore, contextTokens, stemmer);
+    }
+
+    /** The same, each model searched with the embedder of its own {@link KnowledgeModel#embeddingKind kind}. */
+    public KnowledgeLibrary(KnowledgeModelRepository models, EmbeddingModelsPort embeddings, int topPages, double minScore,
+                            int contextTokens, StemmerPort stemmer) {
+        this(models, Embedders.of(embeddings), topPages, minScore, contextTokens, stemmer);
+    }
+
+    private KnowledgeLibrary(KnowledgeModelRepository models, Embedders embeddings, int topPages, double minScore,
+                             int contextTokens, StemmerPort stemmer) {
         this.models = models;
         this.embeddings = embeddings;
         this.topPages = topPages;
@@ -75,7 +93,7 @@ public final class KnowledgeLibrary {
      * sent: the best pages, one slot each, in page order.
      */
     public Retrieval lookup(long modelId, String question) {
-        float[] query = embeddings.embed(UzbekText.normalize(question));
+        float[] query = embedder(modelId).embed(UzbekText.normalize(question));
         KnowledgeIndex index = index(modelId);
         List<KnowledgeIndex.Hit> ranked = index.search(query, question, RANKED_DEPTH * topPages, minScore);
         return new Retrieval(ranked, index.pageContext(ranked, topPages, contextTokens));
@@ -94,8 +112,7 @@ public final class KnowledgeLibrary {
      */
     public CompletableFuture<Void> warm(long modelId) {
         return CompletableFuture.runAsync(() -> {
-            index(modelId);
-            embeddings.embed("warm up");
+            lookup(modelId, WARM_UP);
         }, task -> Thread.ofVirtual().name("knowledge-warm-" + modelId).start(task));
     }
 
@@ -107,14 +124,14 @@ public final class KnowledgeLibrary {
     /** Loads the launched models' passages, so that the first question after a restart is fast too. */
     public void warmUp() {
         List<KnowledgeModel> launched = launched();
-        launched.forEach(model -> index(model.id()));
-        if (!launched.isEmpty()) {
-            embeddings.embed("warm up"); // loads the embedding model before the first question needs it
-        }
+        // loads each model's passages and embedding model, and runs the search once, so that the first question
+        // finds everything loaded and compiled (bench/first-question.sh)
+        launched.forEach(model -> lookup(model.id(), WARM_UP));
     }
 
     public void evict(long modelId) {
         indexes.remove(modelId);
+        embedders.remove(modelId);
         loadedVersions.remove(modelId);
     }
 
@@ -139,14 +156,21 @@ public final class KnowledgeLibrary {
         return dropped;
     }
 
+    /** The embedder of a model's kind; MiniLM's for a model that no longer exists (its index is empty anyway). */
+    private EmbeddingPort embedder(long modelId) {
+        return embedders.computeIfAbsent(modelId, id -> embeddings.embedder(
+                models.find(id).map(KnowledgeModel::embeddingKind).orElse(EmbeddingKind.MINILM)));
+    }
+
     private KnowledgeIndex index(long modelId) {
         return indexes.computeIfAbsent(modelId, id -> {
             // the version first: passages changed after it was read make the index look old, never new
             Long version = models.indexVersions().get(id);
             loadedVersions.put(id, version == null ? Long.MIN_VALUE : version);
             List<KnowledgeModelRepository.StoredChunk> chunks = models.chunks(id);
-            KnowledgeIndex.Builder builder = KnowledgeIndex.builder(embeddings.dimensions(), chunks.size()).terms(terms);
-            EmbeddingPort.Tuning tuning = embeddings.tuning();
+            EmbeddingPort embedder = embedder(id);
+            KnowledgeIndex.Builder builder = KnowledgeIndex.builder(embedder.dimensions(), chunks.size()).terms(terms);
+            EmbeddingPort.Tuning tuning = embedder.tuning();
             for (Language language : Language.values()) {
                 builder.keywordWeight(language, tuning.keywordWeight(language)).similarityFloor(language, tuning.similarityFloor(language));
             }

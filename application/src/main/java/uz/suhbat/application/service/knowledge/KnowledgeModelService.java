@@ -27,6 +27,7 @@ import uz.suhbat.application.port.out.chat.ChatRepository;
 import uz.suhbat.application.port.out.knowledge.DocumentFilesPort;
 import uz.suhbat.application.port.out.knowledge.DocumentTextPort;
 import uz.suhbat.application.port.out.knowledge.DocumentTextPort.UnreadableDocumentException;
+import uz.suhbat.application.port.out.knowledge.EmbeddingModelsPort;
 import uz.suhbat.application.port.out.knowledge.EmbeddingPort;
 import uz.suhbat.application.port.out.knowledge.KnowledgeModelRepository;
 import uz.suhbat.application.service.admin.AuditTrail;
@@ -34,6 +35,7 @@ import uz.suhbat.application.service.chat.AnswerFailures;
 import uz.suhbat.domain.audit.AuditAction;
 import uz.suhbat.domain.chat.Chat;
 import uz.suhbat.domain.chat.Role;
+import uz.suhbat.domain.knowledge.EmbeddingKind;
 import uz.suhbat.domain.knowledge.KnowledgeIndex;
 import uz.suhbat.domain.knowledge.KnowledgeModel;
 
@@ -57,7 +59,7 @@ public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase
     private final KnowledgeModelRepository models;
     private final DocumentFilesPort files;
     private final DocumentTextPort documents;
-    private final EmbeddingPort embeddings;
+    private final Embedders embeddings;
     private final KnowledgeLibrary library;
     private final ChatRepository chats;
     private final ChatModelPort chatModel;
@@ -70,6 +72,21 @@ public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase
     public KnowledgeModelService(KnowledgeModelRepository models, DocumentFilesPort files, DocumentTextPort documents,
                                  EmbeddingPort embeddings, KnowledgeLibrary library, ChatRepository chats, ChatModelPort chatModel,
                                  Executor ingestion, Clock clock, List<String> baseModels, long maxUploadBytes, AuditTrail audit) {
+        this(models, files, documents, Embedders.single(embeddings), library, chats, chatModel, ingestion, clock, baseModels,
+                maxUploadBytes, audit);
+    }
+
+    /** {@code embeddings}: the kinds an admin may choose from; each model is read by its own. */
+    public KnowledgeModelService(KnowledgeModelRepository models, DocumentFilesPort files, DocumentTextPort documents,
+                                 EmbeddingModelsPort embeddings, KnowledgeLibrary library, ChatRepository chats, ChatModelPort chatModel,
+                                 Executor ingestion, Clock clock, List<String> baseModels, long maxUploadBytes, AuditTrail audit) {
+        this(models, files, documents, Embedders.of(embeddings), library, chats, chatModel, ingestion, clock, baseModels, maxUploadBytes,
+                audit);
+    }
+
+    private KnowledgeModelService(KnowledgeModelRepository models, DocumentFilesPort files, DocumentTextPort documents,
+                                  Embedders embeddings, KnowledgeLibrary library, ChatRepository chats, ChatModelPort chatModel,
+                                  Executor ingestion, Clock clock, List<String> baseModels, long maxUploadBytes, AuditTrail audit) {
         this.models = models;
         this.files = files;
         this.documents = documents;
@@ -99,6 +116,10 @@ public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase
         if (command.instructions() != null && command.instructions().length() > 4000) {
             errors.put("instructions", Problem.MODEL_INSTRUCTIONS);
         }
+        EmbeddingKind kind = command.embeddingKind().isEmpty() ? EmbeddingKind.MINILM : EmbeddingKind.parse(command.embeddingKind());
+        if (kind == null || !embeddings.available().contains(kind)) {
+            errors.put("embeddingKind", Problem.MODEL_EMBEDDING);
+        }
         if (pdf == null) {
             errors.put("file", Problem.MODEL_NO_FILE);
         }
@@ -118,15 +139,16 @@ public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase
             files.delete(file);
             return new Rejected(Map.of("file", problemOf(unreadable.reason())), false);
         }
+        EmbeddingPort embedder = embeddings.embedder(kind);
         KnowledgeModel model = models.create(command.name(), command.description(), command.baseModel(), command.instructions(), file,
-                embeddings.modelId(), clock.instant());
+                kind, embedder.modelId(), clock.instant());
         models.progress(model.id(), pages, 0, 0);
         audit.record(adminId, AuditAction.MODEL_CREATED, model.name(), pages + " pages");
-        ingestion.execute(() -> ingest(model.id(), files.path(file), pages));
+        ingestion.execute(() -> ingest(model.id(), embedder, files.path(file), pages));
         return new Created(model.id());
     }
 
-    private void ingest(long id, Path file, int pages) {
+    private void ingest(long id, EmbeddingPort embedder, Path file, int pages) {
         // this node owns the reading while it says so: other nodes fail the model only once this stops
         ScheduledFuture<?> alive = HEARTBEATS.scheduleWithFixedDelay(() -> {
             try {
@@ -136,14 +158,14 @@ public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase
             }
         }, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            read(id, file, pages);
+            read(id, embedder, file, pages);
         } finally {
             alive.cancel(false);
         }
     }
 
-    private void read(long id, Path file, int pages) {
-        EmbeddingPipeline pipeline = new EmbeddingPipeline(documents, embeddings, embeddings.tuning().chunker(), 32, 256);
+    private void read(long id, EmbeddingPort embedder, Path file, int pages) {
+        EmbeddingPipeline pipeline = new EmbeddingPipeline(documents, embedder, embedder.tuning().chunker(), 32, 256);
         int[] seq = {0};
         try {
             EmbeddingPipeline.Totals totals = pipeline.run(file, (batch, pagesRead) -> {
@@ -223,6 +245,11 @@ public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase
         chats.closeAllWithModel(model.get().pickerId(), Chat.ClosedReason.MODEL_DELETED);
         audit.record(adminId, AuditAction.MODEL_DELETED, model.get().name(), model.get().pickerId());
         return true;
+    }
+
+    @Override
+    public List<EmbeddingKind> embeddingKinds() {
+        return embeddings.available();
     }
 
     @Override

@@ -21,19 +21,23 @@ class AccountsFixture {
     final FakePasswordHashing hashing = new FakePasswordHashing();
     final InMemoryThrottleRepository throttles = new InMemoryThrottleRepository();
     final InMemorySecretKeyRepository secrets = new InMemorySecretKeyRepository();
-    final AccountService accounts = new AccountService(users, tokens, devices, mail, hashing, throttles, clock, "https://suhbat.example.uz/");
+    final AccountMail accountMail = new AccountMail(mail, tokens, throttles, clock, "https://suhbat.example.uz/");
+    final RegistrationService registration = new RegistrationService(users, tokens, hashing, accountMail, clock);
+    final PasswordResetService passwordReset = new PasswordResetService(users, tokens, devices, hashing, accountMail, clock);
+    final ProfileService profiles = new ProfileService(users, devices, hashing, accountMail);
+    final SessionCheckService sessions = new SessionCheckService(users, devices);
     final SignInService signIn = new SignInService(users, ThrottledPasswordCheck.forUsers(hashing, throttles, secrets, clock));
     final DeviceLoginService deviceLogins = new DeviceLoginService(devices, users, clock);
 
     long registered(String username) {
-        RegisterUseCase.Result result = accounts.register(new RegisterUseCase.Command(username, username + "@example.uz", "long enough secret", "uz"));
+        RegisterUseCase.Result result = registration.register(new RegisterUseCase.Command(username, username + "@example.uz", "long enough secret", "uz"));
         org.assertj.core.api.Assertions.assertThat(result).isInstanceOf(RegisterUseCase.CheckInbox.class);
         return users.findByUsername(new uz.suhbat.domain.user.Username(username)).orElseThrow().id();
     }
 
     long verified(String username) {
         long id = registered(username);
-        accounts.verify(mail.last().token());
+        registration.verify(mail.last().token());
         return id;
     }
 }

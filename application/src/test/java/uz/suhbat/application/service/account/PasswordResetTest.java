@@ -17,8 +17,8 @@ class PasswordResetTest extends AccountsFixture {
     void givenAnUnknownAddress_whenAskingForAReset_thenSameAnswerAndNoMail() {
         int before = mail.sent().size();
 
-        assertThat(accounts.requestReset("nobody@example.uz", "10.0.0.1", "uz")).isEqualTo(Request.ACCEPTED);
-        assertThat(accounts.requestReset("not even an address", "10.0.0.1", "uz")).isEqualTo(Request.ACCEPTED);
+        assertThat(passwordReset.requestReset("nobody@example.uz", "10.0.0.1", "uz")).isEqualTo(Request.ACCEPTED);
+        assertThat(passwordReset.requestReset("not even an address", "10.0.0.1", "uz")).isEqualTo(Request.ACCEPTED);
 
         assertThat(mail.sent()).hasSize(before);
     }
@@ -29,48 +29,48 @@ class PasswordResetTest extends AccountsFixture {
         String cookie = deviceLogins.remember(id, "Firefox");
         int epoch = users.findById(id).orElseThrow().sessionEpoch();
 
-        accounts.requestReset("MALIKA@example.uz", "10.0.0.1", "uz");
+        passwordReset.requestReset("MALIKA@example.uz", "10.0.0.1", "uz");
         String token = mail.last().token();
         assertThat(mail.last().kind()).isEqualTo("reset");
-        assertThat(accounts.tokenValid(token)).isTrue();
+        assertThat(passwordReset.tokenValid(token)).isTrue();
 
-        assertThat(accounts.reset(token, "brand new passphrase")).isInstanceOf(Done.class);
-        assertThat(accounts.reset(token, "another new passphrase")).isInstanceOf(InvalidToken.class);
+        assertThat(passwordReset.reset(token, "brand new passphrase")).isInstanceOf(Done.class);
+        assertThat(passwordReset.reset(token, "another new passphrase")).isInstanceOf(InvalidToken.class);
 
         assertThat(signIn.signIn(new SignInUseCase.Credentials("malika", "brand new passphrase", "10.0.0.1"))).isInstanceOf(SignInUseCase.SignedIn.class);
-        assertThat(accounts.check(id, epoch)).isInstanceOf(SessionCheckQuery.Ended.class);
+        assertThat(sessions.check(id, epoch)).isInstanceOf(SessionCheckQuery.Ended.class);
         assertThat(deviceLogins.resume(cookie, "Firefox")).isInstanceOf(uz.suhbat.application.port.in.account.DeviceLoginUseCase.Invalid.class);
     }
 
     @Test
     void givenAResetLink_whenOlderThan30Minutes_thenRefused() {
         verified("nigora");
-        accounts.requestReset("nigora@example.uz", "10.0.0.1", "uz");
+        passwordReset.requestReset("nigora@example.uz", "10.0.0.1", "uz");
         String token = mail.last().token();
 
         clock.advance(Duration.ofMinutes(30).minusSeconds(1));
-        assertThat(accounts.tokenValid(token)).isTrue();
+        assertThat(passwordReset.tokenValid(token)).isTrue();
         clock.advance(Duration.ofSeconds(1));
-        assertThat(accounts.tokenValid(token)).isFalse();
-        assertThat(accounts.reset(token, "brand new passphrase")).isInstanceOf(InvalidToken.class);
+        assertThat(passwordReset.tokenValid(token)).isFalse();
+        assertThat(passwordReset.reset(token, "brand new passphrase")).isInstanceOf(InvalidToken.class);
     }
 
     @Test
     void givenAWeakNewPassword_whenResetting_thenRefusedAndTheLinkStaysUsable() {
         verified("zarina");
-        accounts.requestReset("zarina@example.uz", "10.0.0.1", "uz");
+        passwordReset.requestReset("zarina@example.uz", "10.0.0.1", "uz");
         String token = mail.last().token();
 
-        assertThat(accounts.reset(token, "12345678")).isInstanceOf(Rejected.class);
-        assertThat(accounts.reset(token, "a much better passphrase")).isInstanceOf(Done.class);
+        assertThat(passwordReset.reset(token, "12345678")).isInstanceOf(Rejected.class);
+        assertThat(passwordReset.reset(token, "a much better passphrase")).isInstanceOf(Done.class);
     }
 
     @Test
     void givenManyResetRequests_whenFromOneAddress_thenThrottled() {
         verified("timur");
         for (int i = 0; i < 3; i++) {
-            assertThat(accounts.requestReset("timur@example.uz", "10.0.0.9", "uz")).isEqualTo(Request.ACCEPTED);
+            assertThat(passwordReset.requestReset("timur@example.uz", "10.0.0.9", "uz")).isEqualTo(Request.ACCEPTED);
         }
-        assertThat(accounts.requestReset("timur@example.uz", "10.0.0.9", "uz")).isEqualTo(Request.THROTTLED);
+        assertThat(passwordReset.requestReset("timur@example.uz", "10.0.0.9", "uz")).isEqualTo(Request.THROTTLED);
     }
 }

@@ -15,16 +15,16 @@ class ProfileTest extends AccountsFixture {
     void givenANewEmail_whenEditing_thenItWaitsForVerificationBeforeReplacingTheOld() {
         long id = verified("aziza");
 
-        assertThat(accounts.edit(id, "aziza_k", "new@example.uz")).isEmpty();
+        assertThat(profiles.edit(id, "aziza_k", "new@example.uz")).isEmpty();
 
-        Profile pending = accounts.profile(id);
+        Profile pending = profiles.profile(id);
         assertThat(pending.username()).isEqualTo("aziza_k");
         assertThat(pending.email()).isEqualTo("aziza@example.uz");
         assertThat(pending.pendingEmail()).isEqualTo("new@example.uz");
         assertThat(mail.last().to().value()).isEqualTo("new@example.uz");
 
-        assertThat(accounts.verify(mail.last().token())).isTrue();
-        Profile done = accounts.profile(id);
+        assertThat(registration.verify(mail.last().token())).isTrue();
+        Profile done = profiles.profile(id);
         assertThat(done.email()).isEqualTo("new@example.uz");
         assertThat(done.pendingEmail()).isNull();
     }
@@ -34,7 +34,7 @@ class ProfileTest extends AccountsFixture {
         verified("first");
         long id = verified("second");
 
-        assertThat(accounts.edit(id, "FIRST", "first@example.uz"))
+        assertThat(profiles.edit(id, "FIRST", "first@example.uz"))
                 .containsEntry("username", Problem.USERNAME_TAKEN)
                 .containsEntry("email", Problem.EMAIL_TAKEN);
     }
@@ -43,8 +43,8 @@ class ProfileTest extends AccountsFixture {
     void givenTheCurrentPassword_whenChanging_thenTheNewOneWorks() {
         long id = verified("nargiza");
 
-        assertThat(accounts.changePassword(id, "wrong", "fresh passphrase")).containsEntry("currentPassword", Problem.PASSWORD_WRONG);
-        assertThat(accounts.changePassword(id, "long enough secret", "fresh passphrase")).isEmpty();
+        assertThat(profiles.changePassword(id, "wrong", "fresh passphrase")).containsEntry("currentPassword", Problem.PASSWORD_WRONG);
+        assertThat(profiles.changePassword(id, "long enough secret", "fresh passphrase")).isEmpty();
 
         assertThat(signIn.signIn(new SignInUseCase.Credentials("nargiza", "fresh passphrase", "x"))).isInstanceOf(SignInUseCase.SignedIn.class);
     }
@@ -53,14 +53,14 @@ class ProfileTest extends AccountsFixture {
     void givenOtherSessionsAndDevices_whenChangingThePassword_thenEveryOneEnds() {
         long id = verified("moved");
         String laptop = deviceLogins.remember(id, "Laptop");
-        int epoch = accounts.currentEpoch(id);
-        assertThat(accounts.check(id, epoch)).isInstanceOf(SessionCheckQuery.Active.class);
+        int epoch = sessions.currentEpoch(id);
+        assertThat(sessions.check(id, epoch)).isInstanceOf(SessionCheckQuery.Active.class);
 
-        assertThat(accounts.changePassword(id, "long enough secret", "fresh passphrase")).isEmpty();
+        assertThat(profiles.changePassword(id, "long enough secret", "fresh passphrase")).isEmpty();
 
-        assertThat(accounts.check(id, epoch)).as("a session of before the change").isInstanceOf(SessionCheckQuery.Ended.class);
+        assertThat(sessions.check(id, epoch)).as("a session of before the change").isInstanceOf(SessionCheckQuery.Ended.class);
         assertThat(deviceLogins.resume(laptop, "Laptop")).isInstanceOf(DeviceLoginUseCase.Invalid.class);
-        assertThat(accounts.check(id, accounts.currentEpoch(id))).as("the session that changed it goes on with the new epoch")
+        assertThat(sessions.check(id, sessions.currentEpoch(id))).as("the session that changed it goes on with the new epoch")
                 .isInstanceOf(SessionCheckQuery.Active.class);
     }
 
@@ -69,27 +69,48 @@ class ProfileTest extends AccountsFixture {
         long id = verified("careful");
         String here = deviceLogins.remember(id, "Laptop");
         String phone = deviceLogins.remember(id, "Phone");
-        int epoch = accounts.currentEpoch(id);
+        int epoch = sessions.currentEpoch(id);
 
         int newEpoch = deviceLogins.signOutOthers(id, here);
 
-        assertThat(accounts.check(id, epoch)).as("the phone's live session").isInstanceOf(SessionCheckQuery.Ended.class);
+        assertThat(sessions.check(id, epoch)).as("the phone's live session").isInstanceOf(SessionCheckQuery.Ended.class);
         assertThat(deviceLogins.resume(phone, "Phone")).isInstanceOf(DeviceLoginUseCase.Invalid.class);
-        assertThat(accounts.check(id, newEpoch)).isInstanceOf(SessionCheckQuery.Active.class);
+        assertThat(sessions.check(id, newEpoch)).isInstanceOf(SessionCheckQuery.Active.class);
         assertThat(deviceLogins.resume(here, "Laptop")).isInstanceOf(DeviceLoginUseCase.Valid.class);
+    }
+
+    @Test
+    void givenTwoDevices_whenOneIsSignedOut_thenItsLiveSessionEndsAndTheOtherGoesOn() {
+        long id = verified("onedevice");
+        String laptop = deviceLogins.remember(id, "Laptop");
+        String phone = deviceLogins.remember(id, "Phone");
+        int epoch = sessions.currentEpoch(id);
+        String phoneSeries = phone.substring(0, phone.indexOf(':'));
+        String laptopSeries = laptop.substring(0, laptop.indexOf(':'));
+        assertThat(sessions.check(id, epoch, phoneSeries)).isInstanceOf(SessionCheckQuery.Active.class);
+        long phoneId = deviceLogins.devices(id, laptop).stream().filter(d -> !d.current()).findFirst().orElseThrow().id();
+
+        deviceLogins.signOut(id, phoneId);
+
+        assertThat(sessions.check(id, epoch, phoneSeries)).as("the phone's live session").isInstanceOf(SessionCheckQuery.Ended.class);
+        assertThat(sessions.check(id, epoch, laptopSeries)).as("the laptop's").isInstanceOf(SessionCheckQuery.Active.class);
+        assertThat(sessions.check(id, epoch, null)).as("a session tied to no device").isInstanceOf(SessionCheckQuery.Active.class);
+        long other = verified("someoneelse");
+        assertThat(sessions.check(other, sessions.currentEpoch(other), laptopSeries)).as("another account's device does not count")
+                .isInstanceOf(SessionCheckQuery.Ended.class);
     }
 
     @Test
     void givenAChosenLanguage_whenTheSessionIsCheckedAndMailIsSent_thenTheyUseIt() {
         long id = verified("dilnoza");
-        assertThat(((SessionCheckQuery.Active) accounts.check(id, 0)).language()).isEqualTo("uz");
+        assertThat(((SessionCheckQuery.Active) sessions.check(id, 0)).language()).isEqualTo("uz");
 
-        assertThat(accounts.chooseLanguage(id, "uz-Cyrl-UZ")).isTrue();
+        assertThat(profiles.chooseLanguage(id, "uz-Cyrl-UZ")).isTrue();
 
-        assertThat(((SessionCheckQuery.Active) accounts.check(id, 0)).language()).isEqualTo("uz-Cyrl");
-        assertThat(accounts.edit(id, "dilnoza", "other@example.uz")).isEmpty();
+        assertThat(((SessionCheckQuery.Active) sessions.check(id, 0)).language()).isEqualTo("uz-Cyrl");
+        assertThat(profiles.edit(id, "dilnoza", "other@example.uz")).isEmpty();
         assertThat(mail.last().language()).isEqualTo("uz-Cyrl");
-        accounts.requestReset("dilnoza@example.uz", "10.0.0.1", "en");
+        passwordReset.requestReset("dilnoza@example.uz", "10.0.0.1", "en");
         assertThat(mail.last().kind()).isEqualTo("reset");
         assertThat(mail.last().language()).as("the account's language, not the page's").isEqualTo("uz-Cyrl");
     }
@@ -98,8 +119,8 @@ class ProfileTest extends AccountsFixture {
     void givenALanguageWeDoNotSpeak_whenChosen_thenNothingChanges() {
         long id = verified("jasur");
 
-        assertThat(accounts.chooseLanguage(id, "de")).isFalse();
-        assertThat(accounts.chooseLanguage(id, null)).isFalse();
+        assertThat(profiles.chooseLanguage(id, "de")).isFalse();
+        assertThat(profiles.chooseLanguage(id, null)).isFalse();
 
         assertThat(users.findById(id).orElseThrow().language()).isEqualTo("uz");
     }
@@ -109,8 +130,8 @@ class ProfileTest extends AccountsFixture {
         long id = verified("deleteme");
         deviceLogins.remember(id, "Laptop");
 
-        assertThat(accounts.delete(id, "wrong password")).isFalse();
-        assertThat(accounts.delete(id, "long enough secret")).isTrue();
+        assertThat(profiles.delete(id, "wrong password")).isFalse();
+        assertThat(profiles.delete(id, "long enough secret")).isTrue();
 
         assertThat(users.findById(id)).isEmpty();
         assertThat(devices.findByUser(id)).isEmpty();

@@ -16,7 +16,7 @@ class RegistrationTest extends AccountsFixture {
 
     @Test
     void givenValidInput_whenRegistering_thenUserIsStoredHashedUnverifiedAndAVerificationLinkIsMailed() {
-        Result result = accounts.register(new Command("Nodira", "Nodira@Example.uz", "my long passphrase", "en"));
+        Result result = registration.register(new Command("Nodira", "Nodira@Example.uz", "my long passphrase", "en"));
 
         assertThat(result).isInstanceOf(CheckInbox.class);
         User user = users.findByUsername(new uz.suhbat.domain.user.Username("nodira")).orElseThrow();
@@ -31,7 +31,7 @@ class RegistrationTest extends AccountsFixture {
 
     @Test
     void givenBadInput_whenRegistering_thenEveryFieldIsReported() {
-        Result result = accounts.register(new Command("a", "not-an-email", "short", "uz"));
+        Result result = registration.register(new Command("a", "not-an-email", "short", "uz"));
 
         assertThat(((Rejected) result).errors()).containsEntry("username", Problem.USERNAME_INVALID)
                 .containsEntry("email", Problem.EMAIL_INVALID)
@@ -41,9 +41,9 @@ class RegistrationTest extends AccountsFixture {
 
     @Test
     void givenCommonPasswords_whenRegistering_thenRefused() {
-        assertThat(((Rejected) accounts.register(new Command("aziz", "aziz@example.uz", "Password123", "uz"))).errors())
+        assertThat(((Rejected) registration.register(new Command("aziz", "aziz@example.uz", "Password123", "uz"))).errors())
                 .containsEntry("password", Problem.PASSWORD_COMMON);
-        assertThat(((Rejected) accounts.register(new Command("aziz", "aziz@example.uz", "aaaaaaaaaa", "uz"))).errors())
+        assertThat(((Rejected) registration.register(new Command("aziz", "aziz@example.uz", "aaaaaaaaaa", "uz"))).errors())
                 .containsEntry("password", Problem.PASSWORD_COMMON);
     }
 
@@ -52,15 +52,15 @@ class RegistrationTest extends AccountsFixture {
         String over72Bytes = "пароль-очень-длинный-".repeat(5);
         assertThat(over72Bytes.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(72);
 
-        assertThat(accounts.register(new Command("ivan", "ivan@example.uz", over72Bytes, "uz"))).isInstanceOf(CheckInbox.class);
-        assertThat(accounts.register(new Command("olim", "olim@example.uz", "oʻzbekcha parol", "uz"))).isInstanceOf(CheckInbox.class);
+        assertThat(registration.register(new Command("ivan", "ivan@example.uz", over72Bytes, "uz"))).isInstanceOf(CheckInbox.class);
+        assertThat(registration.register(new Command("olim", "olim@example.uz", "oʻzbekcha parol", "uz"))).isInstanceOf(CheckInbox.class);
     }
 
     @Test
     void givenATakenUsername_whenRegistering_thenRefusedWithoutRegardToCase() {
         registered("Bobur");
 
-        Rejected rejected = (Rejected) accounts.register(new Command("BOBUR", "bobur-2@example.uz", "another long secret", "uz"));
+        Rejected rejected = (Rejected) registration.register(new Command("BOBUR", "bobur-2@example.uz", "another long secret", "uz"));
 
         assertThat(rejected.errors()).containsOnlyKeys("username").containsEntry("username", Problem.USERNAME_TAKEN);
     }
@@ -70,7 +70,7 @@ class RegistrationTest extends AccountsFixture {
         long owner = registered("Bekzod");
         int before = mail.sent().size();
 
-        Result again = accounts.register(new Command("someone_else", "BEKZOD@example.uz", "another long secret", "en"));
+        Result again = registration.register(new Command("someone_else", "BEKZOD@example.uz", "another long secret", "en"));
 
         assertThat(again).isInstanceOf(CheckInbox.class);
         assertThat(users.findByUsername(new uz.suhbat.domain.user.Username("someone_else"))).as("no second account").isEmpty();
@@ -102,7 +102,8 @@ class RegistrationTest extends AccountsFixture {
             }
         };
         java.util.List<Runnable> queued = new java.util.ArrayList<>();
-        AccountService queuedAccounts = new AccountService(users, tokens, devices, failingMail, hashing, throttles, clock, "https://suhbat.example.uz", queued::add);
+        RegistrationService queuedAccounts = new RegistrationService(users, tokens, hashing,
+                new AccountMail(failingMail, tokens, throttles, clock, "https://suhbat.example.uz", queued::add), clock);
 
         assertThat(queuedAccounts.register(new Command("queued", "queued@example.uz", "long enough secret", "uz"))).isInstanceOf(CheckInbox.class);
         assertThat(queuedAccounts.register(new Command("queued2", "queued@example.uz", "long enough secret", "uz"))).isInstanceOf(CheckInbox.class);
@@ -118,9 +119,9 @@ class RegistrationTest extends AccountsFixture {
         long id = registered("dilnoza");
         String token = mail.last().token();
 
-        assertThat(accounts.verify(token)).isTrue();
+        assertThat(registration.verify(token)).isTrue();
         assertThat(users.findById(id).orElseThrow().mayChat()).isTrue();
-        assertThat(accounts.verify(token)).isFalse();
+        assertThat(registration.verify(token)).isFalse();
     }
 
     @Test
@@ -129,12 +130,12 @@ class RegistrationTest extends AccountsFixture {
         String token = mail.last().token();
 
         clock.advance(Duration.ofHours(24).minusSeconds(1));
-        String secondToken = accounts.resendVerification(users.findByEmail(mail.last().to()).orElseThrow().id()) == Resend.SENT
+        String secondToken = registration.resendVerification(users.findByEmail(mail.last().to()).orElseThrow().id()) == Resend.SENT
                 ? mail.last().token() : null;
-        assertThat(accounts.verify(token)).as("an older link is replaced by the new one").isFalse();
+        assertThat(registration.verify(token)).as("an older link is replaced by the new one").isFalse();
 
         clock.advance(Duration.ofHours(24));
-        assertThat(accounts.verify(secondToken)).as("24 hours later").isFalse();
+        assertThat(registration.verify(secondToken)).as("24 hours later").isFalse();
     }
 
     @Test
@@ -144,19 +145,19 @@ class RegistrationTest extends AccountsFixture {
 
         clock.advance(Duration.ofHours(24).minusMillis(1));
 
-        assertThat(accounts.verify(token)).isTrue();
+        assertThat(registration.verify(token)).isTrue();
     }
 
     @Test
     void givenResendRequests_whenTooMany_thenThrottled() {
         long id = registered("sardor");
 
-        assertThat(accounts.resendVerification(id)).isEqualTo(Resend.SENT);
-        assertThat(accounts.resendVerification(id)).isEqualTo(Resend.SENT);
-        assertThat(accounts.resendVerification(id)).isEqualTo(Resend.SENT);
-        assertThat(accounts.resendVerification(id)).isEqualTo(Resend.THROTTLED);
+        assertThat(registration.resendVerification(id)).isEqualTo(Resend.SENT);
+        assertThat(registration.resendVerification(id)).isEqualTo(Resend.SENT);
+        assertThat(registration.resendVerification(id)).isEqualTo(Resend.SENT);
+        assertThat(registration.resendVerification(id)).isEqualTo(Resend.THROTTLED);
 
         clock.advance(Duration.ofMinutes(16));
-        assertThat(accounts.resendVerification(id)).isEqualTo(Resend.SENT);
+        assertThat(registration.resendVerification(id)).isEqualTo(Resend.SENT);
     }
 }

@@ -75,7 +75,7 @@ class SignInAndDevicesTest extends AccountsFixture {
         users.save(users.findById(id).orElseThrow().block("Spam"));
 
         assertThat(signIn.signIn(new Credentials("bekzod", "long enough secret", "1.1.1.1"))).isEqualTo(new Blocked<>("Spam"));
-        assertThat(accounts.check(id, 0)).isEqualTo(new SessionCheckQuery.Blocked("Spam"));
+        assertThat(sessions.check(id, 0)).isEqualTo(new SessionCheckQuery.Blocked("Spam"));
     }
 
     @Test

@@ -464,5 +464,6 @@ class ChatUseCasesTest {
                 .containsExactly("1:Savol:complete", "3:Toʻliq javob:complete");
         assertThat(service.versions.choose(aziz, chatId, 2)).isEqualTo(uz.suhbat.application.port.in.chat.MessageVersionsUseCase.Result.DONE);
         assertThat(stored(aziz, chatId)).containsExactly("1:Savol:complete", "2:Yarim javob:interrupted");
+        assertThat(service.chat(aziz, chatId).orElseThrow().messages().get(1).versions()).containsExactly(2, 3);
     }
 }

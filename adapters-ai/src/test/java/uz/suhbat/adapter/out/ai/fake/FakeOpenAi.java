@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An OpenAI-compatible server for tests: {@code POST /v1/chat/completions} with {@code "stream": true},
- * answered with real {@code chat.completion.chunk} server-sent events, each flushed as written.
+ * answered with real {@code chat.completion.chunk} server-sent events, each flushed as written, and
+ * {@code POST /v1/embeddings} ({@link FakeEmbeddingsEndpoint}).
  *
  * <p>Each request takes the next scripted {@link Reply}; when none is queued, the fallback set with
  * {@link #answerAllWith} answers, and without one the request is refused with a 500 that says so.
@@ -42,6 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class FakeOpenAi implements AutoCloseable {
 
     private static final String PATH = "/v1/chat/completions";
+    private static final String EMBEDDINGS_PATH = "/v1/embeddings";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final HttpServer server;
@@ -54,6 +56,9 @@ public final class FakeOpenAi implements AutoCloseable {
     private final AtomicInteger abandoned = new AtomicInteger();
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Function<RecordedRequest, String> fallback;
+    private final FakeEmbeddingsEndpoint embeddings = new FakeEmbeddingsEndpoint(spec, violations);
+    private final java.util.Map<String, Function<RecordedRequest, Reply>> routes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<RecordedRequest> routed = new CopyOnWriteArrayList<>();
 
     static {
         // like a real API server, send each chunk at once: without TCP_NODELAY a chunk written right
@@ -97,10 +102,34 @@ public final class FakeOpenAi implements AutoCloseable {
         return this;
     }
 
-    /** Forgets scripted replies no request took and the answer-all function, so that one test's leftovers do not reach the next. */
+    /**
+     * Answers every request for {@code model} with {@code reply}, apart from the script: such requests take no scripted
+     * reply and are recorded in {@link #routed()}, not in {@link #requests()} (they are checked against the spec all the
+     * same). For a side request of the app's own, such as the title a model writes after a chat's first answer, which
+     * would otherwise take the reply a test scripted for its next message.
+     */
+    public FakeOpenAi route(String model, Function<RecordedRequest, Reply> reply) {
+        routes.put(model, reply);
+        return this;
+    }
+
+    /** The requests answered by a {@link #route}. */
+    public List<RecordedRequest> routed() {
+        return List.copyOf(routed);
+    }
+
+    /**
+     * Forgets scripted replies no request took and the answer-all function, so that one test's leftovers do not reach
+     * the next. Routes stay: they stand for the app's own side requests, set up once with the fake.
+     */
     public void reset() {
         script.clear();
         fallback = null;
+    }
+
+    /** The {@code POST /v1/embeddings} requests received, apart from the chat requests of {@link #requests()}. */
+    public List<RecordedRequest> embeddingRequests() {
+        return embeddings.requests();
     }
 
     public List<RecordedRequest> requests() {
@@ -136,6 +165,10 @@ public final class FakeOpenAi implements AutoCloseable {
     }
 
     private void respond(HttpExchange exchange) throws IOException {
+        if (exchange.getRequestMethod().equals("POST") && exchange.getRequestURI().getPath().equals(EMBEDDINGS_PATH)) {
+            embeddings.respond(exchange);
+            return;
+        }
         if (!exchange.getRequestMethod().equals("POST") || !exchange.getRequestURI().getPath().equals(PATH)) {
             refuse(exchange, new Reply.Refusal(404, "invalid_request_error", "unknown_url",
                     "Unknown request URL: " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath(), null));
@@ -151,7 +184,8 @@ public final class FakeOpenAi implements AutoCloseable {
         }
         RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                 exchange.getRequestHeaders(), body);
-        requests.add(request);
+        Function<RecordedRequest, Reply> route = body.hasNonNull("model") ? routes.get(body.get("model").asString()) : null;
+        (route != null ? routed : requests).add(request);
         List<String> problems = spec.violations(OpenAiSpec.REQUEST, body);
         if (!problems.isEmpty()) {
             violations.addAll(problems);
@@ -162,7 +196,7 @@ public final class FakeOpenAi implements AutoCloseable {
             refuse(exchange, Reply.error(400, "invalid_request_error", null, "This fake only streams."));
             return;
         }
-        serve(exchange, request, nextReply());
+        serve(exchange, request, route != null ? route.apply(request) : nextReply());
     }
 
     private Reply nextReply() {
@@ -256,7 +290,7 @@ public final class FakeOpenAi implements AutoCloseable {
         return stream;
     }
 
-    private static void refuse(HttpExchange exchange, Reply.Refusal refusal) throws IOException {
+    static void refuse(HttpExchange exchange, Reply.Refusal refusal) throws IOException {
         ObjectNode error = JSON.objectNode();
         error.put("message", refusal.message());
         error.put("type", refusal.type());

@@ -19,16 +19,24 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The schemas of OpenAI's published API description that the fake upstream and the request checks
  * touch: the request ({@code CreateChatCompletionRequest}) and each streamed chunk
- * ({@code CreateChatCompletionStreamResponse}).
+ * ({@code CreateChatCompletionStreamResponse}), the embeddings request and answer
+ * ({@code CreateEmbeddingRequest}, {@code CreateEmbeddingResponse}); and those that Suhbat's own /v1 API is checked
+ * against (a whole answer, the model list, an error).
  *
  * <p>The description is a subset of OpenAI's {@code openapi.json} kept in this module's test
  * resources ({@code openai/openapi-subset.json}, see the README beside it for its source and MIT
  * licence), so the tests need nothing outside the repository. It travels in the test-jar too.
  */
-final class OpenAiSpec {
+public final class OpenAiSpec {
 
-    static final String REQUEST = "CreateChatCompletionRequest";
-    static final String CHUNK = "CreateChatCompletionStreamResponse";
+    public static final String REQUEST = "CreateChatCompletionRequest";
+    public static final String CHUNK = "CreateChatCompletionStreamResponse";
+    /** A whole (not streamed) answer, as Suhbat's own /v1 API gives it. */
+    public static final String RESPONSE = "CreateChatCompletionResponse";
+    public static final String MODELS = "ListModelsResponse";
+    public static final String ERROR = "ErrorResponse";
+    public static final String EMBEDDING_REQUEST = "CreateEmbeddingRequest";
+    public static final String EMBEDDING_RESPONSE = "CreateEmbeddingResponse";
     static final String RESOURCE = "/openai/openapi-subset.json";
 
     private static volatile OpenAiSpec loaded;
@@ -40,7 +48,7 @@ final class OpenAiSpec {
     }
 
     /** Parsing the description takes a moment, so it is done once per test JVM. */
-    static OpenAiSpec get() {
+    public static OpenAiSpec get() {
         OpenAiSpec spec = loaded;
         if (spec == null) {
             synchronized (OpenAiSpec.class) {
@@ -54,7 +62,7 @@ final class OpenAiSpec {
     }
 
     /** The violations of the named schema, as "location: message" lines; empty when the instance conforms. */
-    List<String> violations(String schemaName, JsonNode instance) {
+    public List<String> violations(String schemaName, JsonNode instance) {
         List<Error> errors = schemas.get(schemaName).validate(instance);
         return errors.stream().map(error -> schemaName + " " + error.getInstanceLocation() + ": " + error.getMessage())
                 .toList();
@@ -75,7 +83,12 @@ final class OpenAiSpec {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
         return new OpenAiSpec(Map.of(
                 REQUEST, registry.getSchema(root(REQUEST, components)),
-                CHUNK, registry.getSchema(root(CHUNK, components))));
+                CHUNK, registry.getSchema(root(CHUNK, components)),
+                EMBEDDING_REQUEST, registry.getSchema(root(EMBEDDING_REQUEST, components)),
+                EMBEDDING_RESPONSE, registry.getSchema(root(EMBEDDING_RESPONSE, components)),
+                RESPONSE, registry.getSchema(root(RESPONSE, components)),
+                MODELS, registry.getSchema(root(MODELS, components)),
+                ERROR, registry.getSchema(root(ERROR, components))));
     }
 
     /** A JSON Schema document that is the named component, with every component reachable by its OpenAPI $ref. */

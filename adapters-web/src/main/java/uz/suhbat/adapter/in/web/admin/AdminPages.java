@@ -1,7 +1,6 @@
 package uz.suhbat.adapter.in.web.admin;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,18 +43,18 @@ class AdminPages {
      * Links to the previous and next page, keeping the other query parameters ({@code query} is already
      * URL-encoded). A missing link is null, not "": Mustache skips a section only for null.
      */
-    static Map<String, Object> pager(Page<?> page, String path, String query) {
+    static Pager pager(Page<?> page, String path, String query) {
         String base = path + "?" + (query.isEmpty() ? "" : query + "&") + "page=";
-        Map<String, Object> pager = new HashMap<>();
-        pager.put("page", page.page());
-        pager.put("pages", page.pages());
-        pager.put("total", page.total());
-        pager.put("previous", page.page() > 1 ? base + (page.page() - 1) : null);
-        pager.put("next", page.page() < page.pages() ? base + (page.page() + 1) : null);
-        pager.put("many", page.pages() > 1);
-        // a total estimated from the newest chats, or counted in the newest ones only (a common word, a short term)
-        pager.put("estimated", page.estimated());
-        pager.put("searchedNewest", page.searchedNewest() > 0 ? page.searchedNewest() : null);
-        return pager;
+        return new Pager(page.page(), page.pages(), page.total(), page.page() > 1 ? base + (page.page() - 1) : null,
+                page.page() < page.pages() ? base + (page.page() + 1) : null, page.pages() > 1,
+                // a total estimated from the newest chats, or counted in the newest ones only (a common word, a short term)
+                page.estimated(), page.searchedNewest() > 0 ? page.searchedNewest() : null);
+    }
+
+    /**
+     * The pager under a list: {@code previous} and {@code next} are links, or null at the ends; {@code estimated}: the
+     * total is an estimate; {@code searchedNewest}: how many of the newest were searched, or null when all were.
+     */
+    record Pager(int page, int pages, long total, String previous, String next, boolean many, boolean estimated, Long searchedNewest) {
     }
 }

@@ -4,7 +4,6 @@ import java.net.URLEncoder;
 import uz.suhbat.adapter.in.web.i18n.Problems;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +53,10 @@ class AdminUsersController {
         model.addAttribute("nav", Map.of("users", true));
         model.addAttribute("q", q);
         model.addAttribute("sorts", Arrays.stream(UserSort.values())
-                .map(s -> Map.of("value", s.name().toLowerCase(Locale.ROOT), "label", "admin.users.sort." + s.name().toLowerCase(Locale.ROOT), "selected", s == order))
+                .map(s -> new Choice(s.name().toLowerCase(Locale.ROOT), "admin.users.sort." + s.name().toLowerCase(Locale.ROOT), s == order))
                 .toList());
         model.addAttribute("ascending", ascending);
-        model.addAttribute("users", found.items().stream().map(AdminUsersController::row).toList());
+        model.addAttribute("users", found.items().stream().map(UserRow::of).toList());
         model.addAttribute("pager", AdminPages.pager(found, "/admin/users", query));
         model.addAttribute("returnTo", "/admin/users?" + query + "&page=" + found.page());
         return "admin/users";
@@ -152,26 +151,6 @@ class AdminUsersController {
         model.addAttribute("linkHref", "/admin/users");
         model.addAttribute("linkText", "admin.badRequest.back");
         return "message";
-    }
-
-    private static Map<String, Object> row(UserOverview u) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("id", u.id());
-        row.put("username", u.username());
-        row.put("email", u.email());
-        // the address may break before its "@" and after a dot, never inside a word
-        row.put("emailParts", List.of(u.email().split("(?<=\\.)|(?=@)")));
-        row.put("verified", u.emailVerified());
-        row.put("blocked", u.blocked());
-        row.put("blockedReason", u.blockedReason());
-        row.put("registered", AdminPages.minute(u.registeredAt()));
-        row.put("lastActive", AdminPages.minute(u.lastActiveAt()));
-        row.put("chats", u.chats());
-        row.put("hasChats", u.chats() > 0);
-        row.put("messages", u.messages());
-        row.put("messageLimit", u.messageLimit());
-        row.put("dailyQuota", u.dailyQuota());
-        return row;
     }
 
     private static String encode(String value) {

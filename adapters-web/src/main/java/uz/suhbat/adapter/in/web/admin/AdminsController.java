@@ -27,13 +27,16 @@ class AdminsController {
         model.addAttribute("pageTitle", "admin.admins.pageTitle");
         model.addAttribute("nav", Map.of("admins", true));
         model.addAttribute("mayManage", admin.main());
-        model.addAttribute("admins", admins.admins().stream().map(a -> Map.of(
-                "id", a.id(), "username", a.username(), "email", a.email(), "created", AdminPages.minute(a.createdAt()),
-                "main", a.main(), "self", a.id() == admin.id())).toList());
+        model.addAttribute("admins", admins.admins().stream().map(a -> new AdminRow(
+                a.id(), a.username(), a.email(), AdminPages.minute(a.createdAt()), a.main(), a.id() == admin.id())).toList());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of("username", "", "email", ""));
         }
         return "admin/admins";
+    }
+
+    /** An admin as the admins page lists them; {@code self}: the admin looking at the page. */
+    record AdminRow(long id, String username, String email, String created, boolean main, boolean self) {
     }
 
     @PostMapping("/admin/admins")

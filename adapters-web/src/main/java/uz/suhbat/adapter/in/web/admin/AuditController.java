@@ -40,14 +40,14 @@ class AuditController {
         Page<AuditEntry> entries = audit.entries(page, PAGE_SIZE);
         model.addAttribute("pageTitle", "admin.audit.pageTitle");
         model.addAttribute("nav", Map.of("audit", true));
-        model.addAttribute("entries", entries.items().stream().map(e -> Map.of(
-                "at", AdminPages.second(e.at()),
-                "admin", e.adminUsername(),
-                "action", "admin.audit.action." + e.action().name(),
-                "target", target(e.target()),
-                "detail", detail(e.detail()))).toList());
+        model.addAttribute("entries", entries.items().stream().map(e -> new EntryRow(AdminPages.second(e.at()), e.adminUsername(),
+                "admin.audit.action." + e.action().name(), target(e.target()), detail(e.detail()))).toList());
         model.addAttribute("pager", AdminPages.pager(entries, "/admin/audit", ""));
         return "admin/audit";
+    }
+
+    /** One line of the audit log as the page shows it; {@code action}: a bundle key. */
+    record EntryRow(String at, String admin, String action, String target, String detail) {
     }
 
     /** The log keeps a setting's name; the page shows what the limits page calls it, in the page's language. */

@@ -31,6 +31,8 @@ import uz.suhbat.domain.shared.InvalidValueException;
 @Controller
 class DashboardController {
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
     private final UsageStatsQuery stats;
     private final org.springframework.context.MessageSource messages;
 
@@ -149,11 +151,11 @@ class DashboardController {
         return json;
     }
 
-    /** The chart's axis labels, {"2026-11-29": "29 нояб.", …}, as JSON for the page script. */
+    /** The chart's axis labels, {"2026-11-29": "29 нояб.", …}, as JSON (written by Jackson) for the page script. */
     private static String dayLabels(List<DailyUsage> days) {
-        return days.stream()
-                .map(d -> "\"" + d.date() + "\":\"" + Formats.shortDay(d.date()).replace("\\", "").replace("\"", "") + "\"")
-                .collect(Collectors.joining(",", "{", "}"));
+        Map<String, String> labels = new LinkedHashMap<>();
+        days.forEach(d -> labels.put(d.date().toString(), Formats.shortDay(d.date())));
+        return JSON.writeValueAsString(labels);
     }
 
     private static Map<String, Object> tableRow(DailyUsage day) {

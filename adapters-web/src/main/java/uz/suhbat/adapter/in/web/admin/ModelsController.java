@@ -1,12 +1,9 @@
 package uz.suhbat.adapter.in.web.admin;
 
 import jakarta.servlet.http.HttpServletResponse;
-import uz.suhbat.adapter.in.web.chat.AnswerFailures;
 import uz.suhbat.adapter.in.web.i18n.Problems;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -22,7 +19,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import uz.suhbat.adapter.in.web.i18n.Formats;
 import uz.suhbat.adapter.in.web.security.ApiErrors;
 import uz.suhbat.application.port.in.chat.ChatQuery;
 import uz.suhbat.application.port.in.knowledge.KnowledgeModelsQuery;
@@ -54,16 +50,20 @@ class ModelsController {
         model.addAttribute("nav", Map.of("models", true));
         model.addAttribute("models", query.all().stream().map(this::row).toList());
         model.addAttribute("baseModels", chats.models().stream().filter(m -> "openai".equals(m.kind()))
-                .map(m -> Map.of("id", m.id(), "selected", m.id().equals(model.getAttribute("chosenBase")))).toList());
+                .map(m -> new Choice(m.id(), m.id(), m.id().equals(model.getAttribute("chosenBase")))).toList());
+        model.addAttribute("embeddingKinds", query.embeddingKinds().stream().map(kind -> new Choice(kind.name(),
+                "admin.models.embedding." + kind.name(), kind.name().equals(model.getAttribute("chosenEmbedding")))).toList());
         return "admin/models";
     }
 
     @PostMapping("/admin/models")
     String create(@AuthenticationPrincipal SignedInAdmin admin, @RequestParam(defaultValue = "") String name,
                   @RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "") String baseModel,
-                  @RequestParam(defaultValue = "") String instructions, @RequestParam(required = false) MultipartFile file,
+                  @RequestParam(defaultValue = "") String instructions, @RequestParam(defaultValue = "") String embeddingKind,
+                  @RequestParam(required = false) MultipartFile file,
                   HttpServletResponse response, Model model, RedirectAttributes redirect) throws IOException {
-        ManageKnowledgeModelsUseCase.Command command = new ManageKnowledgeModelsUseCase.Command(name, description, baseModel, instructions);
+        ManageKnowledgeModelsUseCase.Command command = new ManageKnowledgeModelsUseCase.Command(name, description, baseModel, instructions,
+                embeddingKind);
         ManageKnowledgeModelsUseCase.Result result;
         try (InputStream pdf = file == null || file.isEmpty() ? null : file.getInputStream()) {
             result = manage.create(admin.id(), command, pdf);
@@ -77,6 +77,7 @@ class ModelsController {
         model.addAttribute("errors", Problems.keys(rejected.errors()));
         model.addAttribute("form", Map.of("name", name, "description", description, "instructions", instructions));
         model.addAttribute("chosenBase", baseModel);
+        model.addAttribute("chosenEmbedding", embeddingKind);
         return models(model);
     }
 
@@ -103,7 +104,7 @@ class ModelsController {
     /** For the live progress bar. */
     @GetMapping("/admin/api/models/{id}")
     @ResponseBody
-    Map<String, Object> status(@PathVariable long id, HttpServletResponse response) throws IOException {
+    ModelRow status(@PathVariable long id, HttpServletResponse response) throws IOException {
         KnowledgeModel knowledge = query.find(id).orElse(null);
         if (knowledge == null) {
             ApiErrors.write(response, 404, "not_found", text("chat.error.not_found"));
@@ -116,15 +117,7 @@ class ModelsController {
     String tryOut(@PathVariable long id, @RequestParam(defaultValue = "") String question, Model model) {
         KnowledgeModelsQuery.Trial trial = query.tryOut(id, question);
         model.addAttribute("question", question);
-        // no failure is null, not "": Mustache shows a section for "", which drew an empty red box above a good answer
-        Map<String, Object> shown = new java.util.HashMap<>();
-        shown.put("passages", trial.passages().stream().map(p -> Map.of("page", p.page(), "score", Formats.twoDecimals(p.score()),
-                "text", p.text())).toList());
-        shown.put("answer", trial.answer());
-        shown.put("failure", trial.refusal() != null ? Problems.key(trial.refusal())
-                : trial.failure() != null ? AnswerFailures.messageKey(trial.failure()) : null);
-        shown.put("none", trial.passages().isEmpty());
-        model.addAttribute("trial", shown);
+        model.addAttribute("trial", TrialView.of(trial));
         return model(id, model);
     }
 
@@ -157,26 +150,8 @@ class ModelsController {
         return "redirect:/admin/models";
     }
 
-    private Map<String, Object> row(KnowledgeModel m) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("id", m.id());
-        row.put("name", m.name());
-        row.put("description", m.description() == null ? "" : m.description());
-        row.put("baseModel", m.baseModel());
-        row.put("instructions", m.instructions() == null ? "" : m.instructions());
-        row.put("status", m.status().name().toLowerCase(Locale.ROOT));
-        row.put("statusText", text("admin.models.status." + m.status().name().toLowerCase(Locale.ROOT)));
-        row.put("processing", m.status() == KnowledgeModel.Status.PROCESSING);
-        row.put("ready", m.status() == KnowledgeModel.Status.READY);
-        row.put("failed", m.status() == KnowledgeModel.Status.FAILED);
-        row.put("reason", m.statusReason() == null ? "" : text(Problems.key(m.statusReason())));
-        row.put("launched", m.launched());
-        row.put("percent", m.progressPercent());
-        row.put("pagesDone", m.pagesDone());
-        row.put("pagesTotal", m.pagesTotal());
-        row.put("chunksDone", m.chunksDone());
-        row.put("created", AdminPages.minute(m.createdAt()));
-        return row;
+    private ModelRow row(KnowledgeModel m) {
+        return ModelRow.of(m, this::text);
     }
 
     private String text(String key) {

@@ -15,7 +15,7 @@ import uz.suhbat.adapter.in.web.security.ApiErrors;
  * API errors as {@code {"error", "message"}} in the page's language. Written straight to the
  * response, so that a client asking only for text/event-stream still gets the JSON explanation.
  */
-@RestControllerAdvice(assignableTypes = {ChatApiController.class, ConversationApiController.class})
+@RestControllerAdvice(assignableTypes = {ChatApiController.class, ConversationApiController.class, MessageVersionsApiController.class})
 class ApiExceptionHandler {
 
     private final MessageSource messages;

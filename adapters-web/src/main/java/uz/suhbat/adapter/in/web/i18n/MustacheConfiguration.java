@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Templates render a missing value as empty text rather than failing the page. Output is HTML-escaped. */
 @Configuration(proxyBeanMethods = false)
-class MustacheConfiguration {
+public class MustacheConfiguration {
 
     @Bean
     Mustache.Compiler mustacheCompiler(MustacheResourceTemplateLoader loader) {

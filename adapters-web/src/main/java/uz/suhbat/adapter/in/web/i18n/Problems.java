@@ -37,6 +37,7 @@ public final class Problems {
             case MODEL_NO_FILE -> "knowledge.error.no_file";
             case MODEL_TOO_LARGE -> "knowledge.error.too_large";
             case MODEL_TRIAL -> "knowledge.error.trial";
+            case MODEL_EMBEDDING -> "knowledge.error.embedding";
             case DOCUMENT_NOT_PDF, DOCUMENT_ENCRYPTED, DOCUMENT_NO_TEXT, DOCUMENT_BROKEN, DOCUMENT_TOO_LARGE, DOCUMENT_TOO_SLOW ->
                     "knowledge.failure." + problem.name().substring("DOCUMENT_".length()).toLowerCase(Locale.ROOT);
             case DOCUMENT_READING_FAILED -> "knowledge.failure.internal";

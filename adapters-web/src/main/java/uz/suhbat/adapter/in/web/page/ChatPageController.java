@@ -67,7 +67,7 @@ class ChatPageController {
         state.put("models", chats.models());
         state.put("answeringAvailable", answering);
         state.put("today", Allowances.json(chats.allowance(user.id())));
-        model.addAttribute("stylesheets", List.of("/css/chat.css"));
+        model.addAttribute("stylesheets", List.of("/css/chat.css", "/css/conversation.css"));
         model.addAttribute("username", user.username());
         model.addAttribute("initial", user.username().substring(0, user.username().offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT));
         model.addAttribute("unverified", !CurrentAccount.of(request).map(SessionCheckQuery.Active::emailVerified).orElse(false));

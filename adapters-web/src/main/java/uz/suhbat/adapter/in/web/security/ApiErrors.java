@@ -3,9 +3,16 @@ package uz.suhbat.adapter.in.web.security;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Writes the API's error shape {@code {"error", "message"}} where no controller is involved. */
+/** Writes the API's error shape {@code {"error", "message"}} where no controller is involved, with Jackson. */
 public final class ApiErrors {
+
+    /** The body, as controllers answer it too. */
+    record ApiError(String error, String message) {
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ApiErrors() {
     }
@@ -14,28 +21,10 @@ public final class ApiErrors {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"error\":\"" + escape(code) + "\",\"message\":\"" + escape(message) + "\"}");
+        response.getWriter().write(json(code, message));
     }
 
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '<' -> out.append("\\u003c");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+    static String json(String code, String message) {
+        return JSON.writeValueAsString(new ApiError(code, message));
     }
 }

@@ -85,6 +85,7 @@ class DeviceLoginFilter extends OncePerRequestFilter {
                 new SignedInUser(valid.userId(), valid.username(), valid.sessionEpoch()), null, SignInAuthenticationProvider.USER));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
+        DeviceCookie.bindSession(request, cookie);
         if (valid.newCookieValue() != null) {
             DeviceCookie.write(request, response, valid.newCookieValue());
         }

@@ -16,7 +16,8 @@ import uz.suhbat.application.port.in.account.SessionCheckQuery;
 
 /**
  * On every request of a signed-in user, asks whether the account may go on, so that blocking,
- * deleting or resetting takes effect at once on every session. The answer is left in the request
+ * deleting or resetting takes effect at once on every session, and whether the remembered device the session
+ * belongs to is still signed in (signing one device out on the profile page ends its live session too). The answer is left in the request
  * attribute {@link #ACCOUNT} for controllers (for example whether the e-mail is verified).
  */
 class SessionCheckFilter extends OncePerRequestFilter {
@@ -43,7 +44,7 @@ class SessionCheckFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        SessionCheckQuery.SessionState state = sessions.check(user.id(), user.sessionEpoch());
+        SessionCheckQuery.SessionState state = sessions.check(user.id(), user.sessionEpoch(), DeviceCookie.boundSeries(request));
         if (state instanceof SessionCheckQuery.Active active) {
             request.setAttribute(ACCOUNT, active);
             chain.doFilter(request, response);

@@ -34,7 +34,9 @@ public final class SessionRenewal {
     /** Remembers this device again when it was remembered before (its old token was forgotten with the others). */
     public static void rememberAgain(SignedInUser user, DeviceLoginUseCase devices, HttpServletRequest request, HttpServletResponse response) {
         if (DeviceCookie.read(request) != null) {
-            DeviceCookie.write(request, response, devices.remember(user.id(), request.getHeader("User-Agent")));
+            String remembered = devices.remember(user.id(), request.getHeader("User-Agent"));
+            DeviceCookie.write(request, response, remembered);
+            DeviceCookie.bindSession(request, remembered);
         }
     }
 }

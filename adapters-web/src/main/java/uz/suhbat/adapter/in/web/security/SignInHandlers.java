@@ -35,7 +35,9 @@ final class SignInHandlers {
             if (previous != null) {
                 devices.forget(previous);
             }
-            DeviceCookie.write(request, response, devices.remember(user.id(), request.getHeader("User-Agent")));
+            String remembered = devices.remember(user.id(), request.getHeader("User-Agent"));
+            DeviceCookie.write(request, response, remembered);
+            DeviceCookie.bindSession(request, remembered);
             KnownDeviceCookie.writeIssued(authentication, KnownDeviceCookie.USER, "/", request, response);
             super.onAuthenticationSuccess(request, response, authentication);
         }

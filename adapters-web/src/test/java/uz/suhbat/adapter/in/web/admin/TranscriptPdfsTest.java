@@ -72,6 +72,9 @@ class TranscriptPdfsTest {
         byte[] bytes = pdf.render(List.of(transcript(7, "Samarqand tarixi & <b>bold</b>", List.of(
                 line(1, "user", "Oʻzbekiston poytaxti qaysi? Gʻalaba, shoʻx, qoʻngʻiroq."),
                 line(2, "assistant", "Столица — Ташкент.\nЁлка, щука, объём.\tTab 😀 \u0007bell")))), UZ);
+        // kept for a look (target/screenshots, like the browser tests' pictures)
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/screenshots/transcript.pdf"), bytes);
 
         String text = text(bytes);
         assertThat(new String(bytes, 0, 5)).isEqualTo("%PDF-");

@@ -69,7 +69,7 @@ class MessageBundlesTest {
 
     /** Latin words a Cyrillic text may hold: names, technical settings and e-mail examples. */
     private static final Set<String> LATIN_IN_CYRILLIC = Set.of(
-            "Suhbat", "PDF", "CSV", "UTC", "OpenAI", "API", "JSON", "Markdown", "ZIP", "OPENAI_API_KEY", "PDF_MAX_PAGES", "PDF_INGEST_TIMEOUT", "FILES_DIR");
+            "Suhbat", "PDF", "CSV", "UTC", "OpenAI", "API", "JSON", "Markdown", "ZIP", "OPENAI_API_KEY", "PDF_MAX_PAGES", "PDF_INGEST_TIMEOUT", "FILES_DIR", "MiniLM", "ONNX");
 
     /** Every bundle of one language, file by file; a missing file counts as empty. */
     private static Map<String, Properties> load(String suffix) throws IOException {

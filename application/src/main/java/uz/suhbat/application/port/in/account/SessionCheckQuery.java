@@ -5,6 +5,14 @@ public interface SessionCheckQuery {
 
     SessionState check(long userId, int sessionEpoch);
 
+    /**
+     * {@link #check(long, int)}, and for a session that belongs to a remembered device ({@code deviceSeries}, null for
+     * none): {@link Ended} once that device was signed out (on any node).
+     */
+    default SessionState check(long userId, int sessionEpoch, String deviceSeries) {
+        return check(userId, sessionEpoch);
+    }
+
     /** The account's session epoch now, for a session that ended the others and goes on itself; -1 when the account is gone. */
     int currentEpoch(long userId);
 

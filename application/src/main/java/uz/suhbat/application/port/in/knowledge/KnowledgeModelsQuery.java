@@ -3,6 +3,7 @@ package uz.suhbat.application.port.in.knowledge;
 import java.util.List;
 import java.util.Optional;
 import uz.suhbat.application.port.in.chat.AnswerUseCase.AnswerFailure;
+import uz.suhbat.domain.knowledge.EmbeddingKind;
 import uz.suhbat.domain.knowledge.KnowledgeModel;
 import uz.suhbat.domain.shared.Problem;
 
@@ -13,6 +14,11 @@ public interface KnowledgeModelsQuery {
     List<KnowledgeModel> all();
 
     Optional<KnowledgeModel> find(long id);
+
+    /** The embedding kinds an admin may choose for a new model, the default first. */
+    default List<EmbeddingKind> embeddingKinds() {
+        return List.of(EmbeddingKind.MINILM);
+    }
 
     /** The passages a question would draw on (page, score), and the base model's answer from them. */
     Trial tryOut(long id, String question);

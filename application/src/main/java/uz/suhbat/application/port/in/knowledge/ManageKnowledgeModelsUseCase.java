@@ -23,12 +23,18 @@ public interface ManageKnowledgeModelsUseCase {
     /** Deletes the model, its passages and file; its chats stay readable but are closed. */
     boolean delete(long adminId, long id);
 
-    record Command(String name, String description, String baseModel, String instructions) {
+    /** {@code embeddingKind}: as the admin chose it ({@link uz.suhbat.domain.knowledge.EmbeddingKind} by name); blank means the default, MiniLM. */
+    record Command(String name, String description, String baseModel, String instructions, String embeddingKind) {
         public Command {
             name = name == null ? "" : name.strip();
             description = description == null || description.isBlank() ? null : description.strip();
             baseModel = baseModel == null ? "" : baseModel.strip();
             instructions = instructions == null || instructions.isBlank() ? null : instructions.strip();
+            embeddingKind = embeddingKind == null ? "" : embeddingKind.strip();
+        }
+
+        public Command(String name, String description, String baseModel, String instructions) {
+            this(name, description, baseModel, instructions, "");
         }
     }
 

@@ -4,14 +4,21 @@ import java.time.Instant;
 import java.util.List;
 import uz.suhbat.domain.shared.Problem;
 import java.util.Optional;
+import uz.suhbat.domain.knowledge.EmbeddingKind;
 import uz.suhbat.domain.knowledge.KnowledgeModel;
 
 /** Knowledge models and their passages with vectors, kept in MySQL. */
 public interface KnowledgeModelRepository {
 
-    /** Stores a new model in status PROCESSING. */
-    KnowledgeModel create(String name, String description, String baseModel, String instructions, String file, String embeddingModel,
-                          Instant now);
+    /** Stores a new model in status PROCESSING, with the kind and id of the embedding model that reads it. */
+    KnowledgeModel create(String name, String description, String baseModel, String instructions, String file, EmbeddingKind embeddingKind,
+                          String embeddingModel, Instant now);
+
+    /** A new model embedded by the in-process default, MiniLM. */
+    default KnowledgeModel create(String name, String description, String baseModel, String instructions, String file, String embeddingModel,
+                                  Instant now) {
+        return create(name, description, baseModel, instructions, file, EmbeddingKind.MINILM, embeddingModel, now);
+    }
 
     Optional<KnowledgeModel> find(long id);
 

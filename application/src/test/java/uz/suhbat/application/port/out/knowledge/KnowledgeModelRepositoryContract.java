@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import uz.suhbat.application.port.out.knowledge.KnowledgeModelRepository.StoredChunk;
+import uz.suhbat.domain.knowledge.EmbeddingKind;
 import uz.suhbat.domain.knowledge.KnowledgeModel;
 
 /** What every {@link KnowledgeModelRepository} must do; run against the fake and the jOOQ adapter. */
@@ -33,7 +34,25 @@ public abstract class KnowledgeModelRepositoryContract {
         assertThat(launched.pickable()).isTrue();
         assertThat(launched.instructions()).isEqualTo("Faqat hujjatdan javob ber");
         assertThat(launched.embeddingModel()).isEqualTo("all-minilm-l6-v2/384");
+        assertThat(launched.embeddingKind()).isEqualTo(EmbeddingKind.MINILM);
         assertThat(models.findAll()).extracting(KnowledgeModel::id).containsExactly(created.id());
+    }
+
+    @Test
+    void theEmbeddingKindStaysWithTheModelThroughItsChanges() {
+        KnowledgeModelRepository models = emptyRepository();
+        KnowledgeModel upstream = models.create("Qonun", null, "gpt-4o-mini", null, "u.pdf", EmbeddingKind.UPSTREAM,
+                "upstream:text-embedding-3-small/1536", T0);
+        KnowledgeModel onnx = models.create("Kitob", null, "gpt-4o-mini", null, "o.pdf", EmbeddingKind.ONNX, "onnx:e5/384", T0);
+
+        models.progress(upstream.id(), 3, 3, 5);
+        models.markReady(upstream.id());
+        models.setLaunched(upstream.id(), true);
+        models.markFailed(onnx.id(), Problem.DOCUMENT_NO_TEXT);
+
+        assertThat(models.find(upstream.id()).orElseThrow().embeddingKind()).isEqualTo(EmbeddingKind.UPSTREAM);
+        assertThat(models.find(upstream.id()).orElseThrow().embeddingModel()).isEqualTo("upstream:text-embedding-3-small/1536");
+        assertThat(models.find(onnx.id()).orElseThrow().embeddingKind()).isEqualTo(EmbeddingKind.ONNX);
     }
 
     @Test

@@ -1,7 +1,11 @@
 // Live progress of a PDF model being read: polls its status once a second until it is no longer
 // processing, then reloads so that the page shows the actions of the new status.
-const section = document.getElementById('model-status');
-if (section && section.dataset.processing === 'true') {
+
+export function followModelProgress() {
+  const section = document.getElementById('model-status');
+  if (!section || section.dataset.processing !== 'true') {
+    return;
+  }
   const bar = document.getElementById('model-progress');
   const poll = async () => {
     try {

@@ -1,0 +1,8 @@
+# The JVM options ./run.sh starts Suhbat with (and bench/memory.sh measures); JAVA_OPTS replaces them.
+# Sized for a small server (docs/benchmarks.md, "Memory"): the JVM's defaults follow the machine's RAM
+# (a first heap of 1/64 of it, G1's structures for a heap of up to a quarter) rather than the app's needs.
+#   -XX:+UseSerialGC      one collector thread and no remembered sets: the heap is small and the pauses short
+#   -Xms16m, heap ratios  start small, grow when needed, give memory back after a collection
+#   -Xss512k              stacks of platform threads (answers stream on virtual threads)
+#   -XX:ReservedCodeCacheSize=64m, -XX:MaxDirectMemorySize=64m  bounds for what was sized for large machines
+SUHBAT_JVM_OPTIONS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m"}
