@@ -114,7 +114,7 @@ class AdminControllersWebMvcTest {
                 }
                 return new Page<>(found, found.size(), 1, 25);
             };
-            return new UserAdministrationService(reports, users, audit);
+            return new UserAdministrationService(reports, users, audit, new uz.suhbat.application.fake.InMemoryApiKeys(users), clock);
         }
 
         @Bean LimitsUseCase limits(AuditTrail audit) {
