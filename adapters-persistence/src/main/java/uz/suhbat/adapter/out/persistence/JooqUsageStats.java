@@ -237,7 +237,7 @@ final class JooqUsageStats implements UsageStatsPort {
         TreeMap<LocalDate, UsageDay> days = new TreeMap<>();
         dayRows.forEach((d, r) -> days.put(d, new UsageDay(d, r.get(USAGE_DAY.MESSAGES), r.get(USAGE_DAY.ANSWERS), r.get(USAGE_DAY.ACTIVE_USERS),
                 r.get(USAGE_DAY.NEW_USERS), r.get(USAGE_DAY.NEW_CHATS), r.get(USAGE_DAY.INPUT_TOKENS), r.get(USAGE_DAY.OUTPUT_TOKENS),
-                byModel.getOrDefault(d, Map.of()))));
+                byModel.getOrDefault(d, Map.of()), r.get(USAGE_DAY.FEEDBACK_UP), r.get(USAGE_DAY.FEEDBACK_DOWN))));
         return days;
     }
 
@@ -254,12 +254,13 @@ final class JooqUsageStats implements UsageStatsPort {
                     day.day(), model, use.answers(), use.inputTokens(), use.outputTokens(),
                     use.answers(), use.inputTokens(), use.outputTokens())));
             totals.add(db.query("insert into usage_day (day, messages, answers, active_users, new_users, new_chats, input_tokens, "
-                            + "output_tokens, computed) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on duplicate key update messages = ?, "
-                            + "answers = ?, active_users = ?, new_users = ?, new_chats = ?, input_tokens = ?, output_tokens = ?, computed = ?",
+                            + "output_tokens, feedback_up, feedback_down, computed) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on duplicate key "
+                            + "update messages = ?, answers = ?, active_users = ?, new_users = ?, new_chats = ?, input_tokens = ?, "
+                            + "output_tokens = ?, feedback_up = ?, feedback_down = ?, computed = ?",
                     day.day(), day.messages(), day.answers(), day.activeUsers(), day.newUsers(), day.newChats(), day.inputTokens(),
-                    day.outputTokens(), now,
+                    day.outputTokens(), day.feedbackUp(), day.feedbackDown(), now,
                     day.messages(), day.answers(), day.activeUsers(), day.newUsers(), day.newChats(), day.inputTokens(),
-                    day.outputTokens(), now));
+                    day.outputTokens(), day.feedbackUp(), day.feedbackDown(), now));
         }
         try {
             if (!models.isEmpty()) {

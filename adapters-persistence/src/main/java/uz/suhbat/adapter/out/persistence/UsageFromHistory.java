@@ -78,13 +78,19 @@ final class UsageFromHistory {
                 .groupBy(created)
                 .forEach(r -> newChats.put(r.get(created), r.get(1, Long.class)));
 
+        Map<LocalDate, long[]> feedback = new HashMap<>();
+        db.fetch("select cast(date as date) as day, coalesce(sum(rating > 0), 0) as up, coalesce(sum(rating < 0), 0) as down "
+                        + "from message_feedback where date >= ? and date < ? group by cast(date as date)", start, end)
+                .forEach(r -> feedback.put(r.get("day", LocalDate.class), new long[] {r.get("up", Long.class), r.get("down", Long.class)}));
+
         TreeMap<LocalDate, UsageDay> days = new TreeMap<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            long[] ratings = feedback.getOrDefault(day, new long[2]);
             Record m = messages.get(day);
             days.put(day, new UsageDay(day, m == null ? 0 : m.get(1, Long.class), m == null ? 0 : m.get(2, Long.class),
                     activeUsers.getOrDefault(day, 0L), newUsers.getOrDefault(day, 0L), newChats.getOrDefault(day, 0L),
                     m == null ? 0 : orZero(m.get(3, BigDecimal.class)), m == null ? 0 : orZero(m.get(4, BigDecimal.class)),
-                    byModel.getOrDefault(day, Map.of())));
+                    byModel.getOrDefault(day, Map.of()), ratings[0], ratings[1]));
         }
         return days;
     }
@@ -92,7 +98,7 @@ final class UsageFromHistory {
     /**
      * The days from {@code from} on that have some use (normally today, and yesterday for the grace minutes),
      * in one statement: messages, answers and tokens per day, role and model, with the distinct writers of
-     * each day's messages; new users and new chats per day. For the live part of every dashboard view.
+     * each day's messages; new users, new chats and ratings per day. For the live part of every dashboard view.
      */
     TreeMap<LocalDate, UsageDay> openDays(LocalDate from) {
         LocalDateTime start = from.atStartOfDay();
@@ -108,8 +114,11 @@ final class UsageFromHistory {
                 union all
                 select 'u', cast(u.date as date), null, null, count(*), 0, 0, 0 from `user` u where u.date >= ? group by cast(u.date as date)
                 union all
-                select 'c', cast(c.date as date), null, null, count(*), 0, 0, 0 from chat c where c.date >= ? group by cast(c.date as date)""",
-                start, start, start);
+                select 'c', cast(c.date as date), null, null, count(*), 0, 0, 0 from chat c where c.date >= ? group by cast(c.date as date)
+                union all
+                select 'f', cast(f.date as date), null, null, count(*), coalesce(sum(f.rating > 0), 0), coalesce(sum(f.rating < 0), 0), 0
+                from message_feedback f where f.date >= ? group by cast(f.date as date)""",
+                start, start, start, start);
         Map<LocalDate, long[]> numbers = new TreeMap<>();
         Map<LocalDate, Map<String, UsageDay.ModelUse>> byModel = new HashMap<>();
         for (Record r : rows) {
@@ -117,11 +126,16 @@ final class UsageFromHistory {
             long n = r.get("n", Long.class);
             long input = r.get("input_tokens", Long.class);
             long output = r.get("output_tokens", Long.class);
-            // messages, answers, active users, new users, new chats, input tokens, output tokens
-            long[] d = numbers.computeIfAbsent(day, x -> new long[7]);
+            // messages, answers, active users, new users, new chats, input tokens, output tokens, thumbs up, thumbs down
+            long[] d = numbers.computeIfAbsent(day, x -> new long[9]);
             switch (r.get("kind", String.class)) {
                 case "u" -> d[3] += n;
                 case "c" -> d[4] += n;
+                case "f" -> {
+                    // the ratings' branch carries thumbs up and down in the token columns
+                    d[7] += input;
+                    d[8] += output;
+                }
                 default -> {
                     String role = r.get("role", String.class);
                     if ("user".equals(role)) {
@@ -141,7 +155,7 @@ final class UsageFromHistory {
         }
         TreeMap<LocalDate, UsageDay> days = new TreeMap<>();
         numbers.forEach((day, d) -> days.put(day, new UsageDay(day, d[0], d[1], d[2], d[3], d[4], d[5], d[6],
-                byModel.getOrDefault(day, Map.of()))));
+                byModel.getOrDefault(day, Map.of()), d[7], d[8])));
         return days;
     }
 

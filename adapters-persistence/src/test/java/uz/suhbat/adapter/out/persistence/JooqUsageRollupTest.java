@@ -89,7 +89,12 @@ class JooqUsageRollupTest {
         long chat = rows.chat(rows.user("night", LAST.atTime(23, 0), true, false), "t", "o3", LAST.atTime(23, 50), 50, 0, null);
         rows.message(chat, 1, "user", "yarim tun", LAST.atTime(23, 59, 59), null, null, null);
         rows.message(chat, 2, "assistant", "javob", LAST.plusDays(1).atTime(0, 1), null, 11, 4);
+        // thumbs up and down on a third of the answers, given when the answer came (the last ones in the open days)
+        db.execute("insert into message_feedback (chat_history_id, chat_id, model, rating, date) "
+                + "select id, chat_id, 'o3', if(id % 2 = 0, 1, -1), date from chat_history where role = 'assistant' and id % 3 <> 1");
         DateRange range = new DateRange(LAST.minusDays(9), LAST.plusDays(1));
+        assertThat(new UsageFromHistory(db).days(range.from(), range.to()).values().stream().mapToLong(d -> d.feedbackUp() + d.feedbackDown())
+                .sum()).isPositive();
         // 00:03 the next day: LAST is still open (grace), so two days are live
         JooqUsageStats stats = new JooqUsageStats(db, new TickingClock(LAST.plusDays(1).atTime(0, 3)));
 
@@ -101,6 +106,8 @@ class JooqUsageRollupTest {
         // a year answers the same way: every closed day stored, the open ones live
         DateRange year = new DateRange(LAST.minusDays(364), LAST.plusDays(1));
         assertThat(stats.usage(year)).isEqualTo(new UsageStatsPort.Usage(rawTotals(db), raw(db, year)));
+        // the stored days keep the ratings as the raw rows give them
+        assertThat(stats.rolledUp(LAST.minusDays(9), LAST.minusDays(1))).isEqualTo(new UsageFromHistory(db).days(LAST.minusDays(9), LAST.minusDays(1)));
     }
 
     @Test
