@@ -46,7 +46,7 @@ final class ChildProcessSuhbat implements AutoCloseable {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             ChildProcessSuhbat node = new ChildProcessSuhbat(process, port, log);
-            node.awaitHealthy(Duration.ofMinutes(4));
+            node.awaitHealthy(Duration.ofMinutes(Long.getLong("suhbat.test.nodeStartMinutes", 10)));
             return node;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -82,7 +82,9 @@ class NodeCrashEndToEndTest {
     }
 
     static List<Record> stored(long chatId) {
-        return List.copyOf(db().fetch("select `rank`, role, content, status from chat_history where chat_id = ? order by `rank`", chatId));
+        // the active branch: what the user sees (an answer given again keeps the earlier one as a version, off the branch)
+        return List.copyOf(db().fetch("select `rank`, role, content, status from chat_history where chat_id = ? and on_branch "
+                + "order by `rank`", chatId));
     }
 
     static void await(String what, Duration patience, java.util.function.BooleanSupplier condition) throws InterruptedException {

@@ -3,11 +3,6 @@ package uz.suhbat.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,17 +10,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import org.jooq.DSLContext;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import uz.suhbat.adapter.out.ai.fake.FakeOpenAi;
 import uz.suhbat.bootstrap.TestDatabaseServer;
 
 /**
- * Two nodes started at the same moment on an empty database, ten times (issue 12: "10 out of 10"). Each round gets a
- * database of its own on one MariaDB server (empty: the nodes create it, Flyway fills it, both try to create the main
- * admin). A round passes when both nodes answer their health check UP, the admin signs in on each, and there is exactly
- * one main admin. Too slow for every build (two Spring starts a round), so it is a benchmark: {@code bench/parallel-start.sh}.
+ * Two nodes started at the same moment on an empty database, ten times (issue 12: "10 out of 10"). Each node is a JVM
+ * of its own ({@link ChildProcessSuhbat}), as on real machines: two Spring Boot applications started at once in one JVM
+ * race on the JVM-wide logging set-up ("Unable to find Spring Environment in logger context"), a failure of the test
+ * harness, not of Suhbat. Each round gets a database of its own on one MariaDB server (empty: the nodes create it,
+ * Flyway fills it, both try to create the main admin). A round passes when both nodes answer their health check UP, the
+ * admin signs in on each, and there is exactly one main admin. Too slow for every build (two Spring starts a round), so it is a benchmark: {@code bench/parallel-start.sh}.
  */
 @Tag("benchmark")
 class ParallelStartBenchmark {
@@ -44,36 +43,41 @@ class ParallelStartBenchmark {
                     String[] settings = {"MYSQL_HOST=127.0.0.1", "MYSQL_PORT=" + database.port(), "MYSQL_USER=" + database.user(),
                             "MYSQL_PASSWORD=" + database.password(), "MYSQL_DATABASE=suhbat_start_" + round};
                     long started = System.nanoTime();
-                    List<StandaloneSuhbat> nodes = new ArrayList<>();
+                    List<ChildProcessSuhbat> nodes = new ArrayList<>();
                     String outcome;
                     try (var starters = Executors.newVirtualThreadPerTaskExecutor()) {
-                        List<CompletableFuture<StandaloneSuhbat>> starting = List.of(
-                                CompletableFuture.supplyAsync(() -> StandaloneSuhbat.start(data, openAi, mail, settings), starters),
-                                CompletableFuture.supplyAsync(() -> StandaloneSuhbat.start(data, openAi, mail, settings), starters));
-                        for (CompletableFuture<StandaloneSuhbat> node : starting) {
+                        List<CompletableFuture<ChildProcessSuhbat>> starting = List.of(
+                                CompletableFuture.supplyAsync(() -> ChildProcessSuhbat.start(data, openAi, mail, settings), starters),
+                                CompletableFuture.supplyAsync(() -> ChildProcessSuhbat.start(data, openAi, mail, settings), starters));
+                        for (CompletableFuture<ChildProcessSuhbat> node : starting) {
                             try {
                                 nodes.add(node.join());
                             } catch (RuntimeException failed) {
-                                // counted below
+                                System.out.println("a node did not start: " + failed.getMessage());
                             }
                         }
                     }
                     Duration took = Duration.ofNanos(System.nanoTime() - started);
                     try {
                         assertThat(nodes).as("nodes up").hasSize(2);
-                        for (StandaloneSuhbat node : nodes) {
-                            assertThat(health(node)).contains("\"UP\"");
-                            node.admin(mail);
+                        for (ChildProcessSuhbat node : nodes) {
+                            AccountsDriver admin = new AccountsDriver(node.url(""), mail);
+                            admin.submit("/admin/login", "/admin/login", "username", EndToEndTest.ADMIN_USERNAME, "password",
+                                    EndToEndTest.ADMIN_PASSWORD);
+                            assertThat(admin.get("/admin").statusCode()).as("the admin signs in on " + node.url("")).isEqualTo(200);
                         }
-                        long admins = nodes.getFirst().context().getBean(DSLContext.class)
-                                .fetchSingle("select count(*) from admin where main").get(0, Long.class);
-                        assertThat(admins).as("main admins").isEqualTo(1);
+                        try (Connection connection = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + database.port() + "/suhbat_start_"
+                                + round, database.user(), database.password());
+                             ResultSet admins = connection.createStatement().executeQuery("select count(*) from admin where main")) {
+                            admins.next();
+                            assertThat(admins.getLong(1)).as("main admins").isEqualTo(1);
+                        }
                         passed++;
                         outcome = "ok";
-                    } catch (AssertionError | RuntimeException e) {
-                        outcome = "FAILED: " + e.getMessage().lines().findFirst().orElse("");
+                    } catch (AssertionError | RuntimeException | java.sql.SQLException e) {
+                        outcome = "FAILED: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
                     } finally {
-                        nodes.forEach(StandaloneSuhbat::close);
+                        nodes.forEach(ChildProcessSuhbat::close);
                     }
                     report.add("round " + round + ": " + outcome + ", both started in " + took.toMillis() + " ms");
                     System.out.println(report.getLast());
@@ -90,8 +94,4 @@ class ParallelStartBenchmark {
         assertThat(passed).isEqualTo(ROUNDS);
     }
 
-    private static String health(StandaloneSuhbat node) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(node.url("/actuator/health"))).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-    }
 }

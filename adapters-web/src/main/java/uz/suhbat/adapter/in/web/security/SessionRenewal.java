@@ -37,6 +37,9 @@ public final class SessionRenewal {
             String remembered = devices.remember(user.id(), request.getHeader("User-Agent"));
             DeviceCookie.write(request, response, remembered);
             DeviceCookie.bindSession(request, remembered);
+        } else if (request.getSession(false) != null) {
+            // the device this session came with was forgotten with the others, and none takes its place
+            request.getSession(false).removeAttribute(DeviceCookie.SESSION_DEVICE);
         }
     }
 }
