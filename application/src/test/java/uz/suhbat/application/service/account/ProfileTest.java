@@ -84,19 +84,19 @@ class ProfileTest extends AccountsFixture {
         long id = verified("onedevice");
         String laptop = deviceLogins.remember(id, "Laptop");
         String phone = deviceLogins.remember(id, "Phone");
-        int epoch = accounts.currentEpoch(id);
+        int epoch = sessions.currentEpoch(id);
         String phoneSeries = phone.substring(0, phone.indexOf(':'));
         String laptopSeries = laptop.substring(0, laptop.indexOf(':'));
-        assertThat(accounts.check(id, epoch, phoneSeries)).isInstanceOf(SessionCheckQuery.Active.class);
+        assertThat(sessions.check(id, epoch, phoneSeries)).isInstanceOf(SessionCheckQuery.Active.class);
         long phoneId = deviceLogins.devices(id, laptop).stream().filter(d -> !d.current()).findFirst().orElseThrow().id();
 
         deviceLogins.signOut(id, phoneId);
 
-        assertThat(accounts.check(id, epoch, phoneSeries)).as("the phone's live session").isInstanceOf(SessionCheckQuery.Ended.class);
-        assertThat(accounts.check(id, epoch, laptopSeries)).as("the laptop's").isInstanceOf(SessionCheckQuery.Active.class);
-        assertThat(accounts.check(id, epoch, null)).as("a session tied to no device").isInstanceOf(SessionCheckQuery.Active.class);
+        assertThat(sessions.check(id, epoch, phoneSeries)).as("the phone's live session").isInstanceOf(SessionCheckQuery.Ended.class);
+        assertThat(sessions.check(id, epoch, laptopSeries)).as("the laptop's").isInstanceOf(SessionCheckQuery.Active.class);
+        assertThat(sessions.check(id, epoch, null)).as("a session tied to no device").isInstanceOf(SessionCheckQuery.Active.class);
         long other = verified("someoneelse");
-        assertThat(accounts.check(other, accounts.currentEpoch(other), laptopSeries)).as("another account's device does not count")
+        assertThat(sessions.check(other, sessions.currentEpoch(other), laptopSeries)).as("another account's device does not count")
                 .isInstanceOf(SessionCheckQuery.Ended.class);
     }
 
