@@ -30,7 +30,7 @@ class ChatSearchBenchmark {
         long started = System.nanoTime();
         db.execute("insert into user (username, password, email, date, email_verified, blocked) "
                 + "select concat('u', seq), '{noop}x', concat('u', seq, '@example.uz'), utc_timestamp(3), 1, 0 from seq_1_to_" + (OTHER_USERS + 1));
-        long me = db.fetchValue("select id from user where username = 'u1'", Long.class);
+        long me = db.fetchSingle("select id from user where username = 'u1'").get(0, Long.class);
         // my chats first (user u1), then the others' chats, 20 messages each
         int otherChats = OTHER_MESSAGES / PER_CHAT;
         db.execute("insert into chat (user_id, date, updated, title, model, message_limit, used) "
@@ -47,8 +47,8 @@ class ChatSearchBenchmark {
                 + "utc_timestamp(3), 1 + seq % " + PER_CHAT + ", if(seq % 2 = 0, null, 'gpt-4o-mini') "
                 + "from seq_0_to_" + ((CHATS + otherChats) * PER_CHAT - 1));
         db.execute("analyze table user, chat, chat_history");
-        long mine = db.fetchValue("select count(*) from chat_history h join chat c on c.id = h.chat_id where c.user_id = " + me, Long.class);
-        long all = db.fetchValue("select count(*) from chat_history", Long.class);
+        long mine = db.fetchSingle("select count(*) from chat_history h join chat c on c.id = h.chat_id where c.user_id = " + me).get(0, Long.class);
+        long all = db.fetchSingle("select count(*) from chat_history").get(0, Long.class);
         System.out.printf("filled: the user has %,d messages in %d chats; %,d messages in all, in %.1f s%n", mine, CHATS, all,
                 (System.nanoTime() - started) / 1e9);
 
