@@ -38,6 +38,10 @@ function hit(found) {
       return;
     }
     event.preventDefault();
+    // the chat opens and the sidebar shows the chat list again
+    input.value = '';
+    asked++;
+    showList(false);
     openChat(found.chatId, true);
     setSidebarOpen(false);
   });

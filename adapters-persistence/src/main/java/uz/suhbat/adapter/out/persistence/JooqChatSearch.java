@@ -19,7 +19,8 @@ import uz.suhbat.application.port.out.conversation.ChatSearchRepository;
  * the normalised term with each title (apostrophes removed in the query) and with {@code chat_history.search_text}
  * (V51: the message without apostrophes) as a substring; the collation makes it case-insensitive. First the newest
  * chats that match (a message is looked for only until the first match in a chat), then their first matching messages.
- * The admin's search of every chat is {@link ChatTextSearch}'s (FULLTEXT), kept apart.
+ * Only the active branch of a chat is searched (V80 {@code on_branch}), what the chat shows when opened. The admin's
+ * search of every chat is {@link ChatTextSearch}'s, kept apart.
  */
 final class JooqChatSearch implements ChatSearchRepository {
 
@@ -44,7 +45,7 @@ final class JooqChatSearch implements ChatSearchRepository {
     public List<Found> search(long userId, String normalTerm, int limit, int perChat) {
         Condition titleMatches = withoutApostrophes(CHAT.TITLE).contains(normalTerm);
         Condition messageMatches = DSL.exists(DSL.selectOne().from(CHAT_HISTORY)
-                .where(CHAT_HISTORY.CHAT_ID.eq(CHAT.ID), ChatTextSearch.SEARCH_TEXT.contains(normalTerm)));
+                .where(CHAT_HISTORY.CHAT_ID.eq(CHAT.ID), CHAT_HISTORY.ON_BRANCH.isTrue(), ChatTextSearch.SEARCH_TEXT.contains(normalTerm)));
         Map<Long, Found> chats = new LinkedHashMap<>();
         db.select(CHAT.ID, CHAT.TITLE, CHAT.UPDATED, DSL.field(titleMatches).as("title_matches"))
                 .from(CHAT)
@@ -59,7 +60,7 @@ final class JooqChatSearch implements ChatSearchRepository {
         Field<Integer> number = DSL.rowNumber().over(DSL.partitionBy(CHAT_HISTORY.CHAT_ID).orderBy(CHAT_HISTORY.RANK)).as("n");
         var matching = DSL.select(CHAT_HISTORY.CHAT_ID, CHAT_HISTORY.RANK, CHAT_HISTORY.ROLE, CHAT_HISTORY.CONTENT, number)
                 .from(CHAT_HISTORY)
-                .where(CHAT_HISTORY.CHAT_ID.in(chats.keySet()), ChatTextSearch.SEARCH_TEXT.contains(normalTerm))
+                .where(CHAT_HISTORY.CHAT_ID.in(chats.keySet()), CHAT_HISTORY.ON_BRANCH.isTrue(), ChatTextSearch.SEARCH_TEXT.contains(normalTerm))
                 .asTable("m");
         Map<Long, List<FoundMessage>> messages = new LinkedHashMap<>();
         for (Record4<Long, Integer, String, String> r : db.select(matching.field(CHAT_HISTORY.CHAT_ID), matching.field(CHAT_HISTORY.RANK),
