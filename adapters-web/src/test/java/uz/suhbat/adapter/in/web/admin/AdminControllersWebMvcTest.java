@@ -81,7 +81,7 @@ import uz.suhbat.domain.user.Username;
         // the user pages' advice, the /v1 API's filter and the dashboard's feedback advice need use cases these pages do not
         excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = {"uz\\.suhbat\\.adapter\\.in\\.web\\.(page|openai)\\..*",
                 "uz\\.suhbat\\.adapter\\.in\\.web\\.admin\\.ConversationAdminController.*"}))
-@Import({AdminSecurityConfiguration.class, MustacheConfiguration.class, TranscriptPdfs.class, AdminControllersWebMvcTest.Fakes.class})
+@Import({AdminSecurityConfiguration.class, MustacheConfiguration.class, TranscriptPdfs.class, ModelNames.class, AdminControllersWebMvcTest.Fakes.class})
 class AdminControllersWebMvcTest {
 
     private static final Instant AT = Instant.parse("2026-11-26T08:00:00Z");
@@ -140,6 +140,26 @@ class AdminControllersWebMvcTest {
         /** The admin pages' theme (light, dark, the system's). */
         @Bean uz.suhbat.application.port.in.account.PreferencesUseCase preferences() {
             return new uz.suhbat.application.service.account.PreferencesService(new uz.suhbat.application.fake.InMemoryPreferenceRepository());
+        }
+
+        /** No PDF models: the chat pages show models by their ids. */
+        @Bean uz.suhbat.application.port.in.knowledge.KnowledgeModelsQuery knowledgeModels() {
+            return new uz.suhbat.application.port.in.knowledge.KnowledgeModelsQuery() {
+                @Override
+                public List<uz.suhbat.domain.knowledge.KnowledgeModel> all() {
+                    return List.of();
+                }
+
+                @Override
+                public java.util.Optional<uz.suhbat.domain.knowledge.KnowledgeModel> find(long id) {
+                    return java.util.Optional.empty();
+                }
+
+                @Override
+                public Trial tryOut(long id, String question) {
+                    throw new UnsupportedOperationException("the models page is not in this slice");
+                }
+            };
         }
 
         @Bean AuditLogQuery auditLog() {
@@ -219,7 +239,7 @@ class AdminControllersWebMvcTest {
         String page = mvc.perform(get("/admin/users").param("q", "dilnoza").with(asBoss()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-        assertThat(page).contains("<strong>dilnoza</strong>").contains("dilnoza@example.uz")
+        assertThat(page).contains("<strong>dilnoza</strong>").as("the address breaks only before its @ and after a dot").contains("<span>dilnoza</span><wbr><span>@example.</span><wbr><span>uz</span>")
                 .contains("<option value=\"registered\" selected>")
                 .as("no own limit: an empty field, not \"null\"").contains("name=\"messageLimit\" type=\"number\" min=\"1\" inputmode=\"numeric\" value=\"\"");
     }
