@@ -145,7 +145,7 @@ final class JooqChatRepository implements ChatRepository {
                                   String model, int inputTokens, int outputTokens, List<Message.Source> sources, Instant now) {
         int rank = t.select(DSL.coalesce(DSL.max(CHAT_HISTORY.RANK), 0).plus(1)).from(CHAT_HISTORY)
                 .where(CHAT_HISTORY.CHAT_ID.eq(chatId)).fetchOne(0, int.class);
-        t.update(CHAT_HISTORY).set(CHAT_HISTORY.CHOSEN, false).where(CHAT_HISTORY.CHAT_ID.eq(chatId), following(parentRank)).execute();
+        t.update(CHAT_HISTORY).set(CHAT_HISTORY.CHOSEN, false).where(CHAT_HISTORY.CHAT_ID.eq(chatId), ChatBranches.following(parentRank)).execute();
         Long id = t.insertInto(CHAT_HISTORY)
                 .set(CHAT_HISTORY.PARENT_RANK, parentRank == 0 ? null : parentRank)
                 .set(CHAT_HISTORY.CHOSEN, true)
@@ -168,30 +168,9 @@ final class JooqChatRepository implements ChatRepository {
                     .set(MESSAGE_SOURCE.TEXT, source.text())
                     .execute();
         }
-        markBranch(t, chatId);
+        ChatBranches.markBranch(t, chatId);
         return new Message(rank, role, content, now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), status, model,
                 inputTokens, outputTokens, sources);
-    }
-
-    /** The messages following message {@code parentRank} (0: first messages). */
-    private static org.jooq.Condition following(int parentRank) {
-        return parentRank == 0 ? CHAT_HISTORY.PARENT_RANK.isNull() : CHAT_HISTORY.PARENT_RANK.eq(parentRank);
-    }
-
-    /** Sets {@code on_branch} from the tree: true for the messages of the active branch, false for the others. */
-    private static void markBranch(DSLContext t, long chatId) {
-        List<Integer> branch = shape(t, chatId).activeBranch().stream().map(Message::rank).toList();
-        t.update(CHAT_HISTORY).set(CHAT_HISTORY.ON_BRANCH, DSL.when(CHAT_HISTORY.RANK.in(branch), true).otherwise(false))
-                .where(CHAT_HISTORY.CHAT_ID.eq(chatId)).execute();
-    }
-
-    /** The chat's tree with each message's role only (no text): enough for the rules of branches. */
-    private static MessageTree shape(DSLContext t, long chatId) {
-        return MessageTree.of(t.select(CHAT_HISTORY.RANK, CHAT_HISTORY.PARENT_RANK, CHAT_HISTORY.CHOSEN, CHAT_HISTORY.ROLE)
-                .from(CHAT_HISTORY).where(CHAT_HISTORY.CHAT_ID.eq(chatId))
-                .fetch(r -> new MessageNode(new Message(r.get(CHAT_HISTORY.RANK), Role.fromWireName(r.get(CHAT_HISTORY.ROLE)), "",
-                        Instant.EPOCH, MessageStatus.COMPLETE, null, 0, 0, List.of()),
-                        r.get(CHAT_HISTORY.PARENT_RANK) == null ? 0 : r.get(CHAT_HISTORY.PARENT_RANK), r.get(CHAT_HISTORY.CHOSEN))));
     }
 
     private static void lock(DSLContext t, long chatId) {
@@ -203,13 +182,13 @@ final class JooqChatRepository implements ChatRepository {
         return transactions.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             lock(t, chatId);
-            Optional<Integer> parent = shape(t, chatId).parentOf(rank);
+            Optional<Integer> parent = ChatBranches.shape(t, chatId).parentOf(rank);
             if (parent.isEmpty()) {
                 return false;
             }
             t.update(CHAT_HISTORY).set(CHAT_HISTORY.CHOSEN, CHAT_HISTORY.RANK.eq(rank))
-                    .where(CHAT_HISTORY.CHAT_ID.eq(chatId), following(parent.get())).execute();
-            markBranch(t, chatId);
+                    .where(CHAT_HISTORY.CHAT_ID.eq(chatId), ChatBranches.following(parent.get())).execute();
+            ChatBranches.markBranch(t, chatId);
             return true;
         });
     }
@@ -219,7 +198,7 @@ final class JooqChatRepository implements ChatRepository {
         return transactions.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             lock(t, chatId);
-            MessageTree tree = shape(t, chatId);
+            MessageTree tree = ChatBranches.shape(t, chatId);
             if (!tree.removable(rank)) {
                 return false;
             }
@@ -230,7 +209,7 @@ final class JooqChatRepository implements ChatRepository {
                 t.update(CHAT_HISTORY).set(CHAT_HISTORY.CHOSEN, true)
                         .where(CHAT_HISTORY.CHAT_ID.eq(chatId), CHAT_HISTORY.RANK.eq(others.get(others.size() - 1))).execute();
             }
-            markBranch(t, chatId);
+            ChatBranches.markBranch(t, chatId);
             return true;
         });
     }

@@ -137,7 +137,7 @@ public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase
             pages = documents.inspect(files.path(file));
         } catch (UnreadableDocumentException unreadable) {
             files.delete(file);
-            return new Rejected(Map.of("file", problemOf(unreadable.reason())), false);
+            return new Rejected(Map.of("file", unreadable.reason().problem()), false);
         }
         EmbeddingPort embedder = embeddings.embedder(kind);
         KnowledgeModel model = models.create(command.name(), command.description(), command.baseModel(), command.instructions(), file,
@@ -180,22 +180,11 @@ public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase
             models.progress(id, pages, totals.pages(), totals.chunks());
             models.markReady(id);
         } catch (UnreadableDocumentException unreadable) {
-            models.markFailed(id, problemOf(unreadable.reason()));
+            models.markFailed(id, unreadable.reason().problem());
         } catch (RuntimeException e) {
             log.log(Level.WARNING, "Reading knowledge model " + id + " failed: " + e);
             models.markFailed(id, Problem.DOCUMENT_READING_FAILED);
         }
-    }
-
-    private static Problem problemOf(UnreadableDocumentException.Reason reason) {
-        return switch (reason) {
-            case NOT_PDF -> Problem.DOCUMENT_NOT_PDF;
-            case ENCRYPTED -> Problem.DOCUMENT_ENCRYPTED;
-            case NO_TEXT -> Problem.DOCUMENT_NO_TEXT;
-            case BROKEN -> Problem.DOCUMENT_BROKEN;
-            case TOO_LARGE -> Problem.DOCUMENT_TOO_LARGE;
-            case TOO_SLOW -> Problem.DOCUMENT_TOO_SLOW;
-        };
     }
 
     /**

@@ -28,7 +28,21 @@ public interface DocumentTextPort {
     /** Why a document cannot be used; {@code reason} names a message key for the admin. */
     final class UnreadableDocumentException extends RuntimeException {
 
-        public enum Reason { NOT_PDF, ENCRYPTED, NO_TEXT, BROKEN, TOO_LARGE, TOO_SLOW }
+        public enum Reason {
+            NOT_PDF, ENCRYPTED, NO_TEXT, BROKEN, TOO_LARGE, TOO_SLOW;
+
+            /** The problem the admin is told. */
+            public uz.suhbat.domain.shared.Problem problem() {
+                return switch (this) {
+                    case NOT_PDF -> uz.suhbat.domain.shared.Problem.DOCUMENT_NOT_PDF;
+                    case ENCRYPTED -> uz.suhbat.domain.shared.Problem.DOCUMENT_ENCRYPTED;
+                    case NO_TEXT -> uz.suhbat.domain.shared.Problem.DOCUMENT_NO_TEXT;
+                    case BROKEN -> uz.suhbat.domain.shared.Problem.DOCUMENT_BROKEN;
+                    case TOO_LARGE -> uz.suhbat.domain.shared.Problem.DOCUMENT_TOO_LARGE;
+                    case TOO_SLOW -> uz.suhbat.domain.shared.Problem.DOCUMENT_TOO_SLOW;
+                };
+            }
+        }
 
         private final Reason reason;
 
