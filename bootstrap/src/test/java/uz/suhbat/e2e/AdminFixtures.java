@@ -47,8 +47,10 @@ final class AdminFixtures {
     }
 
     void message(long chatId, int rank, String role, String content, LocalDateTime at, String model, Integer in, Integer out) {
-        db.execute("insert into chat_history (chat_id, role, content, date, `rank`, model, input_tokens, output_tokens) values (?, ?, ?, ?, ?, ?, ?, ?)",
-                chatId, role, content, at, rank, model, in, out);
+        // each message follows the one before it, as in a chat without versions (V80)
+        db.execute("insert into chat_history (chat_id, role, content, date, `rank`, model, input_tokens, output_tokens, parent_rank) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                chatId, role, content, at, rank, model, in, out, rank > 1 ? rank - 1 : null);
         db.execute("update chat set updated = greatest(updated, ?) where id = ?", at, chatId);
     }
 }
