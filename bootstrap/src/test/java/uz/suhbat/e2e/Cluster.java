@@ -40,8 +40,21 @@ final class Cluster implements AutoCloseable {
             String[] nodeSettings = all.toArray(String[]::new);
             List<StandaloneSuhbat> nodes;
             try (var starters = Executors.newVirtualThreadPerTaskExecutor()) {
+                // together on one database (Flyway, the main admin, the cluster jobs race as on real machines); only the
+                // JVM-wide logging set-up of the first node goes first, which separate machines do not share
+                java.util.concurrent.CountDownLatch loggingReady = new java.util.concurrent.CountDownLatch(1);
                 List<CompletableFuture<StandaloneSuhbat>> starting = IntStream.range(0, size)
-                        .mapToObj(i -> CompletableFuture.supplyAsync(() -> StandaloneSuhbat.start(data, openAi, mail, nodeSettings), starters))
+                        .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                            if (i == 0) {
+                                return StandaloneSuhbat.start(data, openAi, mail, loggingReady::countDown, nodeSettings);
+                            }
+                            try {
+                                loggingReady.await(5, java.util.concurrent.TimeUnit.MINUTES);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            return StandaloneSuhbat.start(data, openAi, mail, nodeSettings);
+                        }, starters))
                         .toList();
                 nodes = starting.stream().map(CompletableFuture::join).toList();
             }

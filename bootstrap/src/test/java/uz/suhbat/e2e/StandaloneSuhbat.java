@@ -52,8 +52,23 @@ final class StandaloneSuhbat implements AutoCloseable {
 
     /** Starts on the database and files in {@code data}; {@code settings} are more KEY=VALUE settings. */
     static StandaloneSuhbat start(Path data, FakeOpenAi openAi, GreenMail mail, String... settings) {
+        return start(data, openAi, mail, () -> { }, settings);
+    }
+
+    /**
+     * As {@link #start(Path, FakeOpenAi, GreenMail, String...)}; {@code loggingReady} runs once the application has set up
+     * logging (its context is prepared), so that a second node of the same JVM may start then: Spring Boot's logging
+     * set-up is JVM-wide and two of them at the same moment collide ("Unable to find Spring Environment in logger context").
+     */
+    static StandaloneSuhbat start(Path data, FakeOpenAi openAi, GreenMail mail, Runnable loggingReady, String... settings) {
         EndToEndTest.withTitleRoute(openAi);
-        return new StandaloneSuhbat(new SpringApplicationBuilder(SuhbatApplication.class).run(commandLine(data, openAi, mail, settings)));
+        org.springframework.context.ApplicationListener<org.springframework.context.ApplicationEvent> prepared = event -> {
+            if (event instanceof org.springframework.boot.context.event.ApplicationPreparedEvent) {
+                loggingReady.run();
+            }
+        };
+        return new StandaloneSuhbat(new SpringApplicationBuilder(SuhbatApplication.class).listeners(prepared)
+                .run(commandLine(data, openAi, mail, settings)));
     }
 
     /** The command-line arguments ({@code --KEY=VALUE}) of a node on {@code data}, as {@link #start} passes them. */
