@@ -37,9 +37,9 @@ import uz.suhbat.application.port.out.conversation.ChatSearchRepository;
 final class JooqChatSearch implements ChatSearchRepository {
 
     /** How many of the user's newest chats the first look reads. */
-    static final int FIRST_LOOK = 40;
+    static final int FIRST_LOOK = 30;
     /** How many of everyone's newest messages estimate how common a term is. */
-    static final int SAMPLE = 1_000;
+    static final int SAMPLE = 300;
 
     /** The apostrophe variants {@code SearchTerm} leaves out, removed from titles in the query the same way. */
     private static final String[] APOSTROPHES = {"'", "`", "\u02BB", "\u02BC", "\u2018", "\u2019", "\u201B", "\u00B4", "\u02B9", "\u2032"};

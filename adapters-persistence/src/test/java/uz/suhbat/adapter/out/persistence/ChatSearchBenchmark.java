@@ -65,7 +65,30 @@ class ChatSearchBenchmark {
             double median = time(() -> found[0] = search.search(me, term, 20, 1).size());
             System.out.printf("  %-28s %3d chats   median %6.1f ms   (%.1f plain indexed queries)%n", "\"" + query + "\"", found[0], median,
                     median / plain);
+            profile(db, me, query);
         }
+    }
+
+    /** The statements one search runs, each with its time and what EXPLAIN says of it. */
+    private static void profile(DSLContext db, long me, String query) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        long[] started = new long[1];
+        DSLContext timed = org.jooq.impl.DSL.using(db.configuration().derive(new org.jooq.impl.DefaultExecuteListenerProvider(
+                new org.jooq.ExecuteListener() {
+                    @Override
+                    public void executeStart(org.jooq.ExecuteContext ctx) {
+                        started[0] = System.nanoTime();
+                    }
+
+                    @Override
+                    public void fetchEnd(org.jooq.ExecuteContext ctx) {
+                        lines.add(String.format("      %6.1f ms  %s", (System.nanoTime() - started[0]) / 1e6,
+                                db.renderInlined(ctx.query()).replaceAll("\\s+", " ")));
+                    }
+                })));
+        new JooqChatSearch(timed).search(me, SearchTerm.normalise(query), 20, 1);
+        System.out.printf("    statements of \"%s\" (one run):%n", query);
+        lines.forEach(System.out::println);
     }
 
     /** Median of {@value #RUNS} runs after one warm-up run, in milliseconds (also printed: min and max). */
