@@ -1,5 +1,6 @@
 /**
- * The AI adapter: the model behind a chat (langchain4j's OpenAI client), PDF text extraction and
+ * The AI adapter: the model behind a chat (langchain4j's OpenAI client; Anthropic and Gemini in
+ * {@code .provider}), PDF text extraction and
  * single cited pages (PDFBox), chat transcripts as PDF, and in-process embeddings. Implements
  * application out-ports only; may depend on application, langchain4j, PDFBox and Spring's context.
  * {@link uz.suhbat.adapter.out.ai.AiConfiguration} is its one public entry point.
