@@ -2,10 +2,6 @@ package uz.suhbat.adapter.out.ai.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.langchain4j.data.message.AiMessage;
-import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpMethod;
 import dev.langchain4j.http.client.HttpRequest;
@@ -76,7 +72,7 @@ public final class AnthropicChatModel implements ChatModelPort, ModelCatalog, Au
             sink.failed(new Failure(FailureKind.NOT_CONFIGURED, "no Anthropic API key is configured"));
             return NOTHING_TO_CANCEL;
         }
-        ChatRequest request = ChatRequest.builder().messages(messages(prompt.turns())).build();
+        ChatRequest request = ChatRequest.builder().messages(Conversations.messages(prompt.turns())).build();
         return streams.stream(modelFor(prompt.model()), request, sink, settings.maxAttempts(), settings.maxBackoff(),
                 ProviderFailures::anthropic, (failure, attempts) -> log.warn(
                         "chat model failed: provider=anthropic kind={} status={} model={} attempts={} detail={}",
@@ -144,17 +140,5 @@ public final class AnthropicChatModel implements ChatModelPort, ModelCatalog, Au
                 .maxTokens(maxOutputTokens)
                 .timeout(settings.timeout())
                 .build());
-    }
-
-    private static List<ChatMessage> messages(List<Turn> turns) {
-        return turns.stream().map(AnthropicChatModel::message).toList();
-    }
-
-    static ChatMessage message(Turn turn) {
-        return switch (turn.role()) {
-            case SYSTEM -> SystemMessage.from(turn.content());
-            case USER -> UserMessage.from(turn.content());
-            case ASSISTANT -> AiMessage.from(turn.content());
-        };
     }
 }

@@ -57,7 +57,7 @@ public final class GeminiChatModel implements ChatModelPort, ModelCatalog, AutoC
             return NOTHING_TO_CANCEL;
         }
         ChatRequest request = ChatRequest.builder()
-                .messages(prompt.turns().stream().map(AnthropicChatModel::message).toList())
+                .messages(Conversations.messages(prompt.turns()))
                 .build();
         return streams.stream(modelFor(prompt.model()), request, sink, settings.maxAttempts(), settings.maxBackoff(),
                 ProviderFailures::gemini, (failure, attempts) -> log.warn(

@@ -54,6 +54,11 @@ class AnthropicChatModelTest extends ProviderChatModelTest<FakeAnthropic, Anthro
         return "overloaded_error";
     }
 
+    @Override
+    List<String> sentTexts(RecordedRequest request) {
+        return request.body().path("messages").valueStream().map(m -> text(m.path("content"))).toList();
+    }
+
     @Test
     void sendsTheSystemTurnAsSystemAndTheRestAsMessagesWithTheKeyAndVersionHeaders() {
         fake.enqueue(Reply.answer("Six."));

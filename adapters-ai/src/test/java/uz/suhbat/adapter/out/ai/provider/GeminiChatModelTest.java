@@ -53,6 +53,11 @@ class GeminiChatModelTest extends ProviderChatModelTest<FakeGemini, GeminiChatMo
         return "UNAVAILABLE";
     }
 
+    @Override
+    List<String> sentTexts(RecordedRequest request) {
+        return request.body().path("contents").valueStream().map(GeminiChatModelTest::text).toList();
+    }
+
     @Test
     void sendsTheSystemTurnAsSystemInstructionAndTheRestAsContentsWithTheKeyHeader() {
         fake.enqueue(Reply.answer("Six."));

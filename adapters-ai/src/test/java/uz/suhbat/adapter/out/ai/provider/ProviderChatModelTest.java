@@ -55,6 +55,9 @@ abstract class ProviderChatModelTest<F extends ProviderFake, M extends ChatModel
 
     abstract Reply unknownModel();
 
+    /** The texts of the conversation's messages as the request carries them (not the system prompt). */
+    abstract List<String> sentTexts(uz.suhbat.adapter.out.ai.fake.RecordedRequest request);
+
     /** The provider's error type (Anthropic) or status (Gemini) for a busy service, sent inside a stream. */
     abstract String overloadedInStream();
 
@@ -77,6 +80,20 @@ abstract class ProviderChatModelTest<F extends ProviderFake, M extends ChatModel
         // the fake counts the words of the system prompt and the messages: 3 + 5 + 1 + 4
         assertThat(usage).isEqualTo(new TokenUsage(13, 3));
         assertThat(fake.requests()).hasSize(1);
+    }
+
+    @Test
+    void leavesOutTurnsWithoutText_whichTheProviderWouldRefuse() {
+        fake.enqueue(Reply.answer("Six."));
+        Prompt withACutAnswer = new Prompt("the-model", List.of(
+                new Turn(Role.USER, "What is 2 + 2?"),
+                new Turn(Role.ASSISTANT, " "),
+                new Turn(Role.USER, "And 3 + 3?")));
+
+        model.stream(withACutAnswer, sink);
+
+        sink.awaitCompletion();
+        assertThat(sentTexts(fake.requests().getFirst())).containsExactly("What is 2 + 2?", "And 3 + 3?");
     }
 
     @Test
