@@ -137,6 +137,28 @@ final class JooqChatRepository implements ChatRepository {
                 .execute() == 1;
     }
 
+    @Override
+    public void saveAnswersSoFar(List<AnswerSoFar> answers) {
+        if (answers.isEmpty()) {
+            return;
+        }
+        // one prepared statement, its bindings sent together (rewriteBatchedStatements), one commit for all of them
+        transactions.transaction(tx -> {
+            var update = tx.dsl().update(CHAT_HISTORY)
+                    .set(CHAT_HISTORY.CONTENT, (String) null)
+                    .set(CHAT_HISTORY.DATE, (java.time.LocalDateTime) null)
+                    .where(CHAT_HISTORY.CHAT_ID.eq((Long) null), CHAT_HISTORY.RANK.eq((Integer) null),
+                            CHAT_HISTORY.ROLE.eq(DSL.inline(Role.ASSISTANT.wireName())),
+                            CHAT_HISTORY.STATUS.eq(DSL.inline(MessageStatus.INTERRUPTED.wireName())),
+                            DSL.charLength(CHAT_HISTORY.CONTENT).lt((Integer) null));
+            var batch = tx.dsl().batch(update);
+            for (AnswerSoFar a : answers) {
+                batch = batch.bind(a.content(), Times.toDb(a.now()), a.chatId(), a.rank(), a.content().length());
+            }
+            batch.execute();
+        });
+    }
+
     /**
      * Called with the chat's row locked, so the next rank is free. The new message is the chosen version among the
      * messages following {@code parentRank}, and the active branch is set again.

@@ -47,7 +47,7 @@ public final class AnswerStarter {
     public AnswerStarter(ChatRepository chats, ChatModelPort model, PdfModels pdfModels, Clock clock, AnswerGuardPort guard,
                          PreferenceRepository preferences) {
         this.preferences = preferences;
-        this.claims = new AnswerClaim.Live(guard, clock);
+        this.claims = new AnswerClaim.Live(guard, chats, clock);
         this.chats = chats;
         this.model = model;
         this.pdfModels = pdfModels;
@@ -78,8 +78,8 @@ public final class AnswerStarter {
     }
 
     /**
-     * Keeps the claims of this node's running answers alive (one statement for all); bootstrap calls it every
-     * {@link #keepAliveEvery()}. Returns how many answers run here.
+     * Keeps the claims of this node's running answers alive (one statement for all) and saves their grown text (one
+     * batch for all); bootstrap calls it every {@link #keepAliveEvery()}. Returns how many answers run here.
      */
     public int keepClaimsAlive() {
         return claims.keepAlive();

@@ -65,6 +65,23 @@ public interface ChatRepository {
     boolean updateAssistantMessage(long chatId, int rank, String content, MessageStatus status, int inputTokens, int outputTokens,
                                    Instant now);
 
+    /** The text so far of a streaming answer stored early at {@code rank} ({@link #saveAnswersSoFar}). */
+    record AnswerSoFar(long chatId, int rank, String content, Instant now) {
+    }
+
+    /**
+     * Brings the text of several streaming answers (all of a node's) up to date at once: one batch, one transaction. Each
+     * changes only an answer still stored as {@link MessageStatus#INTERRUPTED} whose stored text is shorter, so that a
+     * batch late behind an answer's final write (complete, or as far as it got) never overwrites it.
+     */
+    default void saveAnswersSoFar(List<AnswerSoFar> answers) {
+        for (AnswerSoFar a : answers) {
+            messages(a.chatId()).stream().filter(m -> m.rank() == a.rank() && m.role() == uz.suhbat.domain.chat.Role.ASSISTANT
+                            && m.status() == MessageStatus.INTERRUPTED && m.content().length() < a.content().length())
+                    .findAny().ifPresent(m -> updateAssistantMessage(a.chatId(), a.rank(), a.content(), MessageStatus.INTERRUPTED, 0, 0, a.now()));
+        }
+    }
+
     /** The active branch (domain {@code MessageTree}), in rank order: what the user sees and the model is sent. */
     List<Message> messages(long chatId);
 
