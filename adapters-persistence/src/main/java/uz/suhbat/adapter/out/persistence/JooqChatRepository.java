@@ -43,7 +43,15 @@ final class JooqChatRepository implements ChatRepository {
     }
 
     private static long insertChat(DSLContext t, long userId, String title, String model, int messageLimit, int used, Instant now) {
+        return insertChat(t, userId, title, model, messageLimit, used, now, null);
+    }
+
+    /** {@code answeringBy}: the claim of its first answer (JooqAnswerGuard), or null. */
+    private static long insertChat(DSLContext t, long userId, String title, String model, int messageLimit, int used, Instant now,
+                                   String answeringBy) {
         return t.insertInto(CHAT)
+                .set(CHAT.ANSWERING_BY, answeringBy)
+                .set(CHAT.ANSWERING_SINCE, answeringBy == null ? null : Times.toDb(now))
                 .set(CHAT.USER_ID, userId)
                 .set(CHAT.TITLE, title)
                 .set(CHAT.MODEL, model)
@@ -57,9 +65,20 @@ final class JooqChatRepository implements ChatRepository {
 
     @Override
     public StartedChat createWithFirstMessage(long userId, String title, String model, MessageLimit limit, String content, Instant now) {
+        return create(userId, title, model, limit, content, now, null);
+    }
+
+    @Override
+    public ClaimedStart createClaimedWithFirstMessage(long userId, String title, String model, MessageLimit limit, String content,
+                                                      Instant now, String answeringBy) {
+        // the claim lives in the chat's row (JooqAnswerGuard): set by the insert, as the guard's claim would set it
+        return new ClaimedStart(create(userId, title, model, limit, content, now, answeringBy), true);
+    }
+
+    private StartedChat create(long userId, String title, String model, MessageLimit limit, String content, Instant now, String answeringBy) {
         return transactions.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            long id = insertChat(t, userId, title, model, limit.value(), 1, now);
+            long id = insertChat(t, userId, title, model, limit.value(), 1, now, answeringBy);
             t.insertInto(CHAT_HISTORY)
                     .set(CHAT_HISTORY.CHAT_ID, id)
                     .set(CHAT_HISTORY.ROLE, Role.USER.wireName())

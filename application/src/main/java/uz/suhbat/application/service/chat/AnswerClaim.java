@@ -33,7 +33,7 @@ final class AnswerClaim {
 
     private final AnswerGuardPort guard;
     private final long chatId;
-    private final String owner = UUID.randomUUID().toString();
+    private final String owner;
     private final AtomicBoolean released = new AtomicBoolean();
     private final Set<AnswerClaim> live;
     /** At each keep-alive round: the answer's text not yet saved, if any. */
@@ -43,7 +43,8 @@ final class AnswerClaim {
     record Unsaved(ChatRepository.AnswerSoFar text, Runnable saved) {
     }
 
-    private AnswerClaim(AnswerGuardPort guard, long chatId, Set<AnswerClaim> live) {
+    private AnswerClaim(AnswerGuardPort guard, long chatId, String owner, Set<AnswerClaim> live) {
+        this.owner = owner;
         this.guard = guard;
         this.chatId = chatId;
         this.live = live;
@@ -83,7 +84,7 @@ final class AnswerClaim {
         /** The chat's claim for a new answer, or empty while another answer holds it. */
         Optional<AnswerClaim> take(long chatId) {
             Instant now = clock.instant();
-            AnswerClaim claim = new AnswerClaim(guard, chatId, claims);
+            AnswerClaim claim = new AnswerClaim(guard, chatId, newOwner(), claims);
             claims.add(claim);
             boolean taken = false;
             try {
@@ -94,6 +95,18 @@ final class AnswerClaim {
                 }
             }
             return taken ? Optional.of(claim) : Optional.empty();
+        }
+
+        /** A new claim's owner: random, so that a chat's row matches only while that one claim holds it. */
+        static String newOwner() {
+            return UUID.randomUUID().toString();
+        }
+
+        /** The claim of a chat made already held by {@code owner} (in the insert that made it): kept alive from now on. */
+        AnswerClaim heldFromCreation(long chatId, String owner) {
+            AnswerClaim claim = new AnswerClaim(guard, chatId, owner, claims);
+            claims.add(claim);
+            return claim;
         }
 
         /**

@@ -60,7 +60,20 @@ public final class AnswerStarter {
      * answer, which releases the claim when it ends (stored, failed or stopped), the claim is released when it returns.
      */
     Outcome oneAtATime(long chatId, Function<AnswerClaim, Outcome> body) {
-        Optional<AnswerClaim> claim = claims.take(chatId);
+        return oneAtATime(chatId, null, body);
+    }
+
+    /** A new claim owner, for a chat made already claimed ({@link ChatRepository#createClaimedWithFirstMessage}). */
+    static String newClaimOwner() {
+        return AnswerClaim.Live.newOwner();
+    }
+
+    /**
+     * {@link #oneAtATime(long, Function)}; {@code claimedBy}, when not null, is the owner whose claim the chat's row already
+     * holds since it was made: taken over without a statement.
+     */
+    Outcome oneAtATime(long chatId, String claimedBy, Function<AnswerClaim, Outcome> body) {
+        Optional<AnswerClaim> claim = claimedBy != null ? Optional.of(claims.heldFromCreation(chatId, claimedBy)) : claims.take(chatId);
         if (claim.isEmpty()) {
             return new Outcome.Refused(Refusal.ANSWER_IN_PROGRESS);
         }

@@ -18,6 +18,19 @@ public interface ChatRepository {
     record StartedChat(Chat chat, Message first) {
     }
 
+    /**
+     * {@link #createWithFirstMessage}, the new chat held for its first answer by the claim {@code answeringBy} of
+     * {@link AnswerGuardPort} in the same insert (no statement of its own before the model is called) when this repository
+     * keeps the claims: {@code claimed} tells. By default it does not, and the claim is taken through the guard.
+     */
+    default ClaimedStart createClaimedWithFirstMessage(long userId, String title, String model, MessageLimit limit, String content,
+                                                       Instant now, String answeringBy) {
+        return new ClaimedStart(createWithFirstMessage(userId, title, model, limit, content, now), false);
+    }
+
+    record ClaimedStart(StartedChat started, boolean claimed) {
+    }
+
     Optional<Chat> find(long chatId);
 
     /** Most recently updated first. */
