@@ -8,7 +8,7 @@ import { DRAFT_KEY, el, state, texts } from './state.js';
 import {
   addAssistantMessage, addUserMessage, clearFailures, hideEmptyState, scrollToEnd, showFailure, showNotice, showTitle,
 } from './messages.js';
-import { copyMessage, decorate, openEditor } from './actions.js';
+import { copyMessage, copyUndecorated, decorate, openEditor } from './actions.js';
 import { putBack, refreshAllowance, updateComposer } from './composer.js';
 import { renderModels } from './models.js';
 import { refreshChats, renderChatList, setSidebarOpen } from './sidebar.js';
@@ -312,13 +312,22 @@ export function editLastQuestion() {
 
 /** Ctrl+Shift+C: copies the last answer as Markdown. */
 export function copyLastAnswer() {
-  const messages = (state.chat && state.chat.messages) || [];
-  const answer = [...messages].reverse().find((m) => m.role === 'assistant');
-  if (!answer) {
+  const onScreen = el.messages.querySelectorAll('article.message.assistant');
+  const article = onScreen[onScreen.length - 1];
+  if (!article) {
     return;
   }
-  const button = el.messages.querySelector(`article.message.assistant[data-rank="${answer.rank}"] .message-action.copy`);
+  const messages = (state.chat && state.chat.messages) || [];
+  const answer = [...messages].reverse().find((m) => m.role === 'assistant');
+  // an answer that has just streamed may not be read back yet: its text on screen is the same
+  const content = answer && String(answer.rank) === article.dataset.rank ? answer.content : article.markdownSource;
+  if (content === undefined) {
+    return;
+  }
+  const button = article.querySelector(':scope > .message-actions > .message-action.copy');
   if (button) {
-    copyMessage(button, answer.content);
+    copyMessage(button, content);
+  } else {
+    copyUndecorated(article, content);
   }
 }
