@@ -103,15 +103,20 @@ public final class AnswerStarter {
         return AnswerClaim.KEEP_ALIVE;
     }
 
-    /** A new chat keeps its user's custom instructions while they are on, as they are now. */
-    void instructNewChat(long userId, long chatId) {
+    /**
+     * A new chat keeps its user's custom instructions while they are on, as they are now. Returns the chat's system
+     * message from them, for {@link #answer(Chat, List, AnswerListener, Optional, ModelCatalog.ModelChoice, AnswerClaim, Optional)}
+     * (no second read of what was just kept).
+     */
+    Optional<String> instructNewChat(long userId, long chatId) {
         if (preferences == null) {
-            return;
+            return Optional.empty();
         }
         CustomInstructions instructions = preferences.instructions(userId);
         if (instructions.systemMessage().isPresent()) {
             preferences.keepForChat(chatId, instructions);
         }
+        return instructions.systemMessage();
     }
 
     /**
@@ -121,12 +126,17 @@ public final class AnswerStarter {
      */
     Outcome answer(Chat chat, List<Message> history, AnswerListener listener, Optional<DailyAllowance> today,
                          ModelCatalog.ModelChoice choice, AnswerClaim claim) {
+        Optional<String> instructions = preferences == null ? Optional.empty()
+                : preferences.chatInstructions(chat.id()).flatMap(CustomInstructions::systemMessage);
+        return answer(chat, history, listener, today, choice, claim, instructions);
+    }
+
+    /** {@code instructions}: the chat's system message from its custom instructions, already known (a new chat's). */
+    Outcome answer(Chat chat, List<Message> history, AnswerListener listener, Optional<DailyAllowance> today,
+                   ModelCatalog.ModelChoice choice, AnswerClaim claim, Optional<String> instructions) {
         List<ChatModelPort.Turn> turns = new ArrayList<>();
         List<Message.Source> sources = List.of();
-        if (preferences != null) {
-            preferences.chatInstructions(chat.id()).flatMap(CustomInstructions::systemMessage)
-                    .ifPresent(text -> turns.add(new ChatModelPort.Turn(Role.SYSTEM, text)));
-        }
+        instructions.ifPresent(text -> turns.add(new ChatModelPort.Turn(Role.SYSTEM, text)));
         if (choice.pdf().isPresent()) {
             String question = history.get(history.size() - 1).content();
             PdfModels.Grounding grounding = pdfModels.ground(choice.pdf().get(), question);

@@ -65,11 +65,11 @@ public final class StartChatService implements StartChatUseCase {
                 .orElseThrow();
         ChatRepository.StartedChat started = created.started();
         Chat chat = started.chat();
-        answers.instructNewChat(userId, chat.id());
+        Optional<String> instructions = answers.instructNewChat(userId, chat.id());
         // held before the chat's id is told
         return answers.oneAtATime(chat.id(), created.claimed() ? owner : null, claim -> {
             AnswerStarter.tell(() -> listener.chatCreated(chat.id(), chat.title()));
-            return answers.answer(chat, List.of(started.first()), listener, counted.allowance(), choice.get(), claim);
+            return answers.answer(chat, List.of(started.first()), listener, counted.allowance(), choice.get(), claim, instructions);
         });
     }
 }
