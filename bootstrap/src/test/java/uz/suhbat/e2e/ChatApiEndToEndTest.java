@@ -199,4 +199,30 @@ class ChatApiEndToEndTest extends EndToEndTest {
             gated.next(1);
         }
     }
+
+    @Test
+    void aUserBlockedWhileAnAnswerStreamsIsCutOffWithinSeconds_keepingWhatArrived() throws Exception {
+        AccountsDriver user = verifiedUser("cutoff");
+        // 40 pieces a quarter of a second apart: 10 s of answer
+        OPENAI.enqueue(Reply.answer("a".repeat(40), 40, Duration.ofMillis(250)));
+        HttpResponse<java.util.stream.Stream<String>> streaming =
+                user.apiLines("POST", "/api/chats", "{\"model\":\"gpt-4o-mini\",\"content\":\"Uzun javob\"}");
+        java.util.Iterator<String> lines = streaming.body().iterator();
+        List<String> received = new java.util.ArrayList<>();
+        while (received.stream().noneMatch(line -> line.startsWith("event:delta")) && lines.hasNext()) {
+            received.add(lines.next());
+        }
+        long chatId = chatIdOf(AccountsDriver.events(String.join("\n", received) + "\n\n"));
+        long blockedAt = System.nanoTime();
+        db.execute("update user set blocked = true, blocked_reason = 'Spam' where username = 'cutoff'");
+
+        CompletableFuture<Void> rest = CompletableFuture.runAsync(() -> lines.forEachRemaining(received::add));
+        assertThat(rest).as("the node's session check (every 2 s, all answers in one read) ends the stream").succeedsWithin(Duration.ofSeconds(8));
+        double seconds = (System.nanoTime() - blockedAt) / 1e9;
+        String all = String.join("\n", received);
+        assertThat(all).contains("event:error").contains("signed_out").doesNotContain("event:done");
+        assertThat(seconds).as("cut off long before the answer's 10 s").isLessThan(8);
+        awaitTrue("what arrived stored as interrupted", Duration.ofSeconds(10), () -> db.fetchExists(
+                db.selectOne().from("chat_history").where("chat_id = ? and role = 'assistant' and status = 'interrupted'", chatId)));
+    }
 }

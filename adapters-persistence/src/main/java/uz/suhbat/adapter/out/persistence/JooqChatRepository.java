@@ -44,7 +44,15 @@ final class JooqChatRepository implements ChatRepository {
     }
 
     private static long insertChat(DSLContext t, long userId, String title, String model, int messageLimit, int used, Instant now) {
+        return insertChat(t, userId, title, model, messageLimit, used, now, null);
+    }
+
+    /** {@code answeringBy}: the claim of its first answer (JooqAnswerGuard), or null. */
+    private static long insertChat(DSLContext t, long userId, String title, String model, int messageLimit, int used, Instant now,
+                                   String answeringBy) {
         return t.insertInto(CHAT)
+                .set(CHAT.ANSWERING_BY, answeringBy)
+                .set(CHAT.ANSWERING_SINCE, answeringBy == null ? null : Times.toDb(now))
                 .set(CHAT.USER_ID, userId)
                 .set(CHAT.TITLE, title)
                 .set(CHAT.MODEL, model)
@@ -58,9 +66,20 @@ final class JooqChatRepository implements ChatRepository {
 
     @Override
     public StartedChat createWithFirstMessage(long userId, String title, String model, MessageLimit limit, String content, Instant now) {
+        return create(userId, title, model, limit, content, now, null);
+    }
+
+    @Override
+    public ClaimedStart createClaimedWithFirstMessage(long userId, String title, String model, MessageLimit limit, String content,
+                                                      Instant now, String answeringBy) {
+        // the claim lives in the chat's row (JooqAnswerGuard): set by the insert, as the guard's claim would set it
+        return new ClaimedStart(create(userId, title, model, limit, content, now, answeringBy), true);
+    }
+
+    private StartedChat create(long userId, String title, String model, MessageLimit limit, String content, Instant now, String answeringBy) {
         return transactions.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            long id = insertChat(t, userId, title, model, limit.value(), 1, now);
+            long id = insertChat(t, userId, title, model, limit.value(), 1, now, answeringBy);
             t.insertInto(CHAT_HISTORY)
                     .set(CHAT_HISTORY.CHAT_ID, id)
                     .set(CHAT_HISTORY.ROLE, Role.USER.wireName())
@@ -171,6 +190,28 @@ final class JooqChatRepository implements ChatRepository {
 
     private static long orZero(Integer value) {
         return value == null ? 0 : value;
+    }
+
+    @Override
+    public void saveAnswersSoFar(List<AnswerSoFar> answers) {
+        if (answers.isEmpty()) {
+            return;
+        }
+        // one prepared statement, its bindings sent together (rewriteBatchedStatements), one commit for all of them
+        transactions.transaction(tx -> {
+            var update = tx.dsl().update(CHAT_HISTORY)
+                    .set(CHAT_HISTORY.CONTENT, (String) null)
+                    .set(CHAT_HISTORY.DATE, (java.time.LocalDateTime) null)
+                    .where(CHAT_HISTORY.CHAT_ID.eq((Long) null), CHAT_HISTORY.RANK.eq((Integer) null),
+                            CHAT_HISTORY.ROLE.eq(DSL.inline(Role.ASSISTANT.wireName())),
+                            CHAT_HISTORY.STATUS.eq(DSL.inline(MessageStatus.INTERRUPTED.wireName())),
+                            DSL.charLength(CHAT_HISTORY.CONTENT).lt((Integer) null));
+            var batch = tx.dsl().batch(update);
+            for (AnswerSoFar a : answers) {
+                batch = batch.bind(a.content(), Times.toDb(a.now()), a.chatId(), a.rank(), a.content().length());
+            }
+            batch.execute();
+        });
     }
 
     /**

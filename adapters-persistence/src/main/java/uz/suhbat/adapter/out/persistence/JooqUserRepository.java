@@ -25,6 +25,14 @@ final class JooqUserRepository implements UserRepository {
     }
 
     @Override
+    public java.util.List<User> findAllById(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.List.of();
+        }
+        return db.selectFrom(USER).where(USER.ID.in(ids)).fetch(JooqUserRepository::toUser);
+    }
+
+    @Override
     public Optional<User> findByUsername(Username username) {
         return db.selectFrom(USER).where(USER.USERNAME.eq(username.value())).fetchOptional().map(JooqUserRepository::toUser);
     }

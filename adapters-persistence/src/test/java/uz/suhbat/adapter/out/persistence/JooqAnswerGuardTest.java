@@ -26,4 +26,21 @@ class JooqAnswerGuardTest extends AnswerGuardPortContract {
         return new JooqChatRepository(db).createWithFirstMessage(user, "t", "m", new uz.suhbat.domain.limit.MessageLimit(5), "q", Instant.EPOCH)
                 .chat().id();
     }
+
+    @org.junit.jupiter.api.Test
+    void aChatMadeClaimedIsHeldByThatClaimFromItsInsert() {
+        AnswerGuardPort guard = guard();
+        Instant now = Instant.parse("2026-11-30T01:00:00Z");
+        var created = new JooqChatRepository(db).createClaimedWithFirstMessage(user, "t", "m", new uz.suhbat.domain.limit.MessageLimit(5), "q",
+                now, "first-answer");
+        long chatId = created.started().chat().id();
+        org.assertj.core.api.Assertions.assertThat(created.claimed()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(guard.claim(chatId, "other", now.plusSeconds(1), now.minusSeconds(9)))
+                .as("held since the insert").isFalse();
+        guard.keepAllAlive(java.util.Map.of(chatId, "first-answer"), now.plusSeconds(5));
+        org.assertj.core.api.Assertions.assertThat(guard.claim(chatId, "other", now.plusSeconds(12), now.plusSeconds(2)))
+                .as("kept alive like any claim").isFalse();
+        guard.release(chatId, "first-answer");
+        org.assertj.core.api.Assertions.assertThat(guard.claim(chatId, "other", now.plusSeconds(13), now.plusSeconds(3))).isTrue();
+    }
 }

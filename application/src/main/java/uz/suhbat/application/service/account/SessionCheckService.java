@@ -36,6 +36,19 @@ public final class SessionCheckService implements SessionCheckQuery {
     }
 
     @Override
+    public java.util.Set<OpenSession> endedAmong(java.util.Collection<OpenSession> sessions) {
+        if (sessions.isEmpty()) {
+            return java.util.Set.of();
+        }
+        java.util.Map<Long, User> found = users.findAllById(sessions.stream().map(OpenSession::userId).distinct().toList()).stream()
+                .collect(java.util.stream.Collectors.toMap(User::id, u -> u));
+        return sessions.stream().filter(s -> {
+            User user = found.get(s.userId());
+            return user == null || user.blocked() || user.sessionEpoch() != s.sessionEpoch();
+        }).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Override
     public SessionState check(long userId, int sessionEpoch, String deviceSeries) {
         SessionState state = check(userId, sessionEpoch);
         if (state instanceof Active && deviceSeries != null

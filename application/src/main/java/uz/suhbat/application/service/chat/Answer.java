@@ -15,18 +15,18 @@ import uz.suhbat.domain.chat.Message;
 import uz.suhbat.domain.chat.MessageStatus;
 
 /**
- * One answer on its way: passes pieces to the listener as they come and stores the answer as it grows: the text so far
- * is saved in batches (about once a {@link #SAVE_EVERY}, or after {@link #SAVE_AFTER_PIECES} pieces; one statement
- * each, never one per piece; the node's keep-alive timer saves what waits when the model pauses) as an interrupted message, so that a node that dies mid-answer leaves what the
- * user already saw, marked interrupted, which regenerate then replaces. The end brings the same row up to date:
- * complete or, when it is cut short, as far as it got ("interrupted").
+ * One answer on its way: passes pieces to the listener as they come and stores the answer as it grows, as an
+ * interrupted message, so that a node that dies mid-answer leaves what the user already saw, marked interrupted, which
+ * regenerate then replaces. The row is made once the answer is a {@link #SAVE_EVERY} old (by the piece that comes then,
+ * or by the node's round when the model pauses); after that the node's round ({@link AnswerClaim.Live}, every
+ * {@link AnswerClaim#KEEP_ALIVE}) brings the text of all of its running answers up to date in one batch
+ * ({@link ChatRepository#saveAnswersSoFar}): no statement per piece, none per answer and second. The end brings the
+ * same row up to date: complete or, when it is cut short, as far as it got ("interrupted").
  */
 final class Answer implements ChatModelPort.AnswerSink {
 
-    /** The longest the text saved in the database trails behind what was streamed, while pieces arrive. */
+    /** The age at which an answer's row is made; after that the node's round saves its text (about this often). */
     static final Duration SAVE_EVERY = Duration.ofSeconds(1);
-    /** A fast stream saves sooner: after this many pieces since the last save. */
-    static final int SAVE_AFTER_PIECES = 64;
 
     private final Chat chat;
     /** The rank of the question answered: the answer is stored as its answer (a version, when it had one). */
@@ -44,10 +44,9 @@ final class Answer implements ChatModelPort.AnswerSink {
     private volatile boolean listenerGone;
     /** Serialises the writes of the stored row: a save in progress and the final write never cross. */
     private final Object store = new Object();
-    private Integer storedRank; // guarded by store: the row, once the first save made it
+    private volatile Integer storedRank; // written holding store: the row, once the first save made it
     private int savedLength; // guarded by store
-    private int piecesSinceSave;
-    private volatile Instant savedAt;
+    private final Instant startedAt;
 
     Answer(Chat chat, int questionRank, String answeringModel, List<Message.Source> sources, AnswerListener listener, ChatRepository chats, Clock clock,
            Optional<DailyAllowance> today, AnswerClaim claim) {
@@ -60,15 +59,38 @@ final class Answer implements ChatModelPort.AnswerSink {
         this.chats = chats;
         this.clock = clock;
         this.today = today;
-        this.savedAt = clock.instant();
-        claim.eachRound(this::saveIfDue);
+        this.startedAt = clock.instant();
+        claim.eachRound(this::textSoFar);
     }
 
-    /** From the node's timer: saves what arrived since the last save once that is a second old (a model that paused). */
-    void saveIfDue() {
-        if (!finished.get() && !clock.instant().isBefore(savedAt.plus(SAVE_EVERY))) {
-            saveSoFar();
+    /**
+     * From the node's round: the text that arrived since the last save, for the round's one batch, once the row is made
+     * (made here, on its own, when the model paused through the first second); empty when there is nothing to save.
+     */
+    Optional<AnswerClaim.Unsaved> textSoFar() {
+        if (finished.get()) {
+            return Optional.empty();
         }
+        if (rowDue()) {
+            makeRow();
+            return Optional.empty();
+        }
+        synchronized (store) {
+            String soFar = content();
+            if (finished.get() || storedRank == null || soFar.length() <= savedLength) {
+                return Optional.empty();
+            }
+            int length = soFar.length();
+            return Optional.of(new AnswerClaim.Unsaved(new ChatRepository.AnswerSoFar(chat.id(), storedRank, soFar, clock.instant()), () -> {
+                synchronized (store) {
+                    savedLength = Math.max(savedLength, length);
+                }
+            }));
+        }
+    }
+
+    private boolean rowDue() {
+        return storedRank == null && !clock.instant().isBefore(startedAt.plus(SAVE_EVERY));
     }
 
     void attach(ChatModelPort.Streaming running) {
@@ -110,22 +132,20 @@ final class Answer implements ChatModelPort.AnswerSink {
                 return;
             }
         }
-        // after the piece went out, so that saving never delays what the user sees
-        if (++piecesSinceSave >= SAVE_AFTER_PIECES || !clock.instant().isBefore(savedAt.plus(SAVE_EVERY))) {
-            saveSoFar();
+        // after the piece went out, so that saving never delays what the user sees; later saves are the node round's
+        if (rowDue()) {
+            makeRow();
         }
     }
 
-    /** The text so far, stored as an interrupted answer (the row is made by the first save, then updated in place). */
-    private void saveSoFar() {
-        piecesSinceSave = 0;
-        savedAt = clock.instant();
+    /** The text so far, stored as an interrupted answer in a new row: once per answer, the round updates it after. */
+    private void makeRow() {
         synchronized (store) {
-            if (finished.get()) {
-                return; // the final write does it
+            if (finished.get() || storedRank != null) {
+                return; // the final write does it, or another thread made it
             }
             String soFar = content();
-            if (soFar.length() == savedLength || soFar.isBlank()) {
+            if (soFar.isBlank()) {
                 return;
             }
             try {

@@ -3,14 +3,18 @@ package uz.suhbat.application.service.chat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import uz.suhbat.application.port.out.chat.AnswerGuardPort;
+import uz.suhbat.application.port.out.chat.ChatRepository;
 
 /**
  * One answer's hold on its chat ("one answer per chat at a time", {@link AnswerGuardPort}): taken before anything is
@@ -18,6 +22,7 @@ import uz.suhbat.application.port.out.chat.AnswerGuardPort;
  * The claims of one node are kept alive together ({@link Live#keepAlive}, every {@link #KEEP_ALIVE}, one statement
  * for all of them), whether or not their model has sent anything yet; a claim that stops being kept alive (its node
  * died) may be taken over after {@link #EXPIRY}, so that the user carries on through another node within seconds.
+ * The same round saves the text of all of the node's running answers that grew since the round before, in one batch.
  */
 final class AnswerClaim {
 
@@ -28,21 +33,26 @@ final class AnswerClaim {
 
     private final AnswerGuardPort guard;
     private final long chatId;
-    private final String owner = UUID.randomUUID().toString();
+    private final String owner;
     private final AtomicBoolean released = new AtomicBoolean();
     private final Set<AnswerClaim> live;
-    /** What the answer does at each keep-alive round (save text that waits), if anything. */
-    private volatile Runnable eachRound = () -> { };
+    /** At each keep-alive round: the answer's text not yet saved, if any. */
+    private volatile Supplier<Optional<Unsaved>> eachRound = Optional::empty;
 
-    private AnswerClaim(AnswerGuardPort guard, long chatId, Set<AnswerClaim> live) {
+    /** An answer's text to save in the round's batch; {@code saved} runs once the batch is stored. */
+    record Unsaved(ChatRepository.AnswerSoFar text, Runnable saved) {
+    }
+
+    private AnswerClaim(AnswerGuardPort guard, long chatId, String owner, Set<AnswerClaim> live) {
+        this.owner = owner;
         this.guard = guard;
         this.chatId = chatId;
         this.live = live;
     }
 
-    /** {@code task} runs on the node's timer at every keep-alive round while the claim is held. */
-    void eachRound(Runnable task) {
-        this.eachRound = task;
+    /** {@code unsaved} is asked on the node's timer at every keep-alive round while the claim is held. */
+    void eachRound(Supplier<Optional<Unsaved>> unsaved) {
+        this.eachRound = unsaved;
     }
 
     /** Idempotent. A failure to release leaves the claim to expire. */
@@ -61,18 +71,20 @@ final class AnswerClaim {
     static final class Live {
 
         private final AnswerGuardPort guard;
+        private final ChatRepository chats;
         private final Clock clock;
         private final Set<AnswerClaim> claims = ConcurrentHashMap.newKeySet();
 
-        Live(AnswerGuardPort guard, Clock clock) {
+        Live(AnswerGuardPort guard, ChatRepository chats, Clock clock) {
             this.guard = guard;
+            this.chats = chats;
             this.clock = clock;
         }
 
         /** The chat's claim for a new answer, or empty while another answer holds it. */
         Optional<AnswerClaim> take(long chatId) {
             Instant now = clock.instant();
-            AnswerClaim claim = new AnswerClaim(guard, chatId, claims);
+            AnswerClaim claim = new AnswerClaim(guard, chatId, newOwner(), claims);
             claims.add(claim);
             boolean taken = false;
             try {
@@ -85,19 +97,39 @@ final class AnswerClaim {
             return taken ? Optional.of(claim) : Optional.empty();
         }
 
-        /** Moves the time of every claim held here forward, in one statement; returns how many there were. */
+        /** A new claim's owner: random, so that a chat's row matches only while that one claim holds it. */
+        static String newOwner() {
+            return UUID.randomUUID().toString();
+        }
+
+        /** The claim of a chat made already held by {@code owner} (in the insert that made it): kept alive from now on. */
+        AnswerClaim heldFromCreation(long chatId, String owner) {
+            AnswerClaim claim = new AnswerClaim(guard, chatId, owner, claims);
+            claims.add(claim);
+            return claim;
+        }
+
+        /**
+         * Moves the time of every claim held here forward, in one statement, then saves the grown text of their answers
+         * in one batch; returns how many claims there were.
+         */
         int keepAlive() {
             Map<Long, String> held = claims.stream().filter(c -> !c.released.get())
                     .collect(Collectors.toMap(c -> c.chatId, c -> c.owner, (a, b) -> a));
             if (!held.isEmpty()) {
                 guard.keepAllAlive(held, clock.instant());
             }
+            List<Unsaved> unsaved = new ArrayList<>();
             for (AnswerClaim claim : claims) {
                 try {
-                    claim.eachRound.run();
+                    claim.eachRound.get().ifPresent(unsaved::add);
                 } catch (RuntimeException e) {
                     // one answer's trouble is not the others'
                 }
+            }
+            if (!unsaved.isEmpty()) {
+                chats.saveAnswersSoFar(unsaved.stream().map(Unsaved::text).toList());
+                unsaved.forEach(u -> u.saved().run());
             }
             return held.size();
         }

@@ -47,7 +47,7 @@ public final class AnswerStarter {
     public AnswerStarter(ChatRepository chats, ChatModelPort model, PdfModels pdfModels, Clock clock, AnswerGuardPort guard,
                          PreferenceRepository preferences) {
         this.preferences = preferences;
-        this.claims = new AnswerClaim.Live(guard, clock);
+        this.claims = new AnswerClaim.Live(guard, chats, clock);
         this.chats = chats;
         this.model = model;
         this.pdfModels = pdfModels;
@@ -60,7 +60,20 @@ public final class AnswerStarter {
      * answer, which releases the claim when it ends (stored, failed or stopped), the claim is released when it returns.
      */
     Outcome oneAtATime(long chatId, Function<AnswerClaim, Outcome> body) {
-        Optional<AnswerClaim> claim = claims.take(chatId);
+        return oneAtATime(chatId, null, body);
+    }
+
+    /** A new claim owner, for a chat made already claimed ({@link ChatRepository#createClaimedWithFirstMessage}). */
+    static String newClaimOwner() {
+        return AnswerClaim.Live.newOwner();
+    }
+
+    /**
+     * {@link #oneAtATime(long, Function)}; {@code claimedBy}, when not null, is the owner whose claim the chat's row already
+     * holds since it was made: taken over without a statement.
+     */
+    Outcome oneAtATime(long chatId, String claimedBy, Function<AnswerClaim, Outcome> body) {
+        Optional<AnswerClaim> claim = claimedBy != null ? Optional.of(claims.heldFromCreation(chatId, claimedBy)) : claims.take(chatId);
         if (claim.isEmpty()) {
             return new Outcome.Refused(Refusal.ANSWER_IN_PROGRESS);
         }
@@ -78,8 +91,8 @@ public final class AnswerStarter {
     }
 
     /**
-     * Keeps the claims of this node's running answers alive (one statement for all); bootstrap calls it every
-     * {@link #keepAliveEvery()}. Returns how many answers run here.
+     * Keeps the claims of this node's running answers alive (one statement for all) and saves their grown text (one
+     * batch for all); bootstrap calls it every {@link #keepAliveEvery()}. Returns how many answers run here.
      */
     public int keepClaimsAlive() {
         return claims.keepAlive();
@@ -90,15 +103,20 @@ public final class AnswerStarter {
         return AnswerClaim.KEEP_ALIVE;
     }
 
-    /** A new chat keeps its user's custom instructions while they are on, as they are now. */
-    void instructNewChat(long userId, long chatId) {
+    /**
+     * A new chat keeps its user's custom instructions while they are on, as they are now. Returns the chat's system
+     * message from them, for {@link #answer(Chat, List, AnswerListener, Optional, ModelCatalog.ModelChoice, AnswerClaim, Optional)}
+     * (no second read of what was just kept).
+     */
+    Optional<String> instructNewChat(long userId, long chatId) {
         if (preferences == null) {
-            return;
+            return Optional.empty();
         }
         CustomInstructions instructions = preferences.instructions(userId);
         if (instructions.systemMessage().isPresent()) {
             preferences.keepForChat(chatId, instructions);
         }
+        return instructions.systemMessage();
     }
 
     /**
@@ -108,12 +126,17 @@ public final class AnswerStarter {
      */
     Outcome answer(Chat chat, List<Message> history, AnswerListener listener, Optional<DailyAllowance> today,
                          ModelCatalog.ModelChoice choice, AnswerClaim claim) {
+        Optional<String> instructions = preferences == null ? Optional.empty()
+                : preferences.chatInstructions(chat.id()).flatMap(CustomInstructions::systemMessage);
+        return answer(chat, history, listener, today, choice, claim, instructions);
+    }
+
+    /** {@code instructions}: the chat's system message from its custom instructions, already known (a new chat's). */
+    Outcome answer(Chat chat, List<Message> history, AnswerListener listener, Optional<DailyAllowance> today,
+                   ModelCatalog.ModelChoice choice, AnswerClaim claim, Optional<String> instructions) {
         List<ChatModelPort.Turn> turns = new ArrayList<>();
         List<Message.Source> sources = List.of();
-        if (preferences != null) {
-            preferences.chatInstructions(chat.id()).flatMap(CustomInstructions::systemMessage)
-                    .ifPresent(text -> turns.add(new ChatModelPort.Turn(Role.SYSTEM, text)));
-        }
+        instructions.ifPresent(text -> turns.add(new ChatModelPort.Turn(Role.SYSTEM, text)));
         if (choice.pdf().isPresent()) {
             String question = history.get(history.size() - 1).content();
             PdfModels.Grounding grounding = pdfModels.ground(choice.pdf().get(), question);

@@ -19,7 +19,7 @@ public final class MessageVersionsService implements MessageVersionsUseCase {
 
     public MessageVersionsService(ChatRepository chats, AnswerGuardPort guard, Clock clock) {
         this.chats = chats;
-        this.claims = new AnswerClaim.Live(guard, clock);
+        this.claims = new AnswerClaim.Live(guard, chats, clock);
     }
 
     @Override

@@ -58,15 +58,18 @@ public final class StartChatService implements StartChatUseCase {
         if (counted.refused()) {
             return new Refused(Refusal.DAILY_QUOTA_REACHED);
         }
-        ChatRepository.StartedChat started = daily.storeCounted(counted,
-                () -> Optional.of(chats.createWithFirstMessage(userId, title, modelId, author.get().limitForNewChat(), content, now)))
+        // nobody knew the chat a moment ago, so its claim is free: taken in the insert that makes it, where the repository can
+        String owner = AnswerStarter.newClaimOwner();
+        ChatRepository.ClaimedStart created = daily.storeCounted(counted,
+                () -> Optional.of(chats.createClaimedWithFirstMessage(userId, title, modelId, author.get().limitForNewChat(), content, now, owner)))
                 .orElseThrow();
+        ChatRepository.StartedChat started = created.started();
         Chat chat = started.chat();
-        answers.instructNewChat(userId, chat.id());
-        // nobody knew the chat a moment ago, so its claim is free; taken before the chat's id is told
-        return answers.oneAtATime(chat.id(), claim -> {
+        Optional<String> instructions = answers.instructNewChat(userId, chat.id());
+        // held before the chat's id is told
+        return answers.oneAtATime(chat.id(), created.claimed() ? owner : null, claim -> {
             AnswerStarter.tell(() -> listener.chatCreated(chat.id(), chat.title()));
-            return answers.answer(chat, List.of(started.first()), listener, counted.allowance(), choice.get(), claim);
+            return answers.answer(chat, List.of(started.first()), listener, counted.allowance(), choice.get(), claim, instructions);
         });
     }
 }

@@ -77,6 +77,12 @@ class ProfileTest extends AccountsFixture {
         assertThat(deviceLogins.resume(phone, "Phone")).isInstanceOf(DeviceLoginUseCase.Invalid.class);
         assertThat(sessions.check(id, newEpoch)).isInstanceOf(SessionCheckQuery.Active.class);
         assertThat(deviceLogins.resume(here, "Laptop")).isInstanceOf(DeviceLoginUseCase.Valid.class);
+
+        long other = verified("bystander");
+        var phoneSession = new SessionCheckQuery.OpenSession(id, epoch);
+        assertThat(sessions.endedAmong(java.util.List.of(phoneSession, new SessionCheckQuery.OpenSession(id, newEpoch),
+                new SessionCheckQuery.OpenSession(other, sessions.currentEpoch(other)), new SessionCheckQuery.OpenSession(987_654L, 0))))
+                .as("the streams a node holds, checked in one read").containsExactlyInAnyOrder(phoneSession, new SessionCheckQuery.OpenSession(987_654L, 0));
     }
 
     @Test

@@ -417,18 +417,21 @@ class ChatUseCasesTest {
         held.send("uch ");
         assertThat(stored(aziz, chatId)).as("within the second: not yet").containsExactly("1:Sanang:complete", "2:Bir ikki :interrupted");
 
-        String many = "x".repeat(Answer.SAVE_AFTER_PIECES - 1);
+        String many = "x".repeat(100);
         for (char c : many.toCharArray()) {
             held.send(String.valueOf(c));
         }
-        assertThat(stored(aziz, chatId)).as("a fast stream saves after so many pieces")
+        assertThat(stored(aziz, chatId)).as("no save per piece, however fast they come")
+                .containsExactly("1:Sanang:complete", "2:Bir ikki :interrupted");
+        service.answerStarter.keepClaimsAlive();
+        assertThat(stored(aziz, chatId)).as("the node's round saves the text of its answers")
                 .containsExactly("1:Sanang:complete", "2:Bir ikki uch " + many + ":interrupted");
 
         held.send(" tamom");
         assertThat(stored(aziz, chatId)).as("the model pauses").containsExactly("1:Sanang:complete", "2:Bir ikki uch " + many + ":interrupted");
         clock.advance(Answer.SAVE_EVERY);
         service.answerStarter.keepClaimsAlive();
-        assertThat(stored(aziz, chatId)).as("the node's timer saves what waited a second")
+        assertThat(stored(aziz, chatId)).as("the node's round saves what waited")
                 .containsExactly("1:Sanang:complete", "2:Bir ikki uch " + many + " tamom:interrupted");
         held.complete();
         assertThat(stored(aziz, chatId)).as("the end completes the same row")

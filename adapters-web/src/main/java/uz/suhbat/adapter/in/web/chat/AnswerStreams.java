@@ -35,7 +35,9 @@ import uz.suhbat.application.port.in.chat.AnswerUseCase.Refusal;
  * Stop may reach another node than the one that streams the answer: it is recorded in the database,
  * and every node looks for new stop requests of its running answers four times a second (one query
  * per node, however many answers run), so an answer ends within about a quarter of a second wherever
- * Stop was sent.
+ * Stop was sent. Likewise every node checks the sessions of all the answers it streams every
+ * {@link #SESSION_RECHECK} in one read, and cuts off at its next piece an answer whose user was blocked
+ * or signed out meanwhile: no statement per answer and second.
  */
 @Component
 class AnswerStreams implements AutoCloseable {
@@ -51,6 +53,8 @@ class AnswerStreams implements AutoCloseable {
     private final AnswerStopsUseCase stops;
     // answers in progress on this node by (user, chat), so that the Stop button can end one at once
     private final Map<Running, Entry> running = new ConcurrentHashMap<>();
+    // every answer streaming from this node, for the one session check of all of them
+    private final java.util.Set<Listener> streaming = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService stopWatch = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "suhbat-stop-watch");
         thread.setDaemon(true);
@@ -70,6 +74,31 @@ class AnswerStreams implements AutoCloseable {
         this.stops = stops;
         stopWatch.scheduleWithFixedDelay(this::stopWhatOtherNodesWereAskedToStop, STOP_POLL.toMillis(), STOP_POLL.toMillis(),
                 TimeUnit.MILLISECONDS);
+        stopWatch.scheduleWithFixedDelay(this::cutOffEndedSessions, SESSION_RECHECK.toMillis(), SESSION_RECHECK.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Marks the answers whose user may no longer chat (blocked, signed out): one read for all the answers of this node. */
+    void cutOffEndedSessions() {
+        try {
+            if (streaming.isEmpty()) {
+                return;
+            }
+            java.util.Set<SessionCheckQuery.OpenSession> open = new java.util.HashSet<>();
+            for (Listener listener : streaming) {
+                open.add(listener.session());
+            }
+            java.util.Set<SessionCheckQuery.OpenSession> ended = sessions.endedAmong(open);
+            if (!ended.isEmpty()) {
+                for (Listener listener : streaming) {
+                    if (ended.contains(listener.session())) {
+                        listener.sessionEnded = true;
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            // the database is away for a moment: the next round looks again
+        }
     }
 
     /** Ends the answers of this node whose Stop was recorded (by any node) after they started. */
@@ -104,11 +133,13 @@ class AnswerStreams implements AutoCloseable {
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
         AtomicReference<Running> key = new AtomicReference<>(chatId == null ? null : new Running(user.id(), chatId));
         Listener listener = new Listener(emitter, user, locale, key);
+        streaming.add(listener);
         Runnable answer = switch (start.apply(listener)) {
             case Outcome.Refused refused -> throw refusal(refused.reason());
             case Outcome.Started started -> started.stop();
         };
         Runnable stopAnswer = () -> {
+            streaming.remove(listener);
             Running running = key.get();
             if (running != null) {
                 this.running.remove(running);
@@ -171,14 +202,19 @@ class AnswerStreams implements AutoCloseable {
         private final SignedInUser user;
         private final Locale locale;
         private final AtomicReference<Running> key;
-        private volatile long checkedAt = System.nanoTime();
         private volatile boolean finished;
+        /** set by the node's session check: the user may no longer chat */
+        private volatile boolean sessionEnded;
 
         Listener(SseEmitter emitter, SignedInUser user, Locale locale, AtomicReference<Running> key) {
             this.emitter = emitter;
             this.user = user;
             this.locale = locale;
             this.key = key;
+        }
+
+        SessionCheckQuery.OpenSession session() {
+            return new SessionCheckQuery.OpenSession(user.id(), user.sessionEpoch());
         }
 
         @Override
@@ -195,19 +231,17 @@ class AnswerStreams implements AutoCloseable {
 
         @Override
         public void delta(String text) {
-            if (System.nanoTime() - checkedAt > SESSION_RECHECK.toNanos()) {
-                checkedAt = System.nanoTime();
-                if (!(sessions.check(user.id(), user.sessionEpoch()) instanceof SessionCheckQuery.Active)) {
-                    send("error", Map.of("error", "signed_out", "message", messages.getMessage("login.ended", null, locale)));
-                    emitter.complete();
-                    throw new IllegalStateException("the account may no longer chat");
-                }
+            if (sessionEnded) {
+                send("error", Map.of("error", "signed_out", "message", messages.getMessage("login.ended", null, locale)));
+                emitter.complete();
+                throw new IllegalStateException("the account may no longer chat");
             }
             send("delta", Map.of("text", text));
         }
 
         private void finished() {
             finished = true;
+            streaming.remove(this);
             Running running = key.get();
             if (running != null) {
                 AnswerStreams.this.running.remove(running);

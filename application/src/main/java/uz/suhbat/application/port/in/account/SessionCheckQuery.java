@@ -13,6 +13,19 @@ public interface SessionCheckQuery {
         return check(userId, sessionEpoch);
     }
 
+    /** A signed-in session: its user and the session epoch it was signed in with. */
+    record OpenSession(long userId, int sessionEpoch) {
+    }
+
+    /**
+     * Of these sessions, the ones that may no longer go on ({@link #check(long, int)} is not {@link Active}), in one read
+     * for all of them: a node asks it for all the answers it streams, instead of one read per answer.
+     */
+    default java.util.Set<OpenSession> endedAmong(java.util.Collection<OpenSession> sessions) {
+        return sessions.stream().filter(s -> !(check(s.userId(), s.sessionEpoch()) instanceof Active))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     /** The account's session epoch now, for a session that ended the others and goes on itself; -1 when the account is gone. */
     int currentEpoch(long userId);
 

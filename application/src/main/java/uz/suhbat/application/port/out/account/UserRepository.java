@@ -10,6 +10,11 @@ public interface UserRepository {
 
     Optional<User> findById(long id);
 
+    /** The users of these ids that exist, in one read (a node's check of all the sessions it streams answers to). */
+    default java.util.List<User> findAllById(java.util.Collection<Long> ids) {
+        return ids.stream().distinct().map(this::findById).flatMap(Optional::stream).toList();
+    }
+
     Optional<User> findByUsername(Username username);
 
     Optional<User> findByEmail(EmailAddress email);

@@ -18,6 +18,19 @@ public interface ChatRepository {
     record StartedChat(Chat chat, Message first) {
     }
 
+    /**
+     * {@link #createWithFirstMessage}, the new chat held for its first answer by the claim {@code answeringBy} of
+     * {@link AnswerGuardPort} in the same insert (no statement of its own before the model is called) when this repository
+     * keeps the claims: {@code claimed} tells. By default it does not, and the claim is taken through the guard.
+     */
+    default ClaimedStart createClaimedWithFirstMessage(long userId, String title, String model, MessageLimit limit, String content,
+                                                       Instant now, String answeringBy) {
+        return new ClaimedStart(createWithFirstMessage(userId, title, model, limit, content, now), false);
+    }
+
+    record ClaimedStart(StartedChat started, boolean claimed) {
+    }
+
     Optional<Chat> find(long chatId);
 
     /** Most recently updated first. */
@@ -64,6 +77,23 @@ public interface ChatRepository {
      */
     boolean updateAssistantMessage(long chatId, int rank, String content, MessageStatus status, int inputTokens, int outputTokens,
                                    Instant now);
+
+    /** The text so far of a streaming answer stored early at {@code rank} ({@link #saveAnswersSoFar}). */
+    record AnswerSoFar(long chatId, int rank, String content, Instant now) {
+    }
+
+    /**
+     * Brings the text of several streaming answers (all of a node's) up to date at once: one batch, one transaction. Each
+     * changes only an answer still stored as {@link MessageStatus#INTERRUPTED} whose stored text is shorter, so that a
+     * batch late behind an answer's final write (complete, or as far as it got) never overwrites it.
+     */
+    default void saveAnswersSoFar(List<AnswerSoFar> answers) {
+        for (AnswerSoFar a : answers) {
+            messages(a.chatId()).stream().filter(m -> m.rank() == a.rank() && m.role() == uz.suhbat.domain.chat.Role.ASSISTANT
+                            && m.status() == MessageStatus.INTERRUPTED && m.content().length() < a.content().length())
+                    .findAny().ifPresent(m -> updateAssistantMessage(a.chatId(), a.rank(), a.content(), MessageStatus.INTERRUPTED, 0, 0, a.now()));
+        }
+    }
 
     /** The active branch (domain {@code MessageTree}), in rank order: what the user sees and the model is sent. */
     List<Message> messages(long chatId);

@@ -37,6 +37,17 @@ public abstract class UserRepositoryContract {
     }
 
     @Test
+    void findsSeveralByIdInOneRead() {
+        UserRepository users = emptyRepository();
+        User one = users.save(newUser("Bobur"));
+        User two = users.save(newUser("Dilnoza"));
+        users.save(newUser("Gulnora"));
+
+        assertThat(users.findAllById(java.util.List.of(one.id(), two.id(), two.id(), 987_654L))).containsExactlyInAnyOrder(one, two);
+        assertThat(users.findAllById(java.util.List.of())).isEmpty();
+    }
+
+    @Test
     void endsAllSessionsOfOneUserByRaisingTheEpoch() {
         UserRepository users = emptyRepository();
         User one = users.save(newUser("epoch1"));

@@ -183,6 +183,33 @@ public abstract class ChatRepositoryContract {
         assertThat(chats.updateAssistantMessage(id, early.rank(), "late", MessageStatus.COMPLETE, 0, 0, T0)).as("deleted meanwhile").isFalse();
     }
 
+    @Test
+    void theTextOfSeveralStreamingAnswersIsSavedAtOnce_neverOverAnAnswerThatEndedMeanwhile() {
+        ChatRepository chats = emptyRepository();
+        long a = chat(chats, userId(1), "a", "m", 5, T0);
+        long b = chat(chats, userId(1), "b", "m", 5, T0);
+        long c = chat(chats, userId(1), "c", "m", 5, T0);
+        int ra = chats.appendAssistantMessage(a, "Bir", MessageStatus.INTERRUPTED, "m", 0, 0, List.of(), T0).rank();
+        int rb = chats.appendAssistantMessage(b, "Bir", MessageStatus.INTERRUPTED, "m", 0, 0, List.of(), T0).rank();
+        int rc = chats.appendAssistantMessage(c, "Bir", MessageStatus.INTERRUPTED, "m", 0, 0, List.of(), T0).rank();
+        // c ended before the batch came: complete, and stopped answers keep their (longer) last text
+        chats.updateAssistantMessage(c, rc, "Bir ikki uch", MessageStatus.COMPLETE, 4, 5, T0.plusSeconds(2));
+
+        chats.saveAnswersSoFar(List.of(new ChatRepository.AnswerSoFar(a, ra, "Bir ikki", T0.plusSeconds(1)),
+                new ChatRepository.AnswerSoFar(b, rb, "Bir uch", T0.plusSeconds(1)),
+                new ChatRepository.AnswerSoFar(c, rc, "Bir ikki", T0.plusSeconds(1)),
+                new ChatRepository.AnswerSoFar(a, 1, "not an answer", T0.plusSeconds(1))));
+
+        assertThat(chats.messages(a)).extracting(m -> m.content() + ":" + m.status())
+                .containsExactly("first:COMPLETE", "Bir ikki:INTERRUPTED");
+        assertThat(chats.messages(b).getLast()).matches(m -> m.content().equals("Bir uch") && m.status() == MessageStatus.INTERRUPTED);
+        assertThat(chats.messages(c).getLast()).as("ended meanwhile").matches(m -> m.content().equals("Bir ikki uch") && m.status() == MessageStatus.COMPLETE);
+
+        chats.saveAnswersSoFar(List.of(new ChatRepository.AnswerSoFar(a, ra, "Bir", T0.plusSeconds(3))));
+        assertThat(chats.messages(a).getLast().content()).as("a batch late behind a longer save").isEqualTo("Bir ikki");
+        chats.saveAnswersSoFar(List.of());
+    }
+
     private static List<String> contents(List<Message> messages) {
         return messages.stream().map(Message::content).toList();
     }
