@@ -13,6 +13,7 @@ import { putBack, refreshAllowance, updateComposer } from './composer.js';
 import { renderModels } from './models.js';
 import { refreshChats, renderChatList, setSidebarOpen } from './sidebar.js';
 import { streamAnswer } from './stream.js';
+import { readyAttachments, restoreAttachments, takeAttachments } from './attachments.js';
 
 const handlers = {
   regenerate: () => regenerate(),
@@ -173,6 +174,7 @@ function modelChange(body) {
 export async function send(text) {
   clearFailures();
   hideEmptyState();
+  const files = await readyAttachments();
   const model = el.model.value;
   const userMessage = addUserMessage(text);
   const view = addAssistantMessage();
@@ -181,8 +183,13 @@ export async function send(text) {
   const isNew = !chat;
   const url = isNew ? '/api/chats' : `/api/chats/${chat.id}/messages`;
   const body = isNew ? { model, content: text } : modelChange({ content: text });
+  if (files.length) {
+    body.attachments = files.map((file) => file.id);
+  }
+  const taken = takeAttachments(userMessage, files);
   const result = await streamAnswer(url, body, view, model);
   if (result.refused) {
+    restoreAttachments(taken);
     // nothing was stored: the text goes back where the user wrote it
     userMessage.remove();
     view.article.remove();
