@@ -111,6 +111,10 @@ public final class AttachmentService implements AttachmentsUseCase, AdminAttachm
         int tokens = pages.stream().mapToInt(ContextBudget::tokens).sum();
         String name = name(fileName, kind.get());
         long id = attachments.savePending(userId, name, kind.get(), content, pages, tokens, clock.instant());
+        if (tokens > settings.inlineTokens() && search != null) {
+            List<String> texts = pages;
+            search.prepare(new PassageSearch.Document(id, name, () -> texts));
+        }
         return new Upload.Stored(new AttachmentView(id, 0, name, kind(kind.get()), kind.get().image(), content.length, pages.size()));
     }
 

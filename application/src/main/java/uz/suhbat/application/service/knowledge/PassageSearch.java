@@ -83,6 +83,20 @@ public final class PassageSearch {
         return List.copyOf(found.subList(0, Math.min(topPages, found.size())));
     }
 
+    /**
+     * Cuts and embeds a document on a background thread, so that the first question about it need not wait (the node
+     * that took the upload; another node does it on its first question). Failures only leave the work to that question.
+     */
+    public void prepare(Document document) {
+        Thread.ofVirtual().name("attachment-index-" + document.key()).start(() -> {
+            try {
+                index(document, embeddings.of(EmbeddingKind.MINILM));
+            } catch (RuntimeException later) {
+                // the first question builds the index again and meets the failure itself
+            }
+        });
+    }
+
     private KnowledgeIndex index(Document document, EmbeddingPort embedder) {
         KnowledgeIndex cached = indexes.get(document.key());
         if (cached != null) {
