@@ -95,8 +95,8 @@ async function upload(file) {
     say(format(texts.tooLarge, { name: file.name, mb: Math.round(ready.maxBytes / 1048576) }), true);
     return;
   }
-  const local = file.type.startsWith('image/') ? URL.createObjectURL(file) : null;
-  const item = { file, view: null, chip: chip(file.name, null, Boolean(local), local, texts.uploading) };
+  // the picture's thumbnail comes from the server once stored (the page's CSP allows no blob: images)
+  const item = { file, view: null, chip: chip(file.name, null, false, null, texts.uploading) };
   item.chip.classList.add('uploading');
   const remove = element('button', 'chip-remove', '×');
   remove.type = 'button';
@@ -123,7 +123,7 @@ async function upload(file) {
       return;
     }
     item.view = await response.json();
-    const done = chip(item.view.name, item.view.kind, item.view.image, local, meta(item.view));
+    const done = chip(item.view.name, item.view.kind, item.view.image, `/api/attachments/${item.view.id}/content`, meta(item.view));
     done.append(remove);
     item.chip.replaceWith(done);
     item.chip = done;
