@@ -257,6 +257,7 @@ class AttachmentsBrowserTest extends EndToEndTest {
                     assertThat(files.locator(".attachment-chip")).hasCount(2);
                     assertThat(files).containsText("observatory-report.pdf");
                     assertThat(files.locator(".thumbnail img")).hasAttribute("alt", "bazaar.png");
+                    files.scrollIntoViewIfNeeded();
                     screenshot(view, "admin-chat-attachments-" + name);
                 }
             }
