@@ -13,6 +13,7 @@ import { putBack, refreshAllowance, updateComposer } from './composer.js';
 import { renderModels } from './models.js';
 import { refreshChats, renderChatList, setSidebarOpen } from './sidebar.js';
 import { streamAnswer } from './stream.js';
+import { readyAttachments, restoreAttachments, takeAttachments } from './attachments.js';
 import { clearReconnecting, forget, noteCut, shouldWait, waitAMoment, waiting } from './carry-on.js';
 
 const handlers = {
@@ -180,6 +181,7 @@ function modelChange(body) {
 export async function send(text) {
   clearFailures();
   hideEmptyState();
+  const files = await readyAttachments();
   const model = el.model.value;
   const userMessage = addUserMessage(text);
   const view = addAssistantMessage();
@@ -188,9 +190,14 @@ export async function send(text) {
   const isNew = !chat;
   const url = isNew ? '/api/chats' : `/api/chats/${chat.id}/messages`;
   const body = isNew ? { model, content: text } : modelChange({ content: text });
+  if (files.length) {
+    body.attachments = files.map((file) => file.id);
+  }
+  const taken = takeAttachments(userMessage, files);
   view.started = clearReconnecting;
   const result = await streamAnswer(url, body, view, model);
   if (result.refused) {
+    restoreAttachments(taken);
     // nothing was stored: the text goes back where the user wrote it
     userMessage.remove();
     view.article.remove();

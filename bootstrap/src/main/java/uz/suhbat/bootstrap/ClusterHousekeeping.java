@@ -31,7 +31,7 @@ final class ClusterHousekeeping implements AutoCloseable {
     private final DSLContext db;
     private final Clock clock;
     private final Duration period;
-    private final List<Task> tasks = new ArrayList<>();
+    private final List<Task> tasks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final String node;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "suhbat-housekeeping");

@@ -12,6 +12,7 @@ public final class RecordingAnswerListener implements AnswerListener {
     private final List<String> events = new CopyOnWriteArrayList<>();
     private volatile AnswerListener.Done done;
     private volatile long chatId;
+    private volatile List<ChatQuery.SourceView> sources = List.of();
 
     @Override
     public void chatCreated(long id, String title) {
@@ -21,7 +22,13 @@ public final class RecordingAnswerListener implements AnswerListener {
 
     @Override
     public void sources(List<ChatQuery.SourceView> sources) {
+        this.sources = List.copyOf(sources);
         events.add("sources:" + sources.size());
+    }
+
+    /** The sources told last (none when no sources event came). */
+    public List<ChatQuery.SourceView> sources() {
+        return sources;
     }
 
     @Override

@@ -57,4 +57,10 @@ public class AiConfiguration {
     public DocumentPagesPort documentPagesPort() {
         return new PdfPages();
     }
+
+    /** The text of documents attached to messages (PDF, DOCX, text). */
+    @Bean
+    public uz.suhbat.application.port.out.attachment.AttachmentTextPort attachmentTextPort() {
+        return new AttachmentTexts();
+    }
 }

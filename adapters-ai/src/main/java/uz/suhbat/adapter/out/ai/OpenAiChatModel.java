@@ -2,12 +2,16 @@ package uz.suhbat.adapter.out.ai;
 
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.Content;
+import dev.langchain4j.data.message.ImageContent;
+import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,10 +94,20 @@ final class OpenAiChatModel implements ChatModelPort, AutoCloseable {
         return turns.stream().map(OpenAiChatModel::message).toList();
     }
 
+    /** A question with pictures: its text, then each picture as an {@code image_url} part with a base64 data URL. */
+    private static UserMessage withImages(Turn turn) {
+        List<Content> parts = new java.util.ArrayList<>();
+        parts.add(TextContent.from(turn.content()));
+        for (Image image : turn.images()) {
+            parts.add(ImageContent.from(Base64.getEncoder().encodeToString(image.content()), image.mediaType()));
+        }
+        return UserMessage.from(parts);
+    }
+
     private static ChatMessage message(Turn turn) {
         return switch (turn.role()) {
             case SYSTEM -> SystemMessage.from(turn.content());
-            case USER -> UserMessage.from(turn.content());
+            case USER -> turn.images().isEmpty() ? UserMessage.from(turn.content()) : withImages(turn);
             case ASSISTANT -> AiMessage.from(turn.content());
         };
     }

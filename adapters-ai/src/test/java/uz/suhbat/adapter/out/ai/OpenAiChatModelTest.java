@@ -70,6 +70,28 @@ class OpenAiChatModelTest {
     }
 
     @Test
+    void sendsAQuestionsPicturesAsImageUrlPartsWithDataUrlsValidAgainstTheSpec() {
+        // given
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 1, 2, 3};
+        fake.enqueue(Reply.answer("A cat."));
+        Prompt prompt = new Prompt("gpt-4o", List.of(
+                new Turn(Role.USER, "Hello"),
+                new Turn(Role.ASSISTANT, "Hi."),
+                new Turn(Role.USER, "What is on this photo?", List.of(new uz.suhbat.application.port.out.ai.ChatModelPort.Image("image/png", png)))));
+
+        // when
+        model.stream(prompt, sink);
+
+        // then
+        sink.awaitCompletion();
+        List<Message> sent = fake.requests().getFirst().messages();
+        assertThat(sent.get(0)).isEqualTo(new Message("user", "Hello"));
+        assertThat(sent.get(2).content()).isEqualTo("What is on this photo?");
+        assertThat(sent.get(2).imageUrls()).containsExactly("data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png));
+        assertThat(fake.requests().getFirst().body().path("messages").get(2).path("content").isArray()).isTrue();
+    }
+
+    @Test
     void readsTheStreamOnVirtualThreadsSoNoOpenAnswerHoldsAPlatformThread() {
         // given
         fake.enqueue(Reply.answer("Three plus three is six.", 3, Duration.ZERO));

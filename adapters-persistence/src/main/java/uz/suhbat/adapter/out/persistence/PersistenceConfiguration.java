@@ -175,4 +175,10 @@ public class PersistenceConfiguration {
     uz.suhbat.application.port.out.account.PreferenceRepository preferenceRepository(DSLContext db) {
         return new JooqPreferenceRepository(db);
     }
+
+    /** Files attached to messages (V140). */
+    @Bean
+    uz.suhbat.application.port.out.attachment.AttachmentRepository attachmentRepository(DSLContext db) {
+        return new JooqAttachmentRepository(db);
+    }
 }

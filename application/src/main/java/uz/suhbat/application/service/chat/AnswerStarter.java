@@ -34,6 +34,8 @@ public final class AnswerStarter {
     private final AnswerClaim.Live claims;
     /** custom instructions: a new chat copies its user's, and every answer of the chat starts with them; null: none */
     private final PreferenceRepository preferences;
+    /** files attached to messages; set once at wiring ({@link #attachments(ChatAttachments)}) */
+    private volatile ChatAttachments attachments = ChatAttachments.NONE;
 
     /**
      * @param guard "one answer per chat at a time", on every node: starting a chat, sending and regenerating each claim the
@@ -103,6 +105,16 @@ public final class AnswerStarter {
         return AnswerClaim.KEEP_ALIVE;
     }
 
+    /** Wires the files attached to messages (bootstrap, once, before requests arrive). */
+    public void attachments(ChatAttachments attachments) {
+        this.attachments = java.util.Objects.requireNonNull(attachments, "attachments");
+    }
+
+    /** The files of a message, as the send and start services check and bind them. */
+    ChatAttachments attachments() {
+        return attachments;
+    }
+
     /**
      * A new chat keeps its user's custom instructions while they are on, as they are now. Returns the chat's system
      * message from them, for {@link #answer(Chat, List, AnswerListener, Optional, ModelCatalog.ModelChoice, AnswerClaim, Optional)}
@@ -137,17 +149,25 @@ public final class AnswerStarter {
         List<ChatModelPort.Turn> turns = new ArrayList<>();
         List<Message.Source> sources = List.of();
         instructions.ifPresent(text -> turns.add(new ChatModelPort.Turn(Role.SYSTEM, text)));
+        List<Message> seen = MessageTree.seenByModel(history);
+        ChatAttachments.Context attached = attachments.context(chat.id(), seen, choice.id());
         if (choice.pdf().isPresent()) {
             String question = history.get(history.size() - 1).content();
             PdfModels.Grounding grounding = pdfModels.ground(choice.pdf().get(), question);
             sources = grounding.sources();
-            List<SourceView> shown = sources.stream().map(s -> new SourceView(s.page(), s.text())).toList();
-            tell(() -> listener.sources(shown));
             turns.add(new ChatModelPort.Turn(Role.SYSTEM, grounding.systemPrompt()));
         }
+        if (!attached.sources().isEmpty()) {
+            sources = java.util.stream.Stream.concat(sources.stream(), attached.sources().stream()).toList();
+        }
+        if (choice.pdf().isPresent() || !attached.sources().isEmpty()) {
+            List<SourceView> shown = sources.stream().map(s -> new SourceView(s.page(), s.text())).toList();
+            tell(() -> listener.sources(shown));
+        }
+        attached.system().ifPresent(text -> turns.add(new ChatModelPort.Turn(Role.SYSTEM, text)));
         // only the active branch, and of it no question left unanswered but the one answered now
-        for (Message m : MessageTree.seenByModel(history)) {
-            turns.add(new ChatModelPort.Turn(m.role(), m.content()));
+        for (Message m : seen) {
+            turns.add(attached.turn(m));
         }
         String answeringModel = choice.answeringModel();
         Answer answer = new Answer(chat, history.get(history.size() - 1).rank(), answeringModel, sources, listener, chats, clock, today, claim);

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import uz.suhbat.application.port.in.chat.AnswerUseCase.AnswerFailure;
 import uz.suhbat.application.port.in.chat.AnswerUseCase.AnswerListener;
 import uz.suhbat.application.port.in.chat.ChatQuery.SourceView;
+import uz.suhbat.application.port.in.chat.AnswerUseCase.Outcome;
 import uz.suhbat.application.port.in.chat.StartChatUseCase;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
 import uz.suhbat.application.port.out.conversation.ChatShelfRepository;
@@ -42,7 +43,17 @@ public final class ModelTitles {
 
     /** Starting a chat as {@code inner} does, followed by a model's title once its first answer is stored. */
     public StartChatUseCase around(StartChatUseCase inner) {
-        return (userId, modelId, content, listener) -> inner.start(userId, modelId, content, new Listening(listener, modelId, content));
+        return new StartChatUseCase() {
+            @Override
+            public Outcome start(long userId, String modelId, String content, AnswerListener listener) {
+                return inner.start(userId, modelId, content, new Listening(listener, modelId, content));
+            }
+
+            @Override
+            public Outcome start(long userId, String modelId, String content, List<Long> attachments, AnswerListener listener) {
+                return inner.start(userId, modelId, content, attachments, new Listening(listener, modelId, content));
+            }
+        };
     }
 
     /** Asks for a title of the chat (if its title is still the first words); the answer arrives later. */

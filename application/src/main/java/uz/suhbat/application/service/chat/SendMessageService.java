@@ -49,7 +49,13 @@ public final class SendMessageService implements SendMessageUseCase, EditMessage
 
     @Override
     public Outcome send(long userId, long chatId, String content, String modelId, AnswerListener listener) {
-        return ask(userId, chatId, content, modelId, listener, () -> {
+        return send(userId, chatId, content, modelId, List.of(), listener);
+    }
+
+    @Override
+    public Outcome send(long userId, long chatId, String content, String modelId, List<Long> attachments, AnswerListener listener) {
+        List<Long> files = attachments == null ? List.of() : List.copyOf(attachments);
+        return ask(userId, chatId, content, modelId, files, listener, () -> {
             List<Message> history = chats.messages(chatId);
             return Optional.of(new Place(history, history.isEmpty() ? 0 : history.get(history.size() - 1).rank()));
         });
@@ -57,7 +63,7 @@ public final class SendMessageService implements SendMessageUseCase, EditMessage
 
     @Override
     public Outcome edit(long userId, long chatId, int rank, String content, String modelId, AnswerListener listener) {
-        return ask(userId, chatId, content, modelId, listener, () -> {
+        return ask(userId, chatId, content, modelId, List.of(), listener, () -> {
             MessageTree tree = MessageTree.of(chats.tree(chatId));
             if (!tree.editable(rank)) {
                 return Optional.empty();
@@ -71,7 +77,7 @@ public final class SendMessageService implements SendMessageUseCase, EditMessage
     private record Place(List<Message> history, int parentRank) {
     }
 
-    private Outcome ask(long userId, long chatId, String content, String modelId, AnswerListener listener,
+    private Outcome ask(long userId, long chatId, String content, String modelId, List<Long> files, AnswerListener listener,
                         java.util.function.Supplier<Optional<Place>> place) {
         Optional<Chat> found = chats.find(chatId).filter(c -> c.ownedBy(userId));
         if (found.isEmpty()) {
@@ -81,18 +87,19 @@ public final class SendMessageService implements SendMessageUseCase, EditMessage
         String chosen = modelId == null || modelId.isBlank() ? chat.model() : modelId;
         Optional<ModelCatalog.ModelChoice> choice = catalog.choose(chosen);
         Optional<Refusal> refusal = Refusals.writer(users.findById(userId), model).or(() -> Refusals.content(content))
-                .or(() -> Refusals.model(choice)).or(() -> Refusals.taking(chat));
+                .or(() -> Refusals.model(choice)).or(() -> Refusals.taking(chat))
+                .or(() -> answers.attachments().check(userId, files, chosen));
         if (refusal.isPresent()) {
             return new Refused(refusal.get());
         }
         // where the question goes is read holding the claim: the branch does not change until the answer is stored
         return answers.oneAtATime(chatId, claim -> place.get()
-                .map(p -> sendClaimed(userId, chat, chosen, choice.get(), content, p, listener, claim))
+                .map(p -> sendClaimed(userId, chat, chosen, choice.get(), content, files, p, listener, claim))
                 .orElseGet(() -> new Refused(Refusal.NOT_EDITABLE)));
     }
 
-    private Outcome sendClaimed(long userId, Chat chat, String chosen, ModelCatalog.ModelChoice choice, String content, Place place,
-                                AnswerListener listener, AnswerClaim claim) {
+    private Outcome sendClaimed(long userId, Chat chat, String chosen, ModelCatalog.ModelChoice choice, String content,
+                                List<Long> files, Place place, AnswerListener listener, AnswerClaim claim) {
         long chatId = chat.id();
         List<Message> history = place.history();
         List<String> contents = new ArrayList<>(history.stream().map(Message::content).toList());
@@ -114,6 +121,9 @@ public final class SendMessageService implements SendMessageUseCase, EditMessage
             // another message took the last place, or the chat was closed meanwhile
             return new Refused(chats.find(chatId).map(c -> c.closedForGood() ? Refusal.CHAT_CLOSED : Refusal.LIMIT_REACHED)
                     .orElse(Refusal.NOT_FOUND));
+        }
+        if (!files.isEmpty()) {
+            answers.attachments().bind(userId, files, chatId, stored.get().rank());
         }
         List<Message> withQuestion = new ArrayList<>(history);
         withQuestion.add(stored.get());

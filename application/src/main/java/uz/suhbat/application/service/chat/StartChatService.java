@@ -41,11 +41,18 @@ public final class StartChatService implements StartChatUseCase {
 
     @Override
     public Outcome start(long userId, String modelId, String content, AnswerListener listener) {
+        return start(userId, modelId, content, List.of(), listener);
+    }
+
+    @Override
+    public Outcome start(long userId, String modelId, String content, List<Long> attachments, AnswerListener listener) {
+        List<Long> files = attachments == null ? List.of() : List.copyOf(attachments);
         // the author and the new chat's limit in one read: every new chat waits for it before its message is stored
         Optional<ChatLimitPolicyPort.NewChatAuthor> author = limits.authorOfNewChat(userId);
         Optional<ModelCatalog.ModelChoice> choice = catalog.choose(modelId);
         Optional<Refusal> refusal = Refusals.writer(author.map(ChatLimitPolicyPort.NewChatAuthor::user), model)
-                .or(() -> Refusals.content(content)).or(() -> Refusals.model(choice));
+                .or(() -> Refusals.content(content)).or(() -> Refusals.model(choice))
+                .or(() -> answers.attachments().check(userId, files, modelId));
         if (refusal.isPresent()) {
             return new Refused(refusal.get());
         }
@@ -66,6 +73,9 @@ public final class StartChatService implements StartChatUseCase {
         ChatRepository.StartedChat started = created.started();
         Chat chat = started.chat();
         Optional<String> instructions = answers.instructNewChat(userId, chat.id());
+        if (!files.isEmpty()) {
+            answers.attachments().bind(userId, files, chat.id(), started.first().rank());
+        }
         // held before the chat's id is told
         return answers.oneAtATime(chat.id(), created.claimed() ? owner : null, claim -> {
             AnswerStarter.tell(() -> listener.chatCreated(chat.id(), chat.title()));

@@ -15,8 +15,14 @@ public record RecordedRequest(String method, String path, Map<String, List<Strin
         headers = java.util.Collections.unmodifiableMap(caseInsensitive);
     }
 
-    /** One message of the conversation as sent; {@code content} is the text of a plain-string content. */
-    public record Message(String role, String content) {
+    /**
+     * One message of the conversation as sent; {@code content} is the text of a plain-string content, or the text parts
+     * of a content array joined; {@code imageUrls}: the {@code image_url} parts' URLs (data URLs for uploaded pictures).
+     */
+    public record Message(String role, String content, List<String> imageUrls) {
+        public Message(String role, String content) {
+            this(role, content, List.of());
+        }
     }
 
     public String header(String name) {
@@ -38,8 +44,23 @@ public record RecordedRequest(String method, String path, Map<String, List<Strin
 
     public List<Message> messages() {
         List<Message> messages = new ArrayList<>();
-        body.path("messages").forEach(message ->
-                messages.add(new Message(message.path("role").asString(null), message.path("content").asString(null))));
+        body.path("messages").forEach(message -> {
+            JsonNode content = message.path("content");
+            if (content.isArray()) {
+                StringBuilder text = new StringBuilder();
+                List<String> images = new ArrayList<>();
+                content.forEach(part -> {
+                    if ("text".equals(part.path("type").asString(null))) {
+                        text.append(part.path("text").asString(""));
+                    } else if ("image_url".equals(part.path("type").asString(null))) {
+                        images.add(part.path("image_url").path("url").asString(null));
+                    }
+                });
+                messages.add(new Message(message.path("role").asString(null), text.toString(), List.copyOf(images)));
+            } else {
+                messages.add(new Message(message.path("role").asString(null), content.asString(null)));
+            }
+        });
         return List.copyOf(messages);
     }
 

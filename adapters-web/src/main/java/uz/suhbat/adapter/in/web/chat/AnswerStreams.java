@@ -193,6 +193,9 @@ class AnswerStreams implements AutoCloseable {
             case DAILY_QUOTA_REACHED -> new ApiException(HttpStatus.TOO_MANY_REQUESTS, "daily_quota_reached", "chat.error.daily_quota_reached");
             case ANSWER_IN_PROGRESS -> new ApiException(HttpStatus.CONFLICT, "answer_in_progress", "chat.error.answer_in_progress");
             case NOT_EDITABLE -> new ApiException(HttpStatus.CONFLICT, "not_editable", "chat.error.not_editable");
+            case ATTACHMENT_NOT_FOUND -> new ApiException(HttpStatus.BAD_REQUEST, "attachment_not_found", "chat.error.attachment_not_found");
+            case TOO_MANY_ATTACHMENTS -> new ApiException(HttpStatus.BAD_REQUEST, "too_many_attachments", "chat.error.too_many_attachments");
+            case IMAGES_NOT_SUPPORTED -> new ApiException(HttpStatus.BAD_REQUEST, "images_not_supported", "chat.error.images_not_supported");
         };
     }
 

@@ -44,10 +44,15 @@ class ChatApiController {
         this.streams = streams;
     }
 
-    record NewChat(String model, String content) {
+    /** {@code attachments}: ids of the user's uploads ({@code POST /api/attachments}) that go with the message; may be absent. */
+    record NewChat(String model, String content, List<Long> attachments) {
     }
 
-    record NewMessage(String content, String model) {
+    record NewMessage(String content, String model, List<Long> attachments) {
+    }
+
+    private static List<Long> files(List<Long> attachments) {
+        return attachments == null ? List.of() : attachments.stream().filter(java.util.Objects::nonNull).toList();
     }
 
     record Rename(String title) {
@@ -97,15 +102,17 @@ class ChatApiController {
 
     @PostMapping("/chats")
     SseEmitter start(@AuthenticationPrincipal SignedInUser user, @RequestBody NewChat body, HttpServletRequest request) {
-        NewChat chat = body == null ? new NewChat(null, null) : body;
-        return streams.open(user, request, null, listener -> starting.start(user.id(), chat.model(), chat.content(), listener));
+        NewChat chat = body == null ? new NewChat(null, null, null) : body;
+        return streams.open(user, request, null,
+                listener -> starting.start(user.id(), chat.model(), chat.content(), files(chat.attachments()), listener));
     }
 
     @PostMapping("/chats/{id}/messages")
     SseEmitter message(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, @RequestBody NewMessage body,
                        HttpServletRequest request) {
-        NewMessage message = body == null ? new NewMessage(null, null) : body;
-        return streams.open(user, request, id, listener -> sending.send(user.id(), id, message.content(), message.model(), listener));
+        NewMessage message = body == null ? new NewMessage(null, null, null) : body;
+        return streams.open(user, request, id,
+                listener -> sending.send(user.id(), id, message.content(), message.model(), files(message.attachments()), listener));
     }
 
     /** Answers the last user message again (after a failure or a stop) without repeating it. */

@@ -77,7 +77,7 @@ import uz.suhbat.domain.user.Username;
  * what an action changes, and who may do it.
  */
 @WebMvcTest(controllers = {AdminUsersController.class, AdminChatsController.class, AdminsController.class, AuditController.class,
-        LimitsController.class},
+        LimitsController.class, AdminAttachmentsController.class},
         // the user pages' advice, the /v1 API's filter and the dashboard's feedback advice need use cases these pages do not
         excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = {"uz\\.suhbat\\.adapter\\.in\\.web\\.(page|openai)\\..*",
                 "uz\\.suhbat\\.adapter\\.in\\.web\\.admin\\.ConversationAdminController.*"}))
@@ -94,6 +94,7 @@ class AdminControllersWebMvcTest {
         final InMemoryAuditLogRepository log = new InMemoryAuditLogRepository();
         final FakePasswordHashing hashing = new FakePasswordHashing();
         final List<ChatTranscript> chats = new ArrayList<>();
+        final uz.suhbat.application.fake.InMemoryAttachments attachments = new uz.suhbat.application.fake.InMemoryAttachments();
 
         @Bean Fakes fakes() {
             return this;
@@ -200,6 +201,13 @@ class AdminControllersWebMvcTest {
 
         @Bean Clock clock() {
             return clock;
+        }
+
+        /** The admin's side of attachments only: uploads, the chat and the search are the user's side (AttachmentUseCasesTest). */
+        @Bean uz.suhbat.application.port.in.attachment.AdminAttachmentsQuery adminAttachments() {
+            return new uz.suhbat.application.service.attachment.AttachmentService(attachments, (kind, content, maxPages) -> List.of(),
+                    new uz.suhbat.application.fake.InMemoryChatRepository(), null,
+                    new uz.suhbat.application.service.attachment.AttachmentService.Settings(1024, 10, 5, 100, List.of()), clock);
         }
     }
 
@@ -313,6 +321,40 @@ class AdminControllersWebMvcTest {
         assertThat(text(pdf)).contains("Oʻzbekiston poytaxti? <script>x</script>").contains("Столица — Ташкент.");
         mvc.perform(get("/admin/chats/999/pdf").with(asBoss())).andExpect(status().isNotFound());
         mvc.perform(get("/admin/users/987654/chats.pdf").with(asBoss())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aChatsFilesAreListedWithTheirQuestionAndOpenForAdminsOnly() throws Exception {
+        User user = user("rassom");
+        fakes.chats.add(new ChatTranscript(new ChatOverview(42, user.id(), "rassom", "Rasmlar", "gpt-4o", AT, AT, 2, 50, null),
+                "rassom@example.uz", List.of(
+                        new ChatTranscript.Line(1, "user", "Bu nima?", AT, null, "complete", null, null, null),
+                        new ChatTranscript.Line(2, "assistant", "Mushuk.", AT.plusSeconds(2), "gpt-4o", "complete", 12, 5, null))));
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 7};
+        long photo = fakes.attachments.savePending(user.id(), "mushuk <1>.png", uz.suhbat.domain.attachment.AttachmentKind.PNG, png,
+                List.of(), 0, AT);
+        long notes = fakes.attachments.savePending(user.id(), "izoh.pdf", uz.suhbat.domain.attachment.AttachmentKind.PDF,
+                "%PDF-1.7".getBytes(java.nio.charset.StandardCharsets.US_ASCII), List.of("a", "b", "c"), 3, AT);
+        fakes.attachments.bind(user.id(), List.of(photo, notes), 42, 1);
+        long elsewhere = fakes.attachments.savePending(user.id(), "other.txt", uz.suhbat.domain.attachment.AttachmentKind.TEXT,
+                new byte[] {'o'}, List.of("o"), 1, AT);
+        fakes.attachments.bind(user.id(), List.of(elsewhere), 43, 1);
+
+        String page = mvc.perform(get("/admin/chats/42").with(asBoss())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("Biriktirilgan fayllar").contains("mushuk &lt;1&gt;.png").doesNotContain("mushuk <1>")
+                .contains("<img src=\"/admin/chats/42/attachments/" + photo + "\"").contains("href=\"/admin/chats/42/attachments/" + notes + "\"")
+                .contains("1-xabar").contains("3 bet").doesNotContain("other.txt");
+        byte[] served = mvc.perform(get("/admin/chats/42/attachments/" + photo).with(asBoss())).andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "image/png")).andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(served).isEqualTo(png);
+        mvc.perform(get("/admin/chats/42/attachments/" + notes).with(asBoss()))
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment;")));
+        mvc.perform(get("/admin/chats/42/attachments/" + elsewhere).with(asBoss())).andExpect(status().isNotFound());
+        mvc.perform(get("/admin/chats/42/attachments/" + photo)).andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(get("/admin/chats/41").with(asBoss())).andReturn().getResponse().getContentAsString())
+                .doesNotContain("Biriktirilgan fayllar");
     }
 
     private static String text(byte[] pdf) throws IOException {

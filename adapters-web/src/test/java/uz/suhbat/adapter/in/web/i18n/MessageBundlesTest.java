@@ -69,7 +69,9 @@ class MessageBundlesTest {
 
     /** Latin words a Cyrillic text may hold: names, technical settings and e-mail examples. */
     private static final Set<String> LATIN_IN_CYRILLIC = Set.of(
-            "Suhbat", "PDF", "CSV", "UTC", "OpenAI", "API", "JSON", "Markdown", "ZIP", "OPENAI_API_KEY", "PDF_MAX_PAGES", "PDF_INGEST_TIMEOUT", "FILES_DIR", "MiniLM", "ONNX");
+            "Suhbat", "PDF", "CSV", "UTC", "OpenAI", "API", "JSON", "Markdown", "ZIP", "OPENAI_API_KEY", "PDF_MAX_PAGES", "PDF_INGEST_TIMEOUT", "FILES_DIR", "MiniLM", "ONNX",
+            // file formats an attachment may have (issue 16), named as everyone writes them
+            "TXT", "MD", "DOCX", "PNG", "JPEG", "WebP");
 
     /** Every bundle of one language, file by file; a missing file counts as empty. */
     private static Map<String, Properties> load(String suffix) throws IOException {

@@ -53,7 +53,13 @@ public interface AnswerUseCase {
         /** another answer in this chat is still on its way (one answer per chat at a time, on every node) */
         ANSWER_IN_PROGRESS,
         /** the message to edit is not a question on the chat's active branch */
-        NOT_EDITABLE
+        NOT_EDITABLE,
+        /** an attached file is not the user's pending upload (already sent, deleted, or someone else's) */
+        ATTACHMENT_NOT_FOUND,
+        /** more files than one message may carry */
+        TOO_MANY_ATTACHMENTS,
+        /** pictures attached for a model that does not see pictures */
+        IMAGES_NOT_SUPPORTED
     }
 
     /**

@@ -31,9 +31,26 @@ public interface ChatModelPort {
         }
     }
 
-    record Turn(Role role, String content) {
+    /**
+     * One message of the conversation. {@code images}: pictures sent with a user's message, for models that see them
+     * (OpenAI: {@code image_url} parts with a data URL); empty for most turns.
+     */
+    record Turn(Role role, String content, List<Image> images) {
         public Turn {
             Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(content, "content");
+            images = images == null ? List.of() : List.copyOf(images);
+        }
+
+        public Turn(Role role, String content) {
+            this(role, content, List.of());
+        }
+    }
+
+    /** A picture in a turn: its media type ({@code image/png}, {@code image/jpeg}, {@code image/webp}) and bytes. */
+    record Image(String mediaType, byte[] content) {
+        public Image {
+            Objects.requireNonNull(mediaType, "mediaType");
             Objects.requireNonNull(content, "content");
         }
     }
