@@ -52,5 +52,16 @@ final class AdminFixtures {
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 chatId, role, content, at, rank, model, in, out, rank > 1 ? rank - 1 : null);
         db.execute("update chat set updated = greatest(updated, ?) where id = ?", at, chatId);
+        // the statistics' counters, as the chat repository keeps them with every message it writes (UsageCounts, V170)
+        long input = in == null ? 0 : in;
+        long output = out == null ? 0 : out;
+        db.execute("insert into usage_count (day, role, model, slot, messages, input_tokens, output_tokens) "
+                        + "select ?, ?, case when ? = 'assistant' then coalesce(?, c.model, '') else '' end, c.id % 8, 1, ?, ? from chat c "
+                        + "where c.id = ? on duplicate key update messages = messages + 1, input_tokens = input_tokens + ?, "
+                        + "output_tokens = output_tokens + ?",
+                at.toLocalDate(), role, role, model, input, output, chatId, input, output);
+        if ("user".equals(role)) {
+            db.execute("insert ignore into usage_day_user (day, user_id) select ?, user_id from chat where id = ?", at.toLocalDate(), chatId);
+        }
     }
 }
