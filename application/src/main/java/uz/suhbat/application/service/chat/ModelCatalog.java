@@ -79,7 +79,7 @@ public final class ModelCatalog {
                 options.add(new ModelOption(offer.pickerId(), offer.model().shownName(), "connection", offer.connection().name()));
             }
         }
-        for (KnowledgeModel pdf : pdfModels.launched()) {
+        for (KnowledgeModel pdf : pdfModels == null ? List.<KnowledgeModel>of() : pdfModels.launched()) {
             options.add(new ModelOption(pdf.pickerId(), pdf.name(), "pdf", pdf.description() == null ? "" : pdf.description()));
         }
         return options;
