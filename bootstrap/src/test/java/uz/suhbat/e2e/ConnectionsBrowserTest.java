@@ -47,7 +47,17 @@ class ConnectionsBrowserTest extends EndToEndTest {
             admin.navigate(url("/admin/connections"));
             assertThat(admin.locator("#connections")).containsText("OPENAI_* in .env");
             admin.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Local Ollama");
+            admin.getByLabel("Kind").selectOption("ANTHROPIC");
+            assertThat(admin.getByLabel("Address (base URL)")).hasValue("https://api.anthropic.com/v1");
             admin.getByLabel("Kind").selectOption("OPENAI_COMPATIBLE");
+            assertThat(admin.getByLabel("Address (base URL)")).hasValue("https://api.openai.com/v1");
+            // an address the server refuses comes back with its reason, the name kept and the key not sent back
+            admin.getByLabel("Address (base URL)").fill("ftp://ollama.local/v1");
+            admin.getByLabel("API key").fill(OLLAMA_KEY);
+            admin.locator("#add-connection button[type=submit]").click();
+            assertThat(admin.locator("#baseUrl-error")).hasText("Enter a full address starting with http:// or https://.");
+            assertThat(admin.getByLabel("Name", new Page.GetByLabelOptions().setExact(true))).hasValue("Local Ollama");
+            assertThat(admin.getByLabel("API key")).hasValue("");
             admin.getByLabel("Address (base URL)").fill(ollama.baseUrl());
             admin.getByLabel("API key").fill(OLLAMA_KEY);
             admin.locator("#add-connection button[type=submit]").click();

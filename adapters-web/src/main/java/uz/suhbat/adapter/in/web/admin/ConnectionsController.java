@@ -193,9 +193,11 @@ class ConnectionsController {
         return "redirect:/admin/connections";
     }
 
-    private static List<Choice> kindChoices(String chosen) {
+    /** The kinds, each with the address a new connection of it starts with (the page's script fills it in). */
+    private static List<Map<String, Object>> kindChoices(String chosen) {
         return java.util.Arrays.stream(ConnectionKind.values())
-                .map(kind -> new Choice(kind.name(), "admin.connections.kind." + kind.name(), kind.name().equalsIgnoreCase(chosen)))
+                .map(kind -> Map.<String, Object>of("value", kind.name(), "label", "admin.connections.kind." + kind.name(),
+                        "selected", kind.name().equalsIgnoreCase(chosen), "baseUrl", kind.defaultBaseUrl()))
                 .toList();
     }
 
