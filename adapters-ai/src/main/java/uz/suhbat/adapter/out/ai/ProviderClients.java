@@ -10,14 +10,19 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import uz.suhbat.adapter.out.ai.provider.AnthropicChatModel;
+import uz.suhbat.adapter.out.ai.provider.GeminiChatModel;
+import uz.suhbat.adapter.out.ai.provider.ModelCatalog;
+import uz.suhbat.adapter.out.ai.provider.ModelCatalogException;
+import uz.suhbat.adapter.out.ai.provider.ProviderSettings;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
 import uz.suhbat.application.port.out.provider.ProviderClientsPort;
 import uz.suhbat.domain.provider.ConnectionKind;
 
 /**
  * The factory of connection clients, per kind. OpenAI-compatible: the OpenAI client ({@link OpenAiChatModel}) with the
- * connection's address and key, and its models from {@code GET {base}/models}. Anthropic and Gemini: not in this build
- * yet, so such a connection fails clearly ({@link ChatModelPort.FailureKind#NOT_CONFIGURED}) rather than answering.
+ * connection's address and key, and its models from {@code GET {base}/models}. Anthropic and Gemini: their clients in
+ * {@code provider} ({@link AnthropicChatModel}, {@link GeminiChatModel}), which list their models themselves.
  */
 final class ProviderClients implements ProviderClientsPort {
 
@@ -44,14 +49,42 @@ final class ProviderClients implements ProviderClientsPort {
                         defaults.timeout(), defaults.maxAttempts(), defaults.maxBackoff()));
                 yield new Wrapped(model, model::close);
             }
-            case ANTHROPIC, GEMINI -> new Wrapped(new NotAvailable(endpoint.kind()), () -> { });
+            case ANTHROPIC -> {
+                AnthropicChatModel model = new AnthropicChatModel(providerSettings(endpoint));
+                yield new Wrapped(model, model::close);
+            }
+            case GEMINI -> {
+                GeminiChatModel model = new GeminiChatModel(providerSettings(endpoint));
+                yield new Wrapped(model, model::close);
+            }
         };
+    }
+
+    private ProviderSettings providerSettings(Endpoint endpoint) {
+        return new ProviderSettings(endpoint.baseUrl(), endpoint.apiKey(), defaults.timeout(), defaults.maxAttempts(), defaults.maxBackoff());
+    }
+
+    /** Anthropic's and Gemini's own lists ({@code GET /v1/models}, {@code GET /v1beta/models}), through a client made for it. */
+    private static List<String> listed(ModelCatalog catalog, AutoCloseable client, Endpoint endpoint) {
+        try (client) {
+            return catalog.modelIds();
+        } catch (ModelCatalogException e) {
+            throw new ModelListException(e.kind() == ChatModelPort.FailureKind.AUTHENTICATION ? 401 : 0,
+                    "listing the models at " + endpoint.baseUrl() + " failed (" + e.kind() + "): " + e.getMessage());
+        } catch (Exception e) {
+            throw new ModelListException(0, "listing the models at " + endpoint.baseUrl() + " failed: " + e.getClass().getSimpleName());
+        }
     }
 
     @Override
     public List<String> listModels(Endpoint endpoint) {
-        if (endpoint.kind() != ConnectionKind.OPENAI_COMPATIBLE) {
-            throw new ModelListException(0, NotAvailable.detail(endpoint.kind()));
+        if (endpoint.kind() == ConnectionKind.ANTHROPIC) {
+            AnthropicChatModel model = new AnthropicChatModel(providerSettings(endpoint));
+            return listed(model, model, endpoint);
+        }
+        if (endpoint.kind() == ConnectionKind.GEMINI) {
+            GeminiChatModel model = new GeminiChatModel(providerSettings(endpoint));
+            return listed(model, model, endpoint);
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + "/models")).timeout(LIST_TIMEOUT)
                 .header("Accept", "application/json").GET();
@@ -102,24 +135,6 @@ final class ProviderClients implements ProviderClientsPort {
         @Override
         public void close() {
             release.run();
-        }
-    }
-
-    /** A kind whose client is not in this build: every answer fails, saying so. */
-    private record NotAvailable(ConnectionKind kind) implements ChatModelPort {
-        static String detail(ConnectionKind kind) {
-            return kind + " connections are not available in this build yet";
-        }
-
-        @Override
-        public boolean configured() {
-            return false;
-        }
-
-        @Override
-        public Streaming stream(Prompt prompt, AnswerSink sink) {
-            sink.failed(new Failure(FailureKind.NOT_CONFIGURED, detail(kind)));
-            return () -> { };
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import uz.suhbat.adapter.out.ai.fake.FakeAnthropic;
 import uz.suhbat.adapter.out.ai.fake.FakeOpenAi;
 import uz.suhbat.adapter.out.ai.fake.RecordedRequest;
 import uz.suhbat.adapter.out.ai.fake.Reply;
@@ -148,13 +149,29 @@ class RoutingChatModelTest {
     }
 
     @Test
-    void aKindWithoutItsClientInThisBuildFailsSayingSo_neverAnsweringFalsely() {
-        try (ProviderClientsPort.Client client = providers.open(new Endpoint(ConnectionKind.ANTHROPIC, "https://api.anthropic.com/v1", "k"))) {
+    void anAnthropicConnectionsModelIsAnsweredThroughAnthropicsProtocol_withTheAdminsDefaults() {
+        try (FakeAnthropic anthropic = FakeAnthropic.start()) {
+            anthropic.requireKey("sk-ant-own-key-0001").models("claude-sonnet-4-5", "claude-haiku-4-5");
+            rows.add(new Connection(9, "Claude", ConnectionKind.ANTHROPIC, anthropic.baseUrl(), ReversedBox.sealed("sk-ant-own-key-0001"), "…0001",
+                    true, 1, List.of(new ConnectionModel("claude-haiku-4-5", "Claude Haiku", "Answer in Uzbek.", 1.5, true))));
+            anthropic.enqueue(Reply.answer("Salom! Men Claude."));
+
             RecordingSink sink = new RecordingSink();
-            client.stream(prompt("claude-sonnet-4-5"), sink);
-            var failure = sink.awaitFailure();
-            assertThat(failure.kind()).isEqualTo(FailureKind.NOT_CONFIGURED);
-            assertThat(failure.detail()).contains("not available");
+            routing.stream(prompt(ConnectionModel.pickerId(9, "claude-haiku-4-5")), sink);
+            sink.awaitCompletion();
+
+            assertThat(String.join("", sink.deltas())).isEqualTo("Salom! Men Claude.");
+            RecordedRequest request = anthropic.requests().getFirst();
+            assertThat(request.header("x-api-key")).isEqualTo("sk-ant-own-key-0001");
+            assertThat(request.body().path("model").asString()).isEqualTo("claude-haiku-4-5");
+            assertThat(request.body().path("system").toString()).contains("Answer in Uzbek.");
+            assertThat(request.body().path("temperature").asDouble()).as("within Anthropic's 0 to 1").isEqualTo(1.0);
+            assertThat(anthropic.violations()).isEmpty();
+            assertThat(providers.listModels(new Endpoint(ConnectionKind.ANTHROPIC, anthropic.baseUrl(), "sk-ant-own-key-0001")))
+                    .containsExactly("claude-sonnet-4-5", "claude-haiku-4-5");
+            assertThatThrownBy(() -> providers.listModels(new Endpoint(ConnectionKind.ANTHROPIC, anthropic.baseUrl(), "sk-ant-wrong")))
+                    .isInstanceOf(ProviderClientsPort.ModelListException.class).hasMessageContaining("AUTHENTICATION")
+                    .hasMessageNotContaining("sk-ant-wrong");
         }
     }
 
