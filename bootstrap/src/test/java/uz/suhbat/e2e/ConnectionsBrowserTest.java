@@ -14,6 +14,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import uz.suhbat.adapter.out.ai.fake.FakeAnthropic;
 import uz.suhbat.adapter.out.ai.fake.FakeOpenAi;
 import uz.suhbat.adapter.out.ai.fake.RecordedRequest;
 import uz.suhbat.adapter.out.ai.fake.Reply;
@@ -21,12 +22,14 @@ import uz.suhbat.adapter.out.ai.fake.Reply;
 /**
  * The admin adds a second connection in Chromium, an Ollama-style OpenAI-compatible server (a second fake upstream with
  * its own key), chooses one of the models it lists under a display name with defaults; a user picks that model and its
- * answer streams in; the admin turns the connection off and the model leaves the picker, its chat still readable.
+ * answer streams in; the admin turns the connection off and the model leaves the picker, its chat still readable. A model
+ * of an Anthropic connection (the fake Messages API) streams in the same way.
  */
 class ConnectionsBrowserTest extends EndToEndTest {
 
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final String OLLAMA_KEY = "ollama-e2e-key-7f3c9a1b5d";
+    private static final String ANTHROPIC_KEY = "sk-ant-e2e-key-42c0ffee";
 
     @Autowired
     DSLContext db;
@@ -138,6 +141,69 @@ class ConnectionsBrowserTest extends EndToEndTest {
             assertThat(admin.getByRole(com.microsoft.playwright.options.AriaRole.STATUS).first()).containsText("The connection was deleted");
             assertThat(admin.locator("tr.connection")).hasCount(1);
             assertThat(db.fetchCount(db.selectFrom("provider_model"))).isZero();
+        }
+    }
+
+    @Test
+    void anAnthropicConnectionsModelStreamsInTheChat() {
+        verifiedUser("claudechi");
+        try (FakeAnthropic anthropic = FakeAnthropic.start();
+             BrowserContext adminContext = Browser.newContext(new NewContextOptions().setLocale("en-US").setViewportSize(1280, 800));
+             BrowserContext userContext = Browser.newContext(new NewContextOptions().setLocale("en-US").setViewportSize(1280, 800))) {
+            anthropic.requireKey(ANTHROPIC_KEY).models("claude-sonnet-4-5", "claude-haiku-4-5");
+            Page admin = adminContext.newPage();
+            admin.navigate(url("/admin/login"));
+            admin.locator("#username").fill(ADMIN_USERNAME);
+            admin.locator("#password").fill(ADMIN_PASSWORD);
+            admin.locator("form.form button[type=submit]").click();
+            admin.navigate(url("/admin/connections"));
+            admin.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Claude");
+            admin.getByLabel("Kind").selectOption("ANTHROPIC");
+            admin.getByLabel("Address (base URL)").fill(anthropic.baseUrl());
+            admin.getByLabel("API key").fill(ANTHROPIC_KEY);
+            admin.locator("#add-connection button[type=submit]").click();
+            assertThat(admin.locator("h1")).hasText("Claude");
+            long connectionId = ((Number) db.fetchValue("select id from provider_connection where name = 'Claude'")).longValue();
+            // Anthropic's own model list, read with the connection's key
+            assertThat(admin.locator("tr.model-row")).hasCount(2);
+            assertThat(anthropic.modelListRequests()).isNotEmpty()
+                    .allSatisfy(request -> assertThat(request.header("x-api-key")).isEqualTo(ANTHROPIC_KEY));
+            Locator haiku = admin.locator("tr.model-row[data-model='claude-haiku-4-5']");
+            haiku.locator("input[name=offered]").check();
+            haiku.locator("input[name=displayName]").fill("Claude Haiku");
+            haiku.locator("textarea[name=systemPrompt]").fill("Javobni oʻzbek tilida ber.");
+            admin.locator("#connection-models button[type=submit]").click();
+            assertThat(admin.getByRole(com.microsoft.playwright.options.AriaRole.STATUS).first()).containsText("The models were saved");
+
+            Page user = userContext.newPage();
+            user.navigate(url("/login"));
+            user.getByLabel("Username or e-mail").fill("claudechi");
+            user.getByLabel("Password").fill("a long passphrase for claudechi");
+            user.locator("form.form button[type=submit]").click();
+            assertThat(user).hasURL(url("/"));
+            user.locator("#model").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Claude Haiku"));
+            Reply.Gated answer = Reply.gated("Salom! ", "Men Claude, ", "sizga yordam beraman.");
+            anthropic.enqueue(answer);
+            Locator prompt = user.getByLabel("Message", new Page.GetByLabelOptions().setExact(true));
+            prompt.fill("Salom, kimsan?");
+            prompt.press("Enter");
+            assertThat(user.locator(".message.assistant[aria-busy=true]")).containsText("Salom!");
+            answer.next(2);
+            assertThat(user.locator(".message.assistant").last()).hasText("Salom! Men Claude, sizga yordam beraman.");
+            assertThat(user.locator(".message.assistant[aria-busy=true]")).hasCount(0);
+
+            RecordedRequest request = anthropic.requests().getFirst();
+            assertThat(request.header("x-api-key")).isEqualTo(ANTHROPIC_KEY);
+            assertThat(request.body().path("model").asString()).isEqualTo("claude-haiku-4-5");
+            assertThat(request.body().path("system").toString()).contains("Javobni oʻzbek tilida ber.");
+            assertThat(anthropic.violations()).isEmpty();
+            assertThat(db.fetchValue("select model from chat where id = (select max(id) from chat)"))
+                    .isEqualTo("conn-" + connectionId + "/claude-haiku-4-5");
+
+            admin.navigate(url("/admin/connections/" + connectionId));
+            admin.locator("form.inline-confirm input[name=confirm]").check();
+            admin.locator("form.inline-confirm button[type=submit]").click();
+            assertThat(admin.getByRole(com.microsoft.playwright.options.AriaRole.STATUS).first()).containsText("The connection was deleted");
         }
     }
 
