@@ -28,7 +28,8 @@ class ArchitectureDocumentTest {
     private static final Pattern CITED = Pattern.compile("`([^`\\s]+)`");
     private static final Pattern TYPE = Pattern.compile("[A-Z][a-z]+[A-Za-z0-9]*[a-z0-9][A-Za-z0-9]*");
     /** Types of libraries and of the browser that the document names; everything else it cites must be ours. */
-    private static final Set<String> LIBRARY = Set.of("Executor", "SseEmitter", "OpenAiStreamingChatModel", "HttpClient", "SecurityFilterChain",
+    private static final Set<String> LIBRARY = Set.of("Executor", "SseEmitter", "OpenAiStreamingChatModel", "AnthropicStreamingChatModel",
+            "GoogleAiGeminiStreamingChatModel", "HttpClient", "SecurityFilterChain",
             "Secure", "Splitter", "MessageFormat", "MessageSource", "Intl", "OpenAiEmbeddingModel", "OnnxEmbeddingModel",
             "NullSecurityContextRepository");
     private static final Pattern DECLARATION = Pattern.compile("\\b(?:class|interface|record|enum)\\s+([A-Z][A-Za-z0-9]*)");

@@ -36,6 +36,9 @@ public abstract class EndToEndTest {
 
     public static final String OPENAI_KEY = "sk-e2e-test-key-0123456789";
 
+    /** Seals the API keys of connections (the admin's Connections page). */
+    public static final String SECRET_KEY = "e2e-secret-key-for-sealing-connection-keys";
+
     /** An OpenAI-compatible server that streams scripted answers and checks every request against the spec. */
     protected static final FakeOpenAi OPENAI = withTitleRoute(FakeOpenAi.start());
 
@@ -75,6 +78,7 @@ public abstract class EndToEndTest {
         registry.add("OPENAI_BASE_URL", OPENAI::baseUrl);
         registry.add("OPENAI_MODELS", () -> "gpt-4o-mini,gpt-4o");
         registry.add("TITLE_MODEL", () -> TITLE_MODEL);
+        registry.add("SECRET_KEY", () -> SECRET_KEY);
         // every test registers its users from 127.0.0.1: the per-address limit is TwoNodesEndToEndTest's to test
         registry.add("REGISTRATIONS_PER_ADDRESS", () -> "100000");
         // at the end of the run, answers a test left open need not hold the JVM for the 30 s of graceful shutdown

@@ -50,5 +50,22 @@ public enum Problem {
     /** a key's name is empty, too long or holds control characters */
     API_KEY_NAME,
     /** the user already holds as many keys as one may */
-    API_KEY_TOO_MANY
+    API_KEY_TOO_MANY,
+    // connections to model providers
+    /** a connection's name is empty, too long or holds control characters */
+    CONNECTION_NAME,
+    /** not an absolute http(s) address */
+    CONNECTION_URL,
+    /** an API key with spaces or control characters, or too long */
+    CONNECTION_KEY,
+    /** an API key is given but SECRET_KEY is not set, so it cannot be kept encrypted */
+    CONNECTION_NO_SECRET_KEY,
+    /** an unknown kind of connection */
+    CONNECTION_KIND,
+    /** a model id that is empty, too long or holds spaces */
+    CONNECTION_MODEL,
+    CONNECTION_DISPLAY_NAME,
+    CONNECTION_SYSTEM_PROMPT,
+    /** a temperature outside 0 to 2 */
+    CONNECTION_TEMPERATURE
 }

@@ -1,6 +1,11 @@
 package uz.suhbat.adapter.out.ai;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Primary;
+import uz.suhbat.application.port.out.provider.ConnectionRepository;
+import uz.suhbat.application.port.out.provider.ProviderClientsPort;
+import uz.suhbat.application.port.out.security.SecretBoxPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
@@ -22,6 +27,23 @@ public class AiConfiguration {
     @Bean
     public ChatModelPort chatModelPort(OpenAiSettings settings) {
         return new OpenAiChatModel(settings);
+    }
+
+    /** The factory of connection clients per kind (the admin's Connections page), with the timeouts of OPENAI_*. */
+    @Bean
+    public ProviderClientsPort providerClientsPort(OpenAiSettings settings) {
+        return new ProviderClients(settings);
+    }
+
+    /**
+     * What the application gets as its chat model: each prompt goes to the connection of its model ({@code conn-<id>/...}),
+     * any other to {@link #chatModelPort} (OPENAI_*). Closed with the context, with the clients it made.
+     */
+    @Bean
+    @Primary
+    public ChatModelPort routingChatModelPort(@Qualifier("chatModelPort") ChatModelPort fromSettings, ConnectionRepository connections,
+                                              SecretBoxPort box, ProviderClientsPort providers) {
+        return new RoutingChatModel(fromSettings, connections, box, providers);
     }
 
     /** OpenAI's context windows, for the chat to tell when a conversation no longer fits. */

@@ -57,7 +57,11 @@ final class OpenAiChatModel implements ChatModelPort, AutoCloseable {
             sink.failed(new Failure(FailureKind.NOT_CONFIGURED, "no OpenAI API key is configured"));
             return NOTHING_TO_CANCEL;
         }
-        ChatRequest request = ChatRequest.builder().messages(messages(prompt.turns())).build();
+        ChatRequest.Builder builder = ChatRequest.builder().messages(messages(prompt.turns()));
+        if (prompt.temperature() != null) {
+            builder.temperature(prompt.temperature());
+        }
+        ChatRequest request = builder.build();
         AnswerStream answer = new AnswerStream(modelFor(prompt.model()), request, sink, settings.maxAttempts(),
                 backoff, scheduler, (failure, attempts) -> log.warn(
                         "chat model failed: kind={} status={} model={} attempts={} detail={}",

@@ -140,6 +140,11 @@ public class PersistenceConfiguration {
     }
 
     @Bean
+    uz.suhbat.application.port.out.provider.ConnectionRepository connectionRepository(DSLContext db) {
+        return new JooqConnectionRepository(db);
+    }
+
+    @Bean
     AnswerStopRepository answerStopRepository(DSLContext db) {
         return new JooqAnswerStopRepository(db);
     }

@@ -42,6 +42,14 @@ final class Refusals {
         return choice.isPresent() ? Optional.empty() : Optional.of(Refusal.UNKNOWN_MODEL);
     }
 
+    /** As {@link #model(Optional)}, but a model of a connection the admin turned off is refused as such. */
+    static Optional<Refusal> model(Optional<ModelCatalog.ModelChoice> choice, ModelCatalog catalog, String modelId) {
+        if (choice.isEmpty() && catalog.turnedOff(modelId)) {
+            return Optional.of(Refusal.MODEL_TURNED_OFF);
+        }
+        return model(choice);
+    }
+
     /** What the user hears when a chat takes no message: its limit, or that it is closed. */
     static Optional<Refusal> taking(Chat chat) {
         return chat.whyNoMessage().map(Refusals::of);

@@ -53,7 +53,7 @@ public final class RegenerateAnswerService implements RegenerateAnswerUseCase {
         }
         Chat chat = found.get();
         Optional<ModelCatalog.ModelChoice> choice = catalog.choose(chat.model());
-        Optional<Refusal> refusal = Refusals.writer(users.findById(userId), model).or(() -> Refusals.model(choice))
+        Optional<Refusal> refusal = Refusals.writer(users.findById(userId), model).or(() -> Refusals.model(choice, catalog, chat.model()))
                 .or(() -> chat.closedForGood() ? Optional.of(Refusal.CHAT_CLOSED) : Optional.empty());
         if (refusal.isPresent()) {
             return new Refused(refusal.get());

@@ -87,7 +87,7 @@ public final class SendMessageService implements SendMessageUseCase, EditMessage
         String chosen = modelId == null || modelId.isBlank() ? chat.model() : modelId;
         Optional<ModelCatalog.ModelChoice> choice = catalog.choose(chosen);
         Optional<Refusal> refusal = Refusals.writer(users.findById(userId), model).or(() -> Refusals.content(content))
-                .or(() -> Refusals.model(choice)).or(() -> Refusals.taking(chat))
+                .or(() -> Refusals.model(choice, catalog, chosen)).or(() -> Refusals.taking(chat))
                 .or(() -> answers.attachments().check(userId, files, chosen));
         if (refusal.isPresent()) {
             return new Refused(refusal.get());

@@ -51,7 +51,7 @@ public final class StartChatService implements StartChatUseCase {
         Optional<ChatLimitPolicyPort.NewChatAuthor> author = limits.authorOfNewChat(userId);
         Optional<ModelCatalog.ModelChoice> choice = catalog.choose(modelId);
         Optional<Refusal> refusal = Refusals.writer(author.map(ChatLimitPolicyPort.NewChatAuthor::user), model)
-                .or(() -> Refusals.content(content)).or(() -> Refusals.model(choice))
+                .or(() -> Refusals.content(content)).or(() -> Refusals.model(choice, catalog, modelId))
                 .or(() -> answers.attachments().check(userId, files, modelId));
         if (refusal.isPresent()) {
             return new Refused(refusal.get());

@@ -72,7 +72,9 @@ public final class AnthropicChatModel implements ChatModelPort, ModelCatalog, Au
             sink.failed(new Failure(FailureKind.NOT_CONFIGURED, "no Anthropic API key is configured"));
             return NOTHING_TO_CANCEL;
         }
-        ChatRequest request = ChatRequest.builder().messages(Conversations.messages(prompt.turns())).build();
+        // the admin's per-model temperature (Connections page: 0 to 2), within Anthropic's 0 to 1
+        Double temperature = prompt.temperature() == null ? null : Math.min(1.0, prompt.temperature());
+        ChatRequest request = ChatRequest.builder().messages(Conversations.messages(prompt.turns())).temperature(temperature).build();
         return streams.stream(modelFor(prompt.model()), request, sink, settings.maxAttempts(), settings.maxBackoff(),
                 ProviderFailures::anthropic, (failure, attempts) -> log.warn(
                         "chat model failed: provider=anthropic kind={} status={} model={} attempts={} detail={}",

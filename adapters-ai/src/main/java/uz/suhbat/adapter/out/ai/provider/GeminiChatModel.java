@@ -58,6 +58,7 @@ public final class GeminiChatModel implements ChatModelPort, ModelCatalog, AutoC
         }
         ChatRequest request = ChatRequest.builder()
                 .messages(Conversations.messages(prompt.turns()))
+                .temperature(prompt.temperature())
                 .build();
         return streams.stream(modelFor(prompt.model()), request, sink, settings.maxAttempts(), settings.maxBackoff(),
                 ProviderFailures::gemini, (failure, attempts) -> log.warn(

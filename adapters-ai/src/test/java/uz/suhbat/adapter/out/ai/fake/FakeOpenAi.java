@@ -44,6 +44,7 @@ public final class FakeOpenAi implements AutoCloseable {
 
     private static final String PATH = "/v1/chat/completions";
     private static final String EMBEDDINGS_PATH = "/v1/embeddings";
+    private static final String MODELS_PATH = "/v1/models";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final HttpServer server;
@@ -59,6 +60,9 @@ public final class FakeOpenAi implements AutoCloseable {
     private final FakeEmbeddingsEndpoint embeddings = new FakeEmbeddingsEndpoint(spec, violations);
     private final java.util.Map<String, Function<RecordedRequest, Reply>> routes = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<RecordedRequest> routed = new CopyOnWriteArrayList<>();
+    private final List<RecordedRequest> modelLists = new CopyOnWriteArrayList<>();
+    private volatile List<String> listedModels = List.of();
+    private volatile String requiredKey;
 
     static {
         // like a real API server, send each chunk at once: without TCP_NODELAY a chunk written right
@@ -110,6 +114,29 @@ public final class FakeOpenAi implements AutoCloseable {
      */
     public FakeOpenAi route(String model, Function<RecordedRequest, Reply> reply) {
         routes.put(model, reply);
+        return this;
+    }
+
+    /**
+     * Answers {@code GET /v1/models} with these model ids (an OpenAI {@code ListModelsResponse}, checked against the spec),
+     * as an Ollama or vLLM server lists what it serves.
+     */
+    public FakeOpenAi listModels(String... ids) {
+        listedModels = List.of(ids);
+        return this;
+    }
+
+    /** The {@code GET /v1/models} requests received. */
+    public List<RecordedRequest> modelListRequests() {
+        return List.copyOf(modelLists);
+    }
+
+    /**
+     * Refuses every request whose {@code Authorization} is not {@code Bearer <key>} with OpenAI's 401
+     * {@code invalid_api_key}, as a server with its own key does. Null: any key is taken.
+     */
+    public FakeOpenAi requireKey(String key) {
+        requiredKey = key;
         return this;
     }
 
@@ -165,6 +192,16 @@ public final class FakeOpenAi implements AutoCloseable {
     }
 
     private void respond(HttpExchange exchange) throws IOException {
+        String key = requiredKey;
+        if (key != null && !("Bearer " + key).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            exchange.getRequestBody().readAllBytes();
+            refuse(exchange, new Reply.Refusal(401, "invalid_request_error", "invalid_api_key", "Incorrect API key provided.", null));
+            return;
+        }
+        if (exchange.getRequestMethod().equals("GET") && exchange.getRequestURI().getPath().equals(MODELS_PATH)) {
+            listModels(exchange);
+            return;
+        }
         if (exchange.getRequestMethod().equals("POST") && exchange.getRequestURI().getPath().equals(EMBEDDINGS_PATH)) {
             embeddings.respond(exchange);
             return;
@@ -197,6 +234,24 @@ public final class FakeOpenAi implements AutoCloseable {
             return;
         }
         serve(exchange, request, route != null ? route.apply(request) : nextReply());
+    }
+
+    private void listModels(HttpExchange exchange) throws IOException {
+        modelLists.add(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                exchange.getRequestHeaders(), JSON.objectNode()));
+        var data = JSON.arrayNode();
+        for (String id : listedModels) {
+            data.add(JSON.objectNode().put("id", id).put("object", "model").put("created", 1_700_000_000L).put("owned_by", "library"));
+        }
+        ObjectNode list = JSON.objectNode().put("object", "list");
+        list.set("data", data);
+        violations.addAll(spec.violations(OpenAiSpec.MODELS, list));
+        byte[] body = list.toString().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
     }
 
     private Reply nextReply() {

@@ -184,6 +184,7 @@ class AnswerStreams implements AutoCloseable {
             case NOT_FOUND -> ApiException.notFound();
             case INVALID_CONTENT -> new ApiException(HttpStatus.BAD_REQUEST, "invalid_content", "chat.error.invalid_content");
             case UNKNOWN_MODEL -> new ApiException(HttpStatus.BAD_REQUEST, "unknown_model", "chat.error.unknown_model");
+            case MODEL_TURNED_OFF -> new ApiException(HttpStatus.CONFLICT, "model_turned_off", "chat.error.model_turned_off");
             case LIMIT_REACHED -> new ApiException(HttpStatus.CONFLICT, "chat_limit_reached", "chat.error.chat_limit_reached");
             case CHAT_CLOSED -> new ApiException(HttpStatus.CONFLICT, "chat_closed", "chat.error.chat_closed");
             case EMAIL_NOT_VERIFIED -> new ApiException(HttpStatus.FORBIDDEN, "email_not_verified", "chat.error.email_not_verified");

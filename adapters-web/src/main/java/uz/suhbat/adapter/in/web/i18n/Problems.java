@@ -45,6 +45,15 @@ public final class Problems {
             case INSTRUCTIONS_TOO_LONG -> "profile.instructions.tooLong";
             case API_KEY_NAME -> "apiKeys.error.name";
             case API_KEY_TOO_MANY -> "apiKeys.error.tooMany";
+            case CONNECTION_NAME -> "admin.connections.error.name";
+            case CONNECTION_URL -> "admin.connections.error.baseUrl";
+            case CONNECTION_KEY -> "admin.connections.error.apiKey";
+            case CONNECTION_NO_SECRET_KEY -> "admin.connections.error.noSecretKey";
+            case CONNECTION_KIND -> "admin.connections.error.kind";
+            case CONNECTION_MODEL -> "admin.connections.error.model";
+            case CONNECTION_DISPLAY_NAME -> "admin.connections.error.displayName";
+            case CONNECTION_SYSTEM_PROMPT -> "admin.connections.error.systemPrompt";
+            case CONNECTION_TEMPERATURE -> "admin.connections.error.temperature";
         };
     }
 

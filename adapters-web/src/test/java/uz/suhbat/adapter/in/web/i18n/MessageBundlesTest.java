@@ -65,13 +65,18 @@ class MessageBundlesTest {
             Map.entry("admin.audit.target", "'Объект' is the Uzbek Cyrillic and the Russian word"),
             Map.entry("admin.audit.who", "as admin.nav.badge"),
             Map.entry("login.password", "'Пароль' is the Uzbek Cyrillic and the Russian word"),
-            Map.entry("register.password", "as login.password"));
+            Map.entry("register.password", "as login.password"),
+            Map.entry("admin.connections.model", "as chat.model"),
+            Map.entry("admin.connections.kind.ANTHROPIC", "a provider's name, written the same in every language"),
+            Map.entry("admin.connections.kind.GEMINI", "a provider's product name, written the same in every language"));
 
     /** Latin words a Cyrillic text may hold: names, technical settings and e-mail examples. */
     private static final Set<String> LATIN_IN_CYRILLIC = Set.of(
             "Suhbat", "PDF", "CSV", "UTC", "OpenAI", "API", "JSON", "Markdown", "ZIP", "OPENAI_API_KEY", "PDF_MAX_PAGES", "PDF_INGEST_TIMEOUT", "FILES_DIR", "MiniLM", "ONNX",
             // file formats an attachment may have (issue 16), named as everyone writes them
-            "TXT", "MD", "DOCX", "PNG", "JPEG", "WebP");
+            "TXT", "MD", "DOCX", "PNG", "JPEG", "WebP",
+            // the Connections page: providers' and servers' names, the settings file and its keys, web addresses
+            "Anthropic", "Google", "Gemini", "Ollama", "Azure", "LM", "Studio", "vLLM", "SECRET_KEY", "OPENAI_", "env", "URL");
 
     /** Every bundle of one language, file by file; a missing file counts as empty. */
     private static Map<String, Properties> load(String suffix) throws IOException {
@@ -180,7 +185,7 @@ class MessageBundlesTest {
         for (String suffix : List.of("_uz_Cyrl", "_ru")) {
             all(suffix).forEach((key, text) -> {
                 String words = text.replaceAll("\\{[^{}]*?,\\s*plural\\s*,", "{").replaceAll("\\b(one|few|many|other|zero|two)\\s*\\{", "{")
-                        .replaceAll("[\\w.+-]+@[\\w.-]+", "");
+                        .replaceAll("[\\w.+-]+@[\\w.-]+", "").replaceAll("https?://\\S*", "");
                 Matcher m = latinWord.matcher(words);
                 while (m.find()) {
                     if (!LATIN_IN_CYRILLIC.contains(m.group()) && !words.contains("{" + m.group() + "}")) {

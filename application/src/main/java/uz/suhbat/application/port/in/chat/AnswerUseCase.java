@@ -42,6 +42,8 @@ public interface AnswerUseCase {
         CHAT_CLOSED,
         /** the e-mail address is not verified yet */
         EMAIL_NOT_VERIFIED,
+        /** the chat's model belongs to a connection the admin turned off: the chat stays readable, new messages wait */
+        MODEL_TURNED_OFF,
         /** the account is blocked */
         BLOCKED,
         /** no API key is configured */

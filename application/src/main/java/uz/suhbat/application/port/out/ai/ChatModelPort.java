@@ -20,14 +20,27 @@ public interface ChatModelPort {
 
     Streaming stream(Prompt prompt, AnswerSink sink);
 
-    /** The model id and the whole conversation, in order; a system turn, if any, comes first. */
-    record Prompt(String model, List<Turn> turns) {
+    /**
+     * The model id and the whole conversation, in order; a system turn, if any, comes first. {@code temperature} is the
+     * sampling temperature to send (0 to 2), null for the provider's default (a model's default set by the admin on the
+     * Connections page is filled in by the routing model).
+     */
+    record Prompt(String model, List<Turn> turns, Double temperature) {
         public Prompt {
             Objects.requireNonNull(model, "model");
             turns = List.copyOf(turns);
             if (turns.isEmpty()) {
                 throw new IllegalArgumentException("a prompt needs at least one turn");
             }
+        }
+
+        public Prompt(String model, List<Turn> turns) {
+            this(model, turns, null);
+        }
+
+        /** The same conversation for another model id and temperature. */
+        public Prompt with(String otherModel, List<Turn> otherTurns, Double otherTemperature) {
+            return new Prompt(otherModel, otherTurns, otherTemperature);
         }
     }
 
