@@ -40,11 +40,9 @@ class ConnectionsWiring {
                 new ConnectionsService.FromSettings(settings.openai().baseUrl(), settings.openai().apiKey(), settings.openai().models()));
     }
 
-    /**
-     * Which models of OPENAI_* read images. None yet: the attachments work (OPENAI_VISION_MODELS) plugs its list in
-     * here, so that {@code ModelCatalog#vision} answers for both kinds of model.
-     */
-    static Predicate<String> openAiVision(SuhbatSettings settings) {
-        return model -> false;
+    /** Which models of OPENAI_* read images: OPENAI_VISION_MODELS, so that {@code ModelCatalog#vision} answers for both kinds. */
+    static Predicate<String> openAiVision(AttachmentWiring.AttachmentSettings attachments) {
+        java.util.Set<String> vision = java.util.Set.copyOf(attachments.forService().visionModels());
+        return vision::contains;
     }
 }

@@ -128,8 +128,9 @@ class UseCaseConfiguration {
     /** The models a user may pick: OPENAI_MODELS, the chosen models of the enabled connections, then the launched PDF models. */
     @Bean
     ModelCatalog modelCatalog(SuhbatSettings settings, PdfModels pdfModels, ContextWindowPort windows,
-                              uz.suhbat.application.service.provider.ConnectionOffers connections) {
-        return new ModelCatalog(settings.openai().models(), pdfModels, windows, connections, ConnectionsWiring.openAiVision(settings));
+                              uz.suhbat.application.service.provider.ConnectionOffers connections,
+                              AttachmentWiring.AttachmentSettings attachments) {
+        return new ModelCatalog(settings.openai().models(), pdfModels, windows, connections, ConnectionsWiring.openAiVision(attachments));
     }
 
     /** What starting a chat, sending and regenerating share: the whole chat goes to the model, the answer streams and is stored. */

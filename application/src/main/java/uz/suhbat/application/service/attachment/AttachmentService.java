@@ -59,6 +59,7 @@ public final class AttachmentService implements AttachmentsUseCase, AdminAttachm
     private final ChatRepository chats;
     private final PassageSearch search;
     private final Settings settings;
+    private Vision vision;
     private final Clock clock;
 
     public AttachmentService(AttachmentRepository attachments, AttachmentTextPort texts, ChatRepository chats, PassageSearch search,
@@ -68,6 +69,7 @@ public final class AttachmentService implements AttachmentsUseCase, AdminAttachm
         this.chats = chats;
         this.search = search;
         this.settings = settings;
+        this.vision = new Vision(settings.visionModels()::contains, settings::visionModels);
         this.clock = clock;
     }
 
@@ -143,7 +145,7 @@ public final class AttachmentService implements AttachmentsUseCase, AdminAttachm
 
     @Override
     public Limits limits() {
-        return new Limits(settings.maxBytes(), settings.maxPages(), settings.perMessage(), settings.visionModels());
+        return new Limits(settings.maxBytes(), settings.maxPages(), settings.perMessage(), vision.ids().get());
     }
 
     /** Deletes uploads no message carried within {@link #PENDING_FOR}; returns how many. Safe on every node at once. */
@@ -234,7 +236,19 @@ public final class AttachmentService implements AttachmentsUseCase, AdminAttachm
     }
 
     private boolean sees(String pickerId) {
-        return pickerId != null && settings.visionModels().contains(pickerId);
+        return pickerId != null && vision.sees().test(pickerId);
+    }
+
+    /**
+     * Which models read pictures: {@code sees} a picker id, {@code ids} all of them. By default the settings' list
+     * (OPENAI_VISION_MODELS); the application asks the model catalog, where a connection's model says so itself.
+     */
+    public record Vision(java.util.function.Predicate<String> sees, java.util.function.Supplier<List<String>> ids) {
+    }
+
+    /** Wires the model catalog's answer to "does this model read pictures" (bootstrap, once, before requests arrive). */
+    public void vision(Vision vision) {
+        this.vision = java.util.Objects.requireNonNull(vision, "vision");
     }
 
     private Optional<AttachmentContent> contentOf(Stored file) {

@@ -50,6 +50,11 @@ public final class ModelCatalog {
         return choose(modelId).map(ModelChoice::vision).orElse(false);
     }
 
+    /** The picker ids of the offered models that read images (the composer warns before a picture goes to another). */
+    public List<String> visionIds() {
+        return options().stream().map(ModelOption::id).filter(this::vision).toList();
+    }
+
     /** The model behind a picker id, looked up once per message; empty when it is not offered. */
     Optional<ModelChoice> choose(String modelId) {
         if (modelId == null) {
