@@ -2,7 +2,10 @@ package uz.suhbat.domain.knowledge;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 
@@ -20,9 +23,10 @@ import java.util.concurrent.ForkJoinPool;
  *
  * <p>Vectors live in one contiguous array (chunks × dimensions) as int8 ({@link CompactVectors}), so a
  * search is a single linear pass that the CPU can stream; above {@value #PARALLEL_FROM} chunks the pass
- * is split across the cores of the common fork-join pool. Texts are kept as UTF-8 ({@link PassageTexts})
- * and what is sent is assembled by page ({@link PageContext}). An index is immutable once built and
- * safe for concurrent searches.
+ * is split across the cores of the common fork-join pool. The passages' texts are not held when the builder
+ * is given a {@link PassageSource}: the few a question needs (its hits, the pages sent) are read from it, in
+ * one call each; without one they are kept as UTF-8 ({@link PassageTexts}). What is sent is assembled by page
+ * ({@link PageContext}). An index is immutable once built and safe for concurrent searches.
  */
 public final class KnowledgeIndex {
 
@@ -34,7 +38,9 @@ public final class KnowledgeIndex {
     private final CompactVectors vectors;
     private final long[] ids;
     private final int[] pages;
+    /** The texts when kept in memory, else null and read from {@link #source}. */
     private final PassageTexts texts;
+    private final PassageSource source;
     private final KeywordIndex keywords;
     /** Per language of the question (by ordinal), the keyword weight. */
     private final float[] keywordWeights;
@@ -49,11 +55,14 @@ public final class KnowledgeIndex {
     private KnowledgeIndex(Builder builder) {
         this.dimensions = builder.dimensions;
         builder.vectors.trim();
-        builder.texts.trim();
+        if (builder.texts != null) {
+            builder.texts.trim();
+        }
         this.vectors = builder.vectors;
         this.ids = Arrays.copyOf(builder.ids, builder.size);
         this.pages = Arrays.copyOf(builder.pages, builder.size);
         this.texts = builder.texts;
+        this.source = builder.source;
         this.keywords = builder.keywords.build();
         this.keywordWeights = new float[Language.values().length];
         for (int i = 0; i < keywordWeights.length; i++) {
@@ -63,7 +72,7 @@ public final class KnowledgeIndex {
         for (int i = 0; i < similarityFloors.length; i++) {
             similarityFloors[i] = (float) builder.similarityFloors[i];
         }
-        this.pageContext = new PageContext(ids, pages, texts);
+        this.pageContext = new PageContext(ids, pages, this::textsAt);
     }
 
     public static Builder builder(int dimensions) {
@@ -121,11 +130,38 @@ public final class KnowledgeIndex {
                 top.addAll(other.join());
             }
         }
+        int[] best = top.bestFirst();
+        String[] text = textsAt(best);
         List<Hit> hits = new ArrayList<>();
-        for (int chunk : top.bestFirst()) {
-            hits.add(new Hit(ids[chunk], pages[chunk], texts.get(chunk), top.scoreOf(chunk)));
+        for (int i = 0; i < best.length; i++) {
+            if (text[i] != null) {
+                hits.add(new Hit(ids[best[i]], pages[best[i]], text[i], top.scoreOf(best[i])));
+            }
         }
         return hits;
+    }
+
+    /** The texts of the chunks at these positions, null where the source no longer has one. */
+    private String[] textsAt(int[] positions) {
+        String[] text = new String[positions.length];
+        if (texts != null) {
+            for (int i = 0; i < positions.length; i++) {
+                text[i] = texts.get(positions[i]);
+            }
+            return text;
+        }
+        if (positions.length == 0) {
+            return text;
+        }
+        Set<Long> wanted = new LinkedHashSet<>();
+        for (int position : positions) {
+            wanted.add(ids[position]);
+        }
+        Map<Long, String> read = source.texts(wanted);
+        for (int i = 0; i < positions.length; i++) {
+            text[i] = read.get(ids[positions[i]]);
+        }
+        return text;
     }
 
     /**
@@ -140,12 +176,12 @@ public final class KnowledgeIndex {
         return pageContext.assemble(ranked, maxPages, tokenBudget);
     }
 
-    /** Bytes held in its arrays: vectors, texts, keyword postings (not the term dictionary), for the memory report. */
+    /** Bytes held in its arrays: vectors, texts (0 when read from a source), keywords (postings and terms), for the memory report. */
     public Footprint footprint() {
-        return new Footprint(vectors.bytes(), texts.bytes(), keywords.bytes(), 12L * ids.length);
+        return new Footprint(vectors.bytes(), texts == null ? 0 : texts.bytes(), keywords.bytes(), 12L * ids.length);
     }
 
-    /** Bytes held by the vectors, the texts, the keyword postings and the ids and pages. */
+    /** Bytes held by the vectors, the texts, the keyword postings with the term dictionary, and the ids and pages. */
     public record Footprint(long vectors, long texts, long postings, long ids) {
     }
 
@@ -192,7 +228,8 @@ public final class KnowledgeIndex {
         private final CompactVectors vectors;
         private long[] ids;
         private int[] pages;
-        private final PassageTexts texts;
+        private PassageTexts texts;
+        private PassageSource source;
         private int size;
         private final double[] keywordWeights = new double[Language.values().length];
         private final double[] similarityFloors = new double[Language.values().length];
@@ -248,6 +285,19 @@ public final class KnowledgeIndex {
             return this;
         }
 
+        /**
+         * The texts are read from {@code source} when a question needs them, not kept in memory (they are still
+         * given to {@link #add}, for the keywords).
+         */
+        public Builder passages(PassageSource source) {
+            if (added) {
+                throw new IllegalStateException("set the passage source before adding passages");
+            }
+            this.source = java.util.Objects.requireNonNull(source);
+            this.texts = null;
+            return this;
+        }
+
         /** {@code vector} is scaled to unit length if it is not already, and kept as int8 ({@link CompactVectors}). */
         public Builder add(long chunkId, int page, String text, float[] vector) {
             if (vector.length != dimensions) {
@@ -261,7 +311,9 @@ public final class KnowledgeIndex {
             vectors.add(vector);
             ids[size] = chunkId;
             pages[size] = page;
-            texts.add(text);
+            if (texts != null) {
+                texts.add(text);
+            }
             keywords.add(text);
             added = true;
             size++;
