@@ -3,10 +3,8 @@ package uz.suhbat.domain.knowledge;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,8 +29,8 @@ import java.util.Set;
  */
 final class KeywordIndex {
 
-    private static final float K1 = 1.2f;
-    private static final float B = 0.75f;
+    static final float K1 = 1.2f;
+    static final float B = 0.75f;
     /** Posting lists shorter than this are cheap to walk whatever the term. */
     private static final int LONG_POSTINGS = 4096;
     /** Stems this long also meet the stems they start or that start them ("вступ", "вступа"), at {@link #VARIANT_WEIGHT}. */
@@ -55,7 +53,7 @@ final class KeywordIndex {
      * step, 0.2 % of the largest).
      */
     private final byte[] postings;
-    private static final float WEIGHT_STEP = (K1 + 1) / 255;
+    static final float WEIGHT_STEP = (K1 + 1) / 255;
     private final int chunks;
     private final Terms terms;
     /** Per chunk, the ordinal of its {@link Language}. */
@@ -69,7 +67,7 @@ final class KeywordIndex {
         void visit(int chunk, float weight);
     }
 
-    private KeywordIndex(TermDictionary dictionary, int[] postingStart, int[] documentFrequency, byte[] postings,
+    KeywordIndex(TermDictionary dictionary, int[] postingStart, int[] documentFrequency, byte[] postings,
                          int chunks, Terms terms, byte[] chunkLanguage) {
         this.dictionary = dictionary;
         this.postingStart = postingStart;
@@ -194,7 +192,7 @@ final class KeywordIndex {
         return tooCommon(documentFrequency, chunks);
     }
 
-    private static boolean tooCommon(int documentFrequency, int chunks) {
+    static boolean tooCommon(int documentFrequency, int chunks) {
         return documentFrequency > chunks / 2 && documentFrequency > LONG_POSTINGS;
     }
 
@@ -233,134 +231,5 @@ final class KeywordIndex {
 
     /** A query term (id −1: absent from the index, it still counts its idf). */
     private record QueryTerm(int id, double idf, int[] variants) {
-    }
-
-    /** Collects the terms of each chunk in order, then lays the postings out term by term. */
-    static final class Builder {
-
-        private final Terms analysis;
-        private final Map<String, Integer> termIds = new HashMap<>();
-        private byte[] languages = new byte[1024];
-        private Language last = Language.ENGLISH;
-        private int[] chunkTermStart = new int[1024];
-        private int[] terms = new int[16 * 1024];
-        private int[] counts = new int[16 * 1024];
-        private int[] lengths = new int[1024];
-        /** Per term id, its count in the passage being added (zeroed again after each). */
-        private int[] tf = new int[1024];
-        private int[] seen = new int[256];
-        private int chunks;
-        private int pairs;
-
-        Builder(Terms analysis) {
-            this.analysis = analysis;
-        }
-
-        /** Adds a passage, read in its detected language (that of the passage before when it shows none). */
-        void add(String text) {
-            Language language = Language.detect(text, last);
-            last = language;
-            int distinct = 0;
-            int length = 0;
-            for (String term : analysis.of(text, language)) {
-                int id = termIds.computeIfAbsent(term, t -> termIds.size());
-                if (id >= tf.length) {
-                    tf = Arrays.copyOf(tf, Math.max(tf.length * 2, id + 1));
-                }
-                if (tf[id]++ == 0) {
-                    if (distinct == seen.length) {
-                        seen = Arrays.copyOf(seen, seen.length * 2);
-                    }
-                    seen[distinct++] = id;
-                }
-                length++;
-            }
-            if (chunks + 1 >= chunkTermStart.length) {
-                chunkTermStart = Arrays.copyOf(chunkTermStart, chunkTermStart.length * 2);
-                lengths = Arrays.copyOf(lengths, lengths.length * 2);
-                languages = Arrays.copyOf(languages, languages.length * 2);
-            }
-            languages[chunks] = (byte) language.ordinal();
-            if (pairs + distinct > terms.length) {
-                int capacity = Math.max(terms.length * 2, pairs + distinct);
-                terms = Arrays.copyOf(terms, capacity);
-                counts = Arrays.copyOf(counts, capacity);
-            }
-            for (int i = 0; i < distinct; i++) {
-                int id = seen[i];
-                terms[pairs] = id;
-                counts[pairs++] = tf[id];
-                tf[id] = 0;
-            }
-            lengths[chunks++] = length;
-            chunkTermStart[chunks] = pairs;
-        }
-
-        KeywordIndex build() {
-            int termCount = termIds.size();
-            // ids in order of first appearance → ids of the sorted dictionary
-            String[] byFirstId = new String[termCount];
-            termIds.forEach((term, id) -> byFirstId[id] = term);
-            int[] sortedId = new int[termCount];
-            TermDictionary dictionary = TermDictionary.of(Arrays.asList(byFirstId), sortedId);
-            int[] frequency = new int[termCount];
-            for (int p = 0; p < pairs; p++) {
-                terms[p] = sortedId[terms[p]];
-                frequency[terms[p]]++;
-            }
-            long totalLength = 0;
-            for (int chunk = 0; chunk < chunks; chunk++) {
-                totalLength += lengths[chunk];
-            }
-            float average = chunks == 0 ? 1 : Math.max(1, (float) totalLength / chunks);
-            // first pass: each term's bytes (gaps as variable-length integers, a weight byte each), the too common left out
-            int[] size = new int[termCount + 1];
-            int[] previous = new int[termCount];
-            for (int chunk = 0; chunk < chunks; chunk++) {
-                for (int p = chunkTermStart[chunk]; p < chunkTermStart[chunk + 1]; p++) {
-                    int term = terms[p];
-                    if (!tooCommon(frequency[term], chunks)) {
-                        size[term + 1] += varintLength(chunk - previous[term]) + 1;
-                        previous[term] = chunk;
-                    }
-                }
-            }
-            for (int t = 0; t < termCount; t++) {
-                size[t + 1] += size[t];
-            }
-            int[] start = size;
-            byte[] postings = new byte[start[termCount]];
-            int[] next = Arrays.copyOf(start, termCount);
-            Arrays.fill(previous, 0);
-            for (int chunk = 0; chunk < chunks; chunk++) {
-                float lengthPenalty = K1 * (1 - B + B * lengths[chunk] / average);
-                for (int p = chunkTermStart[chunk]; p < chunkTermStart[chunk + 1]; p++) {
-                    int term = terms[p];
-                    if (tooCommon(frequency[term], chunks)) {
-                        continue;
-                    }
-                    int at = next[term];
-                    int gap = chunk - previous[term];
-                    previous[term] = chunk;
-                    while (gap >= 0x80) {
-                        postings[at++] = (byte) (gap & 0x7F | 0x80);
-                        gap >>>= 7;
-                    }
-                    postings[at++] = (byte) gap;
-                    postings[at++] = (byte) Math.max(1, Math.round((K1 + 1) * counts[p] / (counts[p] + lengthPenalty) / WEIGHT_STEP));
-                    next[term] = at;
-                }
-            }
-            return new KeywordIndex(dictionary, start, frequency, postings, chunks, analysis, Arrays.copyOf(languages, chunks));
-        }
-
-        private static int varintLength(int value) {
-            int bytes = 1;
-            while (value >= 0x80) {
-                value >>>= 7;
-                bytes++;
-            }
-            return bytes;
-        }
     }
 }

@@ -2,10 +2,7 @@ package uz.suhbat.domain.knowledge;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 
@@ -38,9 +35,8 @@ public final class KnowledgeIndex {
     private final CompactVectors vectors;
     private final long[] ids;
     private final int[] pages;
-    /** The texts when kept in memory, else null and read from {@link #source}. */
-    private final PassageTexts texts;
-    private final PassageSource source;
+    /** The texts: kept in memory, or read from the builder's {@link PassageSource}. */
+    private final IndexTexts texts;
     private final KeywordIndex keywords;
     /** Per language of the question (by ordinal), the keyword weight. */
     private final float[] keywordWeights;
@@ -61,8 +57,7 @@ public final class KnowledgeIndex {
         this.vectors = builder.vectors;
         this.ids = Arrays.copyOf(builder.ids, builder.size);
         this.pages = Arrays.copyOf(builder.pages, builder.size);
-        this.texts = builder.texts;
-        this.source = builder.source;
+        this.texts = new IndexTexts(ids, builder.texts, builder.source);
         this.keywords = builder.keywords.build();
         this.keywordWeights = new float[Language.values().length];
         for (int i = 0; i < keywordWeights.length; i++) {
@@ -72,7 +67,7 @@ public final class KnowledgeIndex {
         for (int i = 0; i < similarityFloors.length; i++) {
             similarityFloors[i] = (float) builder.similarityFloors[i];
         }
-        this.pageContext = new PageContext(ids, pages, this::textsAt);
+        this.pageContext = new PageContext(ids, pages, texts::at);
     }
 
     public static Builder builder(int dimensions) {
@@ -131,7 +126,7 @@ public final class KnowledgeIndex {
             }
         }
         int[] best = top.bestFirst();
-        String[] text = textsAt(best);
+        String[] text = texts.at(best);
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < best.length; i++) {
             if (text[i] != null) {
@@ -139,29 +134,6 @@ public final class KnowledgeIndex {
             }
         }
         return hits;
-    }
-
-    /** The texts of the chunks at these positions, null where the source no longer has one. */
-    private String[] textsAt(int[] positions) {
-        String[] text = new String[positions.length];
-        if (texts != null) {
-            for (int i = 0; i < positions.length; i++) {
-                text[i] = texts.get(positions[i]);
-            }
-            return text;
-        }
-        if (positions.length == 0) {
-            return text;
-        }
-        Set<Long> wanted = new LinkedHashSet<>();
-        for (int position : positions) {
-            wanted.add(ids[position]);
-        }
-        Map<Long, String> read = source.texts(wanted);
-        for (int i = 0; i < positions.length; i++) {
-            text[i] = read.get(ids[positions[i]]);
-        }
-        return text;
     }
 
     /**
@@ -178,7 +150,7 @@ public final class KnowledgeIndex {
 
     /** Bytes held in its arrays: vectors, texts (0 when read from a source), keywords (postings and terms), for the memory report. */
     public Footprint footprint() {
-        return new Footprint(vectors.bytes(), texts == null ? 0 : texts.bytes(), keywords.bytes(), 12L * ids.length);
+        return new Footprint(vectors.bytes(), texts.bytes(), keywords.bytes(), 12L * ids.length);
     }
 
     /** Bytes held by the vectors, the texts, the keyword postings with the term dictionary, and the ids and pages. */
@@ -223,7 +195,7 @@ public final class KnowledgeIndex {
     public static final class Builder {
 
         private final int dimensions;
-        private KeywordIndex.Builder keywords = new KeywordIndex.Builder(new Terms(Terms.WHOLE_WORDS));
+        private KeywordIndexBuilder keywords = new KeywordIndexBuilder(new Terms(Terms.WHOLE_WORDS));
         private boolean added;
         private final CompactVectors vectors;
         private long[] ids;
@@ -281,7 +253,7 @@ public final class KnowledgeIndex {
             if (added) {
                 throw new IllegalStateException("set the terms before adding passages");
             }
-            this.keywords = new KeywordIndex.Builder(terms);
+            this.keywords = new KeywordIndexBuilder(terms);
             return this;
         }
 
