@@ -69,7 +69,9 @@ export async function drawCharts() {
   }
   const labels = charts.dataset;
   const format = formats(labels);
-  const dark = window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches;
+  const chosen = document.documentElement.dataset.theme;
+  const dark = chosen === 'dark'
+    || (chosen !== 'light' && window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches);
   Chart.defaults.color = dark ? '#b4b4b4' : '#5d5d5d';
   Chart.defaults.borderColor = dark ? '#3a3a3a' : '#e5e5e5';
   Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;

@@ -43,18 +43,27 @@ function actionButton(name, label, onClick, withText = false) {
 
 /** Copies a message's text (an answer's Markdown as the model wrote it) and shows a tick for a moment. */
 export function copyMessage(button, content) {
+  return copyText(content).then(() => showCopied(button));
+}
+
+/** Copies an answer that has no actions yet (just streamed, not read back): the tick shows once they come. */
+export function copyUndecorated(article, content) {
   return copyText(content).then(() => {
-    button.replaceChildren(icon(ICONS.copied));
-    button.setAttribute('aria-label', texts.copied);
-    button.title = texts.copied;
-    button.classList.add('done');
-    setTimeout(() => {
-      button.replaceChildren(icon(ICONS.copy));
-      button.setAttribute('aria-label', texts.copyMessage);
-      button.title = texts.copyMessage;
-      button.classList.remove('done');
-    }, 1500);
+    article.dataset.copiedAt = String(Date.now());
   });
+}
+
+function showCopied(button) {
+  button.replaceChildren(icon(ICONS.copied));
+  button.setAttribute('aria-label', texts.copied);
+  button.title = texts.copied;
+  button.classList.add('done');
+  setTimeout(() => {
+    button.replaceChildren(icon(ICONS.copy));
+    button.setAttribute('aria-label', texts.copyMessage);
+    button.title = texts.copyMessage;
+    button.classList.remove('done');
+  }, 1500);
 }
 
 /**
@@ -66,10 +75,17 @@ export function decorate(article, message, { last, closed, on }) {
   article.dataset.rank = message.rank;
   article.dataset.role = message.role;
   article.classList.toggle('last', last);
+  // the message read again just after a copy keeps its tick
+  const copiedJustNow = article.querySelector(':scope > .message-actions > .copy.done')
+    || Date.now() - Number(article.dataset.copiedAt || 0) < 10_000;
+  delete article.dataset.copiedAt;
   article.querySelector(':scope > .message-actions')?.remove();
   article.querySelector(':scope > .message-note')?.remove();
   const bar = element('div', 'message-actions');
   const copy = actionButton('copy', texts.copyMessage, () => copyMessage(copy, message.content));
+  if (copiedJustNow) {
+    showCopied(copy);
+  }
   bar.append(copy);
   if (message.role === 'user' && !closed) {
     bar.append(actionButton('edit', texts.edit, () => on.edit(article, message)));

@@ -8,11 +8,12 @@ import { DRAFT_KEY, el, state, texts } from './state.js';
 import {
   addAssistantMessage, addUserMessage, clearFailures, hideEmptyState, scrollToEnd, showFailure, showNotice, showTitle,
 } from './messages.js';
-import { copyMessage, decorate, openEditor } from './actions.js';
+import { copyMessage, copyUndecorated, decorate, openEditor } from './actions.js';
 import { putBack, refreshAllowance, updateComposer } from './composer.js';
 import { renderModels } from './models.js';
 import { refreshChats, renderChatList, setSidebarOpen } from './sidebar.js';
 import { streamAnswer } from './stream.js';
+import { clearReconnecting, forget, noteCut, shouldWait, waitAMoment, waiting } from './carry-on.js';
 
 const handlers = {
   regenerate: () => regenerate(),
@@ -155,6 +156,12 @@ async function afterAnswer(result, view) {
     await state.stopping;
   }
   const sentence = result.outcome === 'failed' || result.outcome === 'cut' ? result.message : null;
+  if (result.outcome === 'cut') {
+    // the server writing it may have gone away: a Retry refused for a while waits for another one (carry-on.js)
+    noteCut(state.chat?.id);
+  } else if (state.chat) {
+    forget(state.chat.id);
+  }
   refreshChats();
   await refreshChat(sentence);
   // the actions under the last answer, or the box under a question left unanswered, in sight
@@ -181,11 +188,21 @@ export async function send(text) {
   const isNew = !chat;
   const url = isNew ? '/api/chats' : `/api/chats/${chat.id}/messages`;
   const body = isNew ? { model, content: text } : modelChange({ content: text });
+  view.started = clearReconnecting;
   const result = await streamAnswer(url, body, view, model);
   if (result.refused) {
     // nothing was stored: the text goes back where the user wrote it
     userMessage.remove();
     view.article.remove();
+    if (chat && shouldWait(chat.id, result.refused)) {
+      // the chat is still held by the answer cut off here: another server takes it over within seconds
+      await waitAMoment();
+      if (state.chat?.id === chat.id && !state.streaming) {
+        send(text);
+        return;
+      }
+    }
+    clearReconnecting();
     putBack(text);
     refused(result.refused, text);
     return;
@@ -215,24 +232,44 @@ function refused(refusal, text) {
  * a question left unanswered never got.
  */
 export async function regenerate() {
-  if (!state.chat || state.streaming) {
+  if (!state.chat || state.streaming || waiting()) {
     return;
   }
   clearFailures();
+  const chatId = state.chat.id;
   const messages = state.chat.messages || [];
+  let earlier = null;
   if (messages.length > 0 && messages[messages.length - 1].role === 'assistant') {
-    // the new version takes the earlier one's place on screen
-    articles().pop()?.remove();
+    // the new version takes the earlier one's place on screen; until it starts, the earlier one is only hidden
+    earlier = articles().pop() || null;
+    if (earlier) {
+      earlier.hidden = true;
+    }
   }
   const view = addAssistantMessage();
+  view.started = clearReconnecting;
   scrollToEnd(true);
-  const result = await streamAnswer(`/api/chats/${state.chat.id}/regenerate`, {}, view, state.chat.model);
+  const result = await streamAnswer(`/api/chats/${chatId}/regenerate`, {}, view, state.chat.model);
   if (result.refused) {
     view.article.remove();
+    if (earlier) {
+      earlier.hidden = false;
+    }
+    if (shouldWait(chatId, result.refused)) {
+      // the chat is still held by the answer cut off here (its server stopped): another takes over within seconds
+      await waitAMoment();
+      if (state.chat?.id === chatId && !state.streaming) {
+        regenerate();
+        return;
+      }
+    }
+    clearReconnecting();
     await refreshChat();
-    showNotice(result.refused.message);
+    // an answer still being written (another tab, another device) ends: Retry is offered, not a dead end
+    showFailure(result.refused.message, result.refused.error === 'answer_in_progress' ? () => regenerate() : null);
     return;
   }
+  earlier?.remove();
   await afterAnswer(result, view);
 }
 
@@ -312,13 +349,22 @@ export function editLastQuestion() {
 
 /** Ctrl+Shift+C: copies the last answer as Markdown. */
 export function copyLastAnswer() {
-  const messages = (state.chat && state.chat.messages) || [];
-  const answer = [...messages].reverse().find((m) => m.role === 'assistant');
-  if (!answer) {
+  const onScreen = el.messages.querySelectorAll('article.message.assistant');
+  const article = onScreen[onScreen.length - 1];
+  if (!article) {
     return;
   }
-  const button = el.messages.querySelector(`article.message.assistant[data-rank="${answer.rank}"] .message-action.copy`);
+  const messages = (state.chat && state.chat.messages) || [];
+  const answer = [...messages].reverse().find((m) => m.role === 'assistant');
+  // an answer that has just streamed may not be read back yet: its text on screen is the same
+  const content = answer && String(answer.rank) === article.dataset.rank ? answer.content : article.markdownSource;
+  if (content === undefined) {
+    return;
+  }
+  const button = article.querySelector(':scope > .message-actions > .message-action.copy');
   if (button) {
-    copyMessage(button, answer.content);
+    copyMessage(button, content);
+  } else {
+    copyUndecorated(article, content);
   }
 }

@@ -41,6 +41,7 @@ export function addAssistantMessage(content = '') {
   article.append(body);
   el.messages.append(article);
   let text = content;
+  article.markdownSource = text;
   let frame = 0;
   const render = () => {
     frame = 0;
@@ -59,6 +60,7 @@ export function addAssistantMessage(content = '') {
     },
     append(piece) {
       text += piece;
+      article.markdownSource = text; // what Ctrl+Shift+C copies until the stored message is read back
       if (!frame) {
         // one render per frame however fast the pieces come
         frame = requestAnimationFrame(render);

@@ -7,6 +7,7 @@ import { el, state } from './state.js';
 import { controlTexts } from './controls-texts.js';
 import { openChat } from './conversation.js';
 import { setSidebarOpen } from './sidebar.js';
+import { onShortcut } from './keyboard.js';
 
 const input = document.getElementById('chat-search');
 const results = document.getElementById('search-results');
@@ -88,12 +89,9 @@ export function wireSearch() {
       results.querySelector('a')?.click();
     }
   });
-  document.addEventListener('keydown', (event) => {
-    if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'k') {
-      event.preventDefault();
-      setSidebarOpen(true);
-      input.focus();
-      input.select();
-    }
+  onShortcut('ctrl+k', () => {
+    setSidebarOpen(true);
+    input.focus();
+    input.select();
   });
 }

@@ -43,6 +43,9 @@ function groupOf(item, today) {
 }
 
 export function renderChatList() {
+  if (el.chatList.querySelector('.rename-input')) {
+    return; // a rename is being typed: the list is drawn again when it ends, with whatever arrived meanwhile
+  }
   const today = dayStart(new Date());
   const groups = new Map([['pinned', []], ['today', []], ['yesterday', []], ['week', []], ['older', []]]);
   for (const item of state.chats) {
@@ -113,14 +116,21 @@ function startRename(li, link, item) {
     if (save && title && title !== item.title) {
       try {
         await api('PATCH', `/api/chats/${item.id}`, { title });
+        // the list may have been fetched again while the title was typed: rename what is there now
+        for (const chat of state.chats.filter((other) => other.id === item.id)) {
+          chat.title = title;
+          chat.titlePending = false;
+        }
         item.title = title;
         if (state.chat && state.chat.id === item.id) {
+          state.chat.title = title;
           showTitle(title);
         }
       } catch (error) {
         showNotice(error.message);
       }
     }
+    input.remove();
     renderChatList();
   };
   input.addEventListener('keydown', (event) => {

@@ -33,6 +33,8 @@ export async function streamAnswer(url, body, view, sentModel) {
     if (!response.ok) {
       return { refused: await errorOf(response) };
     }
+    // the answer is under way (carry-on.js: no more "Reconnecting…")
+    view.started?.();
     let outcome = 'cut';
     let message = texts.cut;
     try {

@@ -225,8 +225,9 @@ class MessageVersionsBrowserTest extends EndToEndTest {
         // what reaches the clipboard API, whatever the headless browser's clipboard allows
         page.evaluate("() => { window.copied = []; navigator.clipboard.writeText = (t) => { window.copied.push(t); return Promise.resolve(); }; }");
         page.keyboard().press("Control+Shift+C");
-        assertThat(lastAnswer().locator(".message-action.copy")).hasAttribute("aria-label", "Copied");
+        page.waitForFunction("() => window.copied.length > 0");
         assertThat(page.evaluate("() => window.copied")).as("the answer as Markdown").isEqualTo(List.of("Copy **me**, please."));
+        assertThat(lastAnswer().locator(".message-action.copy")).hasAttribute("aria-label", "Copied");
         Locator question = page.locator(".message.user").last();
         question.hover();
         button(question, "Copy").click();

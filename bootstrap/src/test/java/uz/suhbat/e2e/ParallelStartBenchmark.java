@@ -79,19 +79,36 @@ class ParallelStartBenchmark {
                     } finally {
                         nodes.forEach(ChildProcessSuhbat::close);
                     }
-                    report.add("round " + round + ": " + outcome + ", both started in " + took.toMillis() + " ms");
+                    report.add("round " + round + ": " + outcome + ", both started in " + took.toMillis() + " ms, load average "
+                            + loadAverage());
                     System.out.println(report.getLast());
+                    // so far, so that a run cut short still leaves its rounds
+                    write(passed, round, report);
                 }
             } finally {
                 mail.stop();
             }
         } finally {
-            String summary = passed + " of " + ROUNDS + " rounds: both nodes up on an empty database\n" + String.join("\n", report) + "\n";
-            Files.writeString(Path.of("target", "benchmark-parallel-start.txt"), summary);
-            System.out.println(summary);
+            System.out.println(write(passed, report.size(), report));
             StandaloneSuhbat.deleteQuietly(data);
         }
         assertThat(passed).isEqualTo(ROUNDS);
+    }
+
+    private static String write(int passed, int rounds, List<String> report) throws java.io.IOException {
+        String summary = passed + " of " + rounds + " rounds (of " + ROUNDS + " planned): both nodes up on an empty database\n"
+                + String.join("\n", report) + "\n";
+        Files.writeString(Path.of("target", "benchmark-parallel-start.txt"), summary);
+        return summary;
+    }
+
+    /** The 1-minute load average (Linux), beside each figure: the machine is shared. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import uz.suhbat.application.port.out.ai.ChatModelPort.AnswerSink;
 import uz.suhbat.application.port.out.ai.ChatModelPort.Streaming;
 import uz.suhbat.application.port.out.ai.ChatModelPort.TokenUsage;
@@ -36,6 +37,8 @@ final class AnswerStream implements Streaming {
     private final Backoff backoff;
     private final ScheduledExecutorService scheduler;
     private final FailureLog failureLog;
+    /** Reads what went wrong with an attempt; a provider may know its own error shapes ({@link UpstreamFailure#of} otherwise). */
+    private final Function<Throwable, UpstreamFailure> failures;
 
     private final ReentrantLock lock = new ReentrantLock();
     private boolean over;
@@ -46,6 +49,11 @@ final class AnswerStream implements Streaming {
 
     AnswerStream(StreamingChatModel model, ChatRequest request, AnswerSink sink, int maxAttempts, Backoff backoff,
             ScheduledExecutorService scheduler, FailureLog failureLog) {
+        this(model, request, sink, maxAttempts, backoff, scheduler, failureLog, UpstreamFailure::of);
+    }
+
+    AnswerStream(StreamingChatModel model, ChatRequest request, AnswerSink sink, int maxAttempts, Backoff backoff,
+            ScheduledExecutorService scheduler, FailureLog failureLog, Function<Throwable, UpstreamFailure> failures) {
         this.model = model;
         this.request = request;
         this.sink = sink;
@@ -53,6 +61,7 @@ final class AnswerStream implements Streaming {
         this.backoff = backoff;
         this.scheduler = scheduler;
         this.failureLog = failureLog;
+        this.failures = failures;
     }
 
     void start() {
@@ -149,7 +158,7 @@ final class AnswerStream implements Streaming {
 
         @Override
         public void onError(Throwable error) {
-            UpstreamFailure failure = UpstreamFailure.of(error);
+            UpstreamFailure failure = failures.apply(error);
             lock.lock();
             try {
                 if (over) {

@@ -19,12 +19,15 @@ import uz.suhbat.application.port.out.ai.ChatModelPort.FailureKind;
  * @param status     the HTTP status, or 0 when no response arrived
  * @param retryable  whether another attempt may succeed (connection errors, 429, 5xx)
  * @param retryAfter the server's requested wait, if it sent one
+ *
+ * <p>Public for the providers of {@code ai.provider}, which read their own error shapes first and
+ * hand the rest to {@link #of}.
  */
-record UpstreamFailure(FailureKind kind, int status, String detail, boolean retryable, Optional<Duration> retryAfter) {
+public record UpstreamFailure(FailureKind kind, int status, String detail, boolean retryable, Optional<Duration> retryAfter) {
 
     private static final Pattern ERROR_CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Za-z0-9_.-]{1,64})\"");
 
-    static UpstreamFailure of(Throwable error) {
+    public static UpstreamFailure of(Throwable error) {
         HttpException refused = find(error, HttpException.class);
         if (refused != null) {
             Optional<Duration> retryAfter = refused instanceof UpstreamHttpException upstream

@@ -10,8 +10,8 @@ import uz.suhbat.application.port.out.ai.ChatModelPort.AnswerSink;
 import uz.suhbat.application.port.out.ai.ChatModelPort.Failure;
 import uz.suhbat.application.port.out.ai.ChatModelPort.TokenUsage;
 
-/** Records what a chat model tells its sink, and lets a test wait for the first piece or the end. */
-final class RecordingSink implements AnswerSink {
+/** Records what a chat model tells its sink, and lets a test wait for the first piece or the end (public for the provider tests). */
+public final class RecordingSink implements AnswerSink {
 
     private static final Duration PATIENCE = Duration.ofSeconds(15);
 
@@ -41,7 +41,7 @@ final class RecordingSink implements AnswerSink {
         end.complete(failure);
     }
 
-    TokenUsage awaitCompletion() {
+    public TokenUsage awaitCompletion() {
         Object outcome = awaitEnd();
         if (outcome instanceof TokenUsage usage) {
             return usage;
@@ -49,7 +49,7 @@ final class RecordingSink implements AnswerSink {
         throw new AssertionError("expected completion, got " + outcome);
     }
 
-    Failure awaitFailure() {
+    public Failure awaitFailure() {
         Object outcome = awaitEnd();
         if (outcome instanceof Failure failure) {
             return failure;
@@ -57,28 +57,28 @@ final class RecordingSink implements AnswerSink {
         throw new AssertionError("expected failure, got " + outcome);
     }
 
-    void awaitFirstDelta() throws InterruptedException {
+    public void awaitFirstDelta() throws InterruptedException {
         awaitDeltas(1);
     }
 
-    void awaitDeltas(int count) throws InterruptedException {
+    public void awaitDeltas(int count) throws InterruptedException {
         if (!arrived.tryAcquire(count, PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError(count + " deltas did not arrive within " + PATIENCE + "; events so far: " + events);
         }
         arrived.release(count);
     }
 
-    List<String> deltas() {
+    public List<String> deltas() {
         return List.copyOf(deltas);
     }
 
     /** The threads that passed each piece on. */
-    List<Thread> deltaThreads() {
+    public List<Thread> deltaThreads() {
         return List.copyOf(deltaThreads);
     }
 
     /** Every call in order, e.g. {@code delta:Hi}, {@code completed}, {@code failed:TIMEOUT}. */
-    List<String> events() {
+    public List<String> events() {
         return List.copyOf(events);
     }
 
