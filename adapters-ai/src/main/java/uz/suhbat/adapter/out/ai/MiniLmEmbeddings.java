@@ -30,12 +30,13 @@ import uz.suhbat.domain.knowledge.Language;
  * so nothing is downloaded. langchain4j embeds the texts of one call concurrently on the executor
  * given here, one thread per core, which is how a batch uses both cores of a small server.
  *
- * <p>The runtime (an ONNX Runtime session holding the 90 MB model, and the tokenizer) is loaded on first use
- * and released again once no text was embedded for {@code idleRelease} (a reading of a PDF, a question to a
- * PDF model): it is the largest single thing in the process, and a server with launched PDF models spends most
- * hours without a question to them. The next question loads it again (docs/benchmarks.md, "Memory"). langchain4j's
- * own {@link AllMiniLmL6V2EmbeddingModel} keeps its session in a static field for the life of the JVM, so the
- * session is made here from the same model file, with the same options.
+ * <p>The runtime (an ONNX Runtime session holding the 90 MB model, and the tokenizer) is loaded on first use. It
+ * can be released again once no text was embedded for {@code idleRelease}, but the application keeps it loaded
+ * ({@link #IDLE_RELEASE} is zero): measured (bench/embedding-memory.sh, docs/benchmarks.md "Memory"), loading it
+ * adds about 120 MB resident, closing the session gives none of it back to the system (the C allocator keeps the
+ * freed memory for the process), and the next question then waits for the whole load again. langchain4j's own
+ * {@link AllMiniLmL6V2EmbeddingModel} keeps its session in a static field for the life of the JVM, so the session
+ * is made here from the same model file, with the same options, where it can be closed.
  */
 final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
 
@@ -53,8 +54,8 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
             Map.of(Language.ENGLISH, 0.4, Language.UZBEK, 0.6, Language.RUSSIAN, 0.6),
             Map.of(Language.ENGLISH, 0.15, Language.UZBEK, 0.4, Language.RUSSIAN, 0.5));
 
-    /** How long the runtime stays loaded after the last text embedded, by default. */
-    static final Duration IDLE_RELEASE = Duration.ofMinutes(10);
+    /** How long the runtime stays loaded after the last text embedded, by default: zero, for as long as the process runs. */
+    static final Duration IDLE_RELEASE = Duration.ZERO;
 
     private final ExecutorService executor;
     private final Duration idleRelease;
@@ -122,9 +123,9 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
         return loads.get();
     }
 
-    /** Releases the runtime when nothing was embedded for {@code idleRelease} and nothing is being embedded. */
+    /** Releases the runtime when nothing was embedded for {@code idleRelease} (never when that is zero) and nothing is being embedded. */
     void releaseIfIdle() {
-        if (model == null || System.nanoTime() - lastUsed < idleRelease.toNanos() || !use.writeLock().tryLock()) {
+        if (idleRelease.isZero() || model == null || System.nanoTime() - lastUsed < idleRelease.toNanos() || !use.writeLock().tryLock()) {
             return;
         }
         try {

@@ -71,6 +71,11 @@ class MiniLmEmbeddingsTest {
             kept.releaseIfIdle();
             assertThat(kept.loaded()).as("used less than the idle time ago").isTrue();
         }
+        try (MiniLmEmbeddings shipped = new MiniLmEmbeddings(1)) {
+            shipped.embed("bir");
+            shipped.releaseIfIdle();
+            assertThat(shipped.loaded()).as("the application's: kept for as long as the process runs").isTrue();
+        }
     }
 
     private static double norm(float[] vector) {
