@@ -27,8 +27,10 @@ measure() {
   local work pid db t0 java_kb db_kb
   work=$(mktemp -d "$PWD/bootstrap/target/bench-memory.XXXXXX")
   t0=$(date +%s)
+  # the reference is the JVM's defaults: without the MALLOC_ARENA_MAX that .mvn/jvm-options.sh exports
+  [ "$label" = reference ] && arena=(env -u MALLOC_ARENA_MAX) || arena=(env)
   SERVER_PORT=$port EMBEDDED_DB_DIR="$work/mysql" EMBEDDED_DB_PORT=0 FILES_DIR="$work/file" ADMIN_PASSWORD=bench-admin-password \
-    "$JAVA_HOME/bin/java" "$@" -jar bootstrap/target/suhbat.jar >"$work/app.log" 2>&1 &
+    "${arena[@]}" "$JAVA_HOME/bin/java" "$@" -jar bootstrap/target/suhbat.jar >"$work/app.log" 2>&1 &
   pid=$!
   until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; do
     if ! kill -0 "$pid" 2>/dev/null; then echo "the app died, see $work/app.log" >&2; exit 1; fi
