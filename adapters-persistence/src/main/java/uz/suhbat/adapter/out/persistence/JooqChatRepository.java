@@ -5,6 +5,7 @@ import static uz.suhbat.adapter.out.persistence.schema.Tables.CHAT_HISTORY;
 import static uz.suhbat.adapter.out.persistence.schema.Tables.MESSAGE_SOURCE;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,8 @@ final class JooqChatRepository implements ChatRepository {
                     .set(CHAT_HISTORY.STATUS, MessageStatus.COMPLETE.wireName())
                     .set(CHAT_HISTORY.MODEL, model)
                     .execute();
+            UsageCounts.writer(t, id, Times.toDb(now));
+            UsageCounts.add(t, id, Role.USER.wireName(), model, Times.toDb(now), 1, 0, 0);
             Instant stored = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             return new StartedChat(new Chat(id, userId, title, model, stored, stored, limit, 1, null),
                     new Message(1, Role.USER, content, stored, MessageStatus.COMPLETE, model, 0, 0, List.of()));
@@ -126,15 +129,48 @@ final class JooqChatRepository implements ChatRepository {
     @Override
     public boolean updateAssistantMessage(long chatId, int rank, String content, MessageStatus status, int inputTokens, int outputTokens,
                                           Instant now) {
-        // one statement on the (chat_id, rank) key, no transaction around it: an answer's text saved while it streams
-        return db.update(CHAT_HISTORY)
+        // one statement on the (chat_id, rank) key, no transaction around it: an answer's text saved while it streams. It
+        // applies only when what the statistics count does not change (the same tokens, the same day); otherwise the
+        // counts move with the row in one transaction (the final write with its tokens, or a save after midnight)
+        LocalDateTime at = Times.toDb(now);
+        LocalDateTime day = at.toLocalDate().atStartOfDay();
+        var sameCounts = db.update(CHAT_HISTORY)
                 .set(CHAT_HISTORY.CONTENT, content)
                 .set(CHAT_HISTORY.STATUS, status.wireName())
-                .set(CHAT_HISTORY.INPUT_TOKENS, inputTokens)
-                .set(CHAT_HISTORY.OUTPUT_TOKENS, outputTokens)
-                .set(CHAT_HISTORY.DATE, Times.toDb(now))
-                .where(CHAT_HISTORY.CHAT_ID.eq(chatId), CHAT_HISTORY.RANK.eq(rank), CHAT_HISTORY.ROLE.eq(Role.ASSISTANT.wireName()))
-                .execute() == 1;
+                .set(CHAT_HISTORY.DATE, at)
+                .where(CHAT_HISTORY.CHAT_ID.eq(chatId), CHAT_HISTORY.RANK.eq(rank), CHAT_HISTORY.ROLE.eq(Role.ASSISTANT.wireName()),
+                        DSL.coalesce(CHAT_HISTORY.INPUT_TOKENS, 0).eq(inputTokens), DSL.coalesce(CHAT_HISTORY.OUTPUT_TOKENS, 0).eq(outputTokens),
+                        CHAT_HISTORY.DATE.ge(day), CHAT_HISTORY.DATE.lt(day.plusDays(1)));
+        if (sameCounts.execute() == 1) {
+            return true;
+        }
+        return transactions.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            var old = t.select(CHAT_HISTORY.DATE, CHAT_HISTORY.MODEL, CHAT_HISTORY.INPUT_TOKENS, CHAT_HISTORY.OUTPUT_TOKENS)
+                    .from(CHAT_HISTORY)
+                    .where(CHAT_HISTORY.CHAT_ID.eq(chatId), CHAT_HISTORY.RANK.eq(rank), CHAT_HISTORY.ROLE.eq(Role.ASSISTANT.wireName()))
+                    .forUpdate().fetchOptional();
+            if (old.isEmpty()) {
+                return false;
+            }
+            t.update(CHAT_HISTORY)
+                    .set(CHAT_HISTORY.CONTENT, content)
+                    .set(CHAT_HISTORY.STATUS, status.wireName())
+                    .set(CHAT_HISTORY.INPUT_TOKENS, inputTokens)
+                    .set(CHAT_HISTORY.OUTPUT_TOKENS, outputTokens)
+                    .set(CHAT_HISTORY.DATE, at)
+                    .where(CHAT_HISTORY.CHAT_ID.eq(chatId), CHAT_HISTORY.RANK.eq(rank), CHAT_HISTORY.ROLE.eq(Role.ASSISTANT.wireName()))
+                    .execute();
+            var was = old.get();
+            UsageCounts.add(t, chatId, Role.ASSISTANT.wireName(), was.value2(), was.value1(), -1,
+                    -orZero(was.value3()), -orZero(was.value4()));
+            UsageCounts.add(t, chatId, Role.ASSISTANT.wireName(), was.value2(), at, 1, inputTokens, outputTokens);
+            return true;
+        });
+    }
+
+    private static long orZero(Integer value) {
+        return value == null ? 0 : value;
     }
 
     /**
@@ -169,6 +205,11 @@ final class JooqChatRepository implements ChatRepository {
                     .execute();
         }
         ChatBranches.markBranch(t, chatId);
+        if (role == Role.USER) {
+            UsageCounts.writer(t, chatId, Times.toDb(now));
+        }
+        UsageCounts.add(t, chatId, role.wireName(), model, Times.toDb(now), 1, role == Role.ASSISTANT ? inputTokens : 0,
+                role == Role.ASSISTANT ? outputTokens : 0);
         return new Message(rank, role, content, now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), status, model,
                 inputTokens, outputTokens, sources);
     }
@@ -204,7 +245,11 @@ final class JooqChatRepository implements ChatRepository {
             }
             int parent = tree.parentOf(rank).orElseThrow();
             List<Integer> others = tree.versionsOf(rank).stream().filter(r -> r != rank).toList();
+            var removed = t.select(CHAT_HISTORY.ROLE, CHAT_HISTORY.MODEL, CHAT_HISTORY.DATE, CHAT_HISTORY.INPUT_TOKENS, CHAT_HISTORY.OUTPUT_TOKENS)
+                    .from(CHAT_HISTORY).where(CHAT_HISTORY.CHAT_ID.eq(chatId), CHAT_HISTORY.RANK.eq(rank)).fetchOptional();
             t.deleteFrom(CHAT_HISTORY).where(CHAT_HISTORY.CHAT_ID.eq(chatId), CHAT_HISTORY.RANK.eq(rank)).execute();
+            // the statistics count what the chats hold: a removed question leaves the day's count (not its writer)
+            removed.ifPresent(r -> UsageCounts.add(t, chatId, r.value1(), r.value2(), r.value3(), -1, -orZero(r.value4()), -orZero(r.value5())));
             if (!others.isEmpty()) {
                 t.update(CHAT_HISTORY).set(CHAT_HISTORY.CHOSEN, true)
                         .where(CHAT_HISTORY.CHAT_ID.eq(chatId), CHAT_HISTORY.RANK.eq(others.get(others.size() - 1))).execute();

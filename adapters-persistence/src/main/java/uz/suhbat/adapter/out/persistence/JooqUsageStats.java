@@ -30,10 +30,12 @@ import uz.suhbat.domain.report.UsageTotals;
 /**
  * Statistics from daily roll-ups. A UTC day is <em>closed</em> {@link #GRACE} after it ended (a message
  * stamped 23:59:59.999 by one node may commit a moment later, or come from a node whose clock is a little
- * behind); its numbers are then computed once from the raw rows ({@link UsageFromHistory}) and kept in
- * {@code usage_day} and {@code usage_day_model} (migration V50 back-filled the days closed before it). The
- * days still open, today and for a few minutes yesterday, are computed live. A range of a year therefore
- * reads at most 366 small rows plus one day of messages, whatever the history's size.
+ * behind); its numbers are then read once from the counters kept as messages are written ({@link UsageCounts},
+ * migration V170) and kept in {@code usage_day} and {@code usage_day_model} (migration V50 back-filled the days
+ * closed before it, from the raw rows). The days still open, today and for a few minutes yesterday, are read from
+ * the counters at every view. A range of a year therefore reads at most 366 small rows plus the open days' counter
+ * rows, whatever the history's size and however busy today is; the only message rows a view reads are those of the
+ * late-row check below (the rows written since its mark, at most about {@link #CHECK_STEP}, by primary key).
  *
  * <p>Several nodes may find the same day missing at once: each computes it and stores it with
  * INSERT ... ON DUPLICATE KEY UPDATE, model rows first and the day row last (the day row says the day is
@@ -47,18 +49,16 @@ final class JooqUsageStats implements UsageStatsPort {
     static final Duration GRACE = Duration.ofMinutes(5);
 
     /** Rows written since the last late-row check after which the check's mark is moved on (a write). */
-    static final long CHECK_STEP = 5_000;
+    static final long CHECK_STEP = 1_000;
 
     private static final System.Logger LOG = System.getLogger(JooqUsageStats.class.getName());
 
     private final DSLContext db;
     private final Clock clock;
-    private final UsageFromHistory history;
 
     JooqUsageStats(DSLContext db, Clock clock) {
         this.db = db;
         this.clock = clock;
-        this.history = new UsageFromHistory(db);
     }
 
     /** The last day whose numbers can no longer change. */
@@ -104,7 +104,7 @@ final class JooqUsageStats implements UsageStatsPort {
         if (!range.from().isAfter(lastClosed)) {
             days.addAll(rolledUp(range.from(), range.to().isAfter(lastClosed) ? lastClosed : range.to()).values());
         }
-        TreeMap<LocalDate, UsageDay> open = history.openDays(firstOpen);
+        TreeMap<LocalDate, UsageDay> open = UsageCounts.days(db, firstOpen, null);
         long chats = scalars.newChats();
         long messages = scalars.messages();
         long answers = scalars.answers();
@@ -186,7 +186,7 @@ final class JooqUsageStats implements UsageStatsPort {
             if (missing && runStart == null) {
                 runStart = day;
             } else if (!missing && runStart != null) {
-                TreeMap<LocalDate, UsageDay> computed = history.days(runStart, day.minusDays(1));
+                TreeMap<LocalDate, UsageDay> computed = UsageCounts.days(db, runStart, day.minusDays(1));
                 store(computed.values());
                 days.putAll(computed);
                 runStart = null;
@@ -211,7 +211,7 @@ final class JooqUsageStats implements UsageStatsPort {
         if (!written.isEmpty()) {
             // only the stored ones: a day not stored yet is computed whole when it is first asked for
             for (LocalDate stale : db.select(USAGE_DAY.DAY).from(USAGE_DAY).where(USAGE_DAY.DAY.in(written)).fetch(USAGE_DAY.DAY)) {
-                store(history.days(stale, stale).values());
+                store(UsageCounts.days(db, stale, stale).values());
             }
         }
         db.query("insert into usage_rollup_state (id, checked_id) values (1, ?) on duplicate key update checked_id = greatest(checked_id, ?)",

@@ -21,8 +21,9 @@ import org.jooq.impl.SQLDataType;
  * Daily numbers computed from the raw rows, as GROUP BY queries. They range-scan
  * {@code ix_chat_history_stats} (date, role, chat_id, model, tokens), which holds every column they
  * read, and join {@code chat} by primary key only where the user or the chat's model is needed; no
- * message text is read and no row reaches Java except one per day (and model). Used for the days that
- * are still open and, once, for each closed day that {@link JooqUsageStats} has not rolled up yet.
+ * message text is read and no row reaches Java except one per day (and model). What the statistics computed
+ * before the counters of {@link UsageCounts} (V170) and what the V50 and V170 back-fills compute; kept as the reference the
+ * tests and benchmarks compare the counters with.
  */
 final class UsageFromHistory {
 
@@ -92,70 +93,6 @@ final class UsageFromHistory {
                     m == null ? 0 : orZero(m.get(3, BigDecimal.class)), m == null ? 0 : orZero(m.get(4, BigDecimal.class)),
                     byModel.getOrDefault(day, Map.of()), ratings[0], ratings[1]));
         }
-        return days;
-    }
-
-    /**
-     * The days from {@code from} on that have some use (normally today, and yesterday for the grace minutes),
-     * in one statement: messages, answers and tokens per day, role and model, with the distinct writers of
-     * each day's messages; new users, new chats and ratings per day. For the live part of every dashboard view.
-     */
-    TreeMap<LocalDate, UsageDay> openDays(LocalDate from) {
-        LocalDateTime start = from.atStartOfDay();
-        // STRAIGHT_JOIN as in days(): the date range of the index first, then each chat by key
-        var rows = db.fetch("""
-                select 'h' as kind, cast(h.date as date) as day, h.role as role,
-                       case when h.role = 'assistant' then coalesce(h.model, c.model) end as model,
-                       count(*) as n, coalesce(sum(h.input_tokens), 0) as input_tokens,
-                       coalesce(sum(h.output_tokens), 0) as output_tokens, count(distinct c.user_id) as writers
-                from chat_history h straight_join chat c on c.id = h.chat_id
-                where h.date >= ?
-                group by cast(h.date as date), h.role, case when h.role = 'assistant' then coalesce(h.model, c.model) end
-                union all
-                select 'u', cast(u.date as date), null, null, count(*), 0, 0, 0 from `user` u where u.date >= ? group by cast(u.date as date)
-                union all
-                select 'c', cast(c.date as date), null, null, count(*), 0, 0, 0 from chat c where c.date >= ? group by cast(c.date as date)
-                union all
-                select 'f', cast(f.date as date), null, null, count(*), coalesce(sum(f.rating > 0), 0), coalesce(sum(f.rating < 0), 0), 0
-                from message_feedback f where f.date >= ? group by cast(f.date as date)""",
-                start, start, start, start);
-        Map<LocalDate, long[]> numbers = new TreeMap<>();
-        Map<LocalDate, Map<String, UsageDay.ModelUse>> byModel = new HashMap<>();
-        for (Record r : rows) {
-            LocalDate day = r.get("day", LocalDate.class);
-            long n = r.get("n", Long.class);
-            long input = r.get("input_tokens", Long.class);
-            long output = r.get("output_tokens", Long.class);
-            // messages, answers, active users, new users, new chats, input tokens, output tokens, thumbs up, thumbs down
-            long[] d = numbers.computeIfAbsent(day, x -> new long[9]);
-            switch (r.get("kind", String.class)) {
-                case "u" -> d[3] += n;
-                case "c" -> d[4] += n;
-                case "f" -> {
-                    // the ratings' branch carries thumbs up and down in the token columns
-                    d[7] += input;
-                    d[8] += output;
-                }
-                default -> {
-                    String role = r.get("role", String.class);
-                    if ("user".equals(role)) {
-                        d[0] += n;
-                        d[2] += r.get("writers", Long.class);
-                    } else if ("assistant".equals(role)) {
-                        d[1] += n;
-                        String model = r.get("model", String.class);
-                        byModel.computeIfAbsent(day, x -> new TreeMap<>()).merge(model, new UsageDay.ModelUse(n, input, output),
-                                (a, b) -> new UsageDay.ModelUse(a.answers() + b.answers(), a.inputTokens() + b.inputTokens(),
-                                        a.outputTokens() + b.outputTokens()));
-                    }
-                    d[5] += input;
-                    d[6] += output;
-                }
-            }
-        }
-        TreeMap<LocalDate, UsageDay> days = new TreeMap<>();
-        numbers.forEach((day, d) -> days.put(day, new UsageDay(day, d[0], d[1], d[2], d[3], d[4], d[5], d[6],
-                byModel.getOrDefault(day, Map.of()), d[7], d[8])));
         return days;
     }
 

@@ -10,7 +10,9 @@ import uz.suhbat.domain.chat.SearchTerm;
 
 /**
  * Not a test: a measurement of a user's search of their own chats ({@link JooqChatSearch}) for a user with 10,000
- * messages (500 chats of 20), among other users' 200,000 messages, on the embedded MariaDB. Tagged {@code benchmark},
+ * messages (500 chats of 20), among other users' 200,000 messages, on the embedded MariaDB, beside a plain indexed query
+ * of the same run. Queries: a rare word, an apostrophe variant, a word in every answer, nothing, two letters, a title, a
+ * word in every other user's answers but none of this user's ({@code begona}). Tagged {@code benchmark},
  * which the build excludes; run it with {@code bench/user-search.sh} and read the timings in the output.
  */
 @Tag("benchmark")
@@ -43,7 +45,8 @@ class ChatSearchBenchmark {
                 + "case seq when 4321 then concat(repeat('Karvon yoʻli haqida uzun javob. ', 20), 'Buxoro va Xiva orqali oʻtgan.') "
                 + "when 8765 then 'Oʻzbekiston poytaxti Toshkent shahri.' "
                 + "else if(seq % 2 = 0, concat('Savol ', seq, ': bugun ob-havo qanday va nima qilsam boʻladi? ', repeat('Iltimos batafsil. ', 3)), "
-                + "concat(repeat('Bu sinov javobi, unda oddiy soʻzlar bor: kitob, maktab, daryo, tog. ', 12), 'mavzu', seq % 1000)) end, "
+                + "concat(repeat('Bu sinov javobi, unda oddiy soʻzlar bor: kitob, maktab, daryo, tog. ', 12), 'mavzu', seq % 1000, "
+                + "if(seq >= " + CHATS * PER_CHAT + ", ' begona', ''))) end, "
                 + "utc_timestamp(3), 1 + seq % " + PER_CHAT + ", if(seq % 2 = 0, null, 'gpt-4o-mini') "
                 + "from seq_0_to_" + ((CHATS + otherChats) * PER_CHAT - 1));
         db.execute("analyze table user, chat, chat_history");
@@ -52,13 +55,40 @@ class ChatSearchBenchmark {
         System.out.printf("filled: the user has %,d messages in %d chats; %,d messages in all, in %.1f s%n", mine, CHATS, all,
                 (System.nanoTime() - started) / 1e9);
 
+        double plain = time(() -> db.selectFrom(uz.suhbat.adapter.out.persistence.schema.Tables.CHAT_HISTORY)
+                .where(uz.suhbat.adapter.out.persistence.schema.Tables.CHAT_HISTORY.CHAT_ID.eq(4242L)).fetch().size());
+        System.out.printf("  reference: plain indexed query (a chat's messages)   median %6.1f ms%n", plain);
         JooqChatSearch search = new JooqChatSearch(db);
-        for (String query : List.of("Buxoro", "o'zbekiston", "kitob", "yoʻq narsa topilmaydi", "xi", "Suhbat 250 haqida")) {
+        for (String query : List.of("Buxoro", "o'zbekiston", "kitob", "yoʻq narsa topilmaydi", "xi", "Suhbat 250 haqida", "begona")) {
             String term = SearchTerm.normalise(query);
             int[] found = new int[1];
             double median = time(() -> found[0] = search.search(me, term, 20, 1).size());
-            System.out.printf("  %-28s %3d chats   median %6.1f ms%n", "\"" + query + "\"", found[0], median);
+            System.out.printf("  %-28s %3d chats   median %6.1f ms   (%.1f plain indexed queries)%n", "\"" + query + "\"", found[0], median,
+                    median / plain);
+            profile(db, me, query);
         }
+    }
+
+    /** The statements one search runs, each with its time and what EXPLAIN says of it. */
+    private static void profile(DSLContext db, long me, String query) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        long[] started = new long[1];
+        DSLContext timed = org.jooq.impl.DSL.using(db.configuration().derive(new org.jooq.impl.DefaultExecuteListenerProvider(
+                new org.jooq.ExecuteListener() {
+                    @Override
+                    public void executeStart(org.jooq.ExecuteContext ctx) {
+                        started[0] = System.nanoTime();
+                    }
+
+                    @Override
+                    public void fetchEnd(org.jooq.ExecuteContext ctx) {
+                        lines.add(String.format("      %6.1f ms  %s", (System.nanoTime() - started[0]) / 1e6,
+                                db.renderInlined(ctx.query()).replaceAll("\\s+", " ")));
+                    }
+                })));
+        new JooqChatSearch(timed).search(me, SearchTerm.normalise(query), 20, 1);
+        System.out.printf("    statements of \"%s\" (one run):%n", query);
+        lines.forEach(System.out::println);
     }
 
     /** Median of {@value #RUNS} runs after one warm-up run, in milliseconds (also printed: min and max). */

@@ -134,9 +134,10 @@ class JooqUsageRollupTest {
                     .map(m -> m.getVersion()).filter(v -> !v.isAtLeast("50")).max(java.util.Comparator.naturalOrder()).orElseThrow().getVersion();
             Flyway.configure().dataSource(other).locations("classpath:db/migration").target(beforeRollups).load().migrate();
             DSLContext before = DSL.using(other, SQLDialect.MYSQL);
-            fill(before, new Random(50), FIRST, LAST, 10, 40);
+            // written by the version before: nothing counted yet (V170 back-fills the counters)
+            Rows rows = new Rows(before, false);
+            fill(rows, new Random(50), FIRST, LAST, 10, 40);
             LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-            Rows rows = new Rows(before);
             long chat = rows.chat(rows.user("today", now, true, false), "t", "gpt-4o", now, 50, 1, null);
             rows.message(chat, 1, "user", "bugun", now, null, null, null);
 
@@ -148,6 +149,8 @@ class JooqUsageRollupTest {
             assertThat(after.fetchCount(USAGE_DAY, USAGE_DAY.DAY.ge(now.toLocalDate()))).isZero();
             TreeMapCheck.sameDays(new UsageFromHistory(after).days(FIRST, LAST),
                     new JooqUsageStats(after, Clock.systemUTC()).rolledUp(FIRST, LAST));
+            // the counters (V170) hold what the raw rows say, every day, today's row included
+            assertThat(UsageCounts.days(after, FIRST, now.toLocalDate())).isEqualTo(new UsageFromHistory(after).days(FIRST, now.toLocalDate()));
             assertThat(new JooqUsageStats(after, Clock.systemUTC()).totals()).isEqualTo(rawTotals(after));
         }
     }
@@ -227,9 +230,47 @@ class JooqUsageRollupTest {
         assertThat(stats.totals()).isEqualTo(rawTotals(db));
     }
 
+    @Test
+    void theChatRepositoryCountsWhatItWritesAsTheRawRowsSay() {
+        Rows rows = new Rows(db);
+        long user = rows.user("writer", LAST.atTime(8, 0), true, false);
+        long other = rows.user("other", LAST.atTime(8, 0), true, false);
+        JooqChatRepository chats = new JooqChatRepository(db);
+        java.util.function.Function<LocalDateTime, Instant> at = t -> t.toInstant(ZoneOffset.UTC);
+        long a = chats.createWithFirstMessage(user, "Salom", "gpt-4o", new uz.suhbat.domain.limit.MessageLimit(50), "Salom",
+                at.apply(LAST.atTime(9, 0))).chat().id();
+        // an answer saved while it streams (no tokens yet), then its final write with the tokens
+        int answer = chats.appendAssistantMessage(a, 1, "Va", uz.suhbat.domain.chat.MessageStatus.INTERRUPTED, "o3", 0, 0, List.of(),
+                at.apply(LAST.atTime(9, 0, 1))).rank();
+        assertThat(chats.updateAssistantMessage(a, answer, "Va alaykum", uz.suhbat.domain.chat.MessageStatus.INTERRUPTED, 0, 0,
+                at.apply(LAST.atTime(9, 0, 2)))).isTrue();
+        assertThat(chats.updateAssistantMessage(a, answer, "Va alaykum salom", uz.suhbat.domain.chat.MessageStatus.COMPLETE, 120, 30,
+                at.apply(LAST.atTime(9, 0, 3)))).isTrue();
+        // a question answered across midnight: saved before, finished after
+        chats.appendUserMessage(a, answer, "Yana bir savol", "gpt-4o", at.apply(LAST.atTime(23, 59, 50))).orElseThrow();
+        int late = chats.appendAssistantMessage(a, answer + 1, "Bir", uz.suhbat.domain.chat.MessageStatus.INTERRUPTED, "gpt-4o", 0, 0,
+                List.of(), at.apply(LAST.atTime(23, 59, 58))).rank();
+        assertThat(chats.updateAssistantMessage(a, late, "Bir zum", uz.suhbat.domain.chat.MessageStatus.COMPLETE, 200, 40,
+                at.apply(LAST.plusDays(1).atTime(0, 0, 4)))).isTrue();
+        // another user's chat: a question left unanswered and removed, then one answered
+        long b = chats.createWithFirstMessage(other, "Savol", "gpt-4o-mini", new uz.suhbat.domain.limit.MessageLimit(50), "Birinchi",
+                at.apply(LAST.plusDays(1).atTime(0, 1))).chat().id();
+        int unanswered = chats.appendUserMessage(b, 1, "Ikkinchi", "gpt-4o-mini", at.apply(LAST.plusDays(1).atTime(0, 2))).orElseThrow().rank();
+        assertThat(chats.removeUnanswered(b, unanswered)).isTrue();
+        chats.appendAssistantMessage(b, 1, "Javob", uz.suhbat.domain.chat.MessageStatus.COMPLETE, "gpt-4o-mini", 50, 5, List.of(),
+                at.apply(LAST.plusDays(1).atTime(0, 3)));
+
+        assertThat(UsageCounts.days(db, LAST, LAST.plusDays(1))).isEqualTo(new UsageFromHistory(db).days(LAST, LAST.plusDays(1)));
+        assertThat(new JooqUsageStats(db, new TickingClock(LAST.plusDays(1).atTime(1, 0))).usage(new DateRange(LAST, LAST.plusDays(1))))
+                .isEqualTo(new UsageStatsPort.Usage(rawTotals(db), raw(db, new DateRange(LAST, LAST.plusDays(1)))));
+    }
+
     /** Users registering, chats with messages and answers of several models, some of them across midnight. */
     static void fill(DSLContext db, Random random, LocalDate first, LocalDate last, int users, int chats) {
-        Rows rows = new Rows(db);
+        fill(new Rows(db), random, first, last, users, chats);
+    }
+
+    static void fill(Rows rows, Random random, LocalDate first, LocalDate last, int users, int chats) {
         int days = (int) (last.toEpochDay() - first.toEpochDay()) + 1;
         List<Long> ids = new ArrayList<>();
         for (int u = 0; u < users; u++) {

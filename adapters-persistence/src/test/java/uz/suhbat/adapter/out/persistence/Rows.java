@@ -7,13 +7,23 @@ import static uz.suhbat.adapter.out.persistence.schema.Tables.USER;
 import java.time.LocalDateTime;
 import org.jooq.DSLContext;
 
-/** Inserts users, chats and messages straight into the tables, for tests of the read-side adapters. */
+/**
+ * Inserts users, chats and messages straight into the tables, for tests of the read-side adapters; a message is
+ * counted for the statistics ({@link UsageCounts}) as the chat repository counts the messages it writes.
+ */
 final class Rows {
 
     private final DSLContext db;
+    private final boolean counted;
 
     Rows(DSLContext db) {
+        this(db, true);
+    }
+
+    /** {@code counted} false: rows as a version before the counters (V170) wrote them, for tests of the migration. */
+    Rows(DSLContext db, boolean counted) {
         this.db = db;
+        this.counted = counted;
     }
 
     long user(String name, LocalDateTime registered, boolean verified, boolean blocked) {
@@ -38,5 +48,13 @@ final class Rows {
                 .set(CHAT_HISTORY.INPUT_TOKENS, in).set(CHAT_HISTORY.OUTPUT_TOKENS, out)
                 .execute();
         db.update(CHAT).set(CHAT.UPDATED, at).where(CHAT.ID.eq(chatId)).and(CHAT.UPDATED.lt(at)).execute();
+        // what JooqChatRepository counts with every message it writes (V170)
+        if (!counted) {
+            return;
+        }
+        if ("user".equals(role)) {
+            UsageCounts.writer(db, chatId, at);
+        }
+        UsageCounts.add(db, chatId, role, model, at, 1, in == null ? 0 : in, out == null ? 0 : out);
     }
 }

@@ -52,18 +52,22 @@ class StatsBenchmark {
         DateRange month = DateRange.lastDays(today, 30);
         DateRange year = DateRange.lastDays(today, DAYS);
 
+        double plain = time("reference: plain indexed query (a chat's messages)", () -> db.selectFrom(CHAT_HISTORY)
+                .where(CHAT_HISTORY.CHAT_ID.eq(4242L)).orderBy(CHAT_HISTORY.RANK).fetch());
+
         System.out.println("\nstatistics (what /admin and /admin/api/stats call: totals and one row per day)");
         long first = System.nanoTime();
         service.stats(year);
         System.out.printf("  first view after the fill, rolls up %d closed days once: %d ms%n", DAYS - 1, (System.nanoTime() - first) / 1_000_000);
+        profile(db, clock, year);
         double m30 = time("stats, 30 days", () -> service.stats(month));
         double m365 = time("stats, 365 days", () -> service.stats(year));
-        time("  of which: the open days live (one statement)", () -> raw.openDays(stats.lastClosedDay().plusDays(1)));
+        time("  of which: the open days from the counters (one statement)", () -> UsageCounts.days(db, stats.lastClosedDay().plusDays(1), null));
         double r30 = time("  reference: raw computation, 30 days", () -> raw.days(month.from(), month.to()));
         double r365 = time("  reference: raw computation, 365 days", () -> raw.days(year.from(), year.to()));
         double today1 = time("  reference: today by the raw computation (5 statements)", () -> raw.days(today, today));
-        System.out.printf("  ratio to the raw computation: 30 days %.4f, 365 days %.4f; to today alone by the raw computation: 30 days %.2f%n",
-                m30 / r30, m365 / r365, m30 / today1);
+        System.out.printf("  ratio to the plain indexed query: 30 days %.2f, 365 days %.2f; to the raw computation: 30 days %.4f, 365 days %.4f; "
+                + "to today alone by the raw computation: 30 days %.2f%n", m30 / plain, m365 / plain, m30 / r30, m365 / r365, m30 / today1);
 
         System.out.println("\nchat text search, page 1 of 25 chats with their total (what /admin/chats?text= calls)");
         JooqChatArchive chats = new JooqChatArchive(db);
@@ -78,17 +82,40 @@ class StatsBenchmark {
                     page.total(), page.searchedNewest() > 0 ? " in the newest " + page.searchedNewest() + " chats" : "");
         }
         double scan = time("  reference: substring scan (before) 'needle'", () -> substringScan(db, "needle"));
-        double plain = time("  reference: plain indexed query (a chat's messages)", () -> db.selectFrom(CHAT_HISTORY)
+        double plainAgain = time("  reference: plain indexed query (a chat's messages), again", () -> db.selectFrom(CHAT_HISTORY)
                 .where(CHAT_HISTORY.CHAT_ID.eq(4242L)).orderBy(CHAT_HISTORY.RANK).fetch());
-        System.out.printf("  ratio to the substring scan: needle %.4f, mavzu123 %.4f, o‘zbek %.4f, sinov %.2f, dl %.2f; "
-                + "needle / plain indexed query %.1f%n", needle / scan, topic / scan, apostrophe / scan, common / scan, shortTerm / scan,
-                needle / plain);
+        System.out.printf("  ratio to the substring scan: needle %.4f, mavzu123 %.4f, o‘zbek %.4f, sinov %.2f, dl %.2f%n",
+                needle / scan, topic / scan, apostrophe / scan, common / scan, shortTerm / scan);
+        System.out.printf("  ratio to the plain indexed query: needle %.1f, mavzu123 %.1f, o‘zbek %.1f, sinov %.1f, dl %.1f%n",
+                needle / plainAgain, topic / plainAgain, apostrophe / plainAgain, common / plainAgain, shortTerm / plainAgain);
 
         System.out.println("\nother admin pages");
         JooqUserReport users = new JooqUserReport(db);
         time("users page 1, newest first", () -> users.search(new UserSearch("", UserSort.REGISTERED, false, 1, 25)));
         time("users page 1, by messages", () -> users.search(new UserSearch("", UserSort.MESSAGES, false, 1, 25)));
         time("chats page 1", () -> chats.search(new ChatSearch("", "", null, null, "", 1, 25)));
+    }
+
+    /** The statements one 365-day view runs, each with what EXPLAIN says of it (access type, index, rows). */
+    private static void profile(DSLContext db, Clock clock, DateRange range) {
+        java.util.List<String> statements = new java.util.ArrayList<>();
+        DSLContext counted = DSL.using(db.configuration().derive(new org.jooq.impl.DefaultExecuteListenerProvider(new org.jooq.ExecuteListener() {
+            @Override
+            public void executeStart(org.jooq.ExecuteContext ctx) {
+                statements.add(ctx.query() == null ? ctx.sql() : db.renderInlined(ctx.query()));
+            }
+        })));
+        new UsageStatsService(new JooqUsageStats(counted, clock), clock).stats(range);
+        System.out.printf("  one view runs %d statements:%n", statements.size());
+        for (String sql : statements) {
+            System.out.println("    " + sql.replaceAll("\\s+", " "));
+            if (sql.stripLeading().toLowerCase(java.util.Locale.ROOT).startsWith("select")) {
+                for (var row : db.fetch("explain " + sql)) {
+                    System.out.printf("      explain: %s %s type=%s key=%s rows=%s %s%n", row.get("select_type"), row.get("table"), row.get("type"),
+                            row.get("key"), row.get("rows"), row.get("Extra"));
+                }
+            }
+        }
     }
 
     /** The chat search as it was before V51: count and page over a LIKE '%…%' of every message. */
@@ -125,7 +152,18 @@ class StatsBenchmark {
         long indexing = System.nanoTime();
         db.execute("create fulltext index ix_chat_history_search on chat_history (search_text)");
         System.out.printf("FULLTEXT index built in %.1f s%n", (System.nanoTime() - indexing) / 1e9);
-        db.execute("analyze table user, chat, chat_history");
+        long counting = System.nanoTime();
+        // the counters the chat repository keeps as it writes (V170), back-filled the way the migration does
+        db.execute("insert into usage_count (day, role, model, slot, messages, input_tokens, output_tokens) "
+                + "select cast(h.date as date), h.role, case when h.role = 'assistant' then coalesce(h.model, c.model, '') else '' end, "
+                + "h.chat_id % 8, count(*), coalesce(sum(h.input_tokens), 0), coalesce(sum(h.output_tokens), 0) "
+                + "from chat_history h straight_join chat c on c.id = h.chat_id "
+                + "group by cast(h.date as date), h.role, case when h.role = 'assistant' then coalesce(h.model, c.model, '') else '' end, h.chat_id % 8");
+        db.execute("insert into usage_day_user (day, user_id) select distinct cast(h.date as date), c.user_id "
+                + "from chat_history h straight_join chat c on c.id = h.chat_id where h.role = 'user'");
+        System.out.printf("statistics counters back-filled (as migration V170 does) in %.1f s: %,d counter rows, %,d (day, user) rows%n",
+                (System.nanoTime() - counting) / 1e9, db.fetchCount(DSL.table("usage_count")), db.fetchCount(DSL.table("usage_day_user")));
+        db.execute("analyze table user, chat, chat_history, usage_count, usage_day_user");
     }
 
     /** Median of {@value #RUNS} runs after one warm-up run, in milliseconds. */
