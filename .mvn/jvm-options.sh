@@ -5,4 +5,9 @@
 #   -Xms16m, heap ratios  start small, grow when needed, give memory back after a collection
 #   -Xss512k              stacks of platform threads (answers stream on virtual threads)
 #   -XX:ReservedCodeCacheSize=64m, -XX:MaxDirectMemorySize=64m  bounds for what was sized for large machines
-SUHBAT_JVM_OPTIONS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m"}
+#   -XX:-ShrinkHeapInSteps  a full collection gives free heap back at once, not over several (reading a PDF grows the
+#                           heap by ~150 MB; the application collects once after a document is read)
+# and MALLOC_ARENA_MAX=2: at most two C allocator arenas instead of eight per core, which the embedding runtime's
+# threads would each fill and keep (docs/benchmarks.md, "Session 5: with a launched 300-page PDF model").
+SUHBAT_JVM_OPTIONS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m"}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}

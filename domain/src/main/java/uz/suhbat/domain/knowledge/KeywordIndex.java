@@ -3,10 +3,8 @@ package uz.suhbat.domain.knowledge;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,12 +20,17 @@ import java.util.Set;
  * only "capital" in "capital of France" is a small share, not a full one. In a large index, terms found
  * in more than half of the passages ("the", "va") are left out on both sides: their idf is small, and
  * walking their postings, which list almost every passage, would cost as much as the vector search.
- * Small indexes keep them, since there a word in half the passages can still tell them apart.
+ * Small indexes keep them, since there a word in half the passages can still tell them apart; a large one
+ * does not even keep their postings, only how many passages hold them.
+ *
+ * <p>Memory: the terms live in a {@link TermDictionary} (one sorted byte array), and each term's postings
+ * are one run of bytes: per passage the distance from the previous passage holding the term (a variable-length
+ * integer, one byte for any term found in every 128th passage or more often) and the BM25 weight in one byte.
  */
 final class KeywordIndex {
 
-    private static final float K1 = 1.2f;
-    private static final float B = 0.75f;
+    static final float K1 = 1.2f;
+    static final float B = 0.75f;
     /** Posting lists shorter than this are cheap to walk whatever the term. */
     private static final int LONG_POSTINGS = 4096;
     /** Stems this long also meet the stems they start or that start them ("вступ", "вступа"), at {@link #VARIANT_WEIGHT}. */
@@ -38,18 +41,19 @@ final class KeywordIndex {
     /** At most this many longer stems stand in for one query stem. */
     private static final int MAX_VARIANTS = 16;
 
-    private final Map<String, Integer> termIds;
-    /** The stems in code-point order, and written backwards in that order: the variants and compounds of a query stem. */
-    private final String[] sortedTerms, sortedReversed;
+    private final TermDictionary dictionary;
+    /** Per term id, where its postings start in {@link #postings} (and, at [id + 1], end). */
     private final int[] postingStart;
-    private final int[] postingChunk;
+    /** Per term id, how many passages hold it (its postings may be left out when it is {@link #tooCommon}). */
+    private final int[] documentFrequency;
     /**
-     * BM25 without the idf, (k1 + 1)·tf / (tf + k1·(1 − b + b·len/avgLen)), computed once at build time
-     * and kept as one unsigned byte of {@link #WEIGHT_STEP}s (it lies within (0, k1 + 1); off by at most
-     * half a step, 0.2 % of the largest): a byte instead of a float per posting.
+     * Per posting, the gap from the previous posting's chunk (the first: the chunk) as a variable-length integer of
+     * 7 bits a byte, then BM25 without the idf, (k1 + 1)·tf / (tf + k1·(1 − b + b·len/avgLen)), computed once at build
+     * time and kept as one unsigned byte of {@link #WEIGHT_STEP}s (it lies within (0, k1 + 1); off by at most half a
+     * step, 0.2 % of the largest).
      */
-    private final byte[] postingWeight;
-    private static final float WEIGHT_STEP = (K1 + 1) / 255;
+    private final byte[] postings;
+    static final float WEIGHT_STEP = (K1 + 1) / 255;
     private final int chunks;
     private final Terms terms;
     /** Per chunk, the ordinal of its {@link Language}. */
@@ -57,15 +61,18 @@ final class KeywordIndex {
     private final Set<Language> languages;
     private final Language mainLanguage;
 
-    private KeywordIndex(Map<String, Integer> termIds, int[] postingStart, int[] postingChunk,
-                         byte[] postingWeight, int chunks, Terms terms, byte[] chunkLanguage) {
-        this.termIds = termIds;
-        this.sortedTerms = termIds.keySet().toArray(String[]::new);
-        Arrays.sort(sortedTerms);
-        this.sortedReversed = termIds.keySet().stream().map(t -> new StringBuilder(t).reverse().toString()).sorted().toArray(String[]::new);
+    /** Receives one posting. */
+    @FunctionalInterface
+    private interface Visitor {
+        void visit(int chunk, float weight);
+    }
+
+    KeywordIndex(TermDictionary dictionary, int[] postingStart, int[] documentFrequency, byte[] postings,
+                         int chunks, Terms terms, byte[] chunkLanguage) {
+        this.dictionary = dictionary;
         this.postingStart = postingStart;
-        this.postingChunk = postingChunk;
-        this.postingWeight = postingWeight;
+        this.documentFrequency = documentFrequency;
+        this.postings = postings;
         this.chunks = chunks;
         this.terms = terms;
         this.chunkLanguage = chunkLanguage;
@@ -105,15 +112,14 @@ final class KeywordIndex {
             List<QueryTerm> counted = new ArrayList<>();
             double worth = 0;
             for (String term : queryTerms) {
-                Integer id = termIds.get(term);
-                int from = id == null ? 0 : postingStart[id];
-                int to = id == null ? 0 : postingStart[id + 1];
-                if (tooCommon(to - from)) {
+                int id = dictionary.id(term);
+                int frequency = id < 0 ? 0 : documentFrequency[id];
+                if (tooCommon(frequency)) {
                     continue;
                 }
-                double idf = idf(to - from);
+                double idf = idf(frequency);
                 worth += idf;
-                counted.add(new QueryTerm(from, to, idf, variants(term, id)));
+                counted.add(new QueryTerm(id, idf, variants(term, id)));
             }
             if (worth == 0) {
                 continue;
@@ -121,57 +127,72 @@ final class KeywordIndex {
             if (shares == null) {
                 shares = new float[chunks];
             }
+            float[] sum = shares;
             byte wanted = (byte) language.ordinal();
             boolean all = languages.size() == 1;
             for (QueryTerm term : counted) {
                 float weight = (float) (term.idf / worth);
                 if (term.variants.length == 0) {
-                    for (int p = term.from; p < term.to; p++) {
-                        int chunk = postingChunk[p];
+                    walk(term.id, (chunk, w) -> {
                         if (all || chunkLanguage[chunk] == wanted) {
-                            shares[chunk] += weight * weight(p);
+                            sum[chunk] += weight * w;
                         }
-                    }
+                    });
                     continue;
                 }
                 // a chunk counts the term once: its own stem, else the best of its variants, discounted
                 if (best == null) {
                     best = new float[chunks];
                 }
-                for (int p = term.from; p < term.to; p++) {
-                    best[postingChunk[p]] = weight(p);
-                }
+                float[] top = best;
+                walk(term.id, (chunk, w) -> top[chunk] = w);
                 for (int variant : term.variants) {
-                    for (int p = postingStart[variant]; p < postingStart[variant + 1]; p++) {
-                        best[postingChunk[p]] = Math.max(best[postingChunk[p]], VARIANT_WEIGHT * weight(p));
-                    }
+                    walk(variant, (chunk, w) -> top[chunk] = Math.max(top[chunk], VARIANT_WEIGHT * w));
                 }
-                for (int slice = -1; slice < term.variants.length; slice++) {
-                    int from = slice < 0 ? term.from : postingStart[term.variants[slice]];
-                    int to = slice < 0 ? term.to : postingStart[term.variants[slice] + 1];
-                    for (int p = from; p < to; p++) {
-                        int chunk = postingChunk[p];
-                        if (best[chunk] != 0 && (all || chunkLanguage[chunk] == wanted)) {
-                            shares[chunk] += weight * best[chunk];
-                        }
-                        best[chunk] = 0;
+                Visitor add = (chunk, w) -> {
+                    if (top[chunk] != 0 && (all || chunkLanguage[chunk] == wanted)) {
+                        sum[chunk] += weight * top[chunk];
                     }
+                    top[chunk] = 0;
+                };
+                walk(term.id, add);
+                for (int variant : term.variants) {
+                    walk(variant, add);
                 }
             }
         }
         return shares;
     }
 
-    private float weight(int posting) {
-        return (postingWeight[posting] & 0xFF) * WEIGHT_STEP;
+    /** Every posting of term {@code id} (none for −1), in chunk order. */
+    private void walk(int id, Visitor visitor) {
+        if (id < 0) {
+            return;
+        }
+        byte[] bytes = postings;
+        int chunk = 0;
+        for (int p = postingStart[id], end = postingStart[id + 1]; p < end; ) {
+            int b = bytes[p++];
+            int gap = b & 0x7F;
+            for (int shift = 7; b < 0; shift += 7) {
+                b = bytes[p++];
+                gap |= (b & 0x7F) << shift;
+            }
+            chunk += gap;
+            visitor.visit(chunk, (bytes[p++] & 0xFF) * WEIGHT_STEP);
+        }
     }
 
-    /** Bytes the postings take, for the memory report. */
+    /** Bytes the postings and the term dictionary take, for the memory report. */
     long bytes() {
-        return 4L * postingStart.length + 5L * postingChunk.length + chunkLanguage.length;
+        return 4L * postingStart.length + 4L * documentFrequency.length + postings.length + chunkLanguage.length + dictionary.bytes();
     }
 
     private boolean tooCommon(int documentFrequency) {
+        return tooCommon(documentFrequency, chunks);
+    }
+
+    static boolean tooCommon(int documentFrequency, int chunks) {
         return documentFrequency > chunks / 2 && documentFrequency > LONG_POSTINGS;
     }
 
@@ -183,117 +204,32 @@ final class KeywordIndex {
      * The ids of the index's other stems that {@code term} is a prefix of, or that are a prefix of it,
      * both at least {@link #VARIANT_FROM} long, and that end with it when it has {@link #COMPOUND_FROM} letters or more.
      */
-    private int[] variants(String term, Integer id) {
+    private int[] variants(String term, int id) {
         if (term.length() < VARIANT_FROM || Character.isDigit(term.charAt(0))) {
             return new int[0];
         }
         List<Integer> found = new ArrayList<>();
         for (int length = VARIANT_FROM; length < term.length(); length++) {
-            Integer shorter = termIds.get(term.substring(0, length));
-            if (shorter != null && !tooCommon(postingStart[shorter + 1] - postingStart[shorter])) {
+            int shorter = dictionary.id(term.substring(0, length));
+            if (shorter >= 0 && !tooCommon(documentFrequency[shorter])) {
                 found.add(shorter);
             }
         }
-        int at = Arrays.binarySearch(sortedTerms, term);
-        for (int i = at < 0 ? -at - 1 : at + 1; i < sortedTerms.length && found.size() < MAX_VARIANTS
-                && sortedTerms[i].startsWith(term); i++) {
-            int longer = termIds.get(sortedTerms[i]);
-            if (!tooCommon(postingStart[longer + 1] - postingStart[longer])) {
-                found.add(longer);
-            }
+        for (int longer : dictionary.longer(term, MAX_VARIANTS - found.size(), t -> !tooCommon(documentFrequency[t]))) {
+            found.add(longer);
         }
         if (term.length() >= COMPOUND_FROM) {
-            String reversed = new StringBuilder(term).reverse().toString();
-            int end = Arrays.binarySearch(sortedReversed, reversed);
-            for (int i = end < 0 ? -end - 1 : end + 1, n = 0; i < sortedReversed.length && n < MAX_VARIANTS
-                    && sortedReversed[i].startsWith(reversed); i++, n++) {
-                int compound = termIds.get(new StringBuilder(sortedReversed[i]).reverse().toString());
-                if (!tooCommon(postingStart[compound + 1] - postingStart[compound]) && !found.contains(compound)) {
+            for (int compound : dictionary.endingWith(term, MAX_VARIANTS)) {
+                if (!tooCommon(documentFrequency[compound]) && !found.contains(compound)) {
                     found.add(compound);
                 }
             }
         }
-        found.remove(id);
+        found.remove(Integer.valueOf(id));
         return found.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** A query term's slice of the postings; absent terms have an empty slice but still their idf. */
-    private record QueryTerm(int from, int to, double idf, int[] variants) {
-    }
-
-    /** Collects the terms of each chunk in order, then lays the postings out term by term. */
-    static final class Builder {
-
-        private final Terms analysis;
-        private final Map<String, Integer> termIds = new HashMap<>();
-        private byte[] languages = new byte[1024];
-        private Language last = Language.ENGLISH;
-        private int[] chunkTermStart = new int[1024];
-        private int[] terms = new int[16 * 1024];
-        private int[] counts = new int[16 * 1024];
-        private int[] lengths = new int[1024];
-        private int chunks;
-        private int pairs;
-
-        Builder(Terms analysis) {
-            this.analysis = analysis;
-        }
-
-        /** Adds a passage, read in its detected language (that of the passage before when it shows none). */
-        void add(String text) {
-            Language language = Language.detect(text, last);
-            last = language;
-            Map<Integer, Integer> tf = new HashMap<>();
-            int length = 0;
-            for (String term : analysis.of(text, language)) {
-                tf.merge(termIds.computeIfAbsent(term, t -> termIds.size()), 1, Integer::sum);
-                length++;
-            }
-            if (chunks + 1 >= chunkTermStart.length) {
-                chunkTermStart = Arrays.copyOf(chunkTermStart, chunkTermStart.length * 2);
-                lengths = Arrays.copyOf(lengths, lengths.length * 2);
-                languages = Arrays.copyOf(languages, languages.length * 2);
-            }
-            languages[chunks] = (byte) language.ordinal();
-            if (pairs + tf.size() > terms.length) {
-                int capacity = Math.max(terms.length * 2, pairs + tf.size());
-                terms = Arrays.copyOf(terms, capacity);
-                counts = Arrays.copyOf(counts, capacity);
-            }
-            for (Map.Entry<Integer, Integer> entry : tf.entrySet()) {
-                terms[pairs] = entry.getKey();
-                counts[pairs++] = entry.getValue();
-            }
-            lengths[chunks++] = length;
-            chunkTermStart[chunks] = pairs;
-        }
-
-        KeywordIndex build() {
-            int[] start = new int[termIds.size() + 1];
-            for (int p = 0; p < pairs; p++) {
-                start[terms[p] + 1]++;
-            }
-            for (int t = 0; t < termIds.size(); t++) {
-                start[t + 1] += start[t];
-            }
-            long totalLength = 0;
-            for (int chunk = 0; chunk < chunks; chunk++) {
-                totalLength += lengths[chunk];
-            }
-            float average = chunks == 0 ? 1 : Math.max(1, (float) totalLength / chunks);
-            int[] next = Arrays.copyOf(start, termIds.size());
-            int[] postingChunk = new int[pairs];
-            byte[] postingWeight = new byte[pairs];
-            for (int chunk = 0; chunk < chunks; chunk++) {
-                float lengthPenalty = K1 * (1 - B + B * lengths[chunk] / average);
-                for (int p = chunkTermStart[chunk]; p < chunkTermStart[chunk + 1]; p++) {
-                    int slot = next[terms[p]]++;
-                    postingChunk[slot] = chunk;
-                    postingWeight[slot] = (byte) Math.max(1, Math.round((K1 + 1) * counts[p] / (counts[p] + lengthPenalty) / WEIGHT_STEP));
-                }
-            }
-            return new KeywordIndex(Map.copyOf(termIds), start, postingChunk, postingWeight, chunks, analysis,
-                    Arrays.copyOf(languages, chunks));
-        }
+    /** A query term (id −1: absent from the index, it still counts its idf). */
+    private record QueryTerm(int id, double idf, int[] variants) {
     }
 }

@@ -20,9 +20,10 @@ import java.util.concurrent.ForkJoinPool;
  *
  * <p>Vectors live in one contiguous array (chunks × dimensions) as int8 ({@link CompactVectors}), so a
  * search is a single linear pass that the CPU can stream; above {@value #PARALLEL_FROM} chunks the pass
- * is split across the cores of the common fork-join pool. Texts are kept as UTF-8 ({@link PassageTexts})
- * and what is sent is assembled by page ({@link PageContext}). An index is immutable once built and
- * safe for concurrent searches.
+ * is split across the cores of the common fork-join pool. The passages' texts are not held when the builder
+ * is given a {@link PassageSource}: the few a question needs (its hits, the pages sent) are read from it, in
+ * one call each; without one they are kept as UTF-8 ({@link PassageTexts}). What is sent is assembled by page
+ * ({@link PageContext}). An index is immutable once built and safe for concurrent searches.
  */
 public final class KnowledgeIndex {
 
@@ -34,7 +35,8 @@ public final class KnowledgeIndex {
     private final CompactVectors vectors;
     private final long[] ids;
     private final int[] pages;
-    private final PassageTexts texts;
+    /** The texts: kept in memory, or read from the builder's {@link PassageSource}. */
+    private final IndexTexts texts;
     private final KeywordIndex keywords;
     /** Per language of the question (by ordinal), the keyword weight. */
     private final float[] keywordWeights;
@@ -49,11 +51,13 @@ public final class KnowledgeIndex {
     private KnowledgeIndex(Builder builder) {
         this.dimensions = builder.dimensions;
         builder.vectors.trim();
-        builder.texts.trim();
+        if (builder.texts != null) {
+            builder.texts.trim();
+        }
         this.vectors = builder.vectors;
         this.ids = Arrays.copyOf(builder.ids, builder.size);
         this.pages = Arrays.copyOf(builder.pages, builder.size);
-        this.texts = builder.texts;
+        this.texts = new IndexTexts(ids, builder.texts, builder.source);
         this.keywords = builder.keywords.build();
         this.keywordWeights = new float[Language.values().length];
         for (int i = 0; i < keywordWeights.length; i++) {
@@ -63,7 +67,7 @@ public final class KnowledgeIndex {
         for (int i = 0; i < similarityFloors.length; i++) {
             similarityFloors[i] = (float) builder.similarityFloors[i];
         }
-        this.pageContext = new PageContext(ids, pages, texts);
+        this.pageContext = new PageContext(ids, pages, texts::at);
     }
 
     public static Builder builder(int dimensions) {
@@ -121,9 +125,13 @@ public final class KnowledgeIndex {
                 top.addAll(other.join());
             }
         }
+        int[] best = top.bestFirst();
+        String[] text = texts.at(best);
         List<Hit> hits = new ArrayList<>();
-        for (int chunk : top.bestFirst()) {
-            hits.add(new Hit(ids[chunk], pages[chunk], texts.get(chunk), top.scoreOf(chunk)));
+        for (int i = 0; i < best.length; i++) {
+            if (text[i] != null) {
+                hits.add(new Hit(ids[best[i]], pages[best[i]], text[i], top.scoreOf(best[i])));
+            }
         }
         return hits;
     }
@@ -140,12 +148,12 @@ public final class KnowledgeIndex {
         return pageContext.assemble(ranked, maxPages, tokenBudget);
     }
 
-    /** Bytes held in its arrays: vectors, texts, keyword postings (not the term dictionary), for the memory report. */
+    /** Bytes held in its arrays: vectors, texts (0 when read from a source), keywords (postings and terms), for the memory report. */
     public Footprint footprint() {
         return new Footprint(vectors.bytes(), texts.bytes(), keywords.bytes(), 12L * ids.length);
     }
 
-    /** Bytes held by the vectors, the texts, the keyword postings and the ids and pages. */
+    /** Bytes held by the vectors, the texts, the keyword postings with the term dictionary, and the ids and pages. */
     public record Footprint(long vectors, long texts, long postings, long ids) {
     }
 
@@ -187,12 +195,13 @@ public final class KnowledgeIndex {
     public static final class Builder {
 
         private final int dimensions;
-        private KeywordIndex.Builder keywords = new KeywordIndex.Builder(new Terms(Terms.WHOLE_WORDS));
+        private KeywordIndexBuilder keywords = new KeywordIndexBuilder(new Terms(Terms.WHOLE_WORDS));
         private boolean added;
         private final CompactVectors vectors;
         private long[] ids;
         private int[] pages;
-        private final PassageTexts texts;
+        private PassageTexts texts;
+        private PassageSource source;
         private int size;
         private final double[] keywordWeights = new double[Language.values().length];
         private final double[] similarityFloors = new double[Language.values().length];
@@ -244,7 +253,20 @@ public final class KnowledgeIndex {
             if (added) {
                 throw new IllegalStateException("set the terms before adding passages");
             }
-            this.keywords = new KeywordIndex.Builder(terms);
+            this.keywords = new KeywordIndexBuilder(terms);
+            return this;
+        }
+
+        /**
+         * The texts are read from {@code source} when a question needs them, not kept in memory (they are still
+         * given to {@link #add}, for the keywords).
+         */
+        public Builder passages(PassageSource source) {
+            if (added) {
+                throw new IllegalStateException("set the passage source before adding passages");
+            }
+            this.source = java.util.Objects.requireNonNull(source);
+            this.texts = null;
             return this;
         }
 
@@ -261,7 +283,9 @@ public final class KnowledgeIndex {
             vectors.add(vector);
             ids[size] = chunkId;
             pages[size] = page;
-            texts.add(text);
+            if (texts != null) {
+                texts.add(text);
+            }
             keywords.add(text);
             added = true;
             size++;

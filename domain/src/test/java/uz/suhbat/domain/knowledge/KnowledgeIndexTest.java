@@ -200,6 +200,64 @@ class KnowledgeIndexTest {
         return sum;
     }
 
+    @Test
+    void withAPassageSourceTheIndexKeepsNoTextAndReadsOnlyWhatAQuestionNeedsInOneCallEach() {
+        // given the texts live elsewhere (in the application: MySQL), and the index is told where
+        java.util.Map<Long, String> store = new java.util.HashMap<>(java.util.Map.of(
+                10L, "Toshkent shahri poytaxt.", 11L, "Shahar markazida bog' bor.", 20L, "Samarqand qadimiy shahar.", 30L, "Budget figures."));
+        List<java.util.Set<Long>> calls = new java.util.ArrayList<>();
+        KnowledgeIndex index = KnowledgeIndex.builder(DIMENSIONS)
+                .passages(ids -> {
+                    calls.add(java.util.Set.copyOf(ids));
+                    java.util.Map<Long, String> found = new java.util.HashMap<>();
+                    ids.forEach(id -> { if (store.containsKey(id)) { found.put(id, store.get(id)); } });
+                    return found;
+                })
+                .add(10, 1, store.get(10L), axis(1))
+                .add(11, 1, store.get(11L), axis(2))
+                .add(20, 2, store.get(20L), axis(3))
+                .add(30, 3, store.get(30L), axis(4))
+                .build();
+
+        // when
+        List<Hit> hits = index.search(axis(1), "Toshkent", 2, 0.01);
+        List<Hit> context = index.pageContext(hits, 4, 1000);
+
+        // then the hits come with their texts, and the page sent is read whole: one call for each
+        assertThat(index.footprint().texts()).isZero();
+        assertThat(hits).extracting(Hit::chunkId).startsWith(10L);
+        assertThat(hits.get(0).text()).isEqualTo("Toshkent shahri poytaxt.");
+        assertThat(context).extracting(Hit::page).contains(1);
+        assertThat(context.get(0).text()).contains("Toshkent shahri poytaxt.").contains("Shahar markazida");
+        assertThat(calls).hasSize(2);
+        assertThat(calls.get(1)).contains(10L, 11L).doesNotContain(30L);
+
+        // and a passage gone from the source meanwhile (the model was read again) is left out, not sent empty
+        store.remove(10L);
+        assertThat(index.search(axis(1), "Toshkent", 1, -1)).isEmpty();
+        store.remove(11L);
+        assertThat(index.pageContext(hits, 4, 1000)).extracting(Hit::page).doesNotContain(1);
+    }
+
+    @Test
+    void inALargeIndexTermsInMoreThanHalfThePassagesCountForNothingAndRareOnesStillScore() {
+        // given 10,000 passages that all say "common" and a few that name a rare word
+        KnowledgeIndex.Builder builder = KnowledgeIndex.builder(DIMENSIONS, 10_000);
+        for (int i = 0; i < 10_000; i++) {
+            builder.add(i, i, i % 2_500 == 7 ? "common words and Xudoyberdiyev" : "common words number " + i, axis(1 + i % (DIMENSIONS - 1)));
+        }
+        KnowledgeIndex index = builder.build();
+
+        // when
+        List<Hit> rare = index.search(axis(0), "Xudoyberdiyev", 10, 0.2);
+        List<Hit> common = index.search(axis(0), "common", 10, 0.01);
+
+        // then (no passage's vector is near the question's) the rare word finds its four passages, and the word in
+        // every passage counts for nothing
+        assertThat(rare).extracting(Hit::chunkId).containsExactly(7L, 2507L, 5007L, 7507L);
+        assertThat(common).isEmpty();
+    }
+
     private static float[] randomVector(Random random) {
         float[] vector = new float[DIMENSIONS];
         for (int i = 0; i < DIMENSIONS; i++) {

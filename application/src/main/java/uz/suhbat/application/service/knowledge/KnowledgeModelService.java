@@ -161,6 +161,10 @@ public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase
             read(id, embedder, file, pages);
         } finally {
             alive.cancel(false);
+            // reading a document grows the heap by about 150 MB (pages, batches, the embedding model's file) that an
+            // idle server would otherwise keep committed: one full collection gives it back (with ./run.sh's
+            // -XX:-ShrinkHeapInSteps at once; docs/benchmarks.md, "Session 5: with a launched 300-page PDF model")
+            System.gc();
         }
     }
 

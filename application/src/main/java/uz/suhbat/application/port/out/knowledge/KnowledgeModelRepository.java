@@ -54,6 +54,21 @@ public interface KnowledgeModelRepository {
     List<StoredChunk> chunks(long modelId);
 
     /**
+     * The texts of some of a model's passages, by passage id ({@link StoredChunk#id}): what a question sends, read when
+     * it is asked, so that the in-memory index need not hold every text. Ids not found (deleted meanwhile) are left out.
+     */
+    default java.util.Map<Long, String> chunkTexts(long modelId, java.util.Collection<Long> chunkIds) {
+        java.util.Set<Long> wanted = java.util.Set.copyOf(chunkIds);
+        java.util.Map<Long, String> texts = new java.util.HashMap<>();
+        for (StoredChunk chunk : chunks(modelId)) {
+            if (wanted.contains(chunk.id())) {
+                texts.put(chunk.id(), chunk.text());
+            }
+        }
+        return texts;
+    }
+
+    /**
      * Every model's index version (id → version): a value that changes whenever the model's passages change (passages
      * stored, the reading finished; a deleted model has none), so that a node holding a model's passages in memory sees
      * that another node changed or deleted them. One small query, read twice a second by every node.

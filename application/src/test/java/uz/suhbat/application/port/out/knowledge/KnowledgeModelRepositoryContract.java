@@ -115,6 +115,25 @@ public abstract class KnowledgeModelRepositoryContract {
     }
 
     @Test
+    void passagesTextsAreReadByIdWithinTheirModelOnly() {
+        KnowledgeModelRepository models = emptyRepository();
+        KnowledgeModel model = models.create("Texts", null, "gpt-4o-mini", null, "t.pdf", "e/3", T0);
+        KnowledgeModel other = models.create("Other texts", null, "gpt-4o-mini", null, "u.pdf", "e/3", T0);
+        models.saveChunks(model.id(), List.of(new StoredChunk(0, 1, 1, "Birinchi", new float[] {1f, 0f, 0f}),
+                new StoredChunk(0, 2, 1, "Ikkinchi oʻzbekcha", new float[] {0f, 1f, 0f}),
+                new StoredChunk(0, 3, 2, "Uchinchi", new float[] {0f, 0f, 1f})));
+        models.saveChunks(other.id(), List.of(new StoredChunk(0, 1, 1, "Boshqa", new float[] {1f, 0f, 0f})));
+        List<StoredChunk> stored = models.chunks(model.id());
+        long foreign = models.chunks(other.id()).get(0).id();
+
+        java.util.Map<Long, String> texts = models.chunkTexts(model.id(), List.of(stored.get(1).id(), stored.get(2).id(), foreign, -1L));
+
+        assertThat(texts).containsOnly(java.util.Map.entry(stored.get(1).id(), "Ikkinchi oʻzbekcha"),
+                java.util.Map.entry(stored.get(2).id(), "Uchinchi"));
+        assertThat(models.chunkTexts(model.id(), List.of())).isEmpty();
+    }
+
+    @Test
     void theIndexVersionChangesWithThePassagesAndGoesWithTheModel() {
         KnowledgeModelRepository models = emptyRepository();
         KnowledgeModel model = models.create("Ver", null, "gpt-4o-mini", null, "d.pdf", "e/3", T0);
