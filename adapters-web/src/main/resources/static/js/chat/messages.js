@@ -84,8 +84,9 @@ export function addAssistantMessage(content = '') {
       const ol = element('ol');
       for (const source of list) {
         const li = element('li');
-        // an <a> without href is no link yet: the answer's rank, part of the address, comes with "done"
-        const page = element('a', 'source-page', format(texts.page, { n: source.page }));
+        // an <a> without href is no link yet: the answer's rank, part of the address, comes with "done";
+        // a passage of a file attached to the chat shows its page but does not open
+        const page = element(source.opens === false ? 'span' : 'a', 'source-page', format(texts.page, { n: source.page }));
         page.dataset.page = source.page;
         li.append(page, element('span', 'source-text', source.text));
         ol.append(li);

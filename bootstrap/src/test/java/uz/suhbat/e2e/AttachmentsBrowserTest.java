@@ -163,10 +163,13 @@ class AttachmentsBrowserTest extends EndToEndTest {
         Locator source = answer.locator(".sources li").filter(new Locator.FilterOptions().setHasText("ULUGBEK-1420"));
         assertThat(source.locator(".source-page")).hasText("Page 27");
         assertThat(source.locator(".source-text")).containsText("observatory-report.pdf: ");
+        // a page of an attached file is shown, not offered as a link that would answer 410 (only PDF models' pages open)
+        assertThat(source.locator("a.source-page")).hasCount(0);
         assertThat(page.locator("#attachment-tray")).isHidden();
         page.reload();
         assertThat(page.locator(".message.user .message-attachments .attachment-chip")).containsText("observatory-report.pdf");
         assertThat(page.locator(".message.assistant").last().locator(".sources .source-page").first()).isAttached();
+        assertThat(page.locator(".message.assistant").last().locator(".sources a.source-page")).hasCount(0);
         org.assertj.core.api.Assertions.assertThat(db.fetchCount(db.selectFrom("attachment").where("chat_id = ?", chatId))).isEqualTo(1);
         screenshot(page, "attachments-chat-after-reload");
     }

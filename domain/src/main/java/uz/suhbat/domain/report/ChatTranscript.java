@@ -29,6 +29,7 @@ public record ChatTranscript(ChatOverview chat, String userEmail, List<Line> mes
     }
 
     /** A cited passage: its page in the model's document and its text. */
-    public record Citation(int page, String text) {
+    /** {@code opens}: a PDF model's page, which opens as a one-page PDF; a passage of a chat's attached file does not. */
+    public record Citation(int page, String text, boolean opens) {
     }
 }

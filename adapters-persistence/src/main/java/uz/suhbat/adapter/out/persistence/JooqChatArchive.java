@@ -173,12 +173,13 @@ final class JooqChatArchive implements ChatArchivePort {
     private ChatTranscript withMessages(Record chat) {
         long chatId = chat.get(CHAT.ID);
         Map<Integer, List<ChatTranscript.Citation>> sources = new HashMap<>();
-        db.select(CHAT_HISTORY.RANK, MESSAGE_SOURCE.PAGE, MESSAGE_SOURCE.TEXT)
+        db.select(CHAT_HISTORY.RANK, MESSAGE_SOURCE.PAGE, MESSAGE_SOURCE.TEXT, MESSAGE_SOURCE.MODEL_ID)
                 .from(MESSAGE_SOURCE).join(CHAT_HISTORY).on(CHAT_HISTORY.ID.eq(MESSAGE_SOURCE.CHAT_HISTORY_ID))
                 .where(CHAT_HISTORY.CHAT_ID.eq(chatId), CHAT_HISTORY.ON_BRANCH.isTrue())
                 .orderBy(MESSAGE_SOURCE.ID)
                 .forEach(r -> sources.computeIfAbsent(r.get(CHAT_HISTORY.RANK), rank -> new ArrayList<>())
-                        .add(new ChatTranscript.Citation(r.get(MESSAGE_SOURCE.PAGE), r.get(MESSAGE_SOURCE.TEXT))));
+                        .add(new ChatTranscript.Citation(r.get(MESSAGE_SOURCE.PAGE), r.get(MESSAGE_SOURCE.TEXT),
+                                r.get(MESSAGE_SOURCE.MODEL_ID) != null && r.get(MESSAGE_SOURCE.MODEL_ID) > 0)));
         // the chat as its owner sees it: the active branch (other versions stay in the tables, migration V80)
         return new ChatTranscript(toOverview(chat), chat.get(USER.EMAIL),
                 db.selectFrom(CHAT_HISTORY).where(CHAT_HISTORY.CHAT_ID.eq(chatId), CHAT_HISTORY.ON_BRANCH.isTrue()).orderBy(CHAT_HISTORY.RANK)

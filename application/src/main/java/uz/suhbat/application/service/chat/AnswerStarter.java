@@ -161,7 +161,7 @@ public final class AnswerStarter {
             sources = java.util.stream.Stream.concat(sources.stream(), attached.sources().stream()).toList();
         }
         if (choice.pdf().isPresent() || !attached.sources().isEmpty()) {
-            List<SourceView> shown = sources.stream().map(s -> new SourceView(s.page(), s.text())).toList();
+            List<SourceView> shown = sources.stream().map(SourceView::of).toList();
             tell(() -> listener.sources(shown));
         }
         attached.system().ifPresent(text -> turns.add(new ChatModelPort.Turn(Role.SYSTEM, text)));

@@ -86,7 +86,7 @@ public final class ApiCompletionService implements ApiCompletionUseCase {
         if (choice.pdf().isPresent()) {
             PdfModels.Grounding grounding = pdfModels.ground(choice.pdf().get(), question.get());
             turns.add(new ChatModelPort.Turn(Role.SYSTEM, grounding.systemPrompt()));
-            List<SourceView> shown = grounding.sources().stream().map(s -> new SourceView(s.page(), s.text())).toList();
+            List<SourceView> shown = grounding.sources().stream().map(SourceView::of).toList();
             AnswerStarter.tell(() -> listener.sources(shown));
         }
         for (Turn turn : request.messages()) {

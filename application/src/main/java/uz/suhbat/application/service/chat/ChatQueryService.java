@@ -67,7 +67,7 @@ public final class ChatQueryService implements ChatQuery {
         MessageTree tree = MessageTree.of(chats.tree(c.id()));
         List<MessageView> messages = tree.activeBranch().stream()
                 .map(m -> new MessageView(m.rank(), m.role().wireName(), m.content(), m.createdAt(), m.status().wireName(),
-                        m.sources().stream().map(s -> new SourceView(s.page(), s.text())).toList(), tree.versionsOf(m.rank())))
+                        m.sources().stream().map(SourceView::of).toList(), tree.versionsOf(m.rank())))
                 .toList();
         return new ChatView(c.id(), c.title(), c.model(), c.used(), c.limit().value(), c.readOnly(),
                 c.whyNoMessage().map(Chat.ClosedReason::wireName).orElse(null), c.createdAt(), messages);

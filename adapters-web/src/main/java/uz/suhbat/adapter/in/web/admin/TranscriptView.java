@@ -24,7 +24,7 @@ record TranscriptView(ChatRow chat, String email, List<Line> messages) {
         static Line of(long chatId, ChatTranscript.Line m) {
             // each cited page opens as a one-page PDF, like under the user's own answer
             List<Source> sources = m.sources().stream().map(s -> new Source(s.page(), s.text(),
-                    "/admin/chats/" + chatId + "/messages/" + m.rank() + "/sources/" + s.page())).toList();
+                    s.opens() ? "/admin/chats/" + chatId + "/messages/" + m.rank() + "/sources/" + s.page() : null)).toList();
             String tokens = m.inputTokens() == null && m.outputTokens() == null ? null
                     : (m.inputTokens() == null ? 0 : m.inputTokens()) + " / " + (m.outputTokens() == null ? 0 : m.outputTokens());
             return new Line(m.rank(), m.role(), "admin.chat.role." + m.role(), m.content(), AdminPages.second(m.createdAt()), m.model(),

@@ -51,7 +51,15 @@ public interface ChatQuery {
                        List<Integer> versions) {
     }
 
-    record SourceView(int page, String text) {
+    /**
+     * {@code opens}: the cited page can be opened as a one-page PDF (a PDF model's page); a passage of a file attached
+     * to the chat is shown with its page and text only.
+     */
+    record SourceView(int page, String text, boolean opens) {
+
+        public static SourceView of(uz.suhbat.domain.chat.Message.Source source) {
+            return new SourceView(source.page(), source.text(), source.modelId() > 0);
+        }
     }
 
     /** {@code kind}: "openai" or "pdf". */
