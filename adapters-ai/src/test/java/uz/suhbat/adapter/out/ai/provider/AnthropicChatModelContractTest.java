@@ -1,47 +1,24 @@
 package uz.suhbat.adapter.out.ai.provider;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import uz.suhbat.adapter.out.ai.fake.FakeAnthropic;
+import uz.suhbat.adapter.out.ai.fake.ProviderFake;
 import uz.suhbat.adapter.out.ai.fake.Reply;
-import uz.suhbat.application.port.out.ai.ChatModelPort;
-import uz.suhbat.application.port.out.ai.ChatModelPortContract;
 
 /** The port's threading and ordering contract, held by the Anthropic adapter against its fake. */
-class AnthropicChatModelContractTest extends ChatModelPortContract {
+class AnthropicChatModelContractTest extends ProviderContractTest<AnthropicChatModel> {
 
-    private final FakeAnthropic fake = FakeAnthropic.start();
-    private final AnthropicChatModel model = new AnthropicChatModel(
-            new ProviderSettings(fake.baseUrl(), "test-contract-key", Duration.ofSeconds(10), 3, Duration.ofSeconds(2)));
-
-    @AfterEach
-    void stop() {
-        model.close();
-        fake.close();
-        assertThat(fake.violations()).as("requests and answers against the provider's schema").isEmpty();
+    @Override
+    protected ProviderFake startFake() {
+        return FakeAnthropic.start();
     }
 
     @Override
-    protected ChatModelPort model() {
-        return model;
+    protected AnthropicChatModel model(ProviderSettings settings) {
+        return new AnthropicChatModel(settings);
     }
 
     @Override
-    protected void nextAnswers(String... pieces) {
-        fake.enqueue(Reply.pieces(pieces));
-    }
-
-    @Override
-    protected void nextRefusesTheKey() {
-        fake.enqueue(FakeAnthropic.unauthorized());
-    }
-
-    @Override
-    protected Runnable nextWaitsAfterTheFirstPiece(String... pieces) {
-        Reply.Gated gated = Reply.gated(pieces);
-        fake.enqueue(gated);
-        return () -> gated.next(pieces.length);
+    protected Reply keyRefused() {
+        return FakeAnthropic.unauthorized();
     }
 }
