@@ -1,7 +1,6 @@
 package uz.suhbat.adapter.out.ai;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How to reach an OpenAI-compatible chat endpoint.
@@ -21,17 +20,7 @@ public record OpenAiSettings(String baseUrl, String apiKey, Duration timeout, in
     public OpenAiSettings {
         baseUrl = baseUrl == null || baseUrl.isBlank() ? OPENAI_BASE_URL : baseUrl.strip();
         apiKey = apiKey == null ? "" : apiKey.strip();
-        Objects.requireNonNull(timeout, "timeout");
-        Objects.requireNonNull(maxBackoff, "maxBackoff");
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive");
-        }
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1");
-        }
-        if (maxBackoff.isNegative()) {
-            throw new IllegalArgumentException("maxBackoff must not be negative");
-        }
+        UpstreamLimits.check(timeout, maxAttempts, maxBackoff);
     }
 
     /** The endpoint and key, with 60 s of allowed silence, 3 attempts and at most 20 s between two. */

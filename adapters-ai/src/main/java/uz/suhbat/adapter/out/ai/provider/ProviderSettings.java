@@ -1,7 +1,7 @@
 package uz.suhbat.adapter.out.ai.provider;
 
 import java.time.Duration;
-import java.util.Objects;
+import uz.suhbat.adapter.out.ai.UpstreamLimits;
 
 /**
  * How to reach one provider's API (a connection).
@@ -20,17 +20,7 @@ public record ProviderSettings(String baseUrl, String apiKey, Duration timeout, 
     public ProviderSettings {
         baseUrl = baseUrl == null ? "" : stripTrailingSlashes(baseUrl.strip());
         apiKey = apiKey == null ? "" : apiKey.strip();
-        Objects.requireNonNull(timeout, "timeout");
-        Objects.requireNonNull(maxBackoff, "maxBackoff");
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive");
-        }
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1");
-        }
-        if (maxBackoff.isNegative()) {
-            throw new IllegalArgumentException("maxBackoff must not be negative");
-        }
+        UpstreamLimits.check(timeout, maxAttempts, maxBackoff);
     }
 
     /** The endpoint and key, with 60 s of allowed silence, 3 attempts and at most 20 s between two (as for OpenAI). */
