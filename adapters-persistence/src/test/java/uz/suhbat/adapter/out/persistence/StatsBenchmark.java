@@ -36,6 +36,8 @@ class StatsBenchmark {
     private static final int MESSAGES = Integer.getInteger("suhbat.benchmark.messages", 1_000_000);
     private static final int DAYS = 365;
     private static final int RUNS = 7;
+    /** The slow references (raw computation, substring scan) take minutes each at 10 M: {@code -Dsuhbat.benchmark.referenceRuns=1}. */
+    private static final int REFERENCE_RUNS = Integer.getInteger("suhbat.benchmark.referenceRuns", RUNS);
 
     @Test
     void statsAndSearchOverAMillionMessages() {
@@ -63,9 +65,9 @@ class StatsBenchmark {
         double m30 = time("stats, 30 days", () -> service.stats(month));
         double m365 = time("stats, 365 days", () -> service.stats(year));
         time("  of which: the open days from the counters (one statement)", () -> UsageCounts.days(db, stats.lastClosedDay().plusDays(1), null));
-        double r30 = time("  reference: raw computation, 30 days", () -> raw.days(month.from(), month.to()));
-        double r365 = time("  reference: raw computation, 365 days", () -> raw.days(year.from(), year.to()));
-        double today1 = time("  reference: today by the raw computation (5 statements)", () -> raw.days(today, today));
+        double r30 = time(REFERENCE_RUNS, "  reference: raw computation, 30 days", () -> raw.days(month.from(), month.to()));
+        double r365 = time(REFERENCE_RUNS, "  reference: raw computation, 365 days", () -> raw.days(year.from(), year.to()));
+        double today1 = time(REFERENCE_RUNS, "  reference: today by the raw computation (5 statements)", () -> raw.days(today, today));
         System.out.printf("  ratio to the plain indexed query: 30 days %.2f, 365 days %.2f; to the raw computation: 30 days %.4f, 365 days %.4f; "
                 + "to today alone by the raw computation: 30 days %.2f%n", m30 / plain, m365 / plain, m30 / r30, m365 / r365, m30 / today1);
 
@@ -81,7 +83,7 @@ class StatsBenchmark {
             System.out.printf("  '%s': %d chats on page 1, total %s%d%s%n", word, page.items().size(), page.estimated() ? "about " : "",
                     page.total(), page.searchedNewest() > 0 ? " in the newest " + page.searchedNewest() + " chats" : "");
         }
-        double scan = time("  reference: substring scan (before) 'needle'", () -> substringScan(db, "needle"));
+        double scan = time(REFERENCE_RUNS, "  reference: substring scan (before) 'needle'", () -> substringScan(db, "needle"));
         double plainAgain = time("  reference: plain indexed query (a chat's messages), again", () -> db.selectFrom(CHAT_HISTORY)
                 .where(CHAT_HISTORY.CHAT_ID.eq(4242L)).orderBy(CHAT_HISTORY.RANK).fetch());
         System.out.printf("  ratio to the substring scan: needle %.4f, mavzu123 %.4f, o‘zbek %.4f, sinov %.2f, dl %.2f%n",
@@ -168,15 +170,22 @@ class StatsBenchmark {
 
     /** Median of {@value #RUNS} runs after one warm-up run, in milliseconds. */
     private static double time(String what, Supplier<?> query) {
-        query.get(); // warm the buffer pool and the statement cache
-        double[] millis = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
+        return time(RUNS, what, query);
+    }
+
+    /** Median of {@code runs} runs, after one warm-up run when more than one is asked for, in milliseconds. */
+    private static double time(int runs, String what, Supplier<?> query) {
+        if (runs > 1) {
+            query.get(); // warm the buffer pool and the statement cache
+        }
+        double[] millis = new double[runs];
+        for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
             query.get();
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
         Arrays.sort(millis);
-        System.out.printf("  %-52s median %8.1f ms   (min %.1f, max %.1f, %d runs)%n", what, millis[RUNS / 2], millis[0], millis[RUNS - 1], RUNS);
-        return millis[RUNS / 2];
+        System.out.printf("  %-52s median %8.1f ms   (min %.1f, max %.1f, %d runs)%n", what, millis[runs / 2], millis[0], millis[runs - 1], runs);
+        return millis[runs / 2];
     }
 }
