@@ -6,6 +6,7 @@ import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
+import dev.langchain4j.http.client.sse.DefaultServerSentEventParser;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import java.io.IOException;
@@ -26,6 +27,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * stream hang once its headers have arrived (we need a timeout on silence).
  */
 final class UpstreamHttpClient implements HttpClient {
+
+    private static final ServerSentEventParser COMPACT = new CompactEventParser();
 
     private final java.net.http.HttpClient http;
     private final Executor readers;
@@ -96,8 +99,8 @@ final class UpstreamHttpClient implements HttpClient {
                     .statusCode(response.statusCode())
                     .headers(response.headers().map())
                     .build()));
-            // the parser reports read errors to the listener itself
-            parser.parse(body, listener);
+            // the parser reports read errors to the listener itself; langchain4j's default one is read with smaller buffers
+            (parser.getClass() == DefaultServerSentEventParser.class ? COMPACT : parser).parse(body, listener);
             ignoringExceptions(listener::onClose);
         } catch (IOException | RuntimeException e) {
             ignoringExceptions(() -> listener.onError(e));

@@ -45,6 +45,20 @@ final class UsageCounts {
         }
     }
 
+    /**
+     * Adds the tokens of the answer at {@code rank} of chat {@code chatId}, written at {@code at}, to its day's count without
+     * counting a message: for an answer already counted (saved while it streamed, with no tokens), under its own model
+     * (else its chat's), as {@link #add} counts it.
+     */
+    static void addAnswerTokens(DSLContext t, long chatId, int rank, LocalDateTime at, long inputTokens, long outputTokens) {
+        int slot = (int) Math.floorMod(chatId, (long) SLOTS);
+        t.execute("insert into usage_count (day, role, model, slot, messages, input_tokens, output_tokens) "
+                        + "values (?, 'assistant', coalesce((select h.model from chat_history h where h.chat_id = ? and h.`rank` = ? "
+                        + "and h.role = 'assistant'), (select c.model from chat c where c.id = ?), ''), ?, 0, ?, ?) "
+                        + "on duplicate key update input_tokens = input_tokens + ?, output_tokens = output_tokens + ?",
+                at.toLocalDate(), chatId, rank, chatId, slot, inputTokens, outputTokens, inputTokens, outputTokens);
+    }
+
     /** The chat's owner wrote a message on the day of {@code at}: one row per day and user, a second write changes nothing. */
     static void writer(DSLContext t, long chatId, LocalDateTime at) {
         t.execute("insert ignore into usage_day_user (day, user_id) select ?, c.user_id from chat c where c.id = ?", at.toLocalDate(), chatId);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import uz.suhbat.application.port.out.chat.ChatRepository;
 import uz.suhbat.application.port.out.chat.ChatRepositoryContract;
@@ -62,5 +63,35 @@ class JooqChatRepositoryTest extends ChatRepositoryContract {
         assertThat(chats.tree(id)).extracting(n -> n.rank() + "<" + n.parentRank()).containsExactly("1<0", "2<1", "3<2");
         assertThat(chats.tree(other)).extracting(n -> n.rank() + "<" + n.parentRank()).containsExactly("1<0");
         assertThat(chats.messages(id)).extracting(uz.suhbat.domain.chat.Message::content).containsExactly("first", "A1", "Q2");
+    }
+
+    @Test
+    void anAnswerToTheEndOfTheActiveBranchExtendsItAndOtherAnswersAreVersions() {
+        ChatRepository chats = emptyRepository();
+        long id = chat(chats, userId(1), "t", "m", 9, T0);
+        var interrupted = uz.suhbat.domain.chat.MessageStatus.INTERRUPTED;
+        // the usual answer, to the branch's last message: the branch grows by it
+        assertThat(chats.appendAssistantMessage(id, 1, "A1", interrupted, "m", 0, 0, java.util.List.of(), T0).rank()).isEqualTo(2);
+        assertThat(onBranch(id)).isEqualTo("1+ 2+");
+        // a second version of that answer: the first leaves the branch
+        assertThat(chats.appendAssistantMessage(id, 1, "A1b", interrupted, "m", 0, 0, java.util.List.of(), T0).rank()).isEqualTo(3);
+        assertThat(onBranch(id)).isEqualTo("1+ 2- 3+");
+        int q2 = chats.appendUserMessage(id, 3, "Q2", "m", T0).orElseThrow().rank();
+        assertThat(chats.appendAssistantMessage(id, q2, "A2", interrupted, "m", 0, 0, java.util.List.of(), T0).rank()).isEqualTo(5);
+        assertThat(onBranch(id)).isEqualTo("1+ 2- 3+ 4+ 5+");
+        // an answer following a message off the active branch (no answer of its own yet): chosen there, off the branch too
+        assertThat(chats.appendAssistantMessage(id, 2, "A1-next", interrupted, "m", 0, 0, java.util.List.of(), T0).rank()).isEqualTo(6);
+        assertThat(onBranch(id)).isEqualTo("1+ 2- 3+ 4+ 5+ 6-");
+        assertThat(chats.messages(id)).extracting(uz.suhbat.domain.chat.Message::content).containsExactly("first", "A1b", "Q2", "A2");
+        assertThat(chats.choose(id, 2)).isTrue();
+        assertThat(onBranch(id)).isEqualTo("1+ 2+ 3- 4- 5- 6+");
+        assertThat(chats.tree(id)).extracting(n -> n.rank() + "<" + n.parentRank() + (n.chosen() ? "*" : ""))
+                .containsExactly("1<0*", "2<1*", "3<1", "4<3*", "5<4*", "6<2*");
+    }
+
+    private String onBranch(long chatId) {
+        return String.join(" ", db.select(DSL.field("`rank`"), DSL.field("on_branch")).from("chat_history")
+                .where(DSL.field("chat_id").eq(chatId)).orderBy(DSL.field("`rank`"))
+                .fetch(r -> r.get(0) + (r.get(1, Boolean.class) ? "+" : "-")));
     }
 }

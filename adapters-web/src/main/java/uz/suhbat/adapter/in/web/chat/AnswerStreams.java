@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import uz.suhbat.adapter.in.web.security.SignedInUser;
 import uz.suhbat.application.port.in.account.SessionCheckQuery;
@@ -240,7 +241,7 @@ class AnswerStreams implements AutoCloseable {
                 emitter.complete();
                 throw new IllegalStateException("the account may no longer chat");
             }
-            send("delta", Map.of("text", text));
+            sendFrame("event:delta\ndata:{\"text\":" + jsonString(text) + "}\n\n");
         }
 
         private void finished() {
@@ -283,5 +284,47 @@ class AnswerStreams implements AutoCloseable {
                 throw new IllegalStateException("the browser went away", gone);
             }
         }
+
+        /**
+         * A whole event, already framed, in one write: the same bytes as {@link #send} would write, without the event
+         * builder's three parts, a message converter lookup for each and Jackson for a one-field object (every piece of
+         * every answer comes here).
+         */
+        private void sendFrame(String frame) {
+            try {
+                emitter.send(java.util.Set.of(new ResponseBodyEmitter.DataWithMediaType(frame, FRAME)));
+            } catch (IOException | IllegalStateException gone) {
+                throw new IllegalStateException("the browser went away", gone);
+            }
+        }
+    }
+
+    private static final MediaType FRAME = new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8);
+
+    /** {@code text} as a JSON string, escaped as Jackson escapes it (quote, backslash, control characters). */
+    static String jsonString(String text) {
+        StringBuilder json = null;
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                if (json == null) {
+                    json = new StringBuilder(length + 16).append('"').append(text, 0, i);
+                }
+                switch (c) {
+                    case '"' -> json.append("\\\"");
+                    case '\\' -> json.append("\\\\");
+                    case '\n' -> json.append("\\n");
+                    case '\r' -> json.append("\\r");
+                    case '\t' -> json.append("\\t");
+                    case '\b' -> json.append("\\b");
+                    case '\f' -> json.append("\\f");
+                    default -> json.append(String.format("\\u%04X", (int) c));
+                }
+            } else if (json != null) {
+                json.append(c);
+            }
+        }
+        return json == null ? "\"" + text + "\"" : json.append('"').toString();
     }
 }
