@@ -104,12 +104,10 @@ class KnowledgeIndexScanTest {
             }
             float[] unit = unit(query);
             double[] exhaustive = new double[vectors.length];
-            Integer[] order = new Integer[vectors.length];
             for (int i = 0; i < vectors.length; i++) {
                 exhaustive[i] = int8Cosine(unit, vectors[i]);
-                order[i] = i;
             }
-            Arrays.sort(order, (a, b) -> Double.compare(exhaustive[b], exhaustive[a]));
+            int[] order = best(exhaustive, k);
 
             List<Hit> hits = index.search(query, null, k, -1);
 
@@ -124,6 +122,24 @@ class KnowledgeIndexScanTest {
             }
             assertThat(hits.get(0).chunkId()).isEqualTo((long) order[0]);
         }
+    }
+
+    /** The positions of the {@code k} highest scores, highest first (a lower position first on a tie). */
+    private static int[] best(double[] scores, int k) {
+        int[] best = new int[k];
+        Arrays.fill(best, -1);
+        for (int i = 0; i < scores.length; i++) {
+            if (best[k - 1] >= 0 && scores[i] <= scores[best[k - 1]]) {
+                continue;
+            }
+            int at = k - 1;
+            while (at > 0 && (best[at - 1] < 0 || scores[i] > scores[best[at - 1]])) {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = i;
+        }
+        return best;
     }
 
     /** The cosine of {@code unitQuery} and {@code vector}'s int8 codes, rounded as the index rounds them, in double. */
