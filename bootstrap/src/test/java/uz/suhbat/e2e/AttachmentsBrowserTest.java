@@ -203,6 +203,78 @@ class AttachmentsBrowserTest extends EndToEndTest {
                 () -> ((Number) thumbnail.evaluate("img => img.complete ? img.naturalWidth : 0")).intValue() == 96);
     }
 
+    private static Locator button(Locator in, String name) {
+        return in.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    @Test
+    void anEditedQuestionKeepsItsFilesForTheModel_theEditorCanLeaveOneOut_andRegenerateSendsThemAgain() throws IOException {
+        Path photo = photo("market-photo.png");
+        Path list = files.resolve("shopping-list.txt");
+        Files.writeString(list, "Buy saffron, quince and green tea.", StandardCharsets.UTF_8);
+        String dataUrl = "data:image/png;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(photo));
+        page.locator("#model").selectOption("gpt-4o");
+        page.locator("#attach-input").setInputFiles(new Path[] {photo, list});
+        assertThat(page.locator("#attachment-tray .attachment-chip")).hasCount(2);
+        OPENAI.enqueue(Reply.answer("A market stall."));
+        prompt(page).fill("What is this?");
+        prompt(page).press("Enter");
+        Locator lastAnswer = page.locator(".message.assistant").last();
+        assertThat(lastAnswer.locator(".markdown")).hasText("A market stall.");
+        long chatId = chatIdInUrl(page);
+
+        // edited without touching the files: the new version goes to the model with both again
+        Locator question = page.locator(".message.user").last();
+        assertThat(question.locator(".message-attachments > *")).hasCount(2);
+        question.hover();
+        button(question, "Edit").click();
+        Locator editorFiles = page.locator(".message-editor .editor-attachments .attachment-chip");
+        assertThat(editorFiles).hasCount(2);
+        page.getByLabel("Edit your message").fill("What is on the photo and in the list?");
+        screenshot(page, "attachments-edit-keeps-files");
+        OPENAI.enqueue(Reply.answer("Saffron at a market."));
+        button(page.locator(".message-editor"), "Send").click();
+        assertThat(page.locator(".message.assistant").last().locator(".markdown")).hasText("Saffron at a market.");
+        RecordedRequest.Message edited = OPENAI.requests().getLast().messages().getLast();
+        org.assertj.core.api.Assertions.assertThat(edited.content()).startsWith("What is on the photo and in the list?")
+                .contains("shopping-list.txt").contains("Buy saffron, quince and green tea.");
+        org.assertj.core.api.Assertions.assertThat(edited.imageUrls()).containsExactly(dataUrl);
+        assertThat(page.locator(".message.user").last().locator(".message-attachments > *")).hasCount(2);
+
+        // regenerate sends the question's files again
+        OPENAI.enqueue(Reply.answer("Quince and tea, at a market."));
+        Locator answer = page.locator(".message.assistant").last();
+        answer.hover();
+        button(answer, "Regenerate").click();
+        assertThat(page.locator(".message.assistant").last().locator(".markdown")).hasText("Quince and tea, at a market.");
+        RecordedRequest.Message again = OPENAI.requests().getLast().messages().getLast();
+        org.assertj.core.api.Assertions.assertThat(again.content()).contains("Buy saffron, quince and green tea.");
+        org.assertj.core.api.Assertions.assertThat(again.imageUrls()).containsExactly(dataUrl);
+
+        // edited again with the picture taken out in the editor: only the list goes
+        question = page.locator(".message.user").last();
+        question.hover();
+        button(question, "Edit").click();
+        button(page.locator(".message-editor"), "Remove market-photo.png").click();
+        assertThat(editorFiles).hasCount(1);
+        page.getByLabel("Edit your message").fill("Only the list, please.");
+        OPENAI.enqueue(Reply.answer("Saffron, quince, tea."));
+        button(page.locator(".message-editor"), "Send").click();
+        assertThat(page.locator(".message.assistant").last().locator(".markdown")).hasText("Saffron, quince, tea.");
+        RecordedRequest.Message without = OPENAI.requests().getLast().messages().getLast();
+        org.assertj.core.api.Assertions.assertThat(without.content()).contains("Buy saffron, quince and green tea.").doesNotContain("market-photo");
+        org.assertj.core.api.Assertions.assertThat(without.imageUrls()).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(OPENAI.violations()).isEmpty();
+
+        page.reload();
+        Locator shown = page.locator(".message.user").last().locator(".message-attachments");
+        assertThat(shown.locator(".attachment-chip")).containsText("shopping-list.txt");
+        assertThat(shown.locator(".thumbnail")).hasCount(0);
+        // one stored file each, whatever the versions that carry them
+        org.assertj.core.api.Assertions.assertThat(db.fetchCount(db.selectFrom("attachment").where("chat_id = ?", chatId))).isEqualTo(2);
+        screenshot(page, "attachments-edit-left-one-out");
+    }
+
     @Test
     void aTextRenamedPngIsRefusedAndTheQuestionStays() throws IOException {
         Path fake = files.resolve("holiday.png");
