@@ -350,4 +350,52 @@ class AttachmentUseCasesTest {
         assertThat(attachments.ofChat(aziz, chatId)).isEmpty();
         assertThat(attachments.content(aziz, secret.id())).isEmpty();
     }
+
+    @Test
+    void aShareLinkNamesTheQuestionsFilesAsTheyWereWithoutTheirContent() {
+        long aziz = user("aziz");
+        AttachmentView notes = stored(aziz, "recipe.txt", utf8("Osh needs rice, carrots and lamb."));
+        AttachmentView photo = stored(aziz, "cat.png", PNG);
+        model.answers("Rice and a cat.");
+        RecordingAnswerListener first = new RecordingAnswerListener();
+        chat.starting.start(aziz, "gpt-4o-mini", "What is this?", List.of(notes.id(), photo.id()), first);
+        var sharing = new uz.suhbat.application.service.conversation.ShareChatService(chats, chat.conversations, chat.conversations, files,
+                clock);
+
+        var shared = (uz.suhbat.application.port.in.conversation.ShareChatUseCase.Result.Shared) sharing.share(aziz, first.chatId());
+        // files sent later, with a later question, are not in the link made before
+        AttachmentView later = stored(aziz, "later.txt", utf8("later"));
+        model.answers("ok");
+        chat.sending.send(aziz, first.chatId(), "More", null, List.of(later.id()), new RecordingAnswerListener());
+
+        var view = sharing.shared(shared.link().token()).orElseThrow();
+        assertThat(view.messages()).hasSize(2);
+        assertThat(view.messages().get(0).files()).containsExactly(
+                new uz.suhbat.application.port.in.conversation.ShareChatUseCase.SharedFile("recipe.txt", "text", false, 1),
+                new uz.suhbat.application.port.in.conversation.ShareChatUseCase.SharedFile("cat.png", "png", true, 0));
+        assertThat(view.messages().get(1).files()).isEmpty();
+    }
+
+    @Test
+    void myDataHoldsEachQuestionsFilesWithTheirText() {
+        long aziz = user("aziz");
+        AttachmentView notes = stored(aziz, "report.pdf", utf8("%PDF-First page text\fSecond page text"));
+        AttachmentView photo = stored(aziz, "cat.png", PNG);
+        model.answers("Noted.");
+        RecordingAnswerListener first = new RecordingAnswerListener();
+        chat.starting.start(aziz, "gpt-4o-mini", "Read these", List.of(notes.id(), photo.id()), first);
+        model.answers("Someone else's.");
+        long bobur = user("bobur");
+        chat.starting.start(bobur, "gpt-4o-mini", "Mine", List.of(stored(bobur, "b.txt", utf8("bobur's")).id()), new RecordingAnswerListener());
+
+        var export = new uz.suhbat.application.service.conversation.MyDataService(chats, chat.conversations, files).chats(aziz);
+
+        assertThat(export).singleElement().satisfies(c -> {
+            assertThat(c.messages().get(0).attachments()).extracting(f -> f.name() + ":" + f.kind() + ":" + f.pages())
+                    .containsExactly("report.pdf:pdf:2", "cat.png:png:0");
+            assertThat(c.messages().get(0).attachments().get(0).pageTexts()).containsExactly("First page text", "Second page text");
+            assertThat(c.messages().get(0).attachments().get(1).pageTexts()).isEmpty();
+            assertThat(c.messages().get(1).attachments()).isEmpty();
+        });
+    }
 }
