@@ -275,6 +275,84 @@ class AttachmentsBrowserTest extends EndToEndTest {
         screenshot(page, "attachments-edit-left-one-out");
     }
 
+    /** Drags {@code files} over the composer and drops them there, as a file manager would. */
+    private static void dropOnComposer(Page on, Path... files) throws IOException {
+        List<Object> described = new ArrayList<>();
+        for (Path file : files) {
+            String type = file.toString().endsWith(".png") ? "image/png" : "text/plain";
+            described.add(List.of(file.getFileName().toString(), Base64.getEncoder().encodeToString(Files.readAllBytes(file)), type));
+        }
+        com.microsoft.playwright.JSHandle transfer = on.evaluateHandle("""
+                (files) => {
+                  const transfer = new DataTransfer();
+                  for (const [name, base64, type] of files) {
+                    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+                    transfer.items.add(new File([bytes], name, { type }));
+                  }
+                  return transfer;
+                }""", described);
+        Locator area = on.locator(".composer-area");
+        area.dispatchEvent("dragenter", java.util.Map.of("dataTransfer", transfer));
+        area.dispatchEvent("dragover", java.util.Map.of("dataTransfer", transfer));
+        assertThat(area).hasClass(Pattern.compile(".*\\bdragging\\b.*"));
+        screenshot(on, "attachments-drag-over-composer");
+        area.dispatchEvent("drop", java.util.Map.of("dataTransfer", transfer));
+        assertThat(area).not().hasClass(Pattern.compile(".*\\bdragging\\b.*"));
+    }
+
+    @Test
+    void filesDroppedOnTheComposerAreUploaded_andAModelWithoutSightIsNamedInANotice() throws IOException {
+        // a connection's model the admin did not mark as reading images (no key: nothing is sent to it here)
+        db.execute("INSERT INTO provider_connection (name, kind, base_url, enabled, version, created) "
+                + "VALUES ('Text only', 'OPENAI_COMPATIBLE', 'http://127.0.0.1:9/v1', TRUE, 1, NOW(3))");
+        long connection = db.fetchValue("SELECT MAX(id) FROM provider_connection", Long.class);
+        db.execute("INSERT INTO provider_model (connection_id, model, position, display_name, vision) VALUES (?, 'plain-llm', 0, 'Plain LLM', FALSE)",
+                connection);
+        String textOnly = "conn-" + connection + "/plain-llm";
+        try {
+            awaitTrue("the picker offers the connection's model", java.time.Duration.ofSeconds(15), () -> {
+                page.navigate(url("/"));
+                return page.locator("#model option[value='" + textOnly + "']").count() == 1;
+            });
+            page.locator("#model").selectOption(textOnly);
+            Path picture = photo("dropped-photo.png");
+            Path notes = files.resolve("dropped-notes.txt");
+            Files.writeString(notes, "Notes dropped on the composer.", StandardCharsets.UTF_8);
+
+            dropOnComposer(page, picture, notes);
+
+            Locator chips = page.locator("#attachment-tray .attachment-chip");
+            assertThat(chips).hasCount(2);
+            assertThat(chips.nth(0)).containsText("dropped-photo.png");
+            assertThat(chips.nth(1)).containsText("dropped-notes.txt");
+            assertThat(chips.nth(0).locator("img.chip-icon")).hasCount(1);
+            Locator notice = page.locator("#attachment-notice");
+            assertThat(notice).isVisible();
+            assertThat(notice).containsText("The chosen model does not see pictures. Models that do: ");
+            assertThat(notice).containsText("gpt-4o");
+            assertThat(notice).not().containsText(textOnly);
+            org.assertj.core.api.Assertions.assertThat(db.fetchCount(db.selectFrom("attachment")
+                    .where("name in ('dropped-photo.png', 'dropped-notes.txt') and chat_id is null"))).isEqualTo(2);
+            screenshot(page, "attachments-dropped-no-vision-notice");
+
+            // a model that sees pictures: the notice goes
+            page.locator("#model").selectOption("gpt-4o");
+            assertThat(notice).isHidden();
+            // and back: it is said again; sending anyway is refused with the question and the files kept
+            page.locator("#model").selectOption(textOnly);
+            assertThat(notice).isVisible();
+            int before = OPENAI.requests().size();
+            prompt(page).fill("Describe the photo");
+            prompt(page).press("Enter");
+            assertThat(page.locator(".message.user")).hasCount(0);
+            assertThat(prompt(page)).hasValue("Describe the photo");
+            assertThat(chips).hasCount(2);
+            org.assertj.core.api.Assertions.assertThat(OPENAI.requests()).hasSize(before);
+        } finally {
+            db.execute("DELETE FROM provider_connection WHERE id = ?", connection);
+        }
+    }
+
     @Test
     void aTextRenamedPngIsRefusedAndTheQuestionStays() throws IOException {
         Path fake = files.resolve("holiday.png");
