@@ -305,7 +305,7 @@ class AttachmentsBrowserTest extends EndToEndTest {
         // a connection's model the admin did not mark as reading images (no key: nothing is sent to it here)
         db.execute("INSERT INTO provider_connection (name, kind, base_url, enabled, version, created) "
                 + "VALUES ('Text only', 'OPENAI_COMPATIBLE', 'http://127.0.0.1:9/v1', TRUE, 1, NOW(3))");
-        long connection = db.fetchValue("SELECT MAX(id) FROM provider_connection", Long.class);
+        long connection = ((Number) db.fetchValue("SELECT MAX(id) FROM provider_connection")).longValue();
         db.execute("INSERT INTO provider_model (connection_id, model, position, display_name, vision) VALUES (?, 'plain-llm', 0, 'Plain LLM', FALSE)",
                 connection);
         String textOnly = "conn-" + connection + "/plain-llm";
