@@ -273,6 +273,22 @@ class AttachmentsBrowserTest extends EndToEndTest {
         // one stored file each, whatever the versions that carry them
         org.assertj.core.api.Assertions.assertThat(db.fetchCount(db.selectFrom("attachment").where("chat_id = ?", chatId))).isEqualTo(2);
         screenshot(page, "attachments-edit-left-one-out");
+
+        // shared: the question shows its file by name and kind, with no link to it
+        String csrf = page.locator("meta[name=_csrf]").getAttribute("content");
+        String header = page.locator("meta[name=_csrf_header]").getAttribute("content");
+        var shared = page.request().post(url("/api/chats/" + chatId + "/share"),
+                com.microsoft.playwright.options.RequestOptions.create().setHeader(header, csrf));
+        org.assertj.core.api.Assertions.assertThat(shared.status()).isEqualTo(201);
+        Matcher token = Pattern.compile("\"token\":\"([A-Za-z0-9_-]+)\"").matcher(shared.text());
+        org.assertj.core.api.Assertions.assertThat(token.find()).isTrue();
+        page.navigate(url("/s/" + token.group(1)));
+        Locator sharedFiles = page.locator(".message.user .message-attachments .attachment-chip");
+        assertThat(sharedFiles).hasCount(1);
+        assertThat(sharedFiles).containsText("shopping-list.txt");
+        assertThat(page.locator(".message-attachments a, .message-attachments img")).hasCount(0);
+        assertThat(page.locator(".shared-files-note")).hasText("Attached files are shown by name only: their contents are not shared.");
+        screenshot(page, "attachments-shared-chat");
     }
 
     /** Drags {@code files} over the composer and drops them there, as a file manager would. */
