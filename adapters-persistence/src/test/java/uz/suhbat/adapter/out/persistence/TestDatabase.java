@@ -100,7 +100,10 @@ public final class TestDatabase {
                     .setTmpDir(Files.createDirectories(root.resolve("tmp")).toString())
                     .addArg("--bind-address=127.0.0.1")
                     .addArg("--character-set-server=utf8mb4")
-                    .addArg("--collation-server=utf8mb4_unicode_ci");
+                    .addArg("--collation-server=utf8mb4_unicode_ci")
+                    // as bootstrap's EmbeddedDatabase.ANNOUNCED_VERSION: MySQL Connector/J would take MariaDB 10's own
+                    // "5.5.5-10.11.5-MariaDB" for MySQL 5.5 and cut fractional seconds
+                    .addArg("--version=5.7.19-10.11.5-MariaDB");
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root");
             }
