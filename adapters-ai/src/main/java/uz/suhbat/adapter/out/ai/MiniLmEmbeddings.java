@@ -58,10 +58,9 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
     static final Duration IDLE_RELEASE = Duration.ZERO;
 
     /**
-     * ONNX Runtime's session options for a small server: no memory arena (ONNX Runtime's own arena keeps its peak
-     * for the session's life), no pre-planned memory patterns, and one thread per call (langchain4j already embeds
-     * the texts of a batch on one executor thread per core; ONNX Runtime's default adds a pool of its own per session).
-     * Measured in docs/benchmarks.md, "Session 6: memory".
+     * ONNX Runtime's session options for a small server: no memory arena of its own (ONNX Runtime's arena keeps its
+     * peak for the session's life, where the C allocator can give freed memory back) and no pre-planned memory
+     * patterns; ONNX Runtime's default threads. Measured in docs/benchmarks.md, "Session 6: memory".
      */
     static final boolean LEAN_SESSION = true;
 
@@ -235,8 +234,6 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
                     if (lean) {
                         options.setCPUArenaAllocator(false);
                         options.setMemoryPatternOptimization(false);
-                        options.setIntraOpNumThreads(1);
-                        options.setInterOpNumThreads(1);
                     }
                     this.session = environment.createSession(modelFile.readAllBytes(), options);
                 }
