@@ -28,7 +28,9 @@ for v in "${versions[@]}"; do
     chmod +x "$base"/bin/* "$base"/scripts/*
   fi
   if [ ! -d "$root/$v/data/mysql" ]; then
+    mkdir -p "$root/$v/tmp"
     (cd "$base" && scripts/mariadb-install-db --no-defaults --basedir="$base" --datadir="$root/$v/data" "${user[@]}" \
+      --tmpdir="$root/$v/tmp" \
       >"$root/$v/install.log" 2>&1)
   fi
 done
@@ -36,7 +38,8 @@ for r in $(seq "$rounds"); do
   for v in "${versions[@]}"; do
     base=$root/$v/server sock=$root/$v/s.sock
     rm -f "$sock"
-    "$base/bin/mariadbd" --no-defaults --basedir="$base" --datadir="$root/$v/data" --socket="$sock" "${args[@]}" \
+    mkdir -p "$root/$v/tmp"
+    "$base/bin/mariadbd" --no-defaults --basedir="$base" --datadir="$root/$v/data" --tmpdir="$root/$v/tmp" --socket="$sock" "${args[@]}" \
       >"$root/$v/server.log" 2>&1 &
     pid=$!
     for _ in $(seq 240); do [ -S "$sock" ] && break; sleep 0.5; done
