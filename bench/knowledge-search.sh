@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Hybrid search speed and heap: one query over 100,000 chunks, and with 1,000,000 chunks loaded in four
 # models of 250,000 (KnowledgeBenchmarkTest; docs/benchmarks.md, "PDF models: ingestion and retrieval").
-# Prints the median and p95 of 200 queries and the heap the index holds per 100,000 chunks. About 2 minutes
-# on a quiet machine (building 1,000,000 passages takes most of it).
+# Prints the median and p95 of 200 hybrid queries next to two references timed in the same run on the same queries:
+# vectors only (the int8 scan alone) and the previous scan (session 5's row-by-row int8 loop, over a copy of the first
+# model's vectors, with whether it finds the same 16 hits); then queries per second from 1, 2 and 4 threads at once,
+# and the heap the index holds per 100,000 chunks. About 2–3 minutes on a quiet machine (building 1,000,000 passages
+# takes most of it).
 #   bench/knowledge-search.sh        both figures
 #   bench/knowledge-search.sh 100k   only the 100,000-chunk one;  bench/knowledge-search.sh 1m   only the million
 set -euo pipefail

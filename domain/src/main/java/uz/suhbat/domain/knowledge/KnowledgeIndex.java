@@ -18,16 +18,17 @@ import java.util.concurrent.ForkJoinPool;
  * absolute, and {@link KeywordIndex} makes BM25 absolute (the share of the query's keyword weight a
  * passage matches, capped at 1).
  *
- * <p>Vectors live in one contiguous array (chunks × dimensions) as int8 ({@link CompactVectors}), so a
- * search is a single linear pass that the CPU can stream; above {@value #PARALLEL_FROM} chunks the pass
- * is split across the cores of the common fork-join pool. The passages' texts are not held when the builder
+ * <p>Vectors live in one contiguous array as int8 ({@link CompactVectors}, in blocks of 1,024 vectors laid out
+ * dimension by dimension, so that the scan runs in SIMD instructions), and a search is a single linear pass that
+ * the CPU can stream; from twice {@value #PARALLEL_FROM} chunks the pass is split across the cores of the common
+ * fork-join pool, in whole blocks. The passages' texts are not held when the builder
  * is given a {@link PassageSource}: the few a question needs (its hits, the pages sent) are read from it, in
  * one call each; without one they are kept as UTF-8 ({@link PassageTexts}). What is sent is assembled by page
  * ({@link PageContext}). An index is immutable once built and safe for concurrent searches.
  */
 public final class KnowledgeIndex {
 
-    /** Below this a second thread costs more to start than it saves. */
+    /** Chunks a thread of a search scans at least: for fewer a second thread costs more to start than it saves. */
     static final int PARALLEL_FROM = 20_000;
     public static final double DEFAULT_KEYWORD_WEIGHT = 0.35;
 
@@ -107,20 +108,20 @@ public final class KnowledgeIndex {
         int language = Language.detect(queryText == null ? "" : queryText, keywords.mainLanguage()).ordinal();
         float keywordWeight = keywordWeights[language];
         float floor = similarityFloors[language];
-        int n = size();
-        int parts = n < PARALLEL_FROM ? 1 : Math.min(Runtime.getRuntime().availableProcessors(), n / (PARALLEL_FROM / 2));
+        int blocks = vectors.blocks();
+        int parts = Math.min(Math.min(Runtime.getRuntime().availableProcessors(), size() / PARALLEL_FROM), blocks);
         TopHits top;
         if (parts <= 1) {
-            top = score(query, shares, keywordWeight, floor, 0, n, k, (float) minScore);
+            top = score(query, shares, keywordWeight, floor, 0, blocks, k, (float) minScore);
         } else {
             List<CompletableFuture<TopHits>> others = new ArrayList<>();
             for (int part = 1; part < parts; part++) {
-                int from = (int) ((long) n * part / parts);
-                int to = (int) ((long) n * (part + 1) / parts);
+                int from = (int) ((long) blocks * part / parts);
+                int to = (int) ((long) blocks * (part + 1) / parts);
                 others.add(CompletableFuture.supplyAsync(() -> score(query, shares, keywordWeight, floor, from, to, k, (float) minScore),
                         ForkJoinPool.commonPool()));
             }
-            top = score(query, shares, keywordWeight, floor, 0, n / parts, k, (float) minScore);
+            top = score(query, shares, keywordWeight, floor, 0, blocks / parts, k, (float) minScore);
             for (CompletableFuture<TopHits> other : others) {
                 top.addAll(other.join());
             }
@@ -157,18 +158,25 @@ public final class KnowledgeIndex {
     public record Footprint(long vectors, long texts, long postings, long ids) {
     }
 
-    private TopHits score(float[] query, float[] shares, float keywordWeight, float floor, int from, int to, int k, float minScore) {
+    /** The best {@code k} of the chunks in vector blocks {@code [fromBlock, toBlock)} scoring at least {@code minScore}. */
+    private TopHits score(float[] query, float[] shares, float keywordWeight, float floor, int fromBlock, int toBlock, int k,
+            float minScore) {
         TopHits top = new TopHits(k);
         float vectorWeight = 1 - keywordWeight;
         float scale = 1 / (1 - floor);
-        for (int chunk = from; chunk < to; chunk++) {
-            float cosine = vectors.dot(query, chunk);
-            float score = vectorWeight * (floor == 0 ? cosine : Math.max(0, (cosine - floor) * scale));
-            if (shares != null) {
-                score += keywordWeight * Math.min(1f, shares[chunk]);
-            }
-            if (score >= minScore) {
-                top.offer(chunk, score);
+        float[] cosines = new float[CompactVectors.BLOCK];
+        for (int block = fromBlock; block < toBlock; block++) {
+            int width = vectors.cosines(query, block, cosines);
+            int first = block * CompactVectors.BLOCK;
+            for (int j = 0; j < width; j++) {
+                float cosine = cosines[j];
+                float score = vectorWeight * (floor == 0 ? cosine : Math.max(0, (cosine - floor) * scale));
+                if (shares != null) {
+                    score += keywordWeight * Math.min(1f, shares[first + j]);
+                }
+                if (score >= minScore) {
+                    top.offer(first + j, score);
+                }
             }
         }
         return top;
