@@ -7,7 +7,10 @@
 #   -XX:ReservedCodeCacheSize=64m, -XX:MaxDirectMemorySize=64m  bounds for what was sized for large machines
 #   -XX:-ShrinkHeapInSteps  a full collection gives free heap back at once, not over several (reading a PDF grows the
 #                           heap by ~150 MB; the application collects once after a document is read)
+#   -XX:TrimNativeHeapInterval=10000  every 10 s the JVM asks the C allocator (malloc_trim) to give free pages back: what
+#                           the compilers, start-up and the embedding runtime freed stays resident otherwise (idle: 270
+#                           against 296 MB for the app; docs/benchmarks.md, "Session 6: memory")
 # and MALLOC_ARENA_MAX=2: at most two C allocator arenas instead of eight per core, which the embedding runtime's
 # threads would each fill and keep (docs/benchmarks.md, "Session 5: with a launched 300-page PDF model").
-SUHBAT_JVM_OPTIONS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m"}
+SUHBAT_JVM_OPTIONS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:TrimNativeHeapInterval=10000"}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}

@@ -8,6 +8,7 @@
 #   bench/memory.sh                 # both
 #   ONLY=run.sh bench/memory.sh     # just the ./run.sh way
 #   ONLY=with-pdf PDF=1 bench/memory.sh   # only that one; GC=1: a full collection (jcmd GC.run) after it, before measuring
+#   START_TIMEOUT=1200 ...          # seconds to wait for health UP (default 600; a loaded machine needs more)
 #   PDF=1 bench/memory.sh           # also: the ./run.sh way with a launched 300-page PDF model (bench/Pdf300.java writes
 #                                   # the PDF; the admin uploads it, waits until it is read, launches it; measured IDLE s later,
 #                                   # and RELEASE s more when set: the embedding runtime is released after 10 idle minutes)
@@ -34,7 +35,7 @@ measure() {
   pid=$!
   until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; do
     if ! kill -0 "$pid" 2>/dev/null; then echo "the app died, see $work/app.log" >&2; exit 1; fi
-    if [ $(( $(date +%s) - t0 )) -gt 600 ]; then echo "no health UP after 600 s, see $work/app.log" >&2; kill "$pid"; exit 1; fi
+    if [ $(( $(date +%s) - t0 )) -gt "${START_TIMEOUT:-600}" ]; then echo "no health UP after ${START_TIMEOUT:-600} s, see $work/app.log" >&2; kill "$pid"; exit 1; fi
     sleep 0.5
   done
   if [ "$label" = "with-pdf" ]; then

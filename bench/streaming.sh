@@ -7,6 +7,12 @@
 #      added time to first token, the app's memory per open answer and CPU per chat.
 #   bench/streaming.sh                  # as above
 #   RATE=20 DURATION=30 bench/streaming.sh
+#   DURATION=0 bench/streaming.sh       # only the time to first token
+#   COMPARE=/tmp/before.jar DURATION=0 bench/streaming.sh
+#                                       # the time to first token of this tree's jar (A) and another jar (B) side by side: both
+#                                       # run at once, each round asks the upstream alone and both apps (order alternating)
+#   JAR=/tmp/some.jar bench/streaming.sh  # that jar instead of building this tree's
+#   WARMUP=500 SEQUENTIAL=300           # warm-up pairs and measured pairs of the time to first token
 #   bench/streaming.sh in-jvm           # the older in-JVM benchmark (StreamingBenchmark; JFR=true records)
 # The `benchmark` JUnit tag is excluded by the build unless a test is named (pom.xml, profile named-tests).
 set -euo pipefail
@@ -19,8 +25,12 @@ if [ "${1:-}" = in-jvm ]; then
   echo "# results also in bootstrap/target/benchmark-streaming.txt; done at $(date -u '+%H:%M UTC'), load: $(cut -d' ' -f1-3 /proc/loadavg)"
   exit
 fi
-./mvnw -B -ntp -q -DskipTests package
+if [ -z "${JAR:-}" ]; then
+  ./mvnw -B -ntp -q -DskipTests package
+fi
 ./mvnw -B -ntp -q -pl bootstrap -am test -Dtest=OutsideStreamingBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dsuhbat.benchmark.rate="${RATE:-50}" -Dsuhbat.benchmark.seconds="${DURATION:-40}" \
+  -Dsuhbat.benchmark.warmup="${WARMUP:-500}" -Dsuhbat.benchmark.sequential="${SEQUENTIAL:-300}" \
+  -Dsuhbat.benchmark.compare="${COMPARE:-}" -Dsuhbat.benchmark.jar="${JAR:-target/suhbat.jar}" \
   -Dsuhbat.benchmark.jvmOptions="$SUHBAT_JVM_OPTIONS" | grep -v -E '^\[main\] (INFO|WARN)' || true
 echo "# results also in bootstrap/target/benchmark-streaming-outside.txt; done at $(date -u '+%H:%M UTC'), load: $(cut -d' ' -f1-3 /proc/loadavg)"

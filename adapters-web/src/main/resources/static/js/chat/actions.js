@@ -124,9 +124,10 @@ function switcher(rank, versions, choose) {
 
 /**
  * Turns a question's bubble into an editor: Send answers the edited text as a new branch, Cancel (or Esc) puts the
- * bubble back. {@code send(text)} is called with the edited text.
+ * bubble back. {@code files} (attachments.js editorFiles, or null): the question's files, each removable.
+ * {@code send(text, kept)} is called with the edited text and the files kept (null when the question had none).
  */
-export function openEditor(article, message, send) {
+export function openEditor(article, message, send, files = null) {
   if (article.querySelector('.message-editor')) {
     article.querySelector('.message-editor textarea').focus();
     return;
@@ -143,7 +144,11 @@ export function openEditor(article, message, send) {
   save.type = 'submit';
   const buttons = element('div', 'editor-buttons');
   buttons.append(cancel, save);
-  form.append(area, buttons);
+  form.append(area);
+  if (files) {
+    form.append(files.row);
+  }
+  form.append(buttons);
   bubble.hidden = true;
   article.classList.add('editing');
   article.insertBefore(form, bubble);
@@ -170,7 +175,7 @@ export function openEditor(article, message, send) {
       return;
     }
     close();
-    send(text);
+    send(text, files ? files.kept() : null);
   });
   area.focus();
   area.setSelectionRange(area.value.length, area.value.length);

@@ -19,7 +19,7 @@ const button = document.getElementById('attach-button');
 const pending = [];
 let limits = null;
 /** The open chat's files by the rank of their question; {@code chatId} null: to be read again. */
-const shown = { chatId: null, byRank: new Map(), loading: null };
+const shown = { chatId: null, byRank: new Map(), loading: null, generation: 0 };
 
 async function loadLimits() {
   if (!limits) {
@@ -154,7 +154,7 @@ export function takeAttachments(article, views) {
   const taken = pending.splice(0, pending.length);
   renderTray();
   say('');
-  shown.chatId = null;
+  forgetFiles();
   if (article && views.length) {
     decorate(article, views);
   }
@@ -193,17 +193,53 @@ function decorate(article, views) {
   article.prepend(row);
 }
 
-async function showOnQuestions() {
-  const chat = state.chat;
-  if (!chat) {
-    return;
+/**
+ * The files of question {@code rank} for the editor that edits it: a row of chips, each with × to leave the file out of
+ * the edited version; {@code kept()} gives the files still in it. Null when the question has none.
+ */
+export function editorFiles(rank) {
+  const views = (state.chat && shown.chatId === state.chat.id && shown.byRank.get(rank)) || [];
+  if (!views.length) {
+    return null;
   }
-  if (shown.chatId !== chat.id) {
+  const kept = [...views];
+  const row = element('div', 'editor-attachments');
+  for (const view of views) {
+    const node = chip(view.name, view.kind, view.image, `/api/attachments/${view.id}/content`, meta(view));
+    const remove = element('button', 'chip-remove', '×');
+    remove.type = 'button';
+    remove.setAttribute('aria-label', format(texts.remove, { name: view.name }));
+    remove.addEventListener('click', () => {
+      kept.splice(kept.indexOf(view), 1);
+      node.remove();
+      row.hidden = kept.length === 0;
+    });
+    node.append(remove);
+    row.append(node);
+  }
+  return { row, kept: () => [...kept] };
+}
+
+/** An edited question goes out with {@code views}: shown on it at once, read again once it is stored. */
+export function showOnEdited(article, views) {
+  forgetFiles();
+  if (article && views && views.length) {
+    decorate(article, views);
+  }
+}
+
+/** Reads the open chat's files again; {@code generation} makes a read begun before a change count for nothing. */
+async function loadShown(chat) {
+  while (shown.chatId !== chat.id) {
     if (!shown.loading) {
+      const { generation } = shown;
       shown.loading = fetch(`/api/chats/${chat.id}/attachments`, { headers: { Accept: 'application/json' } })
         .then((response) => (response.ok ? response.json() : []))
         .catch(() => [])
         .then((list) => {
+          if (generation !== shown.generation) {
+            return;
+          }
           shown.byRank = new Map();
           for (const view of list) {
             shown.byRank.set(view.rank, [...(shown.byRank.get(view.rank) || []), view]);
@@ -214,8 +250,22 @@ async function showOnQuestions() {
     }
     await shown.loading;
     if (state.chat !== chat && state.chat?.id !== chat.id) {
-      return;
+      return false;
     }
+  }
+  return true;
+}
+
+/** A message was stored or answered: the chat's files are read again before they are shown or edited. */
+export function forgetFiles() {
+  shown.chatId = null;
+  shown.generation += 1;
+}
+
+async function showOnQuestions() {
+  const chat = state.chat;
+  if (!chat || !(await loadShown(chat))) {
+    return;
   }
   for (const article of el.messages.querySelectorAll('article.message.user[data-rank]')) {
     const views = shown.byRank.get(Number(article.dataset.rank));

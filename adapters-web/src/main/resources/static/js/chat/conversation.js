@@ -13,12 +13,13 @@ import { putBack, refreshAllowance, updateComposer } from './composer.js';
 import { renderModels } from './models.js';
 import { refreshChats, renderChatList, setSidebarOpen } from './sidebar.js';
 import { streamAnswer } from './stream.js';
-import { readyAttachments, restoreAttachments, takeAttachments } from './attachments.js';
+import { editorFiles, forgetFiles, readyAttachments, restoreAttachments, showOnEdited, takeAttachments } from './attachments.js';
 import { clearReconnecting, forget, noteCut, shouldWait, waitAMoment, waiting } from './carry-on.js';
 
 const handlers = {
   regenerate: () => regenerate(),
-  edit: (article, message) => openEditor(article, message, (text) => edit(message, article, text)),
+  edit: (article, message) => openEditor(article, message, (text, kept) => edit(message, article, text, kept),
+    editorFiles(message.rank)),
   choose: (rank) => choose(rank),
 };
 
@@ -164,6 +165,7 @@ async function afterAnswer(result, view) {
     forget(state.chat.id);
   }
   refreshChats();
+  forgetFiles();
   await refreshChat(sentence);
   // the actions under the last answer, or the box under a question left unanswered, in sight
   scrollToEnd(false);
@@ -280,8 +282,11 @@ export async function regenerate() {
   await afterAnswer(result, view);
 }
 
-/** Sends an edited question: the conversation goes on from it as a new branch; what followed stays on the old one. */
-async function edit(message, article, text) {
+/**
+ * Sends an edited question: the conversation goes on from it as a new branch; what followed stays on the old one. The
+ * question's files go with it ({@code kept}: those left in the editor; null when it had none).
+ */
+async function edit(message, article, text, kept) {
   if (!state.chat || state.streaming) {
     return;
   }
@@ -290,12 +295,16 @@ async function edit(message, article, text) {
     article.nextElementSibling.remove();
   }
   article.remove();
-  addUserMessage(text);
+  const question = addUserMessage(text);
+  showOnEdited(question, kept);
   const view = addAssistantMessage();
   scrollToEnd(true);
   const model = el.model.value;
-  const result = await streamAnswer(`/api/chats/${state.chat.id}/messages/${message.rank}/edit`, modelChange({ content: text }), view,
-    model);
+  const body = modelChange({ content: text });
+  if (kept) {
+    body.attachments = kept.map((file) => file.id);
+  }
+  const result = await streamAnswer(`/api/chats/${state.chat.id}/messages/${message.rank}/edit`, body, view, model);
   if (result.refused) {
     // nothing was stored: the chat as it was, and the edited text in the composer
     await refreshChat();

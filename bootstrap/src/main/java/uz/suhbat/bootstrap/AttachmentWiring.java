@@ -13,6 +13,7 @@ import uz.suhbat.application.port.out.knowledge.EmbeddingModelsPort;
 import uz.suhbat.application.port.out.knowledge.StemmerPort;
 import uz.suhbat.application.service.attachment.AttachmentService;
 import uz.suhbat.application.service.chat.AnswerStarter;
+import uz.suhbat.application.service.chat.MessageVersionsService;
 import uz.suhbat.application.service.chat.ModelCatalog;
 import uz.suhbat.application.service.knowledge.PassageSearch;
 
@@ -42,12 +43,14 @@ class AttachmentWiring {
     @Bean
     AttachmentService attachmentService(AttachmentRepository attachments, AttachmentTextPort texts, ChatRepository chats,
                                         PassageSearch search, AttachmentSettings settings, Clock clock, AnswerStarter answers,
-                                        ClusterHousekeeping housekeeping, ModelCatalog catalog) {
+                                        ClusterHousekeeping housekeeping, ModelCatalog catalog, MessageVersionsService versions) {
         AttachmentService service = new AttachmentService(attachments, texts, chats, search, settings.forService(), clock);
         // one answer to "does it read pictures": OPENAI_VISION_MODELS for OPENAI_*, the admin's box for a connection's model
         service.vision(new AttachmentService.Vision(catalog::vision, catalog::visionIds));
         // every answer sends the chat's files; uploads no message carried are deleted after a day, by one node a minute
         answers.attachments(service);
+        // a question removed unanswered leaves its files, so that the next question given its rank does not show them
+        versions.attachments(service);
         housekeeping.add("attachments never sent", service::deleteAbandoned);
         return service;
     }

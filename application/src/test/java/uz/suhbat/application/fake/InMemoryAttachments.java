@@ -17,7 +17,12 @@ public final class InMemoryAttachments implements AttachmentRepository {
     private record Row(Stored stored, byte[] content, List<String> pages) {
     }
 
+    /** A file carried by a later version of its question. */
+    private record Carried(long chatId, int rank, long id) {
+    }
+
     private final Map<Long, Row> rows = new ConcurrentHashMap<>();
+    private final java.util.Set<Carried> carried = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong();
 
     @Override
@@ -47,9 +52,47 @@ public final class InMemoryAttachments implements AttachmentRepository {
     }
 
     @Override
+    public synchronized int carry(long chatId, List<Long> ids, int rank) {
+        int added = 0;
+        for (long id : new java.util.LinkedHashSet<>(ids)) {
+            Row row = rows.get(id);
+            if (row != null && row.stored().chatId() == chatId && row.stored().rank() != rank && carried.add(new Carried(chatId, rank, id))) {
+                added++;
+            }
+        }
+        return added;
+    }
+
+    @Override
+    public synchronized void release(long chatId, int rank) {
+        carried.removeIf(c -> c.chatId() == chatId && c.rank() == rank);
+        for (Row row : List.copyOf(rows.values())) {
+            Stored s = row.stored();
+            if (s.chatId() != chatId || s.rank() != rank) {
+                continue;
+            }
+            Optional<Carried> later = carried.stream().filter(c -> c.id() == s.id()).min(Comparator.comparingInt(Carried::rank));
+            if (later.isPresent()) {
+                carried.remove(later.get());
+                rows.put(s.id(), new Row(new Stored(s.id(), s.userId(), chatId, later.get().rank(), s.name(), s.kind(), s.size(), s.pages(),
+                        s.tokens(), s.created()), row.content(), row.pages()));
+            } else {
+                rows.remove(s.id());
+            }
+        }
+    }
+
+    @Override
     public List<Stored> ofChat(long chatId) {
-        return rows.values().stream().map(Row::stored).filter(s -> s.chatId() == chatId)
-                .sorted(Comparator.comparingInt(Stored::rank).thenComparingLong(Stored::id)).toList();
+        List<Stored> all = new ArrayList<>(rows.values().stream().map(Row::stored).filter(s -> s.chatId() == chatId).toList());
+        for (Carried c : carried) {
+            Row row = rows.get(c.id());
+            if (c.chatId() == chatId && row != null) {
+                Stored s = row.stored();
+                all.add(new Stored(s.id(), s.userId(), chatId, c.rank(), s.name(), s.kind(), s.size(), s.pages(), s.tokens(), s.created()));
+            }
+        }
+        return all.stream().sorted(Comparator.comparingInt(Stored::rank).thenComparingLong(Stored::id)).toList();
     }
 
     @Override
@@ -72,11 +115,13 @@ public final class InMemoryAttachments implements AttachmentRepository {
         List<Long> old = new ArrayList<>();
         rows.values().stream().map(Row::stored).filter(s -> s.pending() && s.created().isBefore(cutoff)).forEach(s -> old.add(s.id()));
         old.forEach(rows::remove);
+        carried.removeIf(c -> old.contains(c.id()));
         return old.size();
     }
 
     /** What deleting a chat does to its files (the foreign key's cascade). */
     public void deleteChat(long chatId) {
         rows.values().removeIf(r -> r.stored().chatId() == chatId);
+        carried.removeIf(c -> c.chatId() == chatId);
     }
 }

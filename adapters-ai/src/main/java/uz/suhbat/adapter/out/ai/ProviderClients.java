@@ -26,7 +26,10 @@ import uz.suhbat.domain.provider.ConnectionKind;
  */
 final class ProviderClients implements ProviderClientsPort {
 
-    /** Sent as the key of a connection without one (a local Ollama takes any): the OpenAI client needs one. */
+    /**
+     * The OpenAI client needs a key: a connection without one (a local Ollama) gets this placeholder, which is never sent
+     * (no {@code Authorization} header goes to such a connection).
+     */
     static final String NO_KEY = "none";
     private static final Duration LIST_TIMEOUT = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,9 +47,9 @@ final class ProviderClients implements ProviderClientsPort {
     public Client open(Endpoint endpoint) {
         return switch (endpoint.kind()) {
             case OPENAI_COMPATIBLE -> {
-                OpenAiChatModel model = new OpenAiChatModel(new OpenAiSettings(endpoint.baseUrl(),
-                        endpoint.apiKey() == null || endpoint.apiKey().isBlank() ? NO_KEY : endpoint.apiKey(),
-                        defaults.timeout(), defaults.maxAttempts(), defaults.maxBackoff()));
+                boolean withKey = endpoint.apiKey() != null && !endpoint.apiKey().isBlank();
+                OpenAiChatModel model = new OpenAiChatModel(new OpenAiSettings(endpoint.baseUrl(), withKey ? endpoint.apiKey() : NO_KEY,
+                        defaults.timeout(), defaults.maxAttempts(), defaults.maxBackoff()), withKey);
                 yield new Wrapped(model, model::close);
             }
             case ANTHROPIC -> {

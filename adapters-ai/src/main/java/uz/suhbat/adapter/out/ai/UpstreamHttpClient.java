@@ -34,12 +34,16 @@ final class UpstreamHttpClient implements HttpClient {
     private final Executor readers;
     private final Duration timeout;
     private final ScheduledExecutorService alarms;
+    /** false for a connection without a key: langchain4j's placeholder {@code Authorization} header is not sent */
+    private final boolean authorization;
 
-    private UpstreamHttpClient(java.net.http.HttpClient http, Executor readers, Duration timeout, ScheduledExecutorService alarms) {
+    private UpstreamHttpClient(java.net.http.HttpClient http, Executor readers, Duration timeout, ScheduledExecutorService alarms,
+                               boolean authorization) {
         this.http = http;
         this.readers = readers;
         this.timeout = timeout;
         this.alarms = alarms;
+        this.authorization = authorization;
     }
 
     @Override
@@ -114,7 +118,11 @@ final class UpstreamHttpClient implements HttpClient {
         }
         java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
                 .timeout(timeout);
-        request.headers().forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
+        request.headers().forEach((name, values) -> {
+            if (authorization || !"Authorization".equalsIgnoreCase(name)) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
         java.net.http.HttpRequest.BodyPublisher body = request.body() == null
                 ? java.net.http.HttpRequest.BodyPublishers.noBody()
                 : java.net.http.HttpRequest.BodyPublishers.ofString(request.body());
@@ -146,11 +154,18 @@ final class UpstreamHttpClient implements HttpClient {
         private final ScheduledExecutorService alarms;
         private Duration connectTimeout = Duration.ofSeconds(15);
         private Duration readTimeout = Duration.ofSeconds(60);
+        private boolean authorization = true;
 
         /** The executor runs the response handling, which blocks while a stream is read: give it virtual threads. */
         Builder(Executor executor, ScheduledExecutorService alarms) {
             this.executor = executor;
             this.alarms = alarms;
+        }
+
+        /** For a connection without a key (a local Ollama): requests go without an {@code Authorization} header. */
+        Builder withoutAuthorization() {
+            authorization = false;
+            return this;
         }
 
         @Override
@@ -185,7 +200,7 @@ final class UpstreamHttpClient implements HttpClient {
                     .connectTimeout(connectTimeout)
                     .executor(executor)
                     .build();
-            return new UpstreamHttpClient(http, executor, readTimeout, alarms);
+            return new UpstreamHttpClient(http, executor, readTimeout, alarms, authorization);
         }
     }
 }

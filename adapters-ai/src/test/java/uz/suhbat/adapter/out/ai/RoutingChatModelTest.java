@@ -82,6 +82,28 @@ class RoutingChatModelTest {
     }
 
     @Test
+    void aConnectionWithoutAKeySendsNoAuthorizationHeader_notAPlaceholderKey() {
+        FakeOpenAi keyless = FakeOpenAi.start().listModels("llama3.2:3b");
+        try {
+            rows.add(new Connection(8, "Local Ollama", ConnectionKind.OPENAI_COMPATIBLE, keyless.baseUrl(), null, null, true, 1,
+                    List.of(new ConnectionModel("llama3.2:3b", null, null, null, false))));
+            keyless.enqueue(Reply.answer("Salom."));
+
+            RecordingSink sink = new RecordingSink();
+            routing.stream(prompt(ConnectionModel.pickerId(8, "llama3.2:3b")), sink);
+            sink.awaitCompletion();
+
+            assertThat(String.join("", sink.deltas())).isEqualTo("Salom.");
+            assertThat(keyless.requests()).singleElement().satisfies(r -> assertThat(r.header("Authorization")).isNull());
+            assertThat(providers.listModels(new Endpoint(ConnectionKind.OPENAI_COMPATIBLE, keyless.baseUrl(), null))).containsExactly("llama3.2:3b");
+            assertThat(keyless.modelListRequests()).singleElement().satisfies(r -> assertThat(r.header("Authorization")).isNull());
+            assertThat(keyless.violations()).isEmpty();
+        } finally {
+            keyless.close();
+        }
+    }
+
+    @Test
     void anyOtherModelGoesToOpenAiOfTheSettings_asBefore() {
         rows.add(ollama(true, 1, null, new ConnectionModel("llama3.2:3b", null, null, null, false)));
         settingsUpstream.enqueue(Reply.answer("Hello"));

@@ -1,6 +1,7 @@
 package uz.suhbat.adapter.out.persistence;
 
 import static uz.suhbat.adapter.out.persistence.schema.Tables.ATTACHMENT;
+import static uz.suhbat.adapter.out.persistence.schema.Tables.ATTACHMENT_CARRIED;
 import static uz.suhbat.adapter.out.persistence.schema.Tables.ATTACHMENT_PAGE;
 
 import java.time.Instant;
@@ -9,10 +10,14 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SelectField;
+import org.jooq.impl.DSL;
 import uz.suhbat.application.port.out.attachment.AttachmentRepository;
 import uz.suhbat.domain.attachment.AttachmentKind;
 
-/** Tables {@code attachment} and {@code attachment_page} (V140): the bytes and the text in MySQL, so every node serves them. */
+/**
+ * Tables {@code attachment} and {@code attachment_page} (V140): the bytes and the text in MySQL, so every node serves them;
+ * {@code attachment_carried} (V220): the later versions of a question that keep its files.
+ */
 final class JooqAttachmentRepository implements AttachmentRepository {
 
     private static final List<SelectField<?>> META = List.of(ATTACHMENT.ID, ATTACHMENT.USER_ID, ATTACHMENT.CHAT_ID,
@@ -72,9 +77,47 @@ final class JooqAttachmentRepository implements AttachmentRepository {
     }
 
     @Override
+    public int carry(long chatId, List<Long> ids, int rank) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return db.insertInto(ATTACHMENT_CARRIED, ATTACHMENT_CARRIED.CHAT_ID, ATTACHMENT_CARRIED.MESSAGE_RANK, ATTACHMENT_CARRIED.ATTACHMENT_ID)
+                .select(DSL.select(ATTACHMENT.CHAT_ID, DSL.val(rank), ATTACHMENT.ID).from(ATTACHMENT)
+                        .where(ATTACHMENT.CHAT_ID.eq(chatId), ATTACHMENT.ID.in(ids), ATTACHMENT.MESSAGE_RANK.ne(rank)))
+                .onDuplicateKeyIgnore().execute();
+    }
+
+    @Override
+    public void release(long chatId, int rank) {
+        db.transaction(tx -> {
+            DSLContext t = tx.dsl();
+            t.deleteFrom(ATTACHMENT_CARRIED).where(ATTACHMENT_CARRIED.CHAT_ID.eq(chatId), ATTACHMENT_CARRIED.MESSAGE_RANK.eq(rank)).execute();
+            var sent = t.select(ATTACHMENT.ID).from(ATTACHMENT).where(ATTACHMENT.CHAT_ID.eq(chatId), ATTACHMENT.MESSAGE_RANK.eq(rank))
+                    .forUpdate().fetch(ATTACHMENT.ID);
+            for (long id : sent) {
+                // a later version that carries the file keeps it: the earliest of them becomes the question it was sent with
+                var later = t.select(DSL.min(ATTACHMENT_CARRIED.MESSAGE_RANK)).from(ATTACHMENT_CARRIED)
+                        .where(ATTACHMENT_CARRIED.ATTACHMENT_ID.eq(id)).fetchOne().value1();
+                if (later == null) {
+                    t.deleteFrom(ATTACHMENT).where(ATTACHMENT.ID.eq(id)).execute();
+                } else {
+                    t.update(ATTACHMENT).set(ATTACHMENT.MESSAGE_RANK, later).where(ATTACHMENT.ID.eq(id)).execute();
+                    t.deleteFrom(ATTACHMENT_CARRIED).where(ATTACHMENT_CARRIED.ATTACHMENT_ID.eq(id), ATTACHMENT_CARRIED.MESSAGE_RANK.eq(later))
+                            .execute();
+                }
+            }
+        });
+    }
+
+    @Override
     public List<Stored> ofChat(long chatId) {
+        List<SelectField<?>> carried = META.stream().map(f -> f == ATTACHMENT.MESSAGE_RANK ? ATTACHMENT_CARRIED.MESSAGE_RANK : f).toList();
+        // one round trip: the files sent with each question, then the versions that carry them (with their rank)
         return db.select(META).from(ATTACHMENT).where(ATTACHMENT.CHAT_ID.eq(chatId))
-                .orderBy(ATTACHMENT.MESSAGE_RANK, ATTACHMENT.ID).fetch(JooqAttachmentRepository::stored);
+                .unionAll(DSL.select(carried).from(ATTACHMENT_CARRIED).join(ATTACHMENT).on(ATTACHMENT.ID.eq(ATTACHMENT_CARRIED.ATTACHMENT_ID))
+                        .where(ATTACHMENT_CARRIED.CHAT_ID.eq(chatId)))
+                .orderBy(DSL.field(DSL.name(ATTACHMENT.MESSAGE_RANK.getName())), DSL.field(DSL.name(ATTACHMENT.ID.getName())))
+                .fetch(JooqAttachmentRepository::stored);
     }
 
     @Override

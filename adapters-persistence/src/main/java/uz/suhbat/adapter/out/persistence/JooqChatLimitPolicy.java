@@ -40,7 +40,7 @@ final class JooqChatLimitPolicy implements ChatLimitPolicyPort {
     }
 
     /** A user's own limit edited by hand into something unusable counts as unset, like the stored default. */
-    private MessageLimit limit(Integer own, String storedDefault) {
+    MessageLimit limit(Integer own, String storedDefault) {
         if (own != null && own >= 1 && own <= MessageLimit.MAX) {
             return new MessageLimit(own);
         }

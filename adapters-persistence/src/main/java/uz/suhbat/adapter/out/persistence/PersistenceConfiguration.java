@@ -25,6 +25,7 @@ import uz.suhbat.application.port.out.admin.ChatArchivePort;
 import uz.suhbat.application.port.out.admin.UsageStatsPort;
 import uz.suhbat.application.port.out.admin.UserReportPort;
 import uz.suhbat.application.port.out.chat.ChatLimitPolicyPort;
+import uz.suhbat.application.port.out.chat.NewChatReadPort;
 import uz.suhbat.application.port.out.limit.DailyQuotaPort;
 import uz.suhbat.application.port.out.limit.LimitSettingsRepository;
 import uz.suhbat.domain.limit.MessageLimit;
@@ -127,6 +128,12 @@ public class PersistenceConfiguration {
     @Bean
     ChatLimitPolicyPort chatLimitPolicyPort(DSLContext db, MessageLimit configuredChatLimit) {
         return new JooqChatLimitPolicy(db, configuredChatLimit);
+    }
+
+    /** A new chat's reads of its author (limit, daily quota, custom instructions) in one statement. */
+    @Bean
+    NewChatReadPort newChatReadPort(DSLContext db, MessageLimit configuredChatLimit) {
+        return new JooqNewChatRead(db, new JooqChatLimitPolicy(db, configuredChatLimit));
     }
 
     @Bean

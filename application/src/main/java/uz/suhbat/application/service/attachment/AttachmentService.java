@@ -178,6 +178,51 @@ public final class AttachmentService implements AttachmentsUseCase, AdminAttachm
     }
 
     @Override
+    public Optional<Refusal> checkEdit(long userId, long chatId, int editedRank, List<Long> ids, String pickerId) {
+        List<Stored> own = filesOf(chatId, editedRank);
+        Set<Long> ownIds = new HashSet<>();
+        own.forEach(f -> ownIds.add(f.id()));
+        Set<Long> wanted = ids == null ? ownIds : new LinkedHashSet<>(ids);
+        if (wanted.size() > settings.perMessage() && ids != null) {
+            return Optional.of(Refusal.TOO_MANY_ATTACHMENTS);
+        }
+        List<Long> added = wanted.stream().filter(id -> !ownIds.contains(id)).toList();
+        List<Stored> pending = added.isEmpty() ? List.of() : attachments.pending(userId, added);
+        if (pending.size() != added.size()) {
+            return Optional.of(Refusal.ATTACHMENT_NOT_FOUND);
+        }
+        boolean pictures = pending.stream().anyMatch(a -> a.kind().image())
+                || own.stream().anyMatch(a -> wanted.contains(a.id()) && a.kind().image());
+        if (pictures && !sees(pickerId)) {
+            return Optional.of(Refusal.IMAGES_NOT_SUPPORTED);
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void bindEdit(long userId, long chatId, int editedRank, List<Long> ids, int rank) {
+        List<Long> own = filesOf(chatId, editedRank).stream().map(Stored::id).toList();
+        List<Long> wanted = ids == null ? own : List.copyOf(new LinkedHashSet<>(ids));
+        List<Long> kept = wanted.stream().filter(own::contains).toList();
+        List<Long> added = wanted.stream().filter(id -> !own.contains(id)).toList();
+        if (!kept.isEmpty()) {
+            attachments.carry(chatId, kept, rank);
+        }
+        if (!added.isEmpty()) {
+            attachments.bind(userId, added, chatId, rank);
+        }
+    }
+
+    @Override
+    public void release(long chatId, int rank) {
+        attachments.release(chatId, rank);
+    }
+
+    private List<Stored> filesOf(long chatId, int rank) {
+        return attachments.ofChat(chatId).stream().filter(f -> f.rank() == rank).toList();
+    }
+
+    @Override
     public Context context(long chatId, List<Message> history, String pickerId) {
         if (history.isEmpty()) {
             return Context.EMPTY;

@@ -105,6 +105,11 @@ public final class AnswerStarter {
         return AnswerClaim.KEEP_ALIVE;
     }
 
+    /** Where custom instructions are kept; null: none. */
+    PreferenceRepository preferences() {
+        return preferences;
+    }
+
     /** Wires the files attached to messages (bootstrap, once, before requests arrive). */
     public void attachments(ChatAttachments attachments) {
         this.attachments = java.util.Objects.requireNonNull(attachments, "attachments");
@@ -116,15 +121,15 @@ public final class AnswerStarter {
     }
 
     /**
-     * A new chat keeps its user's custom instructions while they are on, as they are now. Returns the chat's system
+     * A new chat keeps its user's custom instructions ({@code instructions}, as read with its author) while they are on. Returns
+     * the chat's system
      * message from them, for {@link #answer(Chat, List, AnswerListener, Optional, ModelCatalog.ModelChoice, AnswerClaim, Optional)}
      * (no second read of what was just kept).
      */
-    Optional<String> instructNewChat(long userId, long chatId) {
+    Optional<String> instructNewChat(long chatId, CustomInstructions instructions) {
         if (preferences == null) {
             return Optional.empty();
         }
-        CustomInstructions instructions = preferences.instructions(userId);
         if (instructions.systemMessage().isPresent()) {
             preferences.keepForChat(chatId, instructions);
         }
@@ -146,11 +151,20 @@ public final class AnswerStarter {
     /** {@code instructions}: the chat's system message from its custom instructions, already known (a new chat's). */
     Outcome answer(Chat chat, List<Message> history, AnswerListener listener, Optional<DailyAllowance> today,
                    ModelCatalog.ModelChoice choice, AnswerClaim claim, Optional<String> instructions) {
+        return answer(chat, history, listener, today, choice, claim, instructions, true);
+    }
+
+    /**
+     * {@code withFiles} false: no message of {@code history} has files (a new chat whose question came without any), so the
+     * chat's files are not looked up.
+     */
+    Outcome answer(Chat chat, List<Message> history, AnswerListener listener, Optional<DailyAllowance> today,
+                   ModelCatalog.ModelChoice choice, AnswerClaim claim, Optional<String> instructions, boolean withFiles) {
         List<ChatModelPort.Turn> turns = new ArrayList<>();
         List<Message.Source> sources = List.of();
         instructions.ifPresent(text -> turns.add(new ChatModelPort.Turn(Role.SYSTEM, text)));
         List<Message> seen = MessageTree.seenByModel(history);
-        ChatAttachments.Context attached = attachments.context(chat.id(), seen, choice.id());
+        ChatAttachments.Context attached = withFiles ? attachments.context(chat.id(), seen, choice.id()) : ChatAttachments.Context.EMPTY;
         if (choice.pdf().isPresent()) {
             String question = history.get(history.size() - 1).content();
             PdfModels.Grounding grounding = pdfModels.ground(choice.pdf().get(), question);

@@ -27,6 +27,19 @@ public interface ChatAttachments {
         }
 
         @Override
+        public Optional<Refusal> checkEdit(long userId, long chatId, int editedRank, List<Long> ids, String pickerId) {
+            return ids == null || ids.isEmpty() ? Optional.empty() : Optional.of(Refusal.ATTACHMENT_NOT_FOUND);
+        }
+
+        @Override
+        public void bindEdit(long userId, long chatId, int editedRank, List<Long> ids, int rank) {
+        }
+
+        @Override
+        public void release(long chatId, int rank) {
+        }
+
+        @Override
         public Context context(long chatId, List<Message> history, String pickerId) {
             return Context.EMPTY;
         }
@@ -37,6 +50,19 @@ public interface ChatAttachments {
 
     /** Binds the files to the stored question ({@code rank}) of the chat. */
     void bind(long userId, List<Long> ids, long chatId, int rank);
+
+    /**
+     * Empty when an edited version of question {@code editedRank} may go with {@code ids} to the model picked as
+     * {@code pickerId}: each id one of the edited question's own files (kept) or a pending upload of the user (added);
+     * {@code null} keeps all of the question's files. The same rules as a new message's (how many, pictures).
+     */
+    Optional<Refusal> checkEdit(long userId, long chatId, int editedRank, List<Long> ids, String pickerId);
+
+    /** The edited version, stored as question {@code rank}, keeps the files of {@code editedRank} it names and takes the new ones. */
+    void bindEdit(long userId, long chatId, int editedRank, List<Long> ids, int rank);
+
+    /** Question {@code rank} was removed (its rank may be given again): its files leave it. */
+    void release(long chatId, int rank);
 
     /** What the files of {@code history} (the branch sent to the model, the question last) add to the prompt. */
     Context context(long chatId, List<Message> history, String pickerId);

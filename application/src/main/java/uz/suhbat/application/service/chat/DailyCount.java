@@ -34,7 +34,11 @@ final class DailyCount {
      * messages racing for the last one, one gets through.
      */
     Counted count(long userId, Instant now) {
-        Optional<DailyQuota> quota = quotas.quotaOf(userId);
+        return count(userId, quotas.quotaOf(userId), now);
+    }
+
+    /** {@link #count(long, Instant)} with the quota that applies to the user already read. */
+    Counted count(long userId, Optional<DailyQuota> quota, Instant now) {
         if (quota.isEmpty()) {
             return new Counted(userId, null, Optional.empty(), false);
         }

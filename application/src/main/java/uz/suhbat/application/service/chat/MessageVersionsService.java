@@ -16,10 +16,17 @@ public final class MessageVersionsService implements MessageVersionsUseCase {
     private final ChatRepository chats;
     /** held only while the branch changes, so never kept alive */
     private final AnswerClaim.Live claims;
+    /** files attached to messages; set once at wiring ({@link #attachments(ChatAttachments)}) */
+    private volatile ChatAttachments attachments = ChatAttachments.NONE;
 
     public MessageVersionsService(ChatRepository chats, AnswerGuardPort guard, Clock clock) {
         this.chats = chats;
         this.claims = new AnswerClaim.Live(guard, chats, clock);
+    }
+
+    /** Wires the files attached to messages, whose questions a removal leaves (bootstrap, once). */
+    public void attachments(ChatAttachments attachments) {
+        this.attachments = java.util.Objects.requireNonNull(attachments, "attachments");
     }
 
     @Override
@@ -40,7 +47,12 @@ public final class MessageVersionsService implements MessageVersionsUseCase {
             if (tree.parentOf(rank).isEmpty()) {
                 return Result.NOT_FOUND;
             }
-            return chats.removeUnanswered(chatId, rank) ? Result.DONE : Result.NOT_REMOVABLE;
+            if (!chats.removeUnanswered(chatId, rank)) {
+                return Result.NOT_REMOVABLE;
+            }
+            // still holding the claim: the rank may be given to the next question, which must not get these files
+            attachments.release(chatId, rank);
+            return Result.DONE;
         });
     }
 

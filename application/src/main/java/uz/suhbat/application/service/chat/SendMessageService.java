@@ -54,7 +54,20 @@ public final class SendMessageService implements SendMessageUseCase, EditMessage
 
     @Override
     public Outcome send(long userId, long chatId, String content, String modelId, List<Long> attachments, AnswerListener listener) {
-        List<Long> files = attachments == null ? List.of() : List.copyOf(attachments);
+        List<Long> ids = attachments == null ? List.of() : List.copyOf(attachments);
+        Files files = new Files() {
+            @Override
+            public Optional<Refusal> check(String pickerId) {
+                return answers.attachments().check(userId, ids, pickerId);
+            }
+
+            @Override
+            public void bind(int rank) {
+                if (!ids.isEmpty()) {
+                    answers.attachments().bind(userId, ids, chatId, rank);
+                }
+            }
+        };
         return ask(userId, chatId, content, modelId, files, listener, () -> {
             List<Message> history = chats.messages(chatId);
             return Optional.of(new Place(history, history.isEmpty() ? 0 : history.get(history.size() - 1).rank()));
@@ -63,7 +76,26 @@ public final class SendMessageService implements SendMessageUseCase, EditMessage
 
     @Override
     public Outcome edit(long userId, long chatId, int rank, String content, String modelId, AnswerListener listener) {
-        return ask(userId, chatId, content, modelId, List.of(), listener, () -> {
+        return edit(userId, chatId, rank, content, modelId, null, listener);
+    }
+
+    @Override
+    public Outcome edit(long userId, long chatId, int rank, String content, String modelId, List<Long> attachments,
+                        AnswerListener listener) {
+        List<Long> ids = attachments == null ? null : List.copyOf(attachments);
+        // the edited version keeps the question's files unless the edit names which to keep (and may add new uploads)
+        Files files = new Files() {
+            @Override
+            public Optional<Refusal> check(String pickerId) {
+                return answers.attachments().checkEdit(userId, chatId, rank, ids, pickerId);
+            }
+
+            @Override
+            public void bind(int stored) {
+                answers.attachments().bindEdit(userId, chatId, rank, ids, stored);
+            }
+        };
+        return ask(userId, chatId, content, modelId, files, listener, () -> {
             MessageTree tree = MessageTree.of(chats.tree(chatId));
             if (!tree.editable(rank)) {
                 return Optional.empty();
@@ -73,11 +105,18 @@ public final class SendMessageService implements SendMessageUseCase, EditMessage
         });
     }
 
+    /** The files a question goes with: checked with the other refusals, bound once the question is stored as {@code rank}. */
+    private interface Files {
+        Optional<Refusal> check(String pickerId);
+
+        void bind(int rank);
+    }
+
     /** Where a question goes: after {@code parentRank}, the last of {@code history} (the branch it continues). */
     private record Place(List<Message> history, int parentRank) {
     }
 
-    private Outcome ask(long userId, long chatId, String content, String modelId, List<Long> files, AnswerListener listener,
+    private Outcome ask(long userId, long chatId, String content, String modelId, Files files, AnswerListener listener,
                         java.util.function.Supplier<Optional<Place>> place) {
         Optional<Chat> found = chats.find(chatId).filter(c -> c.ownedBy(userId));
         if (found.isEmpty()) {
@@ -88,7 +127,7 @@ public final class SendMessageService implements SendMessageUseCase, EditMessage
         Optional<ModelCatalog.ModelChoice> choice = catalog.choose(chosen);
         Optional<Refusal> refusal = Refusals.writer(users.findById(userId), model).or(() -> Refusals.content(content))
                 .or(() -> Refusals.model(choice, catalog, chosen)).or(() -> Refusals.taking(chat))
-                .or(() -> answers.attachments().check(userId, files, chosen));
+                .or(() -> files.check(chosen));
         if (refusal.isPresent()) {
             return new Refused(refusal.get());
         }
@@ -99,7 +138,7 @@ public final class SendMessageService implements SendMessageUseCase, EditMessage
     }
 
     private Outcome sendClaimed(long userId, Chat chat, String chosen, ModelCatalog.ModelChoice choice, String content,
-                                List<Long> files, Place place, AnswerListener listener, AnswerClaim claim) {
+                                Files files, Place place, AnswerListener listener, AnswerClaim claim) {
         long chatId = chat.id();
         List<Message> history = place.history();
         List<String> contents = new ArrayList<>(history.stream().map(Message::content).toList());
@@ -122,9 +161,7 @@ public final class SendMessageService implements SendMessageUseCase, EditMessage
             return new Refused(chats.find(chatId).map(c -> c.closedForGood() ? Refusal.CHAT_CLOSED : Refusal.LIMIT_REACHED)
                     .orElse(Refusal.NOT_FOUND));
         }
-        if (!files.isEmpty()) {
-            answers.attachments().bind(userId, files, chatId, stored.get().rank());
-        }
+        files.bind(stored.get().rank());
         List<Message> withQuestion = new ArrayList<>(history);
         withQuestion.add(stored.get());
         return answers.answer(chat.withMessage(chosen, stored.get().createdAt()), withQuestion, listener, counted.allowance(),

@@ -12,6 +12,7 @@ import uz.suhbat.application.port.in.chat.StartChatUseCase;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
 import uz.suhbat.application.port.out.chat.ChatLimitPolicyPort;
 import uz.suhbat.application.port.out.chat.ChatRepository;
+import uz.suhbat.application.port.out.chat.NewChatReadPort;
 import uz.suhbat.application.port.out.limit.DailyQuotaPort;
 import uz.suhbat.domain.chat.Chat;
 import uz.suhbat.domain.chat.ChatTitle;
@@ -20,7 +21,7 @@ import uz.suhbat.domain.chat.ContextWindow;
 /** A new chat with its first message, stored (with the chat) before the model is called. */
 public final class StartChatService implements StartChatUseCase {
 
-    private final ChatLimitPolicyPort limits;
+    private final NewChatReadPort authors;
     private final ChatRepository chats;
     private final ChatModelPort model;
     private final ModelCatalog catalog;
@@ -30,7 +31,13 @@ public final class StartChatService implements StartChatUseCase {
 
     public StartChatService(ChatLimitPolicyPort limits, ChatRepository chats, ChatModelPort model, ModelCatalog catalog,
                             AnswerStarter answers, DailyQuotaPort quotas, Clock clock) {
-        this.limits = limits;
+        this(NewChatReadPort.separately(limits, quotas, answers.preferences()), chats, model, catalog, answers, quotas, clock);
+    }
+
+    /** @param authors what a new chat reads of its author (limit, daily quota, custom instructions), in one read where it can */
+    public StartChatService(NewChatReadPort authors, ChatRepository chats, ChatModelPort model, ModelCatalog catalog,
+                            AnswerStarter answers, DailyQuotaPort quotas, Clock clock) {
+        this.authors = authors;
         this.chats = chats;
         this.model = model;
         this.catalog = catalog;
@@ -47,8 +54,9 @@ public final class StartChatService implements StartChatUseCase {
     @Override
     public Outcome start(long userId, String modelId, String content, List<Long> attachments, AnswerListener listener) {
         List<Long> files = attachments == null ? List.of() : List.copyOf(attachments);
-        // the author and the new chat's limit in one read: every new chat waits for it before its message is stored
-        Optional<ChatLimitPolicyPort.NewChatAuthor> author = limits.authorOfNewChat(userId);
+        // the author, the new chat's limit, the daily quota and the custom instructions in one read: every new chat waits for it
+        Optional<NewChatReadPort.NewChatFacts> facts = authors.newChatOf(userId);
+        Optional<ChatLimitPolicyPort.NewChatAuthor> author = facts.map(NewChatReadPort.NewChatFacts::author);
         Optional<ModelCatalog.ModelChoice> choice = catalog.choose(modelId);
         Optional<Refusal> refusal = Refusals.writer(author.map(ChatLimitPolicyPort.NewChatAuthor::user), model)
                 .or(() -> Refusals.content(content)).or(() -> Refusals.model(choice, catalog, modelId))
@@ -61,7 +69,7 @@ public final class StartChatService implements StartChatUseCase {
         }
         String title = ChatTitle.fromFirstMessage(content);
         Instant now = clock.instant();
-        DailyCount.Counted counted = daily.count(userId, now);
+        DailyCount.Counted counted = daily.count(userId, facts.get().dailyQuota(), now);
         if (counted.refused()) {
             return new Refused(Refusal.DAILY_QUOTA_REACHED);
         }
@@ -72,14 +80,15 @@ public final class StartChatService implements StartChatUseCase {
                 .orElseThrow();
         ChatRepository.StartedChat started = created.started();
         Chat chat = started.chat();
-        Optional<String> instructions = answers.instructNewChat(userId, chat.id());
+        Optional<String> instructions = answers.instructNewChat(chat.id(), facts.get().instructions());
         if (!files.isEmpty()) {
             answers.attachments().bind(userId, files, chat.id(), started.first().rank());
         }
         // held before the chat's id is told
         return answers.oneAtATime(chat.id(), created.claimed() ? owner : null, claim -> {
             AnswerStarter.tell(() -> listener.chatCreated(chat.id(), chat.title()));
-            return answers.answer(chat, List.of(started.first()), listener, counted.allowance(), choice.get(), claim, instructions);
+            return answers.answer(chat, List.of(started.first()), listener, counted.allowance(), choice.get(), claim, instructions,
+                    !files.isEmpty());
         });
     }
 }

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import uz.suhbat.application.port.in.conversation.ShareChatUseCase;
+import uz.suhbat.application.port.out.attachment.AttachmentRepository;
 import uz.suhbat.application.port.out.chat.ChatRepository;
 import uz.suhbat.application.port.out.conversation.ChatShareRepository;
 import uz.suhbat.application.port.out.conversation.SharingSettingRepository;
@@ -14,7 +15,8 @@ import uz.suhbat.domain.chat.Role;
 
 /**
  * Read-only links to a chat as it was when shared. The messages are copied at that moment (user messages and answers
- * only), so what comes later does not show; the token is 24 random bytes, URL-safe.
+ * only), so what comes later does not show; the token is 24 random bytes, URL-safe. A question's attached files are
+ * copied by name, kind and pages only: a link never serves a file's content.
  */
 public final class ShareChatService implements ShareChatUseCase {
 
@@ -25,12 +27,15 @@ public final class ShareChatService implements ShareChatUseCase {
     private final ChatRepository chats;
     private final ChatShareRepository shares;
     private final SharingSettingRepository setting;
+    private final AttachmentRepository attachments;
     private final Clock clock;
 
-    public ShareChatService(ChatRepository chats, ChatShareRepository shares, SharingSettingRepository setting, Clock clock) {
+    public ShareChatService(ChatRepository chats, ChatShareRepository shares, SharingSettingRepository setting,
+                            AttachmentRepository attachments, Clock clock) {
         this.chats = chats;
         this.shares = shares;
         this.setting = setting;
+        this.attachments = attachments;
         this.clock = clock;
     }
 
@@ -43,9 +48,15 @@ public final class ShareChatService implements ShareChatUseCase {
         if (!setting.sharingEnabled()) {
             return new Result.Disabled();
         }
+        java.util.Map<Integer, List<ChatShareRepository.SharedFile>> files = new java.util.HashMap<>();
+        for (AttachmentRepository.Stored file : attachments.ofChat(chatId)) {
+            files.computeIfAbsent(file.rank(), r -> new java.util.ArrayList<>())
+                    .add(new ChatShareRepository.SharedFile(file.name(), file.kind().name().toLowerCase(java.util.Locale.ROOT), file.pages()));
+        }
         List<ChatShareRepository.SharedMessage> messages = chats.messages(chatId).stream()
                 .filter(m -> m.role() == Role.USER || m.role() == Role.ASSISTANT)
-                .map(m -> new ChatShareRepository.SharedMessage(m.rank(), m.role().wireName(), m.content(), m.createdAt()))
+                .map(m -> new ChatShareRepository.SharedMessage(m.rank(), m.role().wireName(), m.content(), m.createdAt(),
+                        m.role() == Role.USER ? files.getOrDefault(m.rank(), List.of()) : List.of()))
                 .toList();
         if (messages.stream().noneMatch(m -> m.role().equals(Role.ASSISTANT.wireName()))) {
             return new Result.Empty();
@@ -77,7 +88,16 @@ public final class ShareChatService implements ShareChatUseCase {
             return Optional.empty();
         }
         return shares.byToken(token).map(s -> new SharedChat(s.title(), s.model(), s.createdAt(),
-                s.messages().stream().map(m -> new SharedMessage(m.rank(), m.role(), m.content(), m.createdAt())).toList()));
+                s.messages().stream().map(m -> new SharedMessage(m.rank(), m.role(), m.content(), m.createdAt(),
+                        m.files().stream().map(f -> new SharedFile(f.name(), f.kind(), image(f.kind()), f.pages())).toList())).toList()));
+    }
+
+    private static boolean image(String kind) {
+        try {
+            return uz.suhbat.domain.attachment.AttachmentKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)).image();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @Override

@@ -86,6 +86,7 @@ class AttachmentUseCasesTest {
 
     AttachmentUseCasesTest() {
         chat.answerStarter.attachments(attachments);
+        chat.versions.attachments(attachments);
     }
 
     private long user(String name) {
@@ -253,5 +254,148 @@ class AttachmentUseCasesTest {
         chat.delete(aziz, listener.chatId());
         files.deleteChat(listener.chatId());
         assertThat(attachments.ofChat(listener.chatId())).isEmpty();
+    }
+
+    /** The question {@code rank} of the chat's active branch. */
+    private int lastQuestionRank(long userId, long chatId) {
+        return chat.chat(userId, chatId).orElseThrow().messages().stream().filter(m -> m.role().equals(Role.USER.wireName())).reduce((a, b) -> b)
+                .orElseThrow().rank();
+    }
+
+    private List<String> namesAt(long userId, long chatId, int rank) {
+        return attachments.ofChat(userId, chatId).stream().filter(v -> v.rank() == rank).map(AttachmentView::name).toList();
+    }
+
+    @Test
+    void anEditedQuestionKeepsItsFilesAndSendsThemAgain_unlessTheEditLeavesThemOut() {
+        long aziz = user("aziz");
+        AttachmentView notes = stored(aziz, "recipe.txt", utf8("Osh needs rice, carrots and lamb."));
+        AttachmentView photo = stored(aziz, "cat.png", PNG);
+        model.answers("A1");
+        RecordingAnswerListener first = new RecordingAnswerListener();
+        chat.starting.start(aziz, "gpt-4o-mini", "What is this?", List.of(notes.id(), photo.id()), first);
+        long chatId = first.chatId();
+
+        model.answers("A2");
+        assertThat(chat.sending.edit(aziz, chatId, 1, "What is this, exactly?", null, new RecordingAnswerListener()))
+                .isInstanceOf(Outcome.Started.class);
+
+        ChatModelPort.Turn edited = lastPrompt().getLast();
+        assertThat(edited.content()).startsWith("What is this, exactly?").contains("recipe.txt").contains("Osh needs rice");
+        assertThat(edited.images()).singleElement().satisfies(image -> assertThat(image.content()).isEqualTo(PNG));
+        int editedRank = lastQuestionRank(aziz, chatId);
+        assertThat(editedRank).isNotEqualTo(1);
+        assertThat(namesAt(aziz, chatId, editedRank)).containsExactly("recipe.txt", "cat.png");
+        assertThat(namesAt(aziz, chatId, 1)).as("the old version keeps its files").containsExactly("recipe.txt", "cat.png");
+
+        // an edit of the edit that leaves the picture out, and adds a new file
+        AttachmentView more = stored(aziz, "more.txt", utf8("Zira is the spice."));
+        model.answers("A3");
+        chat.sending.edit(aziz, chatId, editedRank, "And the spice?", null, List.of(notes.id(), more.id()), new RecordingAnswerListener());
+        ChatModelPort.Turn again = lastPrompt().getLast();
+        assertThat(again.images()).isEmpty();
+        assertThat(again.content()).contains("Osh needs rice").contains("Zira is the spice.").doesNotContain("cat.png");
+        assertThat(namesAt(aziz, chatId, lastQuestionRank(aziz, chatId))).containsExactly("recipe.txt", "more.txt");
+
+        // the files of another question, or someone else's upload, are not the edit's to name; nothing is stored then
+        int before = chat.chat(aziz, chatId).orElseThrow().messages().size();
+        long bobur = user("bobur");
+        AttachmentView boburs = stored(bobur, "b.txt", utf8("b"));
+        assertThat(chat.sending.edit(aziz, chatId, 1, "Q", null, List.of(boburs.id()), new RecordingAnswerListener()))
+                .isEqualTo(new Outcome.Refused(Refusal.ATTACHMENT_NOT_FOUND));
+        assertThat(chat.sending.edit(aziz, chatId, 1, "Q", null, List.of(more.id()), new RecordingAnswerListener()))
+                .as("more.txt went with another version").isEqualTo(new Outcome.Refused(Refusal.ATTACHMENT_NOT_FOUND));
+        // a kept picture needs a model that sees it, as a new one does
+        assertThat(chat.sending.edit(aziz, chatId, 1, "Q", "text-only", null, new RecordingAnswerListener()))
+                .isEqualTo(new Outcome.Refused(Refusal.IMAGES_NOT_SUPPORTED));
+        assertThat(chat.chat(aziz, chatId).orElseThrow().messages()).hasSize(before);
+    }
+
+    @Test
+    void regenerateSendsTheQuestionsFilesAgain() {
+        long aziz = user("aziz");
+        AttachmentView notes = stored(aziz, "recipe.txt", utf8("Osh needs rice, carrots and lamb."));
+        AttachmentView photo = stored(aziz, "cat.png", PNG);
+        model.answers("A1");
+        RecordingAnswerListener first = new RecordingAnswerListener();
+        chat.starting.start(aziz, "gpt-4o-mini", "What is this?", List.of(notes.id(), photo.id()), first);
+
+        model.answers("A1, again");
+        assertThat(chat.regenerate(aziz, first.chatId(), new RecordingAnswerListener())).isInstanceOf(Outcome.Started.class);
+
+        assertThat(model.prompts()).hasSize(2);
+        ChatModelPort.Turn question = lastPrompt().getLast();
+        assertThat(question.content()).contains("recipe.txt").contains("Osh needs rice");
+        assertThat(question.images()).singleElement().satisfies(image -> assertThat(image.mediaType()).isEqualTo("image/png"));
+    }
+
+    @Test
+    void aQuestionRemovedUnansweredTakesItsFilesAlong_theNextQuestionInItsPlaceHasNone() {
+        long aziz = user("aziz");
+        model.answers("A1");
+        RecordingAnswerListener first = new RecordingAnswerListener();
+        chat.starting.start(aziz, "gpt-4o-mini", "Hello", first);
+        long chatId = first.chatId();
+        AttachmentView secret = stored(aziz, "secret.txt", utf8("The code is 4711."));
+        model.failsAfter(ChatModelPort.FailureKind.UNAVAILABLE);
+        chat.sending.send(aziz, chatId, "Read this", null, List.of(secret.id()), new RecordingAnswerListener());
+        int failed = lastQuestionRank(aziz, chatId);
+        assertThat(namesAt(aziz, chatId, failed)).containsExactly("secret.txt");
+
+        assertThat(chat.versions.removeUnanswered(aziz, chatId, failed)).isEqualTo(uz.suhbat.application.port.in.chat.MessageVersionsUseCase.Result.DONE);
+        model.answers("A2");
+        chat.sending.send(aziz, chatId, "Something else", null, new RecordingAnswerListener());
+
+        assertThat(lastPrompt().getLast().content()).isEqualTo("Something else");
+        assertThat(attachments.ofChat(aziz, chatId)).isEmpty();
+        assertThat(attachments.content(aziz, secret.id())).isEmpty();
+    }
+
+    @Test
+    void aShareLinkNamesTheQuestionsFilesAsTheyWereWithoutTheirContent() {
+        long aziz = user("aziz");
+        AttachmentView notes = stored(aziz, "recipe.txt", utf8("Osh needs rice, carrots and lamb."));
+        AttachmentView photo = stored(aziz, "cat.png", PNG);
+        model.answers("Rice and a cat.");
+        RecordingAnswerListener first = new RecordingAnswerListener();
+        chat.starting.start(aziz, "gpt-4o-mini", "What is this?", List.of(notes.id(), photo.id()), first);
+        var sharing = new uz.suhbat.application.service.conversation.ShareChatService(chats, chat.conversations, chat.conversations, files,
+                clock);
+
+        var shared = (uz.suhbat.application.port.in.conversation.ShareChatUseCase.Result.Shared) sharing.share(aziz, first.chatId());
+        // files sent later, with a later question, are not in the link made before
+        AttachmentView later = stored(aziz, "later.txt", utf8("later"));
+        model.answers("ok");
+        chat.sending.send(aziz, first.chatId(), "More", null, List.of(later.id()), new RecordingAnswerListener());
+
+        var view = sharing.shared(shared.link().token()).orElseThrow();
+        assertThat(view.messages()).hasSize(2);
+        assertThat(view.messages().get(0).files()).containsExactly(
+                new uz.suhbat.application.port.in.conversation.ShareChatUseCase.SharedFile("recipe.txt", "text", false, 1),
+                new uz.suhbat.application.port.in.conversation.ShareChatUseCase.SharedFile("cat.png", "png", true, 0));
+        assertThat(view.messages().get(1).files()).isEmpty();
+    }
+
+    @Test
+    void myDataHoldsEachQuestionsFilesWithTheirText() {
+        long aziz = user("aziz");
+        AttachmentView notes = stored(aziz, "report.pdf", utf8("%PDF-First page text\fSecond page text"));
+        AttachmentView photo = stored(aziz, "cat.png", PNG);
+        model.answers("Noted.");
+        RecordingAnswerListener first = new RecordingAnswerListener();
+        chat.starting.start(aziz, "gpt-4o-mini", "Read these", List.of(notes.id(), photo.id()), first);
+        model.answers("Someone else's.");
+        long bobur = user("bobur");
+        chat.starting.start(bobur, "gpt-4o-mini", "Mine", List.of(stored(bobur, "b.txt", utf8("bobur's")).id()), new RecordingAnswerListener());
+
+        var export = new uz.suhbat.application.service.conversation.MyDataService(chats, chat.conversations, files).chats(aziz);
+
+        assertThat(export).singleElement().satisfies(c -> {
+            assertThat(c.messages().get(0).attachments()).extracting(f -> f.name() + ":" + f.kind() + ":" + f.pages())
+                    .containsExactly("report.pdf:pdf:2", "cat.png:png:0");
+            assertThat(c.messages().get(0).attachments().get(0).pageTexts()).containsExactly("First page text", "Second page text");
+            assertThat(c.messages().get(0).attachments().get(1).pageTexts()).isEmpty();
+            assertThat(c.messages().get(1).attachments()).isEmpty();
+        });
     }
 }

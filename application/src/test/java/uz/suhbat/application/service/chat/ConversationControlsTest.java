@@ -48,7 +48,8 @@ class ConversationControlsTest {
     private final StartChatUseCase titled = service.titles.around(service.starting);
     private final OrganizeChatsService organize = new OrganizeChatsService(chats, service.conversations, clock);
     private final SearchChatsQuery search = new SearchChatsService(service.conversations, service.conversations);
-    private final ShareChatUseCase sharing = new ShareChatService(chats, service.conversations, service.conversations, clock);
+    private final ShareChatUseCase sharing = new ShareChatService(chats, service.conversations, service.conversations,
+            new uz.suhbat.application.fake.InMemoryAttachments(), clock);
     private final FeedbackService feedback = new FeedbackService(chats, service.conversations, clock);
 
     private long user(String name) {
@@ -262,7 +263,7 @@ class ConversationControlsTest {
         chat(stranger, "Begona", "Yo'q");
         organize.archive(aziz, a, true);
 
-        List<MyDataQuery.ExportedChat> mine = new MyDataService(chats, service.conversations).chats(aziz);
+        List<MyDataQuery.ExportedChat> mine = new MyDataService(chats, service.conversations, new uz.suhbat.application.fake.InMemoryAttachments()).chats(aziz);
 
         assertThat(mine).extracting(MyDataQuery.ExportedChat::id).containsExactly(b, a);
         assertThat(mine.get(1).archived()).isTrue();

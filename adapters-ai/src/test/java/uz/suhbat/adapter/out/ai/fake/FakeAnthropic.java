@@ -43,6 +43,27 @@ public final class FakeAnthropic extends ProviderFake {
         return new FakeAnthropic();
     }
 
+    /** The base64 image blocks of the last user message. */
+    @Override
+    public List<SentImage> images(RecordedRequest request) {
+        List<SentImage> images = new ArrayList<>();
+        JsonNode last = null;
+        for (JsonNode message : request.body().path("messages")) {
+            if ("user".equals(message.path("role").asString(""))) {
+                last = message;
+            }
+        }
+        if (last != null) {
+            last.path("content").forEach(block -> {
+                if ("image".equals(block.path("type").asString(""))) {
+                    images.add(new SentImage(block.path("source").path("media_type").asString(""),
+                            java.util.Base64.getDecoder().decode(block.path("source").path("data").asString(""))));
+                }
+            });
+        }
+        return images;
+    }
+
     @Override
     public String baseUrl() {
         return "http://127.0.0.1:" + port() + "/v1";
@@ -115,7 +136,15 @@ public final class FakeAnthropic extends ProviderFake {
         }
         RecordedRequest request = new RecordedRequest(method, path, exchange.getRequestHeaders(), body);
         record(request);
-        List<String> problems = schema.violations("CreateMessageRequest", body);
+        List<String> problems = new ArrayList<>(schema.violations("CreateMessageRequest", body));
+        if (problems.isEmpty()) {
+            body.path("messages").forEach(message -> message.path("content").forEach(block -> {
+                if ("image".equals(block.path("type").asString("")) && "base64".equals(block.path("source").path("type").asString(""))) {
+                    problems.addAll(imageProblems("messages[].content[] image", block.path("source").path("media_type").asString(""),
+                            block.path("source").path("data").asString("")));
+                }
+            }));
+        }
         if (!problems.isEmpty()) {
             violation(problems);
             refuse(exchange, Reply.error(400, "invalid_request_error", null, String.join("; ", problems)));

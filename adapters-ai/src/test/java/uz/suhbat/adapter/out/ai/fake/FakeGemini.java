@@ -46,6 +46,27 @@ public final class FakeGemini extends ProviderFake {
         return new FakeGemini();
     }
 
+    /** The inline pictures of the last user content. */
+    @Override
+    public List<SentImage> images(RecordedRequest request) {
+        List<SentImage> images = new ArrayList<>();
+        JsonNode last = null;
+        for (JsonNode content : request.body().path("contents")) {
+            if ("user".equals(content.path("role").asString("user"))) {
+                last = content;
+            }
+        }
+        if (last != null) {
+            last.path("parts").forEach(part -> {
+                if (part.has("inlineData")) {
+                    images.add(new SentImage(part.path("inlineData").path("mimeType").asString(""),
+                            java.util.Base64.getDecoder().decode(part.path("inlineData").path("data").asString(""))));
+                }
+            });
+        }
+        return images;
+    }
+
     @Override
     public String baseUrl() {
         return "http://127.0.0.1:" + port() + "/v1beta";
@@ -124,7 +145,15 @@ public final class FakeGemini extends ProviderFake {
         }
         RecordedRequest request = new RecordedRequest(method, path, exchange.getRequestHeaders(), body);
         record(request);
-        List<String> problems = schema.violations("GenerateContentRequest", body);
+        List<String> problems = new ArrayList<>(schema.violations("GenerateContentRequest", body));
+        if (problems.isEmpty()) {
+            body.path("contents").forEach(content -> content.path("parts").forEach(part -> {
+                if (part.has("inlineData")) {
+                    problems.addAll(imageProblems("contents[].parts[].inlineData", part.path("inlineData").path("mimeType").asString(""),
+                            part.path("inlineData").path("data").asString("")));
+                }
+            }));
+        }
         if (!problems.isEmpty()) {
             violation(problems);
             refuse(exchange, Reply.error(400, "INVALID_ARGUMENT", null, String.join("; ", problems)));

@@ -68,6 +68,32 @@ public abstract sealed class ProviderFake implements AutoCloseable permits FakeA
     /** The API root to configure, e.g. {@code http://127.0.0.1:41234/v1}. */
     public abstract String baseUrl();
 
+    /** A picture a request carried: its declared media type and its bytes. */
+    public record SentImage(String mediaType, byte[] content) {
+    }
+
+    /** The pictures of the request's last user turn, in order, as the provider would read them. */
+    public abstract List<SentImage> images(RecordedRequest request);
+
+    /**
+     * What the providers refuse of an image part: data that is not base64, or bytes that are not the declared media type
+     * (Anthropic: "Image does not match the provided media type"; Gemini: "Unable to process input image").
+     */
+    protected static List<String> imageProblems(String where, String mediaType, String data) {
+        byte[] bytes;
+        try {
+            bytes = java.util.Base64.getDecoder().decode(data == null ? "" : data);
+        } catch (IllegalArgumentException e) {
+            return List.of(where + ": the image data is not base64");
+        }
+        String actual = bytes.length >= 8 && bytes[0] == (byte) 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G' ? "image/png"
+                : bytes.length >= 3 && bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xD8 && bytes[2] == (byte) 0xFF ? "image/jpeg"
+                : bytes.length >= 12 && new String(bytes, 0, 4, StandardCharsets.ISO_8859_1).equals("RIFF")
+                        && new String(bytes, 8, 4, StandardCharsets.ISO_8859_1).equals("WEBP") ? "image/webp"
+                : bytes.length >= 6 && new String(bytes, 0, 4, StandardCharsets.ISO_8859_1).equals("GIF8") ? "image/gif" : "unknown";
+        return actual.equals(mediaType) ? List.of() : List.of(where + ": the image is " + actual + ", declared " + mediaType);
+    }
+
     protected final int port() {
         return server.getAddress().getPort();
     }

@@ -35,15 +35,19 @@ class MessageVersionsApiController {
         this.streams = streams;
     }
 
-    record Edit(String content, String model) {
+    /** {@code attachments}: absent keeps the question's files; a list keeps those named and adds pending uploads named. */
+    record Edit(String content, String model, java.util.List<Long> attachments) {
     }
 
-    /** The question's new version, then the answer to it, as the event stream of a new message. */
+    /** The question's new version (with its files), then the answer to it, as the event stream of a new message. */
     @PostMapping("/edit")
     SseEmitter edit(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, @PathVariable int rank, @RequestBody Edit body,
                     HttpServletRequest request) {
-        Edit edit = body == null ? new Edit(null, null) : body;
-        return streams.open(user, request, id, listener -> editing.edit(user.id(), id, rank, edit.content(), edit.model(), listener));
+        Edit edit = body == null ? new Edit(null, null, null) : body;
+        java.util.List<Long> files = edit.attachments() == null ? null
+                : edit.attachments().stream().filter(java.util.Objects::nonNull).toList();
+        return streams.open(user, request, id,
+                listener -> editing.edit(user.id(), id, rank, edit.content(), edit.model(), files, listener));
     }
 
     /** Shows this version of its message; answers the chat as it is now (its active branch). */

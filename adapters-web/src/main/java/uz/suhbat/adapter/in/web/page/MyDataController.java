@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 import uz.suhbat.adapter.in.web.security.SignedInUser;
+import uz.suhbat.application.port.in.attachment.AttachmentsUseCase;
 import uz.suhbat.application.port.in.conversation.MyDataQuery;
 import uz.suhbat.application.port.in.conversation.OrganizeChatsUseCase;
 
@@ -36,14 +37,20 @@ class MyDataController {
     private final MyDataQuery data;
     private final OrganizeChatsUseCase organize;
     private final JsonMapper json;
+    private final AttachmentsUseCase attachments;
 
-    MyDataController(MyDataQuery data, OrganizeChatsUseCase organize, JsonMapper json) {
+    MyDataController(MyDataQuery data, OrganizeChatsUseCase organize, JsonMapper json, AttachmentsUseCase attachments) {
         this.data = data;
         this.organize = organize;
         this.json = json;
+        this.attachments = attachments;
     }
 
-    /** {@code chats.json} with every chat and message, and {@code markdown/<id>-<title>.md} for each chat. */
+    /**
+     * {@code chats.json} with every chat and message (a question's files with their metadata and the text read out of
+     * them), {@code markdown/<id>-<title>.md} for each chat, and each attached file as it was uploaded,
+     * {@code files/<chat id>/<file id>-<name>}.
+     */
     @GetMapping("/profile/data.zip")
     void download(@AuthenticationPrincipal SignedInUser user, HttpServletResponse response) throws IOException {
         List<MyDataQuery.ExportedChat> chats = data.chats(user.id());
@@ -66,8 +73,29 @@ class MyDataController {
                 zip.putNextEntry(new ZipEntry(file));
                 zip.write(markdown(chat).getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
+                java.util.Set<Long> written = new java.util.HashSet<>();
+                for (MyDataQuery.ExportedMessage m : chat.messages()) {
+                    for (MyDataQuery.ExportedFile f : m.attachments()) {
+                        // an edited question's kept files are the same files: each is written once
+                        if (!written.add(f.id())) {
+                            continue;
+                        }
+                        var content = attachments.content(user.id(), f.id());
+                        if (content.isPresent()) {
+                            zip.putNextEntry(new ZipEntry(filePath(chat.id(), f)));
+                            zip.write(content.get().content());
+                            zip.closeEntry();
+                        }
+                    }
+                }
             }
         }
+    }
+
+    /** Where a file goes in the zip: its chat's folder, its id and its own name without anything a path could use. */
+    static String filePath(long chatId, MyDataQuery.ExportedFile file) {
+        String name = file.name().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+        return "files/" + chatId + "/" + file.id() + "-" + name;
     }
 
     /** A file name part from a title: letters and digits of any script, the rest as dashes, at most 40 characters. */
@@ -96,6 +124,13 @@ class MyDataController {
                 md.append(" · ").append(m.status());
             }
             md.append("\n\n").append(m.content()).append('\n');
+            for (MyDataQuery.ExportedFile f : m.attachments()) {
+                md.append("\n- attached: ").append(f.name()).append(" (").append(f.kind());
+                if (f.pages() > 0) {
+                    md.append(", ").append(f.pages()).append(f.pages() == 1 ? " page" : " pages");
+                }
+                md.append(") → ").append(filePath(chat.id(), f)).append('\n');
+            }
         }
         return md.toString();
     }

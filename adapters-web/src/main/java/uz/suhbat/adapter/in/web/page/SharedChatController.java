@@ -12,7 +12,8 @@ import uz.suhbat.application.port.in.conversation.ShareChatUseCase;
 
 /**
  * A shared chat, read-only, for anyone with the link ({@code /s/{token}}, no sign-in): the chat as it was when shared,
- * with its title and model but nothing of its owner, kept out of search engines ({@code noindex}). An unknown, revoked
+ * with its title and model but nothing of its owner, kept out of search engines ({@code noindex}); the files attached
+ * to its questions by name and kind only (their content is not shared). An unknown, revoked
  * or deleted chat's link, or any link while an admin has sharing off, answers 404.
  */
 @Controller
@@ -44,8 +45,16 @@ class SharedChatController {
         model.addAttribute("model", chat.model());
         model.addAttribute("sharedAt", Formats.minute(chat.sharedAt()) + " UTC");
         model.addAttribute("messages", chat.messages().stream()
-                .map(m -> Map.<String, Object>of("role", m.role(), "user", "user".equals(m.role()), "content", m.content()))
+                .map(m -> Map.<String, Object>of("role", m.role(), "user", "user".equals(m.role()), "content", m.content(),
+                        "hasFiles", !m.files().isEmpty(), "files", m.files().stream().map(SharedChatController::file).toList()))
                 .toList());
+        model.addAttribute("hasFiles", chat.messages().stream().anyMatch(m -> !m.files().isEmpty()));
         return "shared";
+    }
+
+    /** A file of a question as a chip: its kind and name, pages or "picture"; never a link (the link serves no file). */
+    private static Map<String, Object> file(ShareChatUseCase.SharedFile file) {
+        return Map.of("name", file.name(), "label", "text".equals(file.kind()) ? "TXT" : file.kind().toUpperCase(java.util.Locale.ROOT),
+                "image", file.image(), "pages", file.pages());
     }
 }

@@ -12,7 +12,16 @@ public interface MyDataQuery {
                         boolean archived, List<ExportedMessage> messages) {
     }
 
-    /** {@code model}: the answer's model, null for the user's messages. */
-    record ExportedMessage(int rank, String role, String content, Instant createdAt, String status, String model) {
+    /** {@code model}: the answer's model, null for the user's messages; {@code attachments}: a question's files. */
+    record ExportedMessage(int rank, String role, String content, Instant createdAt, String status, String model,
+                           List<ExportedFile> attachments) {
+    }
+
+    /**
+     * A file attached to a question: {@code id} (its content is {@code GET /api/attachments/{id}/content}), name, kind
+     * (pdf, docx, text, png, jpeg, webp), size in bytes, pages, and the text read out of it, page 1 first (empty for a
+     * picture).
+     */
+    record ExportedFile(long id, String name, String kind, long size, int pages, List<String> pageTexts) {
     }
 }

@@ -48,7 +48,11 @@ public interface ShareChatUseCase {
     record SharedChat(String title, String model, Instant sharedAt, List<SharedMessage> messages) {
     }
 
-    /** {@code role}: "user" or "assistant". */
-    record SharedMessage(int rank, String role, String content, Instant createdAt) {
+    /** {@code role}: "user" or "assistant"; {@code files}: the question's attached files, named, never served. */
+    record SharedMessage(int rank, String role, String content, Instant createdAt, List<SharedFile> files) {
+    }
+
+    /** {@code kind}: pdf, docx, text, png, jpeg or webp; {@code image} for the three picture kinds. */
+    record SharedFile(String name, String kind, boolean image, int pages) {
     }
 }

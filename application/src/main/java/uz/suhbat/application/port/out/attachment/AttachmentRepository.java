@@ -28,7 +28,22 @@ public interface AttachmentRepository {
      */
     int bind(long userId, List<Long> ids, long chatId, int rank);
 
-    /** The chat's attachments, by rank then upload order. */
+    /**
+     * The chat's files among {@code ids} also go with its question {@code rank} (an edited version keeps its original's
+     * files: the same file, not a copy); files of other chats are left out. Returns how many were added.
+     */
+    int carry(long chatId, List<Long> ids, int rank);
+
+    /**
+     * The chat's question {@code rank} is gone (a question removed unanswered; its rank may be given again): no file goes
+     * with it any more. A file sent with it that a later version carries stays, as that version's; the others are deleted.
+     */
+    void release(long chatId, int rank);
+
+    /**
+     * The chat's attachments, by rank then upload order; a file carried by later versions is listed once for each
+     * question it goes with, with that question's rank.
+     */
     List<Stored> ofChat(long chatId);
 
     Optional<Stored> find(long id);

@@ -27,7 +27,21 @@ public interface ChatShareRepository {
         }
     }
 
-    /** {@code role}: "user" or "assistant". */
-    record SharedMessage(int rank, String role, String content, Instant createdAt) {
+    /** {@code role}: "user" or "assistant"; {@code files}: what was attached to a question, by name and kind only. */
+    record SharedMessage(int rank, String role, String content, Instant createdAt, List<SharedFile> files) {
+        public SharedMessage {
+            files = List.copyOf(files);
+        }
+
+        public SharedMessage(int rank, String role, String content, Instant createdAt) {
+            this(rank, role, content, createdAt, List.of());
+        }
+    }
+
+    /**
+     * A file attached to a shared question, as the link shows it: its name, its kind (pdf, docx, text, png, jpeg, webp)
+     * and pages; never its content.
+     */
+    record SharedFile(String name, String kind, int pages) {
     }
 }

@@ -77,8 +77,11 @@ public abstract class ChatModelPortContract {
     /** Records calls; counts any call that starts while another is still running. */
     protected static final class ContractSink implements AnswerSink {
 
-        final List<String> events = new CopyOnWriteArrayList<>();
-        final CountDownLatch ended = new CountDownLatch(1);
+        public ContractSink() {
+        }
+
+        public final List<String> events = new CopyOnWriteArrayList<>();
+        public final CountDownLatch ended = new CountDownLatch(1);
         final CountDownLatch firstPiece = new CountDownLatch(1);
         final AtomicInteger overlapping = new AtomicInteger();
         private final AtomicInteger inside = new AtomicInteger();

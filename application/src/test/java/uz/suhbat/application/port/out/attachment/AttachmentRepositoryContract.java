@@ -71,4 +71,45 @@ public abstract class AttachmentRepositoryContract {
         assertThat(files.find(sent)).isPresent();
         assertThat(files.find(fresh)).isPresent();
     }
+
+    @Test
+    void anEditedVersionCarriesTheSameFilesOfItsChat() {
+        AttachmentRepository files = emptyRepository();
+        long picture = files.savePending(userId(1), "a.png", AttachmentKind.PNG, bytes("png"), List.of(), 0, AT);
+        long notes = files.savePending(userId(1), "n.txt", AttachmentKind.TEXT, bytes("n"), List.of("n"), 1, AT);
+        long waiting = files.savePending(userId(1), "w.txt", AttachmentKind.TEXT, bytes("w"), List.of("w"), 1, AT);
+        files.bind(userId(1), List.of(picture, notes), chatId(), 1);
+
+        assertThat(files.carry(chatId(), List.of(picture, waiting), 3)).as("a pending upload is no file of the chat").isEqualTo(1);
+        assertThat(files.carry(chatId(), List.of(picture), 3)).as("carried already").isZero();
+
+        assertThat(files.ofChat(chatId())).extracting(AttachmentRepository.Stored::rank, AttachmentRepository.Stored::id)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, picture), org.assertj.core.groups.Tuple.tuple(1, notes),
+                        org.assertj.core.groups.Tuple.tuple(3, picture));
+        assertThat(files.find(waiting).orElseThrow().pending()).isTrue();
+        assertThat(files.content(picture)).isPresent();
+    }
+
+    @Test
+    void aRemovedQuestionsFilesGoExceptThoseALaterVersionCarries() {
+        AttachmentRepository files = emptyRepository();
+        long kept = files.savePending(userId(1), "kept.txt", AttachmentKind.TEXT, bytes("k"), List.of("k"), 1, AT);
+        long dropped = files.savePending(userId(1), "dropped.txt", AttachmentKind.TEXT, bytes("d"), List.of("d"), 1, AT);
+        files.bind(userId(1), List.of(kept, dropped), chatId(), 2);
+        files.carry(chatId(), List.of(kept), 4);
+        files.carry(chatId(), List.of(kept), 6);
+
+        files.release(chatId(), 2);
+
+        assertThat(files.find(dropped)).isEmpty();
+        assertThat(files.pageTexts(dropped)).isEmpty();
+        assertThat(files.ofChat(chatId())).extracting(AttachmentRepository.Stored::rank).containsExactly(4, 6);
+        assertThat(files.pageTexts(kept)).containsExactly("k");
+
+        files.release(chatId(), 6);
+        assertThat(files.ofChat(chatId())).extracting(AttachmentRepository.Stored::rank).containsExactly(4);
+        files.release(chatId(), 4);
+        assertThat(files.ofChat(chatId())).isEmpty();
+        assertThat(files.find(kept)).isEmpty();
+    }
 }

@@ -114,7 +114,8 @@ public abstract class ConversationPortsContract {
         Ports p = emptyPorts();
         long a = chatWithAnswer(p, userId(1), "Salom", "Va alaykum", "gpt-4o-mini", T0);
         List<ChatShareRepository.SharedMessage> snapshot = List.of(
-                new ChatShareRepository.SharedMessage(1, "user", "Salom", T0),
+                new ChatShareRepository.SharedMessage(1, "user", "Salom", T0, List.of(
+                        new ChatShareRepository.SharedFile("reja.pdf", "pdf", 3), new ChatShareRepository.SharedFile("rasm.png", "png", 0))),
                 new ChatShareRepository.SharedMessage(2, "assistant", "Va alaykum", T0.plusSeconds(1)));
 
         ChatShareRepository.Share first = p.shares().create(a, "t".repeat(32), "Salom", "gpt-4o-mini", snapshot, T0.plusSeconds(2));
