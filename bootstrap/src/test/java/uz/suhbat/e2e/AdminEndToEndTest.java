@@ -55,6 +55,12 @@ class AdminEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void theAppsJooqAsksForNoWarningsAfterItsStatements() {
+        // a duplicate daily-active-user row leaves a warning on every chat after the first of the day: no SHOW WARNINGS for it
+        assertThat(db.settings().isFetchWarnings()).isFalse();
+    }
+
+    @Test
     void theMainAdminSignsInWithTheConfiguredCredentialsAndThatIsNoUserSession() {
         AccountsDriver admin = browser();
         assertThat(location(admin.get("/admin"))).endsWith("/admin/login");
