@@ -42,7 +42,7 @@ class CompactVectorsTest {
                 assertThat(compact.size()).isEqualTo(size);
                 assertThat(compact.blocks()).isEqualTo((size + BLOCK - 1) / BLOCK);
                 for (int n = 0; n < size; n++) {
-                    double expected = rowByRow(query, vectors[n]);
+                    double expected = Int8Rounding.cosine(query, vectors[n]);
                     assertThat((double) all[n]).as("vector %d of %d, %d dimensions", n, size, dimensions)
                             .isCloseTo(expected, org.assertj.core.data.Offset.offset(2e-5));
                     assertThat(compact.dot(query, n)).isEqualTo(all[n]);
@@ -86,22 +86,6 @@ class CompactVectorsTest {
         }
         compact.trim();
         assertThat(compact.bytes()).isEqualTo(3000L * 384 + 4L * 3000);
-    }
-
-    /** {@code scale · Σ query[i] · code[i]} with the codes rounded as {@link CompactVectors#add} rounds them. */
-    private static double rowByRow(float[] query, float[] vector) {
-        double sum = 0;
-        float max = 0;
-        for (float v : vector) {
-            sum += v * v;
-            max = Math.max(max, Math.abs(v));
-        }
-        float step = max / 127;
-        double dot = 0;
-        for (int i = 0; i < vector.length; i++) {
-            dot += query[i] * (byte) Math.round(vector[i] / step);
-        }
-        return dot * (float) (step / Math.sqrt(sum));
     }
 
     private static double cosine(float[] unitQuery, float[] vector) {

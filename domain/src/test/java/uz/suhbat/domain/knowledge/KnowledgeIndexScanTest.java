@@ -105,7 +105,7 @@ class KnowledgeIndexScanTest {
             float[] unit = unit(query);
             double[] exhaustive = new double[vectors.length];
             for (int i = 0; i < vectors.length; i++) {
-                exhaustive[i] = int8Cosine(unit, vectors[i]);
+                exhaustive[i] = Int8Rounding.cosine(unit, vectors[i]);
             }
             int[] order = best(exhaustive, k);
 
@@ -140,22 +140,6 @@ class KnowledgeIndexScanTest {
             best[at] = i;
         }
         return best;
-    }
-
-    /** The cosine of {@code unitQuery} and {@code vector}'s int8 codes, rounded as the index rounds them, in double. */
-    private static double int8Cosine(float[] unitQuery, float[] vector) {
-        double sum = 0;
-        float max = 0;
-        for (float v : vector) {
-            sum += v * v;
-            max = Math.max(max, Math.abs(v));
-        }
-        float step = max / 127;
-        double dot = 0;
-        for (int i = 0; i < vector.length; i++) {
-            dot += unitQuery[i] * (byte) Math.round(vector[i] / step);
-        }
-        return dot * (float) (step / Math.sqrt(sum));
     }
 
     private static float[] gaussian(Random random, float sigma) {
