@@ -141,40 +141,8 @@ final class JooqChatRepository implements ChatRepository {
         return transactions.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             t.update(CHAT).set(CHAT.UPDATED, Times.toDb(now)).where(CHAT.ID.eq(chatId)).execute();
-            if (parentRank != 0 && sources.isEmpty()) {
-                Optional<Message> extending = appendToBranchEnd(t, chatId, parentRank, content, status, model, inputTokens, outputTokens, now);
-                if (extending.isPresent()) {
-                    return extending.get();
-                }
-            }
             return insert(t, chatId, parentRank, Role.ASSISTANT, content, status, model, inputTokens, outputTokens, sources, now);
         });
-    }
-
-    /**
-     * The usual answer: to the last message of the active branch, which has no answer yet. The answer then extends the
-     * active branch (chosen, on it) and no other row changes, so neither the versions' {@code chosen} nor every row's
-     * {@code on_branch} is written again: one conditional insert instead of an update, the tree's read and a second
-     * update (five round trips with the chat's update and the count, not eight). Empty, with nothing written, when the
-     * question has an answer already or is off the active branch (a version): {@link #insert} does that. Call with the
-     * chat's row locked.
-     */
-    private static Optional<Message> appendToBranchEnd(DSLContext t, long chatId, int parentRank, String content, MessageStatus status,
-                                                       String model, int inputTokens, int outputTokens, Instant now) {
-        int rank = t.select(DSL.coalesce(DSL.max(CHAT_HISTORY.RANK), 0).plus(1)).from(CHAT_HISTORY)
-                .where(CHAT_HISTORY.CHAT_ID.eq(chatId)).fetchOne(0, int.class);
-        LocalDateTime at = Times.toDb(now);
-        int inserted = t.execute("insert into chat_history (chat_id, parent_rank, chosen, on_branch, role, content, date, `rank`, status, "
-                        + "model, input_tokens, output_tokens) select ?, ?, true, true, 'assistant', ?, ?, ?, ?, ?, ?, ? from dual "
-                        + "where exists (select 1 from chat_history p where p.chat_id = ? and p.`rank` = ? and p.on_branch) "
-                        + "and not exists (select 1 from chat_history c where c.chat_id = ? and c.parent_rank = ?)",
-                chatId, parentRank, content, at, rank, status.wireName(), model, inputTokens, outputTokens, chatId, parentRank, chatId, parentRank);
-        if (inserted != 1) {
-            return Optional.empty();
-        }
-        UsageCounts.add(t, chatId, Role.ASSISTANT.wireName(), model, at, 1, inputTokens, outputTokens);
-        return Optional.of(new Message(rank, Role.ASSISTANT, content, now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), status, model,
-                inputTokens, outputTokens, List.of()));
     }
 
     @Override
