@@ -34,7 +34,7 @@ final class JooqChatLimitPolicy implements ChatLimitPolicyPort {
                         limit(row.get(USER.MESSAGE_LIMIT), row.get(storedDefault))));
     }
 
-    private static Field<String> storedDefault() {
+    static Field<String> storedDefault() {
         return DSL.field(DSL.select(SETTING.VALUE).from(SETTING).where(SETTING.NAME.eq(JooqLimitSettingsRepository.DEFAULT_CHAT_LIMIT)))
                 .as("stored_default");
     }

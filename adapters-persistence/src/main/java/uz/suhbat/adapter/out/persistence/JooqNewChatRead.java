@@ -30,7 +30,7 @@ final class JooqNewChatRead implements NewChatReadPort {
 
     @Override
     public Optional<NewChatFacts> newChatOf(long userId) {
-        Field<String> storedLimit = setting(JooqLimitSettingsRepository.DEFAULT_CHAT_LIMIT, "stored_limit");
+        Field<String> storedLimit = JooqChatLimitPolicy.storedDefault();
         Field<String> quota = DSL.coalesce(USER.DAILY_QUOTA.cast(String.class),
                 DSL.field(DSL.select(SETTING.VALUE).from(SETTING).where(SETTING.NAME.eq(JooqLimitSettingsRepository.DEFAULT_DAILY_QUOTA))))
                 .as("daily_quota_in_force");
@@ -45,9 +45,5 @@ final class JooqNewChatRead implements NewChatReadPort {
                         row.get(USER_PREFERENCE.INSTRUCTIONS_ON) == null ? CustomInstructions.NONE
                                 : new CustomInstructions(row.get(USER_PREFERENCE.ABOUT_YOU), row.get(USER_PREFERENCE.HOW_TO_ANSWER),
                                         Boolean.TRUE.equals(row.get(USER_PREFERENCE.INSTRUCTIONS_ON)))));
-    }
-
-    private static Field<String> setting(String name, String alias) {
-        return DSL.field(DSL.select(SETTING.VALUE).from(SETTING).where(SETTING.NAME.eq(name))).as(alias);
     }
 }
