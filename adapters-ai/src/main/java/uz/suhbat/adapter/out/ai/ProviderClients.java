@@ -32,11 +32,19 @@ final class ProviderClients implements ProviderClientsPort {
      */
     static final String NO_KEY = "none";
     private static final Duration LIST_TIMEOUT = Duration.ofSeconds(10);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final OpenAiSettings defaults;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(LIST_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /**
+     * The HTTP client and JSON reader of the model lists, made at the first list, not at start-up: an HTTP client sets up
+     * TLS (its classes and the trusted certificates), Jackson 2 loads about 500 classes, and a server whose admin lists no
+     * models would carry them for nothing (docs/benchmarks.md, "Session 7: memory").
+     */
+    private static final class Lister {
+        static final ObjectMapper JSON = new ObjectMapper();
+        static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(LIST_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
 
     /** @param defaults timeouts, attempts and backoff, as for OPENAI_* (its address and key are not used) */
     ProviderClients(OpenAiSettings defaults) {
@@ -96,7 +104,7 @@ final class ProviderClients implements ProviderClientsPort {
         }
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = Lister.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new ModelListException(0, "cannot reach " + endpoint.baseUrl() + ": " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
@@ -110,7 +118,7 @@ final class ProviderClients implements ProviderClientsPort {
                     + (response.statusCode() == 401 || response.statusCode() == 403 ? " (the key was refused)" : ""));
         }
         try {
-            JsonNode data = JSON.readTree(response.body()).path("data");
+            JsonNode data = Lister.JSON.readTree(response.body()).path("data");
             List<String> ids = new ArrayList<>();
             for (JsonNode model : data) {
                 if (model.path("id").isTextual()) {
