@@ -20,7 +20,7 @@ import uz.suhbat.adapter.out.persistence.TransactionConnections;
 
 /**
  * The connection to MySQL: an external server when MYSQL_HOST is set, otherwise the embedded
- * one. Either way the database is created if missing; Flyway then creates the tables.
+ * one. Either way the database is created if missing, then the tables ({@link SchemaMigrations}).
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -53,7 +53,16 @@ class DatabaseConfiguration {
 
         createDatabaseIfMissing(host, port, user, password, database);
 
-        return new HikariDataSource(poolConfig("suhbat", host, port, database, user, password, !mysql.external(), mysql.poolSize()));
+        HikariDataSource dataSource = new HikariDataSource(poolConfig("suhbat", host, port, database, user, password, !mysql.external(),
+                mysql.poolSize()));
+        try {
+            // before any bean can use the pool: the schema is there for everything that gets it
+            SchemaMigrations.apply(dataSource);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return dataSource;
     }
 
     /**
