@@ -72,6 +72,7 @@ final class SchemaMigrations {
      */
     static boolean current(DataSource dataSource, Map<String, Integer> scripts) {
         if (scripts.isEmpty()) {
+            log.debug("No migration found in {}; Flyway decides", LOCATION);
             return false;
         }
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -96,6 +97,8 @@ final class SchemaMigrations {
             }
             for (Map.Entry<String, Integer> script : scripts.entrySet()) {
                 if (!script.getValue().equals(applied.get(script.getKey()))) {
+                    log.debug("Migration {}: checksum {}, applied {}; Flyway decides", script.getKey(), script.getValue(),
+                            applied.get(script.getKey()));
                     return false;
                 }
             }
