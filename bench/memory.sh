@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Memory when idle: resident memory (RSS) of the application's JVM and of its embedded MariaDB, each
-# started in a fresh data folder under bootstrap/target, measured IDLE seconds (default 30) after
-# /actuator/health answers UP. Two starts of the same jar, one after the other:
+# started on a data folder of its own under bootstrap/target that a first start made (and was stopped: the
+# measured start is a restart, as every start of a server but its first; FIRST=1 measures the first start,
+# which also creates the schema), measured IDLE seconds (default 30) after /actuator/health answers UP.
+# Two servers, one after the other:
 #   reference: java -jar with the JVM's defaults (what `java -jar suhbat.jar` gives)
 #   run.sh:    the JVM options ./run.sh starts with (.mvn/jvm-options.sh)
 # and the ratio of the two. The embedded server's settings are the same in both (EmbeddedDatabase).
@@ -23,21 +25,32 @@ port=${SERVER_PORT:-18091}
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(free -m | awk '/Mem:/ {print $2}') MB, load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
 
-measure() {
-  local label=$1; shift
-  local work pid db t0 java_kb db_kb
-  work=$(mktemp -d "$PWD/bootstrap/target/bench-memory.XXXXXX")
+# Starts the jar on the data folder $work (java options as arguments) and waits for health UP; sets pid.
+start_app() {
+  local label=$1 t0; shift
   t0=$(date +%s)
   # the reference is the JVM's defaults: without the MALLOC_ARENA_MAX that .mvn/jvm-options.sh exports
   [ "$label" = reference ] && arena=(env -u MALLOC_ARENA_MAX) || arena=(env)
   SERVER_PORT=$port EMBEDDED_DB_DIR="$work/mysql" EMBEDDED_DB_PORT=0 FILES_DIR="$work/file" ADMIN_PASSWORD=bench-admin-password \
-    "${arena[@]}" "$JAVA_HOME/bin/java" "$@" -jar bootstrap/target/suhbat.jar >"$work/app.log" 2>&1 &
+    "${arena[@]}" "$JAVA_HOME/bin/java" "$@" -jar bootstrap/target/suhbat.jar >>"$work/app.log" 2>&1 &
   pid=$!
   until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; do
     if ! kill -0 "$pid" 2>/dev/null; then echo "the app died, see $work/app.log" >&2; exit 1; fi
     if [ $(( $(date +%s) - t0 )) -gt "${START_TIMEOUT:-600}" ]; then echo "no health UP after ${START_TIMEOUT:-600} s, see $work/app.log" >&2; kill "$pid"; exit 1; fi
     sleep 0.5
   done
+}
+
+measure() {
+  local label=$1; shift
+  local work pid db java_kb db_kb
+  work=$(mktemp -d "$PWD/bootstrap/target/bench-memory.XXXXXX")
+  if [ -z "${FIRST:-}" ]; then
+    # a server's every start but its first: the data folder (schema, main admin) made by a first start, which is stopped
+    start_app "$label" "$@"
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+  fi
+  start_app "$label" "$@"
   if [ "$label" = "with-pdf" ]; then
     launch_pdf_model "$port" "$work" "$pid" || { kill "$pid"; exit 1; }
   fi
