@@ -160,11 +160,29 @@ public final class AnswerStarter {
      */
     Outcome answer(Chat chat, List<Message> history, AnswerListener listener, Optional<DailyAllowance> today,
                    ModelCatalog.ModelChoice choice, AnswerClaim claim, Optional<String> instructions, boolean withFiles) {
+        Ask ask = ask(chat.id(), history, choice, instructions, withFiles);
+        if (ask.showSources()) {
+            List<SourceView> shown = ask.sources().stream().map(SourceView::of).toList();
+            tell(() -> listener.sources(shown));
+        }
+        Answer answer = new Answer(chat, history.get(history.size() - 1).rank(), ask.prompt().model(), ask.sources(), listener, chats, clock,
+                today, claim);
+        ChatModelPort.Streaming streaming = model.stream(ask.prompt(), answer);
+        answer.attach(streaming);
+        return new Outcome.Started(answer::stop);
+    }
+
+    /** What an answer asks the model, and the sources it shows (when {@code showSources}). */
+    private record Ask(ChatModelPort.Prompt prompt, List<Message.Source> sources, boolean showSources) {
+    }
+
+    /** {@code chatId} is only read when {@code withFiles}: the chat's files are looked up then. */
+    private Ask ask(long chatId, List<Message> history, ModelCatalog.ModelChoice choice, Optional<String> instructions, boolean withFiles) {
         List<ChatModelPort.Turn> turns = new ArrayList<>();
         List<Message.Source> sources = List.of();
         instructions.ifPresent(text -> turns.add(new ChatModelPort.Turn(Role.SYSTEM, text)));
         List<Message> seen = MessageTree.seenByModel(history);
-        ChatAttachments.Context attached = withFiles ? attachments.context(chat.id(), seen, choice.id()) : ChatAttachments.Context.EMPTY;
+        ChatAttachments.Context attached = withFiles ? attachments.context(chatId, seen, choice.id()) : ChatAttachments.Context.EMPTY;
         if (choice.pdf().isPresent()) {
             String question = history.get(history.size() - 1).content();
             PdfModels.Grounding grounding = pdfModels.ground(choice.pdf().get(), question);
@@ -174,20 +192,77 @@ public final class AnswerStarter {
         if (!attached.sources().isEmpty()) {
             sources = java.util.stream.Stream.concat(sources.stream(), attached.sources().stream()).toList();
         }
-        if (choice.pdf().isPresent() || !attached.sources().isEmpty()) {
-            List<SourceView> shown = sources.stream().map(SourceView::of).toList();
-            tell(() -> listener.sources(shown));
-        }
         attached.system().ifPresent(text -> turns.add(new ChatModelPort.Turn(Role.SYSTEM, text)));
         // only the active branch, and of it no question left unanswered but the one answered now
         for (Message m : seen) {
             turns.add(attached.turn(m));
         }
-        String answeringModel = choice.answeringModel();
-        Answer answer = new Answer(chat, history.get(history.size() - 1).rank(), answeringModel, sources, listener, chats, clock, today, claim);
-        ChatModelPort.Streaming streaming = model.stream(new ChatModelPort.Prompt(answeringModel, turns), answer);
-        answer.attach(streaming);
-        return new Outcome.Started(answer::stop);
+        return new Ask(new ChatModelPort.Prompt(choice.answeringModel(), turns), sources,
+                choice.pdf().isPresent() || !attached.sources().isEmpty());
+    }
+
+    /** The system message a new chat's answers start with, from its user's custom instructions as read with its author. */
+    Optional<String> systemMessageOf(CustomInstructions instructions) {
+        return preferences == null ? Optional.empty() : instructions.systemMessage();
+    }
+
+    /**
+     * Asks the model for the answer to a new chat's first question, without files, before the chat is stored, so that the
+     * model's time to its first piece and the chat's transaction overlap: what the model sends is held
+     * ({@link HeldSink}) until {@link Early#answer} (the chat stored) lets it through, or dropped by {@link Early#cancel}
+     * (the chat could not be stored), which also cancels the call. Empty when the request could not be made (the model
+     * or the grounding threw): the chat is then stored first and asked the usual way, which meets the same failure as before.
+     */
+    Optional<Early> askEarly(String question, java.time.Instant now, ModelCatalog.ModelChoice choice, Optional<String> instructions) {
+        HeldSink held = new HeldSink();
+        try {
+            Message first = new Message(1, Role.USER, question, now, uz.suhbat.domain.chat.MessageStatus.COMPLETE, choice.id(), 0, 0,
+                    List.of());
+            Ask ask = ask(0, List.of(first), choice, instructions, false);
+            return Optional.of(new Early(ask, held, model.stream(ask.prompt(), held)));
+        } catch (RuntimeException failed) {
+            held.drop();
+            return Optional.empty();
+        }
+    }
+
+    /** A new chat's answer asked before its chat was stored ({@link #askEarly}). */
+    final class Early {
+
+        private final Ask ask;
+        private final HeldSink held;
+        private final ChatModelPort.Streaming streaming;
+
+        private Early(Ask ask, HeldSink held, ChatModelPort.Streaming streaming) {
+            this.ask = ask;
+            this.held = held;
+            this.streaming = streaming;
+        }
+
+        /** The chat could not be stored (or its answer not started): nothing of the answer reaches anyone, and the call ends. */
+        void cancel() {
+            held.drop();
+            streaming.cancel();
+        }
+
+        /**
+         * The chat is stored, with {@code questionRank} its question: tells {@code first} (the chat's event), then the sources,
+         * then lets the answer through, held pieces first, as {@link AnswerStarter#answer} would have streamed it.
+         */
+        Outcome answer(Chat chat, int questionRank, AnswerListener listener, Optional<DailyAllowance> today, AnswerClaim claim,
+                       Runnable first) {
+            Answer answer = new Answer(chat, questionRank, ask.prompt().model(), ask.sources(), listener, chats, clock, today, claim);
+            held.release(answer, () -> {
+                tell(first);
+                if (ask.showSources()) {
+                    List<SourceView> shown = ask.sources().stream().map(SourceView::of).toList();
+                    tell(() -> listener.sources(shown));
+                }
+            });
+            // after the release: a stop during it (the browser gone) cancels the call here, not under the held sink's lock
+            answer.attach(streaming);
+            return new Outcome.Started(answer::stop);
+        }
     }
 
     /** Tells the listener something before the answer starts; a listener that is gone does not stop the answer. */
