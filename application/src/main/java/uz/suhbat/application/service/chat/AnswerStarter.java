@@ -36,6 +36,11 @@ public final class AnswerStarter {
     private final PreferenceRepository preferences;
     /** files attached to messages; set once at wiring ({@link #attachments(ChatAttachments)}) */
     private volatile ChatAttachments attachments = ChatAttachments.NONE;
+    /**
+     * Runs the end of a new chat's answer that ended before its chat was stored ({@link #askEarly}): the answer's final
+     * write, off the request's thread, whose response waits for it. A virtual thread each unless set otherwise.
+     */
+    private volatile java.util.concurrent.Executor heldEnds = runnable -> Thread.ofVirtual().name("suhbat-answer-end").start(runnable);
 
     /**
      * @param guard "one answer per chat at a time", on every node: starting a chat, sending and regenerating each claim the
@@ -113,6 +118,11 @@ public final class AnswerStarter {
     /** Wires the files attached to messages (bootstrap, once, before requests arrive). */
     public void attachments(ChatAttachments attachments) {
         this.attachments = java.util.Objects.requireNonNull(attachments, "attachments");
+    }
+
+    /** Where the end of an answer that ended before its chat was stored runs ({@link #askEarly}); tests run it in place. */
+    public void heldEnds(java.util.concurrent.Executor executor) {
+        this.heldEnds = java.util.Objects.requireNonNull(executor, "executor");
     }
 
     /** The files of a message, as the send and start services check and bind them. */
@@ -258,7 +268,7 @@ public final class AnswerStarter {
                     List<SourceView> shown = ask.sources().stream().map(SourceView::of).toList();
                     tell(() -> listener.sources(shown));
                 }
-            });
+            }, heldEnds);
             // after the release: a stop during it (the browser gone) cancels the call here, not under the held sink's lock
             answer.attach(streaming);
             return new Outcome.Started(answer::stop);

@@ -2,6 +2,7 @@ package uz.suhbat.application.service.chat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
@@ -15,60 +16,15 @@ import uz.suhbat.application.port.out.ai.ChatModelPort;
 final class HeldSink implements ChatModelPort.AnswerSink {
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final List<Consumer<ChatModelPort.AnswerSink>> held = new ArrayList<>();
+    private final List<String> pieces = new ArrayList<>(); // guarded by lock
+    /** the answer's end (completed or failed), when it came while held; guarded by lock */
+    private Consumer<ChatModelPort.AnswerSink> end;
     /** set, holding the lock, once everything held has passed; read without it by the calls that come after */
     private volatile ChatModelPort.AnswerSink target;
     private boolean dropped; // guarded by lock
 
     @Override
     public void delta(String text) {
-        pass(sink -> sink.delta(text));
-    }
-
-    @Override
-    public void completed(ChatModelPort.TokenUsage usage) {
-        pass(sink -> sink.completed(usage));
-    }
-
-    @Override
-    public void failed(ChatModelPort.Failure failure) {
-        pass(sink -> sink.failed(failure));
-    }
-
-    /**
-     * Runs {@code first}, then passes what was held to {@code to}, in order, and lets every later call through. Returns false
-     * (and does nothing) after {@link #drop}.
-     */
-    boolean release(ChatModelPort.AnswerSink to, Runnable first) {
-        lock.lock();
-        try {
-            if (dropped) {
-                return false;
-            }
-            first.run();
-            for (Consumer<ChatModelPort.AnswerSink> call : held) {
-                call.accept(to);
-            }
-            held.clear();
-            target = to;
-            return true;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Nothing held or still to come passes any more. */
-    void drop() {
-        lock.lock();
-        try {
-            dropped = true;
-            held.clear();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void pass(Consumer<ChatModelPort.AnswerSink> call) {
         ChatModelPort.AnswerSink to = target;
         if (to == null) {
             lock.lock();
@@ -78,7 +34,37 @@ final class HeldSink implements ChatModelPort.AnswerSink {
                 }
                 to = target;
                 if (to == null) {
-                    held.add(call);
+                    pieces.add(text);
+                    return;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        to.delta(text);
+    }
+
+    @Override
+    public void completed(ChatModelPort.TokenUsage usage) {
+        ends(sink -> sink.completed(usage));
+    }
+
+    @Override
+    public void failed(ChatModelPort.Failure failure) {
+        ends(sink -> sink.failed(failure));
+    }
+
+    private void ends(Consumer<ChatModelPort.AnswerSink> call) {
+        ChatModelPort.AnswerSink to = target;
+        if (to == null) {
+            lock.lock();
+            try {
+                if (dropped) {
+                    return;
+                }
+                to = target;
+                if (to == null) {
+                    end = call;
                     return;
                 }
             } finally {
@@ -86,5 +72,45 @@ final class HeldSink implements ChatModelPort.AnswerSink {
             }
         }
         call.accept(to);
+    }
+
+    /**
+     * Runs {@code first}, then passes the pieces held to {@code to}, in order, and lets every later call through; an end that
+     * came while held (the answer's final write, a statement or more) is passed on {@code later}, so that the thread that
+     * releases (the request's, whose response waits for it) does not wait for it. Does nothing after {@link #drop}.
+     */
+    void release(ChatModelPort.AnswerSink to, Runnable first, Executor later) {
+        Consumer<ChatModelPort.AnswerSink> held;
+        lock.lock();
+        try {
+            if (dropped) {
+                return;
+            }
+            first.run();
+            for (String piece : pieces) {
+                to.delta(piece);
+            }
+            pieces.clear();
+            held = end;
+            end = null;
+            target = to;
+        } finally {
+            lock.unlock();
+        }
+        if (held != null) {
+            later.execute(() -> held.accept(to));
+        }
+    }
+
+    /** Nothing held or still to come passes any more. */
+    void drop() {
+        lock.lock();
+        try {
+            dropped = true;
+            pieces.clear();
+            end = null;
+        } finally {
+            lock.unlock();
+        }
     }
 }

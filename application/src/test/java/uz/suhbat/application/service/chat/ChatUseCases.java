@@ -44,6 +44,8 @@ public final class ChatUseCases {
         ModelCatalog catalog = new ModelCatalog(openAiModels, pdfModels, new FixedContextWindows(128_000));
         guard = new uz.suhbat.application.fake.InMemoryAnswerGuard(chats);
         AnswerStarter answers = new AnswerStarter(chats, model, pdfModels, clock, guard, preferences);
+        // an answer that ended before its chat was stored ends in place, so that tests see it end when start returns
+        answers.heldEnds(Runnable::run);
         answerStarter = answers;
         conversations = new uz.suhbat.application.fake.InMemoryConversations(chats);
         query = new ChatQueryService(chats, catalog, model, quotas, clock, conversations);

@@ -87,8 +87,10 @@ class NewChatAsksEarlyTest {
     }
 
     @Test
-    void anAnswerThatEndedBeforeTheChatWasStored_isToldWholeAfterTheChatEvent() {
+    void anAnswerThatEndedBeforeTheChatWasStored_isToldAfterTheChatEvent_andItsFinalWriteIsLeftToAnotherThread() {
         long aziz = verifiedUser("aziz");
+        List<Runnable> later = new ArrayList<>();
+        service.answerStarter.heldEnds(later::add);
         model.answers("Bir", " ikki");
         RecordingAnswerListener listener = new RecordingAnswerListener();
         List<String> seenWhileStoring = new ArrayList<>();
@@ -97,6 +99,11 @@ class NewChatAsksEarlyTest {
         service.start(aziz, "gpt-4o-mini", "Sanang", listener);
 
         assertThat(seenWhileStoring).containsExactly("events []");
+        // the request's thread told the chat and the pieces; the answer's final write (and its done) waits for the other thread
+        assertThat(listener.events()).containsExactly("chat:Sanang", "delta:Bir", "delta: ikki");
+        assertThat(service.chat(aziz, listener.chatId()).orElseThrow().messages()).extracting(m -> m.content()).containsExactly("Sanang");
+        assertThat(later).hasSize(1);
+        later.getFirst().run();
         assertThat(listener.events()).containsExactly("chat:Sanang", "delta:Bir", "delta: ikki", "done:2/1/50");
         assertThat(service.chat(aziz, listener.chatId()).orElseThrow().messages()).extracting(m -> m.content())
                 .containsExactly("Sanang", "Bir ikki");
