@@ -37,10 +37,11 @@ public final class AnswerStarter {
     /** files attached to messages; set once at wiring ({@link #attachments(ChatAttachments)}) */
     private volatile ChatAttachments attachments = ChatAttachments.NONE;
     /**
-     * Runs the end of a new chat's answer that ended before its chat was stored ({@link #askEarly}): the answer's final
-     * write, off the request's thread, whose response waits for it. A virtual thread each unless set otherwise.
+     * What a new chat's answer does off the request's thread ({@link #askEarly}): building and sending the model's request
+     * while the chat is stored, and the end (the final write) of an answer that ended before its chat was stored, which the
+     * request's response would otherwise wait for. A virtual thread each unless set otherwise.
      */
-    private volatile java.util.concurrent.Executor heldEnds = runnable -> Thread.ofVirtual().name("suhbat-answer-end").start(runnable);
+    private volatile java.util.concurrent.Executor aside = runnable -> Thread.ofVirtual().name("suhbat-new-chat").start(runnable);
 
     /**
      * @param guard "one answer per chat at a time", on every node: starting a chat, sending and regenerating each claim the
@@ -120,9 +121,9 @@ public final class AnswerStarter {
         this.attachments = java.util.Objects.requireNonNull(attachments, "attachments");
     }
 
-    /** Where the end of an answer that ended before its chat was stored runs ({@link #askEarly}); tests run it in place. */
-    public void heldEnds(java.util.concurrent.Executor executor) {
-        this.heldEnds = java.util.Objects.requireNonNull(executor, "executor");
+    /** Where a new chat's answer does what it does off the request's thread ({@link #askEarly}); tests run it in place. */
+    public void aside(java.util.concurrent.Executor executor) {
+        this.aside = java.util.Objects.requireNonNull(executor, "executor");
     }
 
     /** The files of a message, as the send and start services check and bind them. */
@@ -217,50 +218,63 @@ public final class AnswerStarter {
     }
 
     /**
-     * Asks the model for the answer to a new chat's first question, without files, before the chat is stored, so that the
-     * model's time to its first piece and the chat's transaction overlap: what the model sends is held
-     * ({@link HeldSink}) until {@link Early#answer} (the chat stored) lets it through, or dropped by {@link Early#cancel}
-     * (the chat could not be stored), which also cancels the call. Empty when the request could not be made (the model
-     * or the grounding threw): the chat is then stored first and asked the usual way, which meets the same failure as before.
+     * Asks the model for the answer to a new chat's first question, without files, while the chat is being stored, so that
+     * the model's time to its first piece and the chat's transaction overlap: the request is built and sent on another
+     * thread ({@link #aside}), what the model sends is held ({@link HeldSink}) until {@link Early#answer} (the chat stored)
+     * lets it through, or dropped by {@link Early#cancel} (the chat could not be stored), which also cancels the call.
      */
-    Optional<Early> askEarly(String question, java.time.Instant now, ModelCatalog.ModelChoice choice, Optional<String> instructions) {
+    Early askEarly(String question, java.time.Instant now, ModelCatalog.ModelChoice choice, Optional<String> instructions) {
         HeldSink held = new HeldSink();
-        try {
-            Message first = new Message(1, Role.USER, question, now, uz.suhbat.domain.chat.MessageStatus.COMPLETE, choice.id(), 0, 0,
-                    List.of());
-            Ask ask = ask(0, List.of(first), choice, instructions, false);
-            return Optional.of(new Early(ask, held, model.stream(ask.prompt(), held)));
-        } catch (RuntimeException failed) {
-            held.drop();
-            return Optional.empty();
-        }
+        java.util.concurrent.CompletableFuture<Asked> asked = new java.util.concurrent.CompletableFuture<>();
+        Message first = new Message(1, Role.USER, question, now, uz.suhbat.domain.chat.MessageStatus.COMPLETE, choice.id(), 0, 0, List.of());
+        aside.execute(() -> {
+            try {
+                Ask ask = ask(0, List.of(first), choice, instructions, false);
+                asked.complete(new Asked(ask, model.stream(ask.prompt(), held)));
+            } catch (RuntimeException | Error failed) {
+                held.drop();
+                asked.completeExceptionally(failed);
+            }
+        });
+        return new Early(held, asked);
     }
 
-    /** A new chat's answer asked before its chat was stored ({@link #askEarly}). */
+    private record Asked(Ask ask, ChatModelPort.Streaming streaming) {
+    }
+
+    /** A new chat's answer asked while its chat was being stored ({@link #askEarly}). */
     final class Early {
 
-        private final Ask ask;
         private final HeldSink held;
-        private final ChatModelPort.Streaming streaming;
+        private final java.util.concurrent.CompletableFuture<Asked> asked;
 
-        private Early(Ask ask, HeldSink held, ChatModelPort.Streaming streaming) {
-            this.ask = ask;
+        private Early(HeldSink held, java.util.concurrent.CompletableFuture<Asked> asked) {
             this.held = held;
-            this.streaming = streaming;
+            this.asked = asked;
         }
 
         /** The chat could not be stored (or its answer not started): nothing of the answer reaches anyone, and the call ends. */
         void cancel() {
             held.drop();
-            streaming.cancel();
+            asked.thenAccept(call -> call.streaming().cancel());
         }
 
         /**
          * The chat is stored, with {@code questionRank} its question: tells {@code first} (the chat's event), then the sources,
-         * then lets the answer through, held pieces first, as {@link AnswerStarter#answer} would have streamed it.
+         * then lets the answer through, held pieces first, as {@link AnswerStarter#answer} would have streamed it. When the
+         * request could not be made (the model or the grounding threw), {@code otherwise} asks the usual way, which meets the
+         * same failure as before.
          */
         Outcome answer(Chat chat, int questionRank, AnswerListener listener, Optional<DailyAllowance> today, AnswerClaim claim,
-                       Runnable first) {
+                       Runnable first, java.util.function.Supplier<Outcome> otherwise) {
+            Asked call;
+            try {
+                call = asked.join(); // sent long before the chat's transaction has committed
+            } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException failed) {
+                tell(first);
+                return otherwise.get();
+            }
+            Ask ask = call.ask();
             Answer answer = new Answer(chat, questionRank, ask.prompt().model(), ask.sources(), listener, chats, clock, today, claim);
             held.release(answer, () -> {
                 tell(first);
@@ -268,9 +282,9 @@ public final class AnswerStarter {
                     List<SourceView> shown = ask.sources().stream().map(SourceView::of).toList();
                     tell(() -> listener.sources(shown));
                 }
-            }, heldEnds);
+            }, aside);
             // after the release: a stop during it (the browser gone) cancels the call here, not under the held sink's lock
-            answer.attach(streaming);
+            answer.attach(call.streaming());
             return new Outcome.Started(answer::stop);
         }
     }

@@ -76,7 +76,7 @@ public final class StartChatService implements StartChatUseCase {
         // the model is asked while the chat is stored (a question without files: nothing of the request needs the stored chat);
         // what it answers is held until the chat's transaction has committed, and dropped, the call cancelled, if it failed
         Optional<AnswerStarter.Early> early = files.isEmpty()
-                ? answers.askEarly(content, now, choice.get(), answers.systemMessageOf(facts.get().instructions()))
+                ? Optional.of(answers.askEarly(content, now, choice.get(), answers.systemMessageOf(facts.get().instructions())))
                 : Optional.empty();
         try {
             // nobody knew the chat a moment ago, so its claim is free: taken in the insert that makes it, where the repository can
@@ -93,12 +93,13 @@ public final class StartChatService implements StartChatUseCase {
             // held before the chat's id is told
             Outcome outcome = answers.oneAtATime(chat.id(), created.claimed() ? owner : null, claim -> {
                 Runnable told = () -> listener.chatCreated(chat.id(), chat.title());
+                java.util.function.Supplier<Outcome> asked = () -> answers.answer(chat, List.of(started.first()), listener,
+                        counted.allowance(), choice.get(), claim, instructions, !files.isEmpty());
                 if (early.isPresent()) {
-                    return early.get().answer(chat, started.first().rank(), listener, counted.allowance(), claim, told);
+                    return early.get().answer(chat, started.first().rank(), listener, counted.allowance(), claim, told, asked);
                 }
                 AnswerStarter.tell(told);
-                return answers.answer(chat, List.of(started.first()), listener, counted.allowance(), choice.get(), claim, instructions,
-                        !files.isEmpty());
+                return asked.get();
             });
             if (!(outcome instanceof Outcome.Started)) {
                 early.ifPresent(AnswerStarter.Early::cancel);
