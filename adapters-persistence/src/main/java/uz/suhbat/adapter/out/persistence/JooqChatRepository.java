@@ -33,14 +33,25 @@ final class JooqChatRepository implements ChatRepository {
     private final DSLContext db;
     /** Where the write transactions run: see {@link TransactionConnections}. */
     private final DSLContext transactions;
+    private final boolean severalStatementsAtOnce;
 
     JooqChatRepository(DSLContext db) {
         this(db, db);
     }
 
     JooqChatRepository(DSLContext db, DSLContext transactions) {
+        this(db, transactions, false);
+    }
+
+    /**
+     * @param severalStatementsAtOnce whether the connections of {@code transactions} take several statements in one round trip
+     *                                ({@link TransactionConnections}: {@code allowMultiQueries}); a new chat is then stored in
+     *                                one round trip and its commit
+     */
+    JooqChatRepository(DSLContext db, DSLContext transactions, boolean severalStatementsAtOnce) {
         this.db = db;
         this.transactions = transactions;
+        this.severalStatementsAtOnce = severalStatementsAtOnce;
     }
 
     private static long insertChat(DSLContext t, long userId, String title, String model, int messageLimit, int used, Instant now) {
@@ -77,6 +88,9 @@ final class JooqChatRepository implements ChatRepository {
     }
 
     private StartedChat create(long userId, String title, String model, MessageLimit limit, String content, Instant now, String answeringBy) {
+        if (severalStatementsAtOnce) {
+            return createAtOnce(userId, title, model, limit, content, now, answeringBy);
+        }
         return transactions.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             long id = insertChat(t, userId, title, model, limit.value(), 1, now, answeringBy);
@@ -91,6 +105,54 @@ final class JooqChatRepository implements ChatRepository {
                     .execute();
             UsageCounts.writer(t, id, Times.toDb(now));
             UsageCounts.add(t, id, Role.USER.wireName(), model, Times.toDb(now), 1, 0, 0);
+            Instant stored = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            return new StartedChat(new Chat(id, userId, title, model, stored, stored, limit, 1, null),
+                    new Message(1, Role.USER, content, stored, MessageStatus.COMPLETE, model, 0, 0, List.of()));
+        });
+    }
+
+    /**
+     * {@link #create} in one round trip and the commit (every new chat waits for it before its first token): the chat, its
+     * question and the two statistics counters, as {@link UsageCounts#writer} and {@link UsageCounts#add} write them, sent as
+     * one multi-statement query with the chat's new id kept in a session variable, then the id read back in the same trip.
+     */
+    private StartedChat createAtOnce(long userId, String title, String model, MessageLimit limit, String content, Instant now,
+                                     String answeringBy) {
+        return transactions.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            LocalDateTime at = Times.toDb(now);
+            org.jooq.Field<Long> newChat = DSL.field("@suhbat_new_chat", Long.class);
+            List<org.jooq.Query> queries = List.of(
+                    t.insertInto(CHAT)
+                            .set(CHAT.ANSWERING_BY, answeringBy)
+                            .set(CHAT.ANSWERING_SINCE, answeringBy == null ? null : at)
+                            .set(CHAT.USER_ID, userId)
+                            .set(CHAT.TITLE, title)
+                            .set(CHAT.MODEL, model)
+                            .set(CHAT.MESSAGE_LIMIT, limit.value())
+                            .set(CHAT.USED, 1)
+                            .set(CHAT.DATE, at)
+                            .set(CHAT.UPDATED, at),
+                    t.query("set @suhbat_new_chat = last_insert_id()"),
+                    t.insertInto(CHAT_HISTORY)
+                            .set(CHAT_HISTORY.CHAT_ID, newChat)
+                            .set(CHAT_HISTORY.ROLE, Role.USER.wireName())
+                            .set(CHAT_HISTORY.CONTENT, content)
+                            .set(CHAT_HISTORY.DATE, at)
+                            .set(CHAT_HISTORY.RANK, 1)
+                            .set(CHAT_HISTORY.STATUS, MessageStatus.COMPLETE.wireName())
+                            .set(CHAT_HISTORY.MODEL, model),
+                    UsageCounts.writerOf(t, userId, at),
+                    UsageCounts.addQuestionOfNewChat(t, at));
+            StringBuilder sql = new StringBuilder();
+            List<Object> binds = new ArrayList<>();
+            for (org.jooq.Query query : queries) {
+                sql.append(t.render(query)).append(";\n");
+                binds.addAll(t.extractBindValues(query));
+            }
+            sql.append("select @suhbat_new_chat");
+            org.jooq.Results results = t.fetchMany(sql.toString(), binds.toArray());
+            long id = results.get(results.size() - 1).get(0).get(0, Long.class);
             Instant stored = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             return new StartedChat(new Chat(id, userId, title, model, stored, stored, limit, 1, null),
                     new Message(1, Role.USER, content, stored, MessageStatus.COMPLETE, model, 0, 0, List.of()));
