@@ -115,6 +115,10 @@ final class JooqChatRepository implements ChatRepository {
      * {@link #create} in one round trip and the commit (every new chat waits for it before its first token): the chat, its
      * question and the two statistics counters, as {@link UsageCounts#writer} and {@link UsageCounts#add} write them, sent as
      * one multi-statement query with the chat's new id kept in a session variable, then the id read back in the same trip.
+     * Should a statement fail, the server runs none after it and the transaction is rolled back. The commit stays a call of
+     * its own: sent inside the query, the driver would have to be told to trust the server's "no transaction open"
+     * ({@code useLocalTransactionState}), and after a failed statement that state is stale, so the rollback would be skipped
+     * and the connection go back to the pool with the failed statement's transaction (and its locks) open.
      */
     private StartedChat createAtOnce(long userId, String title, String model, MessageLimit limit, String content, Instant now,
                                      String answeringBy) {

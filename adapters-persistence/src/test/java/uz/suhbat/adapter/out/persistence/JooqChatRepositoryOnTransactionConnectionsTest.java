@@ -63,6 +63,53 @@ class JooqChatRepositoryOnTransactionConnectionsTest extends ChatRepositoryContr
                 .getValues(0, Long.class)).containsExactly(userId(1), userId(2));
     }
 
+    /**
+     * One COMMIT on the server per new chat; a new chat whose statement fails is rolled back and its connection goes back to
+     * the pool clean (with the commit sent inside the query and {@code useLocalTransactionState}, the rollback was skipped
+     * after such a failure, and the next test's emptying of the tables waited for the open transaction's locks for ever).
+     */
+    @org.junit.jupiter.api.Test
+    void aNewChatIsCommittedOnceAndAFailedOneLeavesNothingAndAUsableConnection() {
+        ChatRepository chats = emptyRepository();
+        DSLContext db = TestDatabase.dsl();
+        long commitsBefore = commits(db);
+        long id = chats.createWithFirstMessage(userId(1), "t", "gpt-4o-mini", new uz.suhbat.domain.limit.MessageLimit(5), "savol",
+                Instant.parse("2026-11-30T07:40:00Z")).chat().id();
+        org.assertj.core.api.Assertions.assertThat(commits(db) - commitsBefore).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(chats.find(id)).isPresent();
+
+        // a title longer than its column: the chat's insert fails, so nothing of it is stored (nor counted)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> chats.createWithFirstMessage(userId(1), "t".repeat(300), "gpt-4o-mini",
+                new uz.suhbat.domain.limit.MessageLimit(5), "boshqa savol", Instant.parse("2026-11-30T07:41:00Z")))
+                .isInstanceOf(RuntimeException.class);
+        org.assertj.core.api.Assertions.assertThat(chats.findByUser(userId(1))).hasSize(1);
+        // and no transaction was left open on the connection it went back to the pool with: nothing holds the chat table, so
+        // a lock of it for writing is granted at once (it waited for ever when the failed statement's transaction stayed open)
+        db.connection(connection -> {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("set session lock_wait_timeout = 5");
+                try {
+                    statement.execute("lock tables chat write");
+                    statement.execute("unlock tables");
+                } finally {
+                    statement.execute("set session lock_wait_timeout = default");
+                }
+            }
+        });
+        org.assertj.core.api.Assertions.assertThat(((Number) db.fetchValue("select sum(messages) from usage_count where role = 'user'"))
+                .longValue()).isEqualTo(1L);
+        // every connection of the pool is still clean: new chats go on being stored
+        for (int i = 0; i < 6; i++) {
+            chats.createWithFirstMessage(userId(2), "t" + i, "gpt-4o-mini", new uz.suhbat.domain.limit.MessageLimit(5), "q" + i,
+                    Instant.parse("2026-11-30T07:42:00Z"));
+        }
+        org.assertj.core.api.Assertions.assertThat(chats.findByUser(userId(2))).hasSize(6);
+    }
+
+    private static long commits(DSLContext db) {
+        return Long.parseLong(db.fetchOne("show global status like 'Com_commit'").get(1, String.class));
+    }
+
     @Override
     protected long userId(int which) {
         return users[which - 1];
