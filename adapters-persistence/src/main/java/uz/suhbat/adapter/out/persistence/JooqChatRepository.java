@@ -207,8 +207,70 @@ final class JooqChatRepository implements ChatRepository {
         return transactions.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             t.update(CHAT).set(CHAT.UPDATED, Times.toDb(now)).where(CHAT.ID.eq(chatId)).execute();
+            if (parentRank != 0) {
+                Optional<Message> extending = extendBranch(t, chatId, parentRank, content, status, model, inputTokens, outputTokens, sources, now);
+                if (extending.isPresent()) {
+                    return extending.get();
+                }
+            }
             return insert(t, chatId, parentRank, Role.ASSISTANT, content, status, model, inputTokens, outputTokens, sources, now);
         });
+    }
+
+    /**
+     * The usual answer: to the last message of the active branch, which has no answer yet. It then extends the active
+     * branch (chosen, on it) and no other row changes, so neither the versions' {@code chosen} nor every row's
+     * {@code on_branch} is written again: one plain read of the chat's next rank and of the question's place, then a plain
+     * insert (five round trips with the chat's update, the count and the commit, not eight). Empty, with nothing written,
+     * when the question has an answer already or is off the active branch: {@link #insert} does that.
+     * <p>
+     * Call with the chat's row locked (every change of a chat's tree locks it first), so that the read sees the tree as it
+     * stays until the commit. The read is a plain {@code SELECT}: a consistent read without locks, made after the lock was
+     * taken. Not an {@code INSERT … SELECT}: under REPEATABLE READ that reads with shared next-key locks, which held the gap
+     * at the end of {@code chat_history}'s index and made new chats' inserts wait and deadlock (docs/benchmarks.md,
+     * "Session 6: CPU per chat under sustained load", last paragraph).
+     */
+    private static Optional<Message> extendBranch(DSLContext t, long chatId, int parentRank, String content, MessageStatus status,
+                                                  String model, int inputTokens, int outputTokens, List<Message.Source> sources, Instant now) {
+        var place = t.select(DSL.coalesce(DSL.max(CHAT_HISTORY.RANK), 0).plus(1),
+                        DSL.count().filterWhere(CHAT_HISTORY.PARENT_RANK.eq(parentRank)),
+                        DSL.count().filterWhere(CHAT_HISTORY.RANK.eq(parentRank).and(CHAT_HISTORY.ON_BRANCH.isTrue())))
+                .from(CHAT_HISTORY).where(CHAT_HISTORY.CHAT_ID.eq(chatId)).fetchOne();
+        if (place == null || place.value2() != 0 || place.value3() != 1) {
+            return Optional.empty();
+        }
+        int rank = place.value1();
+        LocalDateTime at = Times.toDb(now);
+        Long id = t.insertInto(CHAT_HISTORY)
+                .set(CHAT_HISTORY.PARENT_RANK, parentRank)
+                .set(CHAT_HISTORY.CHOSEN, true)
+                .set(CHAT_HISTORY.ON_BRANCH, true)
+                .set(CHAT_HISTORY.CHAT_ID, chatId)
+                .set(CHAT_HISTORY.ROLE, Role.ASSISTANT.wireName())
+                .set(CHAT_HISTORY.CONTENT, content)
+                .set(CHAT_HISTORY.DATE, at)
+                .set(CHAT_HISTORY.RANK, rank)
+                .set(CHAT_HISTORY.STATUS, status.wireName())
+                .set(CHAT_HISTORY.MODEL, model)
+                .set(CHAT_HISTORY.INPUT_TOKENS, inputTokens)
+                .set(CHAT_HISTORY.OUTPUT_TOKENS, outputTokens)
+                .returningResult(CHAT_HISTORY.ID)
+                .fetchOne(CHAT_HISTORY.ID);
+        insertSources(t, id, sources);
+        UsageCounts.add(t, chatId, Role.ASSISTANT.wireName(), model, at, 1, inputTokens, outputTokens);
+        return Optional.of(new Message(rank, Role.ASSISTANT, content, now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), status, model,
+                inputTokens, outputTokens, sources));
+    }
+
+    private static void insertSources(DSLContext t, Long chatHistoryId, List<Message.Source> sources) {
+        for (Message.Source source : sources) {
+            t.insertInto(MESSAGE_SOURCE)
+                    .set(MESSAGE_SOURCE.CHAT_HISTORY_ID, chatHistoryId)
+                    .set(MESSAGE_SOURCE.MODEL_ID, source.modelId() == 0 ? null : source.modelId())
+                    .set(MESSAGE_SOURCE.PAGE, source.page())
+                    .set(MESSAGE_SOURCE.TEXT, source.text())
+                    .execute();
+        }
     }
 
     @Override
@@ -327,14 +389,7 @@ final class JooqChatRepository implements ChatRepository {
                 .set(CHAT_HISTORY.OUTPUT_TOKENS, role == Role.ASSISTANT ? outputTokens : null)
                 .returningResult(CHAT_HISTORY.ID)
                 .fetchOne(CHAT_HISTORY.ID);
-        for (Message.Source source : sources) {
-            t.insertInto(MESSAGE_SOURCE)
-                    .set(MESSAGE_SOURCE.CHAT_HISTORY_ID, id)
-                    .set(MESSAGE_SOURCE.MODEL_ID, source.modelId() == 0 ? null : source.modelId())
-                    .set(MESSAGE_SOURCE.PAGE, source.page())
-                    .set(MESSAGE_SOURCE.TEXT, source.text())
-                    .execute();
-        }
+        insertSources(t, id, sources);
         ChatBranches.markBranch(t, chatId);
         if (role == Role.USER) {
             UsageCounts.writer(t, chatId, Times.toDb(now));
