@@ -8,7 +8,13 @@
 #                         between two young collections, so its size is resident (with MaxHeapFreeRatio=20: idle 11 MB
 #                         less; docs/benchmarks.md, "Session 7: memory")
 #   -Xss512k              stacks of platform threads (answers stream on virtual threads)
-#   -XX:ReservedCodeCacheSize=64m, -XX:MaxDirectMemorySize=64m  bounds for what was sized for large machines
+#   -XX:MaxDirectMemorySize=64m  a bound for what was sized for large machines
+#   -XX:ReservedCodeCacheSize=128m -XX:SweeperThreshold=50  the compiled code's space (reserved, not resident: idle 334-335
+#                           MB as with 64m) and when new code triggers a collection to unload old code: with 64m and the
+#                           default threshold (15 % of it, scaled down by the free share once past it) every few MB of new
+#                           code under load forced a FULL collection of the whole heap (3-4 of 0.2-0.9 s in each sustained
+#                           streaming run, each one queueing every chat that arrived meanwhile); with these, none
+#                           (docs/benchmarks.md, "Session 7: sustained streaming load")
 #   -XX:-ShrinkHeapInSteps  a full collection gives free heap back at once, not over several (reading a PDF grows the
 #                           heap by ~150 MB; the application collects once after a document is read)
 #   -XX:TrimNativeHeapInterval=10000  every 10 s the JVM asks the C allocator (malloc_trim) to give free pages back: what
@@ -16,5 +22,5 @@
 #                           against 296 MB for the app; docs/benchmarks.md, "Session 6: memory")
 # and MALLOC_ARENA_MAX=2: at most two C allocator arenas instead of eight per core, which the embedding runtime's
 # threads would each fill and keep (docs/benchmarks.md, "Session 5: with a launched 300-page PDF model").
-SUHBAT_JVM_OPTIONS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:NewRatio=3 -XX:-ShrinkHeapInSteps -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:TrimNativeHeapInterval=10000"}
+SUHBAT_JVM_OPTIONS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:NewRatio=3 -XX:-ShrinkHeapInSteps -Xss512k -XX:ReservedCodeCacheSize=128m -XX:SweeperThreshold=50 -XX:MaxDirectMemorySize=64m -XX:TrimNativeHeapInterval=10000"}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}

@@ -74,6 +74,9 @@ class DatabaseConfiguration {
         HikariConfig config = new HikariConfig();
         dataSource.copyStateTo(config);
         config.setPoolName("suhbat-transactions");
+        // a new chat's transaction sends its statements in one round trip (JooqChatRepository); every value in them is bound,
+        // and only these connections, which run the chat repository's own transactions, take several statements at once
+        config.setJdbcUrl(config.getJdbcUrl() + "&allowMultiQueries=true");
         config.setMaximumPoolSize(settings.mysql().chatPoolSize());
         config.setAutoCommit(false);
         return new TransactionConnections(new HikariDataSource(config));

@@ -71,6 +71,42 @@ class ChatApiEndToEndTest extends EndToEndTest {
         assertThat(user.api("GET", "/api/models", null).body()).contains("{\"id\":\"gpt-4o-mini\",\"name\":\"gpt-4o-mini\",\"kind\":\"openai\"");
     }
 
+    /**
+     * The async dispatch that ends a streamed answer does not read the session from the database again (Spring Session's
+     * filter runs on requests and error pages only; the security chain permits the async dispatch of a request it
+     * authorised): once the answer is stored and its claim released, no statement reads {@code SPRING_SESSION} any more.
+     * Seen by the database itself (its general log).
+     */
+    @Test
+    void theEndOfAStreamedAnswerDoesNotReadTheSessionAgain() {
+        AccountsDriver user = verifiedUser("onceread");
+        for (int round = 0; round < 2; round++) {
+            OPENAI.enqueue(Reply.answer("Bir ikki uch.", 3, Duration.ofMillis(10)));
+            db.execute("set global log_output = 'TABLE'");
+            db.execute("truncate mysql.general_log");
+            db.execute("set global general_log = 1");
+            List<Event> events;
+            try {
+                events = AccountsDriver.events(user.api("POST", "/api/chats", "{\"model\":\"gpt-4o-mini\",\"content\":\"Sana\"}").body());
+            } finally {
+                db.execute("set global general_log = 0");
+            }
+            assertThat(names(events)).startsWith("chat").endsWith("done");
+            long chatId = chatIdOf(events);
+            List<String> statements = db.fetch("select argument from mysql.general_log where command_type = 'Query' order by event_time")
+                    .getValues(0, String.class);
+            int released = -1;
+            for (int i = 0; i < statements.size(); i++) {
+                if (statements.get(i).startsWith("update `chat` set `chat`.`answering_by` = null") && statements.get(i).contains("`chat`.`id` = " + chatId)) {
+                    released = i;
+                }
+            }
+            assertThat(released).as("the answer's claim is released: %s", statements).isNotNegative();
+            assertThat(statements.subList(0, released)).as("the request read its session").anyMatch(sql -> sql.contains("FROM SPRING_SESSION"));
+            assertThat(statements.subList(released, statements.size())).noneMatch(sql -> sql.contains("SPRING_SESSION"));
+        }
+    }
+
     @Test
     void anotherUsersChatAnswers404EverywhereAndRenameDeleteWorkForTheOwner() {
         AccountsDriver owner = verifiedUser("owner");

@@ -116,8 +116,15 @@ final class UpstreamHttpClient implements HttpClient {
             // only the audio and file endpoints post multipart forms; chat completions never do
             throw new IllegalArgumentException("multipart requests are not supported: " + request.url());
         }
-        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
+        URI uri = URI.create(request.url());
+        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(uri)
                 .timeout(timeout);
+        if ("http".equalsIgnoreCase(uri.getScheme())) {
+            // plain HTTP: HTTP/1.1 straight away. The client's default, HTTP/2, asks every request on a plain connection to
+            // upgrade (h2c: an Upgrade header and the settings) and goes on in HTTP/1.1 when the server does not answer it, as
+            // OpenAI-compatible servers on a local network (Ollama, vLLM) do not; over TLS HTTP/2 is negotiated in the handshake
+            builder.version(java.net.http.HttpClient.Version.HTTP_1_1);
+        }
         request.headers().forEach((name, values) -> {
             if (authorization || !"Authorization".equalsIgnoreCase(name)) {
                 values.forEach(value -> builder.header(name, value));

@@ -92,6 +92,25 @@ class OpenAiChatModelTest {
     }
 
     @Test
+    void aPlainHttpUpstreamIsAskedInHttp11WithoutAnUpgradeToHttp2() {
+        // given: the fake, like a local Ollama or vLLM, speaks plain HTTP/1.1
+        fake.enqueue(Reply.answer("Six.", 1, Duration.ZERO), Reply.answer("Six.", 1, Duration.ZERO));
+
+        // when
+        model.stream(PROMPT, sink);
+        sink.awaitCompletion();
+        RecordingSink second = new RecordingSink();
+        model.stream(PROMPT, second);
+        second.awaitCompletion();
+
+        // then: no request carried the h2c upgrade (the JDK client's default, HTTP/2, adds it to every plain request)
+        assertThat(fake.requests()).hasSize(2).allSatisfy(request -> {
+            assertThat(request.header("Upgrade")).isNull();
+            assertThat(request.header("HTTP2-Settings")).isNull();
+        });
+    }
+
+    @Test
     void readsTheStreamOnVirtualThreadsSoNoOpenAnswerHoldsAPlatformThread() {
         // given
         fake.enqueue(Reply.answer("Three plus three is six.", 3, Duration.ZERO));

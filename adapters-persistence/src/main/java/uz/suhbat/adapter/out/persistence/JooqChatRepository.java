@@ -33,14 +33,25 @@ final class JooqChatRepository implements ChatRepository {
     private final DSLContext db;
     /** Where the write transactions run: see {@link TransactionConnections}. */
     private final DSLContext transactions;
+    private final boolean severalStatementsAtOnce;
 
     JooqChatRepository(DSLContext db) {
         this(db, db);
     }
 
     JooqChatRepository(DSLContext db, DSLContext transactions) {
+        this(db, transactions, false);
+    }
+
+    /**
+     * @param severalStatementsAtOnce whether the connections of {@code transactions} take several statements in one round trip
+     *                                ({@link TransactionConnections}: {@code allowMultiQueries}); a new chat is then stored in
+     *                                one round trip and its commit
+     */
+    JooqChatRepository(DSLContext db, DSLContext transactions, boolean severalStatementsAtOnce) {
         this.db = db;
         this.transactions = transactions;
+        this.severalStatementsAtOnce = severalStatementsAtOnce;
     }
 
     private static long insertChat(DSLContext t, long userId, String title, String model, int messageLimit, int used, Instant now) {
@@ -77,6 +88,9 @@ final class JooqChatRepository implements ChatRepository {
     }
 
     private StartedChat create(long userId, String title, String model, MessageLimit limit, String content, Instant now, String answeringBy) {
+        if (severalStatementsAtOnce) {
+            return createAtOnce(userId, title, model, limit, content, now, answeringBy);
+        }
         return transactions.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             long id = insertChat(t, userId, title, model, limit.value(), 1, now, answeringBy);
@@ -91,6 +105,58 @@ final class JooqChatRepository implements ChatRepository {
                     .execute();
             UsageCounts.writer(t, id, Times.toDb(now));
             UsageCounts.add(t, id, Role.USER.wireName(), model, Times.toDb(now), 1, 0, 0);
+            Instant stored = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            return new StartedChat(new Chat(id, userId, title, model, stored, stored, limit, 1, null),
+                    new Message(1, Role.USER, content, stored, MessageStatus.COMPLETE, model, 0, 0, List.of()));
+        });
+    }
+
+    /**
+     * {@link #create} in one round trip and the commit (every new chat waits for it before its first token): the chat, its
+     * question and the two statistics counters, as {@link UsageCounts#writer} and {@link UsageCounts#add} write them, sent as
+     * one multi-statement query with the chat's new id kept in a session variable, then the id read back in the same trip.
+     * Should a statement fail, the server runs none after it and the transaction is rolled back. The commit stays a call of
+     * its own: sent inside the query, the driver would have to be told to trust the server's "no transaction open"
+     * ({@code useLocalTransactionState}), and after a failed statement that state is stale, so the rollback would be skipped
+     * and the connection go back to the pool with the failed statement's transaction (and its locks) open.
+     */
+    private StartedChat createAtOnce(long userId, String title, String model, MessageLimit limit, String content, Instant now,
+                                     String answeringBy) {
+        return transactions.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            LocalDateTime at = Times.toDb(now);
+            org.jooq.Field<Long> newChat = DSL.field("@suhbat_new_chat", Long.class);
+            List<org.jooq.Query> queries = List.of(
+                    t.insertInto(CHAT)
+                            .set(CHAT.ANSWERING_BY, answeringBy)
+                            .set(CHAT.ANSWERING_SINCE, answeringBy == null ? null : at)
+                            .set(CHAT.USER_ID, userId)
+                            .set(CHAT.TITLE, title)
+                            .set(CHAT.MODEL, model)
+                            .set(CHAT.MESSAGE_LIMIT, limit.value())
+                            .set(CHAT.USED, 1)
+                            .set(CHAT.DATE, at)
+                            .set(CHAT.UPDATED, at),
+                    t.query("set @suhbat_new_chat = last_insert_id()"),
+                    t.insertInto(CHAT_HISTORY)
+                            .set(CHAT_HISTORY.CHAT_ID, newChat)
+                            .set(CHAT_HISTORY.ROLE, Role.USER.wireName())
+                            .set(CHAT_HISTORY.CONTENT, content)
+                            .set(CHAT_HISTORY.DATE, at)
+                            .set(CHAT_HISTORY.RANK, 1)
+                            .set(CHAT_HISTORY.STATUS, MessageStatus.COMPLETE.wireName())
+                            .set(CHAT_HISTORY.MODEL, model),
+                    UsageCounts.writerOf(t, userId, at),
+                    UsageCounts.addQuestionOfNewChat(t, at));
+            StringBuilder sql = new StringBuilder();
+            List<Object> binds = new ArrayList<>();
+            for (org.jooq.Query query : queries) {
+                sql.append(t.render(query)).append(";\n");
+                binds.addAll(t.extractBindValues(query));
+            }
+            sql.append("select @suhbat_new_chat");
+            org.jooq.Results results = t.fetchMany(sql.toString(), binds.toArray());
+            long id = results.get(results.size() - 1).get(0).get(0, Long.class);
             Instant stored = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             return new StartedChat(new Chat(id, userId, title, model, stored, stored, limit, 1, null),
                     new Message(1, Role.USER, content, stored, MessageStatus.COMPLETE, model, 0, 0, List.of()));
@@ -141,8 +207,70 @@ final class JooqChatRepository implements ChatRepository {
         return transactions.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             t.update(CHAT).set(CHAT.UPDATED, Times.toDb(now)).where(CHAT.ID.eq(chatId)).execute();
+            if (parentRank != 0) {
+                Optional<Message> extending = extendBranch(t, chatId, parentRank, content, status, model, inputTokens, outputTokens, sources, now);
+                if (extending.isPresent()) {
+                    return extending.get();
+                }
+            }
             return insert(t, chatId, parentRank, Role.ASSISTANT, content, status, model, inputTokens, outputTokens, sources, now);
         });
+    }
+
+    /**
+     * The usual answer: to the last message of the active branch, which has no answer yet. It then extends the active
+     * branch (chosen, on it) and no other row changes, so neither the versions' {@code chosen} nor every row's
+     * {@code on_branch} is written again: one plain read of the chat's next rank and of the question's place, then a plain
+     * insert (five round trips with the chat's update, the count and the commit, not eight). Empty, with nothing written,
+     * when the question has an answer already or is off the active branch: {@link #insert} does that.
+     * <p>
+     * Call with the chat's row locked (every change of a chat's tree locks it first), so that the read sees the tree as it
+     * stays until the commit. The read is a plain {@code SELECT}: a consistent read without locks, made after the lock was
+     * taken. Not an {@code INSERT … SELECT}: under REPEATABLE READ that reads with shared next-key locks, which held the gap
+     * at the end of {@code chat_history}'s index and made new chats' inserts wait and deadlock (docs/benchmarks.md,
+     * "Session 6: CPU per chat under sustained load", last paragraph).
+     */
+    private static Optional<Message> extendBranch(DSLContext t, long chatId, int parentRank, String content, MessageStatus status,
+                                                  String model, int inputTokens, int outputTokens, List<Message.Source> sources, Instant now) {
+        var place = t.select(DSL.coalesce(DSL.max(CHAT_HISTORY.RANK), 0).plus(1),
+                        DSL.count().filterWhere(CHAT_HISTORY.PARENT_RANK.eq(parentRank)),
+                        DSL.count().filterWhere(CHAT_HISTORY.RANK.eq(parentRank).and(CHAT_HISTORY.ON_BRANCH.isTrue())))
+                .from(CHAT_HISTORY).where(CHAT_HISTORY.CHAT_ID.eq(chatId)).fetchOne();
+        if (place == null || place.value2() != 0 || place.value3() != 1) {
+            return Optional.empty();
+        }
+        int rank = place.value1();
+        LocalDateTime at = Times.toDb(now);
+        Long id = t.insertInto(CHAT_HISTORY)
+                .set(CHAT_HISTORY.PARENT_RANK, parentRank)
+                .set(CHAT_HISTORY.CHOSEN, true)
+                .set(CHAT_HISTORY.ON_BRANCH, true)
+                .set(CHAT_HISTORY.CHAT_ID, chatId)
+                .set(CHAT_HISTORY.ROLE, Role.ASSISTANT.wireName())
+                .set(CHAT_HISTORY.CONTENT, content)
+                .set(CHAT_HISTORY.DATE, at)
+                .set(CHAT_HISTORY.RANK, rank)
+                .set(CHAT_HISTORY.STATUS, status.wireName())
+                .set(CHAT_HISTORY.MODEL, model)
+                .set(CHAT_HISTORY.INPUT_TOKENS, inputTokens)
+                .set(CHAT_HISTORY.OUTPUT_TOKENS, outputTokens)
+                .returningResult(CHAT_HISTORY.ID)
+                .fetchOne(CHAT_HISTORY.ID);
+        insertSources(t, id, sources);
+        UsageCounts.add(t, chatId, Role.ASSISTANT.wireName(), model, at, 1, inputTokens, outputTokens);
+        return Optional.of(new Message(rank, Role.ASSISTANT, content, now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), status, model,
+                inputTokens, outputTokens, sources));
+    }
+
+    private static void insertSources(DSLContext t, Long chatHistoryId, List<Message.Source> sources) {
+        for (Message.Source source : sources) {
+            t.insertInto(MESSAGE_SOURCE)
+                    .set(MESSAGE_SOURCE.CHAT_HISTORY_ID, chatHistoryId)
+                    .set(MESSAGE_SOURCE.MODEL_ID, source.modelId() == 0 ? null : source.modelId())
+                    .set(MESSAGE_SOURCE.PAGE, source.page())
+                    .set(MESSAGE_SOURCE.TEXT, source.text())
+                    .execute();
+        }
     }
 
     @Override
@@ -261,14 +389,7 @@ final class JooqChatRepository implements ChatRepository {
                 .set(CHAT_HISTORY.OUTPUT_TOKENS, role == Role.ASSISTANT ? outputTokens : null)
                 .returningResult(CHAT_HISTORY.ID)
                 .fetchOne(CHAT_HISTORY.ID);
-        for (Message.Source source : sources) {
-            t.insertInto(MESSAGE_SOURCE)
-                    .set(MESSAGE_SOURCE.CHAT_HISTORY_ID, id)
-                    .set(MESSAGE_SOURCE.MODEL_ID, source.modelId() == 0 ? null : source.modelId())
-                    .set(MESSAGE_SOURCE.PAGE, source.page())
-                    .set(MESSAGE_SOURCE.TEXT, source.text())
-                    .execute();
-        }
+        insertSources(t, id, sources);
         ChatBranches.markBranch(t, chatId);
         if (role == Role.USER) {
             UsageCounts.writer(t, chatId, Times.toDb(now));

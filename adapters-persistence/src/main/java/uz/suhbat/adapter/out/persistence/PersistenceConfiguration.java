@@ -68,7 +68,8 @@ public class PersistenceConfiguration {
     @Bean
     ChatRepository chatRepository(DSLContext db, ObjectProvider<TransactionConnections> transactionConnections) {
         TransactionConnections connections = transactionConnections.getIfAvailable();
-        return new JooqChatRepository(db, connections == null ? db : transactional(db, connections.dataSource()));
+        return connections == null ? new JooqChatRepository(db)
+                : new JooqChatRepository(db, transactional(db, connections.dataSource()), true);
     }
 
     /** "One answer per chat at a time": single autocommit UPDATEs on the chat's row. */

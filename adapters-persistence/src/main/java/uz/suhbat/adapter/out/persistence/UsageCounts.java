@@ -59,6 +59,21 @@ final class UsageCounts {
                 at.toLocalDate(), chatId, rank, chatId, slot, inputTokens, outputTokens, inputTokens, outputTokens);
     }
 
+    /** {@link #writer} for a chat of {@code userId}'s, as a query to send with others. */
+    static org.jooq.Query writerOf(DSLContext t, long userId, LocalDateTime at) {
+        return t.query("insert ignore into usage_day_user (day, user_id) values (?, ?)", at.toLocalDate(), userId);
+    }
+
+    /**
+     * {@link #add} of a new chat's question (a user's message, one), as a query to send with others right after the chat's
+     * id was kept in the session variable {@code @suhbat_new_chat} (JooqChatRepository).
+     */
+    static org.jooq.Query addQuestionOfNewChat(DSLContext t, LocalDateTime at) {
+        return t.query("insert into usage_count (day, role, model, slot, messages, input_tokens, output_tokens) "
+                + "values (?, 'user', '', mod(@suhbat_new_chat, ?), 1, 0, 0) on duplicate key update messages = messages + 1",
+                at.toLocalDate(), SLOTS);
+    }
+
     /** The chat's owner wrote a message on the day of {@code at}: one row per day and user, a second write changes nothing. */
     static void writer(DSLContext t, long chatId, LocalDateTime at) {
         t.execute("insert ignore into usage_day_user (day, user_id) select ?, c.user_id from chat c where c.id = ?", at.toLocalDate(), chatId);

@@ -25,11 +25,126 @@ class JooqChatRepositoryOnTransactionConnectionsTest extends ChatRepositoryContr
             repository.save(User.register(new Username("chatter1"), new EmailAddress("c1@example.uz"), "h", Instant.EPOCH, "uz")).id(),
             repository.save(User.register(new Username("chatter2"), new EmailAddress("c2@example.uz"), "h", Instant.EPOCH, "uz")).id()
         };
-        return new JooqChatRepository(db, PersistenceConfiguration.transactional(db, TestDatabase.transactionConnections()));
+        return new JooqChatRepository(db, PersistenceConfiguration.transactional(db, TestDatabase.transactionConnections()), true);
+    }
+
+    /** A new chat is stored in one round trip here: its statistics counters are what the usual statements write. */
+    @org.junit.jupiter.api.Test
+    void newChatsStoredInOneRoundTripCountTheirQuestionAndTheirWriterAsTheUsualStatementsDo() {
+        ChatRepository chats = emptyRepository();
+        DSLContext db = TestDatabase.dsl();
+        Instant morning = Instant.parse("2026-11-30T07:30:00Z");
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(chats.createClaimedWithFirstMessage(userId(1), "t" + i, "gpt-4o-mini", new uz.suhbat.domain.limit.MessageLimit(5),
+                    "question " + i, morning, "owner-" + i).started().chat().id());
+        }
+        ids.add(chats.createWithFirstMessage(userId(2), "t", "gpt-4o-mini", new uz.suhbat.domain.limit.MessageLimit(5), "savol",
+                morning.plusSeconds(60)).chat().id());
+
+        org.assertj.core.api.Assertions.assertThat(ids).doesNotHaveDuplicates();
+        for (long id : ids) {
+            org.assertj.core.api.Assertions.assertThat(chats.find(id)).get().satisfies(chat -> {
+                org.assertj.core.api.Assertions.assertThat(chat.used()).isEqualTo(1);
+                org.assertj.core.api.Assertions.assertThat(chat.limit().value()).isEqualTo(5);
+            });
+            org.assertj.core.api.Assertions.assertThat(db.fetchValue("select count(*) from chat_history where chat_id = ? and `rank` = 1 "
+                    + "and role = 'user' and status = 'complete'", id)).isEqualTo(1L);
+        }
+        org.assertj.core.api.Assertions.assertThat(db.fetchValue("select answering_by from chat where id = ?", ids.get(1))).isEqualTo("owner-1");
+        // per slot (chat id modulo 8) the questions of that day, and the day's two writers
+        java.util.Map<Integer, Long> perSlot = new java.util.TreeMap<>();
+        ids.forEach(id -> perSlot.merge((int) Math.floorMod(id, 8L), 1L, Long::sum));
+        java.util.Map<Integer, Long> counted = new java.util.TreeMap<>();
+        db.fetch("select slot, messages from usage_count where day = '2026-11-30' and role = 'user' and model = ''")
+                .forEach(r -> counted.put(r.get(0, Integer.class), r.get(1, Long.class)));
+        org.assertj.core.api.Assertions.assertThat(counted).isEqualTo(perSlot);
+        org.assertj.core.api.Assertions.assertThat(db.fetch("select user_id from usage_day_user where day = '2026-11-30' order by user_id")
+                .getValues(0, Long.class)).containsExactly(userId(1), userId(2));
+    }
+
+    /**
+     * One COMMIT on the server per new chat; a new chat whose statement fails is rolled back and its connection goes back to
+     * the pool clean (with the commit sent inside the query and {@code useLocalTransactionState}, the rollback was skipped
+     * after such a failure, and the next test's emptying of the tables waited for the open transaction's locks for ever).
+     */
+    @org.junit.jupiter.api.Test
+    void aNewChatIsCommittedOnceAndAFailedOneLeavesNothingAndAUsableConnection() {
+        ChatRepository chats = emptyRepository();
+        DSLContext db = TestDatabase.dsl();
+        long commitsBefore = commits(db);
+        long id = chats.createWithFirstMessage(userId(1), "t", "gpt-4o-mini", new uz.suhbat.domain.limit.MessageLimit(5), "savol",
+                Instant.parse("2026-11-30T07:40:00Z")).chat().id();
+        org.assertj.core.api.Assertions.assertThat(commits(db) - commitsBefore).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(chats.find(id)).isPresent();
+
+        // a title longer than its column: the chat's insert fails, so nothing of it is stored (nor counted)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> chats.createWithFirstMessage(userId(1), "t".repeat(300), "gpt-4o-mini",
+                new uz.suhbat.domain.limit.MessageLimit(5), "boshqa savol", Instant.parse("2026-11-30T07:41:00Z")))
+                .isInstanceOf(RuntimeException.class);
+        org.assertj.core.api.Assertions.assertThat(chats.findByUser(userId(1))).hasSize(1);
+        // and no transaction was left open on the connection it went back to the pool with: nothing holds the chat table, so
+        // a lock of it for writing is granted at once (it waited for ever when the failed statement's transaction stayed open)
+        db.connection(connection -> {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("set session lock_wait_timeout = 5");
+                try {
+                    statement.execute("lock tables chat write");
+                    statement.execute("unlock tables");
+                } finally {
+                    statement.execute("set session lock_wait_timeout = default");
+                }
+            }
+        });
+        org.assertj.core.api.Assertions.assertThat(((Number) db.fetchValue("select sum(messages) from usage_count where role = 'user'"))
+                .longValue()).isEqualTo(1L);
+        // every connection of the pool is still clean: new chats go on being stored
+        for (int i = 0; i < 6; i++) {
+            chats.createWithFirstMessage(userId(2), "t" + i, "gpt-4o-mini", new uz.suhbat.domain.limit.MessageLimit(5), "q" + i,
+                    Instant.parse("2026-11-30T07:42:00Z"));
+        }
+        org.assertj.core.api.Assertions.assertThat(chats.findByUser(userId(2))).hasSize(6);
+    }
+
+    private static long commits(DSLContext db) {
+        return Long.parseLong(db.fetchOne("show global status like 'Com_commit'").get(1, String.class));
     }
 
     @Override
     protected long userId(int which) {
         return users[which - 1];
+    }
+
+    /**
+     * Two answers to the same question stored at the same moment (two nodes, say): the chat's row lock orders them, and the
+     * later one, whose read comes after the earlier one's commit, is a second version (the earlier one leaves the branch),
+     * never a second answer on the branch beside it.
+     */
+    @org.junit.jupiter.api.Test
+    void twoAnswersToOneQuestionAtOnceAreTwoVersions() throws Exception {
+        ChatRepository chats = emptyRepository();
+        DSLContext db = TestDatabase.dsl();
+        var interrupted = uz.suhbat.domain.chat.MessageStatus.INTERRUPTED;
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            for (int round = 0; round < 20; round++) {
+                long id = chat(chats, userId(1), "t", "m", 9, T0);
+                var together = new java.util.concurrent.CyclicBarrier(2);
+                java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+                for (String text : java.util.List.of("A", "B")) {
+                    answers.add(threads.submit(() -> {
+                        together.await();
+                        return chats.appendAssistantMessage(id, 1, text, interrupted, "m", 0, 0, java.util.List.of(), T0).rank();
+                    }));
+                }
+                for (var answer : answers) {
+                    answer.get();
+                }
+                org.assertj.core.api.Assertions.assertThat(String.join(" ", db.select(org.jooq.impl.DSL.field("`rank`"),
+                                org.jooq.impl.DSL.field("chosen"), org.jooq.impl.DSL.field("on_branch"))
+                        .from("chat_history").where(org.jooq.impl.DSL.field("chat_id").eq(id)).orderBy(org.jooq.impl.DSL.field("`rank`"))
+                        .fetch(r -> r.get(0) + (r.get(1, Boolean.class) ? "*" : "") + (r.get(2, Boolean.class) ? "+" : "-"))))
+                        .as("round %d", round).isEqualTo("1*+ 2- 3*+");
+            }
+        }
     }
 }

@@ -89,6 +89,34 @@ class JooqChatRepositoryTest extends ChatRepositoryContract {
                 .containsExactly("1<0*", "2<1*", "3<1", "4<3*", "5<4*", "6<2*");
     }
 
+    @Test
+    void theUsualAnswerIsOneReadAndOneInsertWithoutRewritingTheTree() {
+        emptyRepository();
+        java.util.List<String> statements = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        DSLContext watched = db.configuration().derive(new org.jooq.impl.DefaultExecuteListenerProvider(new org.jooq.ExecuteListener() {
+            @Override
+            public void executeStart(org.jooq.ExecuteContext ctx) {
+                statements.add(ctx.sql().toLowerCase(java.util.Locale.ROOT));
+            }
+        })).dsl();
+        ChatRepository chats = new JooqChatRepository(watched);
+        long id = chat(chats, userId(1), "t", "m", 9, T0);
+        var interrupted = uz.suhbat.domain.chat.MessageStatus.INTERRUPTED;
+
+        statements.clear();
+        assertThat(chats.appendAssistantMessage(id, 1, "A1", interrupted, "m", 0, 0, java.util.List.of(), T0).rank()).isEqualTo(2);
+        // the chat's row (its lock), the read of the next rank and the question's place, the insert, the day's count
+        assertThat(statements).hasSize(4);
+        assertThat(statements).noneMatch(sql -> sql.startsWith("update `chat_history`"));
+        assertThat(onBranch(id)).isEqualTo("1+ 2+");
+
+        statements.clear();
+        assertThat(chats.appendAssistantMessage(id, 1, "A1b", interrupted, "m", 0, 0, java.util.List.of(), T0).rank()).isEqualTo(3);
+        // a second version: the full path, which sets chosen and on_branch again
+        assertThat(statements).filteredOn(sql -> sql.startsWith("update `chat_history`")).hasSize(2);
+        assertThat(onBranch(id)).isEqualTo("1+ 2- 3+");
+    }
+
     private String onBranch(long chatId) {
         return String.join(" ", db.select(DSL.field("`rank`"), DSL.field("on_branch")).from("chat_history")
                 .where(DSL.field("chat_id").eq(chatId)).orderBy(DSL.field("`rank`"))

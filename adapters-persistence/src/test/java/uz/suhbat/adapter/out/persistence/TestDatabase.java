@@ -38,7 +38,7 @@ public final class TestDatabase {
         dsl();
         if (transactionConnections == null) {
             HikariConfig hikari = new HikariConfig();
-            hikari.setJdbcUrl(jdbcUrl);
+            hikari.setJdbcUrl(jdbcUrl + "&allowMultiQueries=true"); // as bootstrap's: several statements in one round trip
             hikari.setUsername("root");
             hikari.setPassword("");
             hikari.setMaximumPoolSize(4);

@@ -36,6 +36,12 @@ public final class AnswerStarter {
     private final PreferenceRepository preferences;
     /** files attached to messages; set once at wiring ({@link #attachments(ChatAttachments)}) */
     private volatile ChatAttachments attachments = ChatAttachments.NONE;
+    /**
+     * What a new chat's answer does off the request's thread ({@link #askEarly}): building and sending the model's request
+     * while the chat is stored, and the end (the final write) of an answer that ended before its chat was stored, which the
+     * request's response would otherwise wait for. A virtual thread each unless set otherwise.
+     */
+    private volatile java.util.concurrent.Executor aside = runnable -> Thread.ofVirtual().name("suhbat-new-chat").start(runnable);
 
     /**
      * @param guard "one answer per chat at a time", on every node: starting a chat, sending and regenerating each claim the
@@ -115,6 +121,11 @@ public final class AnswerStarter {
         this.attachments = java.util.Objects.requireNonNull(attachments, "attachments");
     }
 
+    /** Where a new chat's answer does what it does off the request's thread ({@link #askEarly}); tests run it in place. */
+    public void aside(java.util.concurrent.Executor executor) {
+        this.aside = java.util.Objects.requireNonNull(executor, "executor");
+    }
+
     /** The files of a message, as the send and start services check and bind them. */
     ChatAttachments attachments() {
         return attachments;
@@ -160,11 +171,29 @@ public final class AnswerStarter {
      */
     Outcome answer(Chat chat, List<Message> history, AnswerListener listener, Optional<DailyAllowance> today,
                    ModelCatalog.ModelChoice choice, AnswerClaim claim, Optional<String> instructions, boolean withFiles) {
+        Ask ask = ask(chat.id(), history, choice, instructions, withFiles);
+        if (ask.showSources()) {
+            List<SourceView> shown = ask.sources().stream().map(SourceView::of).toList();
+            tell(() -> listener.sources(shown));
+        }
+        Answer answer = new Answer(chat, history.get(history.size() - 1).rank(), ask.prompt().model(), ask.sources(), listener, chats, clock,
+                today, claim);
+        ChatModelPort.Streaming streaming = model.stream(ask.prompt(), answer);
+        answer.attach(streaming);
+        return new Outcome.Started(answer::stop);
+    }
+
+    /** What an answer asks the model, and the sources it shows (when {@code showSources}). */
+    private record Ask(ChatModelPort.Prompt prompt, List<Message.Source> sources, boolean showSources) {
+    }
+
+    /** {@code chatId} is only read when {@code withFiles}: the chat's files are looked up then. */
+    private Ask ask(long chatId, List<Message> history, ModelCatalog.ModelChoice choice, Optional<String> instructions, boolean withFiles) {
         List<ChatModelPort.Turn> turns = new ArrayList<>();
         List<Message.Source> sources = List.of();
         instructions.ifPresent(text -> turns.add(new ChatModelPort.Turn(Role.SYSTEM, text)));
         List<Message> seen = MessageTree.seenByModel(history);
-        ChatAttachments.Context attached = withFiles ? attachments.context(chat.id(), seen, choice.id()) : ChatAttachments.Context.EMPTY;
+        ChatAttachments.Context attached = withFiles ? attachments.context(chatId, seen, choice.id()) : ChatAttachments.Context.EMPTY;
         if (choice.pdf().isPresent()) {
             String question = history.get(history.size() - 1).content();
             PdfModels.Grounding grounding = pdfModels.ground(choice.pdf().get(), question);
@@ -174,20 +203,90 @@ public final class AnswerStarter {
         if (!attached.sources().isEmpty()) {
             sources = java.util.stream.Stream.concat(sources.stream(), attached.sources().stream()).toList();
         }
-        if (choice.pdf().isPresent() || !attached.sources().isEmpty()) {
-            List<SourceView> shown = sources.stream().map(SourceView::of).toList();
-            tell(() -> listener.sources(shown));
-        }
         attached.system().ifPresent(text -> turns.add(new ChatModelPort.Turn(Role.SYSTEM, text)));
         // only the active branch, and of it no question left unanswered but the one answered now
         for (Message m : seen) {
             turns.add(attached.turn(m));
         }
-        String answeringModel = choice.answeringModel();
-        Answer answer = new Answer(chat, history.get(history.size() - 1).rank(), answeringModel, sources, listener, chats, clock, today, claim);
-        ChatModelPort.Streaming streaming = model.stream(new ChatModelPort.Prompt(answeringModel, turns), answer);
-        answer.attach(streaming);
-        return new Outcome.Started(answer::stop);
+        return new Ask(new ChatModelPort.Prompt(choice.answeringModel(), turns), sources,
+                choice.pdf().isPresent() || !attached.sources().isEmpty());
+    }
+
+    /** The system message a new chat's answers start with, from its user's custom instructions as read with its author. */
+    Optional<String> systemMessageOf(CustomInstructions instructions) {
+        return preferences == null ? Optional.empty() : instructions.systemMessage();
+    }
+
+    /**
+     * Asks the model for the answer to a new chat's first question, without files, while the chat is being stored, so that
+     * the model's time to its first piece and the chat's transaction overlap: the request is built and sent on another
+     * thread ({@link #aside}), what the model sends is held ({@link HeldSink}) until {@link Early#answer} (the chat stored)
+     * lets it through, or dropped by {@link Early#cancel} (the chat could not be stored), which also cancels the call.
+     */
+    Early askEarly(String question, java.time.Instant now, ModelCatalog.ModelChoice choice, Optional<String> instructions) {
+        HeldSink held = new HeldSink();
+        java.util.concurrent.CompletableFuture<Asked> asked = new java.util.concurrent.CompletableFuture<>();
+        Message first = new Message(1, Role.USER, question, now, uz.suhbat.domain.chat.MessageStatus.COMPLETE, choice.id(), 0, 0, List.of());
+        aside.execute(() -> {
+            try {
+                Ask ask = ask(0, List.of(first), choice, instructions, false);
+                asked.complete(new Asked(ask, model.stream(ask.prompt(), held)));
+            } catch (RuntimeException | Error failed) {
+                held.drop();
+                asked.completeExceptionally(failed);
+            }
+        });
+        return new Early(held, asked);
+    }
+
+    private record Asked(Ask ask, ChatModelPort.Streaming streaming) {
+    }
+
+    /** A new chat's answer asked while its chat was being stored ({@link #askEarly}). */
+    final class Early {
+
+        private final HeldSink held;
+        private final java.util.concurrent.CompletableFuture<Asked> asked;
+
+        private Early(HeldSink held, java.util.concurrent.CompletableFuture<Asked> asked) {
+            this.held = held;
+            this.asked = asked;
+        }
+
+        /** The chat could not be stored (or its answer not started): nothing of the answer reaches anyone, and the call ends. */
+        void cancel() {
+            held.drop();
+            asked.thenAccept(call -> call.streaming().cancel());
+        }
+
+        /**
+         * The chat is stored, with {@code questionRank} its question: tells {@code first} (the chat's event), then the sources,
+         * then lets the answer through, held pieces first, as {@link AnswerStarter#answer} would have streamed it. When the
+         * request could not be made (the model or the grounding threw), {@code otherwise} asks the usual way, which meets the
+         * same failure as before.
+         */
+        Outcome answer(Chat chat, int questionRank, AnswerListener listener, Optional<DailyAllowance> today, AnswerClaim claim,
+                       Runnable first, java.util.function.Supplier<Outcome> otherwise) {
+            Asked call;
+            try {
+                call = asked.join(); // sent long before the chat's transaction has committed
+            } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException failed) {
+                tell(first);
+                return otherwise.get();
+            }
+            Ask ask = call.ask();
+            Answer answer = new Answer(chat, questionRank, ask.prompt().model(), ask.sources(), listener, chats, clock, today, claim);
+            held.release(answer, () -> {
+                tell(first);
+                if (ask.showSources()) {
+                    List<SourceView> shown = ask.sources().stream().map(SourceView::of).toList();
+                    tell(() -> listener.sources(shown));
+                }
+            }, aside);
+            // after the release: a stop during it (the browser gone) cancels the call here, not under the held sink's lock
+            answer.attach(call.streaming());
+            return new Outcome.Started(answer::stop);
+        }
     }
 
     /** Tells the listener something before the answer starts; a listener that is gone does not stop the answer. */

@@ -73,22 +73,43 @@ public final class StartChatService implements StartChatUseCase {
         if (counted.refused()) {
             return new Refused(Refusal.DAILY_QUOTA_REACHED);
         }
-        // nobody knew the chat a moment ago, so its claim is free: taken in the insert that makes it, where the repository can
-        String owner = AnswerStarter.newClaimOwner();
-        ChatRepository.ClaimedStart created = daily.storeCounted(counted,
-                () -> Optional.of(chats.createClaimedWithFirstMessage(userId, title, modelId, author.get().limitForNewChat(), content, now, owner)))
-                .orElseThrow();
-        ChatRepository.StartedChat started = created.started();
-        Chat chat = started.chat();
-        Optional<String> instructions = answers.instructNewChat(chat.id(), facts.get().instructions());
-        if (!files.isEmpty()) {
-            answers.attachments().bind(userId, files, chat.id(), started.first().rank());
+        // the model is asked while the chat is stored (a question without files: nothing of the request needs the stored chat);
+        // what it answers is held until the chat's transaction has committed, and dropped, the call cancelled, if it failed
+        Optional<AnswerStarter.Early> early = files.isEmpty()
+                ? Optional.of(answers.askEarly(content, now, choice.get(), answers.systemMessageOf(facts.get().instructions())))
+                : Optional.empty();
+        try {
+            // nobody knew the chat a moment ago, so its claim is free: taken in the insert that makes it, where the repository can
+            String owner = AnswerStarter.newClaimOwner();
+            ChatRepository.ClaimedStart created = daily.storeCounted(counted,
+                    () -> Optional.of(chats.createClaimedWithFirstMessage(userId, title, modelId, author.get().limitForNewChat(), content, now, owner)))
+                    .orElseThrow();
+            ChatRepository.StartedChat started = created.started();
+            Chat chat = started.chat();
+            Optional<String> instructions = answers.instructNewChat(chat.id(), facts.get().instructions());
+            if (!files.isEmpty()) {
+                answers.attachments().bind(userId, files, chat.id(), started.first().rank());
+            }
+            // held before the chat's id is told
+            Outcome outcome = answers.oneAtATime(chat.id(), created.claimed() ? owner : null, claim -> {
+                Runnable told = () -> listener.chatCreated(chat.id(), chat.title());
+                java.util.function.Supplier<Outcome> asked = () -> answers.answer(chat, List.of(started.first()), listener,
+                        counted.allowance(), choice.get(), claim, instructions, !files.isEmpty());
+                if (early.isPresent()) {
+                    return early.get().answer(chat, started.first().rank(), listener, counted.allowance(), claim, told, asked);
+                }
+                AnswerStarter.tell(told);
+                return asked.get();
+            });
+            if (!(outcome instanceof Outcome.Started)) {
+                early.ifPresent(AnswerStarter.Early::cancel);
+            }
+            return outcome;
+        } catch (RuntimeException | Error e) {
+            // the chat could not be stored (the database), or its answer not started: nothing of the early call reaches the user,
+            // who keeps the question and hears of the failure as before
+            early.ifPresent(AnswerStarter.Early::cancel);
+            throw e;
         }
-        // held before the chat's id is told
-        return answers.oneAtATime(chat.id(), created.claimed() ? owner : null, claim -> {
-            AnswerStarter.tell(() -> listener.chatCreated(chat.id(), chat.title()));
-            return answers.answer(chat, List.of(started.first()), listener, counted.allowance(), choice.get(), claim, instructions,
-                    !files.isEmpty());
-        });
     }
 }

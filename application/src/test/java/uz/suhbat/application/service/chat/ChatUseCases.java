@@ -44,6 +44,9 @@ public final class ChatUseCases {
         ModelCatalog catalog = new ModelCatalog(openAiModels, pdfModels, new FixedContextWindows(128_000));
         guard = new uz.suhbat.application.fake.InMemoryAnswerGuard(chats);
         AnswerStarter answers = new AnswerStarter(chats, model, pdfModels, clock, guard, preferences);
+        // what a new chat's answer does off the request's thread (the early call, the end of an answer that ended before its chat
+        // was stored) runs in place, so that tests see the answer end when start returns
+        answers.aside(Runnable::run);
         answerStarter = answers;
         conversations = new uz.suhbat.application.fake.InMemoryConversations(chats);
         query = new ChatQueryService(chats, catalog, model, quotas, clock, conversations);

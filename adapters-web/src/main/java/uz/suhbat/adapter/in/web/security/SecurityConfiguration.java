@@ -68,6 +68,10 @@ class SecurityConfiguration {
             .authenticationManager(new ProviderManager(new SignInAuthenticationProvider<>(signIn,
                     user -> new SignedInUser(user.userId(), user.username(), user.sessionEpoch()), "USER")))
             .authorizeHttpRequests(auth -> auth
+                // the second dispatch at the end of a streamed answer (Spring MVC's async dispatch): the request was
+                // authorised on its own dispatch; Spring Session's filter does not run on it (application.properties,
+                // spring.session.servlet.filter-dispatcher-types), so that no answer's end reads the session again
+                .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                 .requestMatchers(PUBLIC).permitAll()
                 .anyRequest().hasRole("USER"))
             .formLogin(form -> form
