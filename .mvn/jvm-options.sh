@@ -2,11 +2,9 @@
 # Sized for a small server (docs/benchmarks.md, "Memory"): the JVM's defaults follow the machine's RAM
 # (a first heap of 1/64 of it, G1's structures for a heap of up to a quarter) rather than the app's needs.
 #   -XX:+UseSerialGC      one collector thread and no remembered sets: the heap is small and the pauses short
-#   -Xms16m, heap ratios  start small, grow when needed, give memory back after a collection (at most 20 % free after it;
-#                         the application collects once 5 s after start-up: CollectAfterStart)
-#   -XX:NewRatio=3        the young generation a third of the old one's size instead of half: eden is touched in full
-#                         between two young collections, so its size is resident (with MaxHeapFreeRatio=20: idle 11 MB
-#                         less; docs/benchmarks.md, "Session 7: memory")
+#   -Xms16m, heap ratios  start small, grow when needed, give memory back after a collection (the application collects
+#                         once 5 s after start-up: CollectAfterStart). MaxHeapFreeRatio=20 with NewRatio=3 saved 11 MB
+#                         idle but made sustained streaming worse in two runs (docs/benchmarks.md, "Session 7: memory"): not used
 #   -Xss512k              stacks of platform threads (answers stream on virtual threads)
 #   -XX:MaxDirectMemorySize=64m  a bound for what was sized for large machines
 #   -XX:ReservedCodeCacheSize=128m -XX:SweeperThreshold=50  the compiled code's space (reserved, not resident: idle 334-335
@@ -22,5 +20,5 @@
 #                           against 296 MB for the app; docs/benchmarks.md, "Session 6: memory")
 # and MALLOC_ARENA_MAX=2: at most two C allocator arenas instead of eight per core, which the embedding runtime's
 # threads would each fill and keep (docs/benchmarks.md, "Session 5: with a launched 300-page PDF model").
-SUHBAT_JVM_OPTIONS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:NewRatio=3 -XX:-ShrinkHeapInSteps -Xss512k -XX:ReservedCodeCacheSize=128m -XX:SweeperThreshold=50 -XX:MaxDirectMemorySize=64m -XX:TrimNativeHeapInterval=10000"}
+SUHBAT_JVM_OPTIONS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps -Xss512k -XX:ReservedCodeCacheSize=128m -XX:SweeperThreshold=50 -XX:MaxDirectMemorySize=64m -XX:TrimNativeHeapInterval=10000"}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
