@@ -13,7 +13,7 @@
 #   START_TIMEOUT=1200 ...          # seconds to wait for health UP (default 600; a loaded machine needs more)
 #   PDF=1 bench/memory.sh           # also: the ./run.sh way with a launched 300-page PDF model (bench/Pdf300.java writes
 #                                   # the PDF; the admin uploads it, waits until it is read, launches it; measured IDLE s later,
-#                                   # and RELEASE s more when set: the embedding runtime is released after 10 idle minutes)
+#                                   # and RELEASE s more when set: the embedding runtime is released after 5 idle minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . ./.mvn/find-jdk.sh
