@@ -25,23 +25,7 @@ final class HeldSink implements ChatModelPort.AnswerSink {
 
     @Override
     public void delta(String text) {
-        ChatModelPort.AnswerSink to = target;
-        if (to == null) {
-            lock.lock();
-            try {
-                if (dropped) {
-                    return;
-                }
-                to = target;
-                if (to == null) {
-                    pieces.add(text);
-                    return;
-                }
-            } finally {
-                lock.unlock();
-            }
-        }
-        to.delta(text);
+        passOrHold(sink -> sink.delta(text), () -> pieces.add(text));
     }
 
     @Override
@@ -55,6 +39,11 @@ final class HeldSink implements ChatModelPort.AnswerSink {
     }
 
     private void ends(Consumer<ChatModelPort.AnswerSink> call) {
+        passOrHold(call, () -> end = call);
+    }
+
+    /** Passes the call on once everything held has passed; until then {@code hold} keeps it (nothing after a drop). */
+    private void passOrHold(Consumer<ChatModelPort.AnswerSink> call, Runnable hold) {
         ChatModelPort.AnswerSink to = target;
         if (to == null) {
             lock.lock();
@@ -64,7 +53,7 @@ final class HeldSink implements ChatModelPort.AnswerSink {
                 }
                 to = target;
                 if (to == null) {
-                    end = call;
+                    hold.run();
                     return;
                 }
             } finally {
