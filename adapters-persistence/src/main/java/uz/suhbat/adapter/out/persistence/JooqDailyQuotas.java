@@ -7,6 +7,7 @@ import static uz.suhbat.adapter.out.persistence.schema.Tables.USER_DAILY_USAGE;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.impl.DSL;
 import uz.suhbat.application.port.out.limit.DailyQuotaPort;
@@ -24,11 +25,16 @@ final class JooqDailyQuotas implements DailyQuotaPort {
         this.db = db;
     }
 
+    /** The quota in force for a row of {@code user}: its own, else the stored default (a subquery of {@code setting}). */
+    static Field<String> quotaInForce() {
+        return DSL.coalesce(USER.DAILY_QUOTA.cast(String.class),
+                DSL.field(DSL.select(SETTING.VALUE).from(SETTING).where(SETTING.NAME.eq(JooqLimitSettingsRepository.DEFAULT_DAILY_QUOTA))));
+    }
+
     /** One query: the user's own quota, else the default. */
     @Override
     public Optional<DailyQuota> quotaOf(long userId) {
-        return db.select(DSL.coalesce(USER.DAILY_QUOTA.cast(String.class),
-                        DSL.field(DSL.select(SETTING.VALUE).from(SETTING).where(SETTING.NAME.eq(JooqLimitSettingsRepository.DEFAULT_DAILY_QUOTA)))))
+        return db.select(quotaInForce())
                 .from(USER).where(USER.ID.eq(userId))
                 .fetchOptional().map(Record1::value1)
                 .flatMap(JooqLimitSettingsRepository::quota);

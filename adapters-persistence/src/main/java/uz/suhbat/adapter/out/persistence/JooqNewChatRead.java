@@ -1,13 +1,11 @@
 package uz.suhbat.adapter.out.persistence;
 
-import static uz.suhbat.adapter.out.persistence.schema.Tables.SETTING;
 import static uz.suhbat.adapter.out.persistence.schema.Tables.USER;
 import static uz.suhbat.adapter.out.persistence.schema.Tables.USER_PREFERENCE;
 
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.impl.DSL;
 import uz.suhbat.application.port.out.chat.ChatLimitPolicyPort;
 import uz.suhbat.application.port.out.chat.NewChatReadPort;
 import uz.suhbat.domain.user.CustomInstructions;
@@ -31,9 +29,7 @@ final class JooqNewChatRead implements NewChatReadPort {
     @Override
     public Optional<NewChatFacts> newChatOf(long userId) {
         Field<String> storedLimit = JooqChatLimitPolicy.storedDefault();
-        Field<String> quota = DSL.coalesce(USER.DAILY_QUOTA.cast(String.class),
-                DSL.field(DSL.select(SETTING.VALUE).from(SETTING).where(SETTING.NAME.eq(JooqLimitSettingsRepository.DEFAULT_DAILY_QUOTA))))
-                .as("daily_quota_in_force");
+        Field<String> quota = JooqDailyQuotas.quotaInForce().as("daily_quota_in_force");
         return db.select(USER.fields()).select(storedLimit, quota, USER_PREFERENCE.ABOUT_YOU, USER_PREFERENCE.HOW_TO_ANSWER,
                         USER_PREFERENCE.INSTRUCTIONS_ON)
                 .from(USER).leftJoin(USER_PREFERENCE).on(USER_PREFERENCE.USER_ID.eq(USER.ID))
