@@ -18,7 +18,15 @@
 #   -XX:TrimNativeHeapInterval=10000  every 10 s the JVM asks the C allocator (malloc_trim) to give free pages back: what
 #                           the compilers, start-up and the embedding runtime freed stays resident otherwise (idle: 270
 #                           against 296 MB for the app; docs/benchmarks.md, "Session 6: memory")
+#   -XX:+UseCompactObjectHeaders  (JDK 25 and newer only, where it is a product option; JDK 21-24 start without it)
+#                           8-byte object headers instead of 12: a smaller heap and class space (docs/benchmarks.md,
+#                           "Session 8: memory")
 # and MALLOC_ARENA_MAX=2: at most two C allocator arenas instead of eight per core, which the embedding runtime's
 # threads would each fill and keep (docs/benchmarks.md, "Session 5: with a launched 300-page PDF model").
-SUHBAT_JVM_OPTIONS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps -Xss512k -XX:ReservedCodeCacheSize=128m -XX:SweeperThreshold=50 -XX:MaxDirectMemorySize=64m -XX:TrimNativeHeapInterval=10000"}
+# the JDK's feature version: find-jdk.sh's when it ran, else that of $JAVA_HOME's (or the PATH's) java
+suhbat_jvm_major=${SUHBAT_JAVA_MAJOR:-$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -XshowSettings:properties -version 2>&1 \
+  | sed -n 's/^ *java\.specification\.version = //p' | sed 's/^1\.//' | head -n1)}
+suhbat_jvm_headers=
+case "$suhbat_jvm_major" in ''|*[!0-9]*) ;; *) [ "$suhbat_jvm_major" -ge 25 ] && suhbat_jvm_headers=" -XX:+UseCompactObjectHeaders" ;; esac
+SUHBAT_JVM_OPTIONS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps -Xss512k -XX:ReservedCodeCacheSize=128m -XX:SweeperThreshold=50 -XX:MaxDirectMemorySize=64m -XX:TrimNativeHeapInterval=10000$suhbat_jvm_headers"}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}

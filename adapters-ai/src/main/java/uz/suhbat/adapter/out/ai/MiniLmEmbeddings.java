@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import uz.suhbat.application.port.out.knowledge.EmbeddingPort;
+import uz.suhbat.application.runtime.CompactCollection;
 import uz.suhbat.domain.knowledge.Language;
 
 /**
@@ -147,16 +148,24 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
         if (idleRelease.isZero() || model == null || System.nanoTime() - lastUsed < idleRelease.toNanos() || !use.writeLock().tryLock()) {
             return;
         }
+        boolean released = false;
         try {
             synchronized (this) {
                 Loaded loaded = model;
                 if (loaded != null && System.nanoTime() - lastUsed >= idleRelease.toNanos()) {
                     model = null;
                     loaded.close();
+                    released = true;
                 }
             }
         } finally {
             use.writeLock().unlock();
+        }
+        if (released) {
+            // what the runtime held on the heap (the tokenizer, the last batches, what questions and a reading promoted)
+            // goes too: the heap shrinks to what is in use; the C heap is trimmed by the JVM within 10 s
+            // (-XX:TrimNativeHeapInterval; docs/benchmarks.md, "Session 8: memory")
+            CompactCollection.run();
         }
     }
 

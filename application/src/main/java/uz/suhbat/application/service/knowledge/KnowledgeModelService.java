@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import uz.suhbat.application.runtime.CompactCollection;
 import uz.suhbat.application.port.in.chat.AnswerUseCase.AnswerFailure;
 import uz.suhbat.application.port.in.knowledge.KnowledgeModelsQuery;
 import uz.suhbat.application.port.in.knowledge.ManageKnowledgeModelsUseCase;
@@ -161,10 +162,10 @@ public final class KnowledgeModelService implements ManageKnowledgeModelsUseCase
             read(id, embedder, file, pages);
         } finally {
             alive.cancel(false);
-            // reading a document grows the heap by about 150 MB (pages, batches, the embedding model's file) that an
-            // idle server would otherwise keep committed: one full collection gives it back (with ./run.sh's
-            // -XX:-ShrinkHeapInSteps at once; docs/benchmarks.md, "Session 5: with a launched 300-page PDF model")
-            System.gc();
+            // reading a document grows the heap (pages, batches) that an idle server would otherwise keep committed: one
+            // full collection gives it back, down to the heap's smallest free share (with ./run.sh's -XX:-ShrinkHeapInSteps
+            // at once; docs/benchmarks.md, "Session 5: with a launched 300-page PDF model" and "Session 8: memory")
+            CompactCollection.run();
         }
     }
 
