@@ -13,7 +13,7 @@ root=$PWD/bootstrap/target/bench-db-memory
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
 # the server settings of EmbeddedDatabase (SMALL_SERVER and the arguments it always adds)
 args=(--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci --skip-ssl --skip-networking
-  --innodb-buffer-pool-size=32M --innodb-log-buffer-size=4M --aria-pagecache-buffer-size=8M --key-buffer-size=1M
+  --innodb-buffer-pool-size=32M --innodb-log-buffer-size=2M --innodb-buffer-pool-load-at-startup=OFF --innodb-buffer-pool-dump-at-shutdown=OFF --aria-pagecache-buffer-size=8M --key-buffer-size=1M
   --performance-schema=OFF --max-connections=100 --table-open-cache=400 --table-definition-cache=400
   --thread-cache-size=8 --query-cache-size=0 --query-cache-type=OFF)
 user=(); [ "$(id -un)" = root ] && user=(--user=root)

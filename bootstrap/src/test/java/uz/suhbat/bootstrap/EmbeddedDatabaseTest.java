@@ -59,6 +59,20 @@ class EmbeddedDatabaseTest {
         try (EmbeddedDatabase second = EmbeddedDatabase.start(data, 0)) {
             assertThat(second.password()).as("the same account after a restart").isEqualTo(Files.readString(credentials).strip());
             assertThat(noteIn(second)).isEqualTo("salom");
+            // a small server's memory (docs/benchmarks.md, "Memory"): the restart did not load the last shutdown's pages
+            assertThat(variable(second, "innodb_buffer_pool_size")).isEqualTo(String.valueOf(32 * 1024 * 1024));
+            assertThat(variable(second, "innodb_log_buffer_size")).isEqualTo(String.valueOf(2 * 1024 * 1024));
+            assertThat(variable(second, "innodb_buffer_pool_load_at_startup")).isEqualTo("0");
+            assertThat(variable(second, "innodb_buffer_pool_dump_at_shutdown")).isEqualTo("0");
+        }
+    }
+
+    private static String variable(EmbeddedDatabase database, String name) throws SQLException {
+        try (Connection c = connect(database.port(), database.user(), database.password());
+             Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT @@" + name)) {
+            assertThat(rows.next()).isTrue();
+            return rows.getString(1);
         }
     }
 
