@@ -47,6 +47,7 @@ class MiniLmEmbeddingsTest {
             // given
             float[] before = released.embed("Samarqand qadimiy shahar.");
             assertThat(released.loaded()).isTrue();
+            long fullCollections = fullCollections();
 
             // when nothing is embedded for longer than the idle time
             long deadline = System.nanoTime() + 30_000_000_000L;
@@ -54,14 +55,30 @@ class MiniLmEmbeddingsTest {
                 Thread.sleep(50);
             }
 
-            // then it was released, and the next text loads it again and gets the same vector
+            // then it was released, followed by a full collection of the heap (CompactCollection)
             assertThat(released.loaded()).isFalse();
+            while (fullCollections() == fullCollections && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(fullCollections()).isGreaterThan(fullCollections);
+            // and the next text loads it again and gets the same vector
             float[] after = released.embed("Samarqand qadimiy shahar.");
             assertThat(released.loads()).isEqualTo(2);
             assertThat(after).containsExactly(before, org.assertj.core.data.Offset.offset(1e-6f));
             // and the same as the vector of the model that is never released
             assertThat(after).containsExactly(embeddings.embed("Samarqand qadimiy shahar."), org.assertj.core.data.Offset.offset(1e-6f));
         }
+    }
+
+    /** Collections of the old generation (a full collection; G1's, the serial collector's, the parallel one's). */
+    private static long fullCollections() {
+        long count = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc.getName().contains("Old") || gc.getName().contains("MarkSweep")) {
+                count += gc.getCollectionCount();
+            }
+        }
+        return count;
     }
 
     @Test
