@@ -5,7 +5,6 @@ import uz.suhbat.application.port.in.account.SessionCheckQuery;
 import uz.suhbat.application.port.out.account.DeviceLoginRepository;
 import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.chat.NewChatReadPort;
-import uz.suhbat.application.service.chat.NewChatReadAhead;
 import uz.suhbat.domain.user.Language;
 import uz.suhbat.domain.user.User;
 

@@ -10,6 +10,7 @@ import uz.suhbat.application.port.in.chat.AnswerUseCase.Refusal;
 import uz.suhbat.application.port.in.chat.AnswerUseCase.Outcome.Refused;
 import uz.suhbat.application.port.in.chat.StartChatUseCase;
 import uz.suhbat.application.port.in.chat.StartChatUseCase.AuthorReadAhead;
+import uz.suhbat.application.service.account.NewChatReadAhead;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
 import uz.suhbat.application.port.out.chat.ChatLimitPolicyPort;
 import uz.suhbat.application.port.out.chat.ChatRepository;

@@ -10,7 +10,6 @@ import uz.suhbat.application.fake.InMemoryLimitSettingsRepository;
 import uz.suhbat.application.port.in.account.SessionCheckQuery;
 import uz.suhbat.application.port.in.account.SessionCheckQuery.Checked;
 import uz.suhbat.application.port.out.chat.NewChatReadPort;
-import uz.suhbat.application.service.chat.NewChatReadAhead;
 
 /**
  * The session check of a request that starts a chat ({@link SessionCheckService#checkStartingChat}) answers from the read the new

@@ -22,6 +22,7 @@ import uz.suhbat.application.port.in.chat.AnswerUseCase.Refusal;
 import uz.suhbat.application.port.in.chat.StartChatUseCase;
 import uz.suhbat.application.port.out.chat.ChatLimitPolicyPort;
 import uz.suhbat.application.port.out.chat.NewChatReadPort;
+import uz.suhbat.application.service.account.NewChatReadAhead;
 import uz.suhbat.application.service.knowledge.KnowledgeGrounding;
 import uz.suhbat.application.service.knowledge.KnowledgeLibrary;
 import uz.suhbat.domain.limit.MessageLimit;
