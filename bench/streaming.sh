@@ -13,6 +13,7 @@
 #                                       # run at once, each round asks the upstream alone and both apps (order alternating)
 #   JAR=/tmp/some.jar bench/streaming.sh  # that jar instead of building this tree's
 #   WARMUP=500 SEQUENTIAL=300           # warm-up pairs and measured pairs of the time to first token
+#   SUSTAINED_WARMUP=30                 # that many seconds of the sustained load before its measured part (default 0)
 #   bench/streaming.sh in-jvm           # the older in-JVM benchmark (StreamingBenchmark; JFR=true records)
 # The `benchmark` JUnit tag is excluded by the build unless a test is named (pom.xml, profile named-tests).
 set -euo pipefail
@@ -30,6 +31,7 @@ if [ -z "${JAR:-}" ]; then
 fi
 ./mvnw -B -ntp -q -pl bootstrap -am test -Dtest=OutsideStreamingBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dsuhbat.benchmark.rate="${RATE:-50}" -Dsuhbat.benchmark.seconds="${DURATION:-40}" \
+  -Dsuhbat.benchmark.sustainedWarmup="${SUSTAINED_WARMUP:-0}" \
   -Dsuhbat.benchmark.warmup="${WARMUP:-500}" -Dsuhbat.benchmark.sequential="${SEQUENTIAL:-300}" \
   -Dsuhbat.benchmark.compare="${COMPARE:-}" -Dsuhbat.benchmark.jar="${JAR:-target/suhbat.jar}" \
   -Dsuhbat.benchmark.jvmOptions="$SUHBAT_JVM_OPTIONS" | grep -v -E '^\[main\] (INFO|WARN)' || true

@@ -49,7 +49,9 @@ class AccountWiring {
     }
 
     @Bean
-    SessionCheckQuery sessionCheckQuery(UserRepository users, DeviceLoginRepository devices) {
-        return new SessionCheckService(users, devices);
+    SessionCheckQuery sessionCheckQuery(UserRepository users, DeviceLoginRepository devices,
+                                        uz.suhbat.application.port.out.chat.NewChatReadPort newChats) {
+        // a request that starts a chat is checked with the read its new chat needs of its author (one read, not two)
+        return new SessionCheckService(users, devices, newChats);
     }
 }

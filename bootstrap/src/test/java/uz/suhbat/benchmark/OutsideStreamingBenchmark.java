@@ -50,6 +50,11 @@ class OutsideStreamingBenchmark {
     private static final int SEQUENTIAL = Integer.getInteger("suhbat.benchmark.sequential", 300);
     private static final int RATE = Integer.getInteger("suhbat.benchmark.rate", 50);
     private static final int SECONDS = Integer.getInteger("suhbat.benchmark.seconds", 40);
+    /**
+     * Seconds of the same sustained load before the measured part ({@code SUSTAINED_WARMUP}); the measured chats follow
+     * without a pause, so they meet the answers of the warm-up still open (a server in the middle of a busy hour).
+     */
+    private static final int SUSTAINED_WARM_UP = Integer.getInteger("suhbat.benchmark.sustainedWarmup", 0);
     private static final int PIECES = 20;
     private static final Duration PIECE_DELAY = Duration.ofSeconds(1);
     private static final String TITLE_MODEL = "bench-title-model";
@@ -271,32 +276,25 @@ class OutsideStreamingBenchmark {
     }
 
     private static void sustained(Client client, FakeOpenAi openAi, long pid, List<String> report) throws Exception {
-        int total = RATE * SECONDS;
+        int warmUp = RATE * SUSTAINED_WARM_UP;
+        int measured = RATE * SECONDS;
+        int total = warmUp + measured;
         for (int i = 0; i < total; i++) {
             openAi.enqueue(Reply.answer("a".repeat(PIECES * 4), PIECES, PIECE_DELAY));
         }
-        long rssBefore = rssKb(pid);
-        long cpuBefore = cpuTicks(pid);
         List<Double> added = Collections.synchronizedList(new ArrayList<>());
         AtomicLong errors = new AtomicLong();
+        AtomicLong warmUpErrors = new AtomicLong();
         AtomicInteger open = new AtomicInteger();
         AtomicInteger peakOpen = new AtomicInteger();
         AtomicLong peakRss = new AtomicLong();
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        long rssBefore = 0;
+        Cpu cpuBefore = null;
         long started = System.nanoTime();
+        long measuredFrom = started;
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
              ExecutorService sampler = Executors.newSingleThreadExecutor()) {
-            sampler.submit(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    peakRss.accumulateAndGet(rssKb(pid), Math::max);
-                    try {
-                        Thread.sleep(250);
-                    } catch (InterruptedException e) {
-                        return null;
-                    }
-                }
-                return null;
-            });
             for (int i = 0; i < total; i++) {
                 // the i-th chat starts i / RATE seconds after the first: a steady arrival, not a burst
                 long due = started + (long) (i * 1e9 / RATE);
@@ -304,19 +302,38 @@ class OutsideStreamingBenchmark {
                 if (wait > 0) {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
+                if (i == warmUp) {
+                    // the measured part starts here: CPU, memory and the peak of open answers from now on
+                    measuredFrom = System.nanoTime();
+                    rssBefore = rssKb(pid);
+                    cpuBefore = Cpu.of(pid);
+                    peakOpen.set(open.get());
+                    sampler.submit(() -> {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            peakRss.accumulateAndGet(rssKb(pid), Math::max);
+                            try {
+                                Thread.sleep(250);
+                            } catch (InterruptedException e) {
+                                return null;
+                            }
+                        }
+                        return null;
+                    });
+                }
                 int n = i;
+                boolean counted = i >= warmUp;
                 clients.submit(() -> {
                     peakOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
                     try {
                         FirstToken answer = client.newChat("Load " + n);
                         if (!answer.done() || answer.failed()) {
-                            errors.incrementAndGet();
+                            (counted ? errors : warmUpErrors).incrementAndGet();
                             failures.add("chat " + n + ": status " + answer.status() + (answer.failed() ? ", error event" : ", no done event"));
-                        } else {
+                        } else if (counted) {
                             added.add(answer.first() - PIECE_DELAY.toMillis());
                         }
                     } catch (IOException e) {
-                        errors.incrementAndGet();
+                        (counted ? errors : warmUpErrors).incrementAndGet();
                         failures.add("chat " + n + ": " + e);
                     } finally {
                         open.decrementAndGet();
@@ -330,16 +347,65 @@ class OutsideStreamingBenchmark {
             }
             sampler.shutdownNow();
         }
-        double wall = (System.nanoTime() - started) / 1e9;
-        double cpuMs = (cpuTicks(pid) - cpuBefore) * 1000.0 / 100; // USER_HZ = 100 on Linux
+        double wall = (System.nanoTime() - measuredFrom) / 1e9;
+        Cpu cpu = Cpu.of(pid).minus(cpuBefore);
+        if (warmUp > 0) {
+            report.add(String.format("sustained warm-up: the same load for %d s (%d chats, not measured, %d errors), the measured chats right after it",
+                    SUSTAINED_WARM_UP, warmUp, warmUpErrors.get()));
+        }
         report.add(String.format("sustained: %d new chats per second for %d s (%d chats), each answer streaming %d pieces %d ms apart; at most %d "
-                        + "open at once; %d errors; wall %.1f s", RATE, SECONDS, total, PIECES, PIECE_DELAY.toMillis(), peakOpen.get(),
+                        + "open at once; %d errors; wall %.1f s", RATE, SECONDS, measured, PIECES, PIECE_DELAY.toMillis(), peakOpen.get(),
                 errors.get(), wall));
         report.add(String.format("  time to first token beyond the upstream's own %d ms: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (target p95 50 ms)",
                 PIECE_DELAY.toMillis(), percentile(added, 50), percentile(added, 95), percentile(added, 99)));
         report.add(String.format("  app RSS %d MB before, at most %d MB during: %.1f kB per open answer; app CPU %.0f ms, %.2f ms per chat",
-                rssBefore / 1024, peakRss.get() / 1024, (peakRss.get() - rssBefore) / (double) Math.max(1, peakOpen.get()), cpuMs, cpuMs / total));
+                rssBefore / 1024, peakRss.get() / 1024, (peakRss.get() - rssBefore) / (double) Math.max(1, peakOpen.get()), cpu.app(),
+                cpu.app() / measured));
+        // from the first measured chat to the last answer's end (with a warm-up, the rest of its answers too)
+        report.add(String.format("  of the app's CPU: JIT compiler threads %.0f ms, GC and VM thread %.0f ms, the rest %.2f ms per chat; "
+                        + "embedded MariaDB %.0f ms, %.2f ms per chat", cpu.jit(), cpu.vm(), (cpu.app() - cpu.jit() - cpu.vm()) / measured,
+                cpu.database(), cpu.database() / measured));
         failures.stream().limit(10).forEach(f -> report.add("  failed: " + f));
+    }
+
+    /** CPU time in ms (USER_HZ = 100 on Linux) of the app, of its JIT compiler threads and VM thread, and of its embedded database. */
+    private record Cpu(double app, double jit, double vm, double database) {
+
+        static Cpu of(long pid) throws IOException {
+            double jit = 0;
+            double vm = 0;
+            try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+                for (Path task : tasks.toList()) {
+                    String name;
+                    long ticks;
+                    try {
+                        name = Files.readString(task.resolve("comm")).strip();
+                        ticks = cpuTicks(task.resolve("stat"));
+                    } catch (IOException ended) {
+                        continue; // the thread ended meanwhile
+                    }
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        jit += ticks * 10.0;
+                    } else if (name.equals("VM Thread")) {
+                        vm += ticks * 10.0; // the serial collector's pauses run here
+                    }
+                }
+            }
+            double database = ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants)
+                    .filter(p -> p.info().command().orElse("").endsWith("mariadbd") || p.info().command().orElse("").endsWith("mysqld"))
+                    .mapToDouble(p -> {
+                        try {
+                            return cpuTicks(Path.of("/proc", String.valueOf(p.pid()), "stat")) * 10.0;
+                        } catch (IOException ended) {
+                            return 0;
+                        }
+                    }).sum();
+            return new Cpu(cpuTicks(Path.of("/proc", String.valueOf(pid), "stat")) * 10.0, jit, vm, database);
+        }
+
+        Cpu minus(Cpu before) {
+            return new Cpu(app - before.app, jit - before.jit, vm - before.vm, database - before.database);
+        }
     }
 
     /** Times in ms from sending: the status line ({@code head}), the chat event ({@code chat}, -1 if none), the first token. */
@@ -424,9 +490,9 @@ class OutsideStreamingBenchmark {
         return 0;
     }
 
-    /** utime + stime of the process, in clock ticks. */
-    private static long cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+    /** utime + stime of a process or thread ({@code /proc/<pid>/stat}), in clock ticks. */
+    private static long cpuTicks(Path statFile) throws IOException {
+        String stat = Files.readString(statFile);
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }

@@ -107,6 +107,79 @@ class ChatApiEndToEndTest extends EndToEndTest {
         }
     }
 
+    /**
+     * The session check of {@code POST /api/chats} is the new chat's read of its author (SessionCheckFilter,
+     * SessionCheckQuery.checkStartingChat): the user's row is read once before the chat is stored, not twice.
+     */
+    @Test
+    void aNewChatReadsItsUserOnceBeforeItIsStored_andThatReadIsItsSessionCheck() {
+        AccountsDriver user = verifiedUser("onceuser");
+        long userId = db.fetchSingle("select id from user where username = 'onceuser'").get(0, Long.class);
+        String csrf = user.csrfToken(); // read from a page before the log starts: only the new chat's statements are logged
+        OPENAI.enqueue(Reply.answer("Bir ikki uch.", 3, Duration.ZERO));
+        db.execute("set global log_output = 'TABLE'");
+        db.execute("truncate mysql.general_log");
+        db.execute("set global general_log = 1");
+        List<Event> events;
+        try {
+            events = AccountsDriver.events(newChat(user, csrf, "Bir marta").body());
+        } finally {
+            db.execute("set global general_log = 0");
+        }
+        assertThat(names(events)).startsWith("chat").endsWith("done");
+        List<String> statements = db.fetch("select argument from mysql.general_log where command_type = 'Query' order by event_time")
+                .getValues(0, String.class);
+        int stored = -1;
+        for (int i = 0; i < statements.size() && stored < 0; i++) {
+            if (statements.get(i).startsWith("insert into `chat` ")) {
+                stored = i;
+            }
+        }
+        assertThat(stored).as("the chat is stored: %s", statements).isNotNegative();
+        List<String> userReads = statements.subList(0, stored).stream()
+                .filter(sql -> sql.startsWith("select") && sql.contains("from `user`") && sql.contains("`user`.`id` = " + userId)).toList();
+        assertThat(userReads).as("reads of the user before the chat is stored: %s", statements.subList(0, stored)).singleElement()
+                .satisfies(sql -> assertThat(sql).as("the new chat's read").contains("`user_preference`").contains("`setting`"));
+    }
+
+    @Test
+    void aNewChatOfAUserBlockedOrSignedOutEverywhere_isRefusedAtItsSessionCheck_andNothingIsStoredOrAsked() {
+        AccountsDriver blocked = verifiedUser("blockednew");
+        AccountsDriver ended = verifiedUser("endednew");
+        String blockedCsrf = blocked.csrfToken();
+        String endedCsrf = ended.csrfToken();
+        int asked = OPENAI.requests().size();
+        db.execute("update user set blocked = true, blocked_reason = 'Spam' where username = 'blockednew'");
+        // a password change or "sign out everywhere" on another node: the account's session epoch moves on
+        db.execute("update user set session_epoch = session_epoch + 1 where username = 'endednew'");
+
+        HttpResponse<String> refused = newChat(blocked, blockedCsrf, "Salom");
+        HttpResponse<String> signedOut = newChat(ended, endedCsrf, "Salom");
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).contains("\"error\":\"signed_out\"");
+        assertThat(signedOut.statusCode()).isEqualTo(401);
+        assertThat(signedOut.body()).contains("\"error\":\"signed_out\"").as("blocked and ended are told apart").isNotEqualTo(refused.body());
+        assertThat(db.fetchSingle("select count(*) from chat join user on user.id = chat.user_id"
+                + " where user.username in ('blockednew', 'endednew')").get(0, Integer.class)).isZero();
+        assertThat(OPENAI.requests()).hasSize(asked);
+        assertThat(get(blocked.client(), "/api/chats", "Accept", "application/json").statusCode()).as("the session was ended")
+                .isEqualTo(401);
+    }
+
+    /** {@code POST /api/chats} as the chat page sends it, with a CSRF token read before. */
+    private HttpResponse<String> newChat(AccountsDriver user, String csrf, String content) {
+        try {
+            return user.client().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/chats")))
+                    .header("Accept", "text/event-stream, application/json").header("Accept-Language", "en")
+                    .header("X-CSRF-TOKEN", csrf).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"model\":\"gpt-4o-mini\",\"content\":\"" + content + "\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void anotherUsersChatAnswers404EverywhereAndRenameDeleteWorkForTheOwner() {
         AccountsDriver owner = verifiedUser("owner");

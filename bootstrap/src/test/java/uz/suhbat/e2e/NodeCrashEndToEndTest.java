@@ -138,7 +138,7 @@ class NodeCrashEndToEndTest {
             assertThat(proxy.served(1)).as("the question went to node 1").isPositive();
             long chatId = Long.parseLong(CHAT_URL.matcher(page.url()).replaceAll("$1"));
 
-            // the words the user saw are saved while the answer streams (within about a second), before anything ends it
+            // the words the user saw are saved while the answer streams (within a few seconds), before anything ends it
             await("the streamed words saved", Duration.ofSeconds(10), () -> stored(chatId).size() == 2
                     && "The first words arrive. Then some more. ".equals(stored(chatId).get(1).get("content", String.class)));
             assertThat(stored(chatId).get(1).get("status", String.class)).isEqualTo("interrupted");

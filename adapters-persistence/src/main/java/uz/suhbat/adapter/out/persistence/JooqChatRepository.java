@@ -5,6 +5,7 @@ import static uz.suhbat.adapter.out.persistence.schema.Tables.CHAT_HISTORY;
 import static uz.suhbat.adapter.out.persistence.schema.Tables.MESSAGE_SOURCE;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,42 +126,138 @@ final class JooqChatRepository implements ChatRepository {
         return transactions.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             LocalDateTime at = Times.toDb(now);
-            org.jooq.Field<Long> newChat = DSL.field("@suhbat_new_chat", Long.class);
-            List<org.jooq.Query> queries = List.of(
-                    t.insertInto(CHAT)
-                            .set(CHAT.ANSWERING_BY, answeringBy)
-                            .set(CHAT.ANSWERING_SINCE, answeringBy == null ? null : at)
-                            .set(CHAT.USER_ID, userId)
-                            .set(CHAT.TITLE, title)
-                            .set(CHAT.MODEL, model)
-                            .set(CHAT.MESSAGE_LIMIT, limit.value())
-                            .set(CHAT.USED, 1)
-                            .set(CHAT.DATE, at)
-                            .set(CHAT.UPDATED, at),
-                    t.query("set @suhbat_new_chat = last_insert_id()"),
-                    t.insertInto(CHAT_HISTORY)
-                            .set(CHAT_HISTORY.CHAT_ID, newChat)
-                            .set(CHAT_HISTORY.ROLE, Role.USER.wireName())
-                            .set(CHAT_HISTORY.CONTENT, content)
-                            .set(CHAT_HISTORY.DATE, at)
-                            .set(CHAT_HISTORY.RANK, 1)
-                            .set(CHAT_HISTORY.STATUS, MessageStatus.COMPLETE.wireName())
-                            .set(CHAT_HISTORY.MODEL, model),
-                    UsageCounts.writerOf(t, userId, at),
-                    UsageCounts.addQuestionOfNewChat(t, at));
-            StringBuilder sql = new StringBuilder();
-            List<Object> binds = new ArrayList<>();
-            for (org.jooq.Query query : queries) {
-                sql.append(t.render(query)).append(";\n");
-                binds.addAll(t.extractBindValues(query));
+            Object[] inputs = {answeringBy, at, userId, title, model, limit.value(), content, at.toLocalDate()};
+            NewChatStatement statement = answeringBy == null ? null : newChatStatement(t);
+            String sql;
+            Object[] binds;
+            if (statement != null) {
+                sql = statement.sql();
+                binds = statement.bind(inputs);
+            } else {
+                Rendered rendered = renderNewChat(t, inputs);
+                sql = rendered.sql();
+                binds = rendered.binds().toArray();
             }
-            sql.append("select @suhbat_new_chat");
-            org.jooq.Results results = t.fetchMany(sql.toString(), binds.toArray());
+            org.jooq.Results results = t.fetchMany(sql, binds);
             long id = results.get(results.size() - 1).get(0).get(0, Long.class);
             Instant stored = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             return new StartedChat(new Chat(id, userId, title, model, stored, stored, limit, 1, null),
                     new Message(1, Role.USER, content, stored, MessageStatus.COMPLETE, model, 0, 0, List.of()));
         });
+    }
+
+    private record Rendered(String sql, List<Object> binds) {
+    }
+
+    /**
+     * The multi-statement SQL of a claimed new chat (the hot path: every new chat) and where each of its bound values comes from:
+     * {@code from[i]} is the index of the input ({@link #renderNewChat}'s order) bound at position i, or -1 for a constant, which
+     * {@code constants[i]} holds. Rendered once instead of at every new chat.
+     */
+    private record NewChatStatement(String sql, int[] from, Object[] constants) {
+
+        Object[] bind(Object[] inputs) {
+            Object[] binds = constants.clone();
+            for (int i = 0; i < from.length; i++) {
+                if (from[i] >= 0) {
+                    binds[i] = inputs[from[i]];
+                }
+            }
+            return binds;
+        }
+    }
+
+    private volatile Optional<NewChatStatement> newChatStatement;
+
+    /** Whether the claimed new chat's statement was rendered and kept (for tests: it is, once a claimed chat was stored). */
+    boolean keepsNewChatStatement() {
+        Optional<NewChatStatement> known = newChatStatement;
+        return known != null && known.isPresent();
+    }
+
+    /**
+     * The claimed new chat's statement, rendered at the first new chat: twice, with two sets of stand-in values, so that every
+     * bound value is known to be either one of the inputs or a constant; should one be neither (a value derived from an input
+     * some other way), nothing is kept and every new chat renders its statement as before.
+     */
+    private NewChatStatement newChatStatement(DSLContext t) {
+        Optional<NewChatStatement> known = newChatStatement;
+        if (known == null) {
+            LocalDateTime atA = LocalDateTime.of(1111, 1, 11, 11, 11, 11);
+            LocalDateTime atB = LocalDateTime.of(1313, 3, 13, 13, 13, 13);
+            // in createAtOnce's order; the day is the date of the time
+            Object[] a = {"\u0001owner-a", atA, -1_111_111L, "\u0001title-a", "\u0001model-a", -1_111, "\u0001content-a", atA.toLocalDate()};
+            Object[] b = {"\u0001owner-b", atB, -1_313_131L, "\u0001title-b", "\u0001model-b", -1_313, "\u0001content-b", atB.toLocalDate()};
+            Rendered ra = renderNewChat(t, a);
+            Rendered rb = renderNewChat(t, b);
+            known = Optional.empty();
+            if (ra.sql().equals(rb.sql()) && ra.binds().size() == rb.binds().size()) {
+                int n = ra.binds().size();
+                int[] from = new int[n];
+                Object[] constants = new Object[n];
+                boolean all = true;
+                for (int i = 0; i < n && all; i++) {
+                    Object va = ra.binds().get(i);
+                    Object vb = rb.binds().get(i);
+                    from[i] = -1;
+                    for (int k = 0; k < a.length; k++) {
+                        if (a[k].equals(va) && b[k].equals(vb)) {
+                            from[i] = k;
+                        }
+                    }
+                    if (from[i] < 0) {
+                        constants[i] = va;
+                        all = java.util.Objects.equals(va, vb);
+                    }
+                }
+                if (all) {
+                    known = Optional.of(new NewChatStatement(ra.sql(), from, constants));
+                }
+            }
+            newChatStatement = known;
+        }
+        return known.orElse(null);
+    }
+
+    /**
+     * The new chat's statements as one query: {@code inputs} = the claim's owner (or null), the time, the user, the title, the
+     * model, the limit, the question, the day (the time's date).
+     */
+    private static Rendered renderNewChat(DSLContext t, Object[] inputs) {
+        String answeringBy = (String) inputs[0];
+        LocalDateTime at = (LocalDateTime) inputs[1];
+        long userId = (Long) inputs[2];
+        org.jooq.Field<Long> newChat = DSL.field("@suhbat_new_chat", Long.class);
+        List<org.jooq.Query> queries = List.of(
+                t.insertInto(CHAT)
+                        .set(CHAT.ANSWERING_BY, answeringBy)
+                        .set(CHAT.ANSWERING_SINCE, answeringBy == null ? null : at)
+                        .set(CHAT.USER_ID, userId)
+                        .set(CHAT.TITLE, (String) inputs[3])
+                        .set(CHAT.MODEL, (String) inputs[4])
+                        .set(CHAT.MESSAGE_LIMIT, (Integer) inputs[5])
+                        .set(CHAT.USED, 1)
+                        .set(CHAT.DATE, at)
+                        .set(CHAT.UPDATED, at),
+                t.query("set @suhbat_new_chat = last_insert_id()"),
+                t.insertInto(CHAT_HISTORY)
+                        .set(CHAT_HISTORY.CHAT_ID, newChat)
+                        .set(CHAT_HISTORY.ROLE, Role.USER.wireName())
+                        .set(CHAT_HISTORY.CONTENT, (String) inputs[6])
+                        .set(CHAT_HISTORY.DATE, at)
+                        .set(CHAT_HISTORY.RANK, 1)
+                        .set(CHAT_HISTORY.STATUS, MessageStatus.COMPLETE.wireName())
+                        .set(CHAT_HISTORY.MODEL, (String) inputs[4]),
+                UsageCounts.writerOf(t, userId, at),
+                UsageCounts.addQuestionOfNewChat(t, at));
+        StringBuilder sql = new StringBuilder();
+        List<Object> binds = new ArrayList<>();
+        for (org.jooq.Query query : queries) {
+            sql.append(t.render(query)).append(";\n");
+            binds.addAll(t.extractBindValues(query));
+        }
+        sql.append("select @suhbat_new_chat");
+        return new Rendered(sql.toString(), binds);
     }
 
     @Override

@@ -3,9 +3,13 @@ package uz.suhbat.adapter.out.persistence;
 import static uz.suhbat.adapter.out.persistence.schema.Tables.USER;
 import static uz.suhbat.adapter.out.persistence.schema.Tables.USER_PREFERENCE;
 
+import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Param;
+import org.jooq.Select;
+import org.jooq.impl.DSL;
 import uz.suhbat.application.port.out.chat.ChatLimitPolicyPort;
 import uz.suhbat.application.port.out.chat.NewChatReadPort;
 import uz.suhbat.domain.user.CustomInstructions;
@@ -14,12 +18,23 @@ import uz.suhbat.domain.user.CustomInstructions;
  * What a new chat reads about its author, in one statement: the user's row, the stored default chat limit and daily quota
  * (subqueries of {@code setting}) and the custom instructions ({@code user_preference}, left joined). The same answers as
  * {@link JooqChatLimitPolicy}, {@link JooqDailyQuotas#quotaOf} and {@link JooqPreferenceRepository#instructions}, which
- * took three round trips.
+ * took three round trips. It is also the session check of a request that starts a chat, so every new chat waits for it: the
+ * statement is the same every time but for the user's id, so its SQL is rendered once, not at every chat.
  */
 final class JooqNewChatRead implements NewChatReadPort {
 
+    /** Stands for the user's id while the statement is rendered; a real id is never negative. */
+    private static final long ANY_USER = -4_242_424_242L;
+
     private final DSLContext db;
     private final JooqChatLimitPolicy limits;
+    private final Field<String> storedLimit = JooqChatLimitPolicy.storedDefault();
+    private final Field<String> quota = JooqDailyQuotas.quotaInForce().as("daily_quota_in_force");
+    private volatile Rendered rendered;
+
+    /** The statement's SQL, its bound values with the user's id at {@code userAt}, and the fields it selects. */
+    private record Rendered(String sql, Object[] binds, int userAt, List<Field<?>> fields) {
+    }
 
     JooqNewChatRead(DSLContext db, JooqChatLimitPolicy limits) {
         this.db = db;
@@ -28,12 +43,10 @@ final class JooqNewChatRead implements NewChatReadPort {
 
     @Override
     public Optional<NewChatFacts> newChatOf(long userId) {
-        Field<String> storedLimit = JooqChatLimitPolicy.storedDefault();
-        Field<String> quota = JooqDailyQuotas.quotaInForce().as("daily_quota_in_force");
-        return db.select(USER.fields()).select(storedLimit, quota, USER_PREFERENCE.ABOUT_YOU, USER_PREFERENCE.HOW_TO_ANSWER,
-                        USER_PREFERENCE.INSTRUCTIONS_ON)
-                .from(USER).leftJoin(USER_PREFERENCE).on(USER_PREFERENCE.USER_ID.eq(USER.ID))
-                .where(USER.ID.eq(userId))
+        Rendered statement = rendered();
+        Object[] binds = statement.binds().clone();
+        binds[statement.userAt()] = userId;
+        return db.resultQuery(statement.sql(), binds).coerce(statement.fields())
                 .fetchOptional(row -> new NewChatFacts(
                         new ChatLimitPolicyPort.NewChatAuthor(JooqUserRepository.toUser(row.into(USER)),
                                 limits.limit(row.get(USER.MESSAGE_LIMIT), row.get(storedLimit))),
@@ -41,5 +54,28 @@ final class JooqNewChatRead implements NewChatReadPort {
                         row.get(USER_PREFERENCE.INSTRUCTIONS_ON) == null ? CustomInstructions.NONE
                                 : new CustomInstructions(row.get(USER_PREFERENCE.ABOUT_YOU), row.get(USER_PREFERENCE.HOW_TO_ANSWER),
                                         Boolean.TRUE.equals(row.get(USER_PREFERENCE.INSTRUCTIONS_ON)))));
+    }
+
+    /** The SQL of {@link #statement}, rendered at the first read (two threads at once may both render it: the same text). */
+    private Rendered rendered() {
+        Rendered known = rendered;
+        if (known == null) {
+            Select<?> select = statement(DSL.val(ANY_USER));
+            List<Object> binds = db.extractBindValues(select);
+            int userAt = binds.indexOf(ANY_USER);
+            if (userAt < 0 || binds.lastIndexOf(ANY_USER) != userAt) {
+                throw new IllegalStateException("the user's id is not bound once in " + db.render(select));
+            }
+            known = new Rendered(db.render(select), binds.toArray(), userAt, List.copyOf(select.getSelect()));
+            rendered = known;
+        }
+        return known;
+    }
+
+    private Select<?> statement(Param<Long> userId) {
+        return db.select(USER.fields()).select(storedLimit, quota, USER_PREFERENCE.ABOUT_YOU, USER_PREFERENCE.HOW_TO_ANSWER,
+                        USER_PREFERENCE.INSTRUCTIONS_ON)
+                .from(USER).leftJoin(USER_PREFERENCE).on(USER_PREFERENCE.USER_ID.eq(USER.ID))
+                .where(USER.ID.eq(userId));
     }
 }

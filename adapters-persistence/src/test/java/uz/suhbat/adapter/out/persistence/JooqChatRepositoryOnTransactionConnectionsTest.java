@@ -64,6 +64,35 @@ class JooqChatRepositoryOnTransactionConnectionsTest extends ChatRepositoryContr
     }
 
     /**
+     * A claimed new chat's statement is rendered once (JooqChatRepository.newChatStatement) and bound with each chat's own values:
+     * the second chat (another user, day, title, model, limit, question and claim) is stored with its values, not the first's.
+     */
+    @org.junit.jupiter.api.Test
+    void everyClaimedNewChatIsStoredWithItsOwnValues() {
+        ChatRepository chats = emptyRepository();
+        DSLContext db = TestDatabase.dsl();
+        long first = chats.createClaimedWithFirstMessage(userId(1), "Birinchi", "gpt-4o-mini", new uz.suhbat.domain.limit.MessageLimit(5),
+                "savol bir", Instant.parse("2026-11-30T07:30:00.123Z"), "owner-a").started().chat().id();
+        long second = chats.createClaimedWithFirstMessage(userId(2), "Ikkinchi", "gpt-4o", new uz.suhbat.domain.limit.MessageLimit(7),
+                "savol ikki", Instant.parse("2026-12-01T23:59:59Z"), "owner-b").started().chat().id();
+        org.assertj.core.api.Assertions.assertThat(((JooqChatRepository) chats).keepsNewChatStatement())
+                .as("the statement rendered at the first chat is kept, so the second was bound to it").isTrue();
+
+        org.assertj.core.api.Assertions.assertThat(db.fetchOne("select user_id, title, model, message_limit, used, date, updated, answering_by,"
+                        + " answering_since from chat where id = ?", second).intoArray())
+                .containsExactly(userId(2), "Ikkinchi", "gpt-4o", 7, 1, java.sql.Timestamp.valueOf("2026-12-01 23:59:59"),
+                        java.sql.Timestamp.valueOf("2026-12-01 23:59:59"), "owner-b", java.sql.Timestamp.valueOf("2026-12-01 23:59:59"));
+        org.assertj.core.api.Assertions.assertThat(db.fetchOne("select user_id, title, model, message_limit, answering_by from chat where id = ?",
+                first).intoArray()).containsExactly(userId(1), "Birinchi", "gpt-4o-mini", 5, "owner-a");
+        org.assertj.core.api.Assertions.assertThat(db.fetchOne("select content, model, date from chat_history where chat_id = ?", second).intoArray())
+                .containsExactly("savol ikki", "gpt-4o", java.sql.Timestamp.valueOf("2026-12-01 23:59:59"));
+        org.assertj.core.api.Assertions.assertThat(db.fetch("select day, user_id from usage_day_user order by day").map(r -> r.get(0) + " " + r.get(1)))
+                .containsExactly("2026-11-30 " + userId(1), "2026-12-01 " + userId(2));
+        org.assertj.core.api.Assertions.assertThat(db.fetch("select day, sum(messages) from usage_count where role = 'user' group by day order by day")
+                .map(r -> r.get(0) + " " + r.get(1))).containsExactly("2026-11-30 1", "2026-12-01 1");
+    }
+
+    /**
      * One COMMIT on the server per new chat; a new chat whose statement fails is rolled back and its connection goes back to
      * the pool clean (with the commit sent inside the query and {@code useLocalTransactionState}, the rollback was skipped
      * after such a failure, and the next test's emptying of the tables waited for the open transaction's locks for ever).

@@ -4,6 +4,7 @@ import java.util.Optional;
 import uz.suhbat.application.port.in.account.SessionCheckQuery;
 import uz.suhbat.application.port.out.account.DeviceLoginRepository;
 import uz.suhbat.application.port.out.account.UserRepository;
+import uz.suhbat.application.port.out.chat.NewChatReadPort;
 import uz.suhbat.domain.user.Language;
 import uz.suhbat.domain.user.User;
 
@@ -12,15 +13,36 @@ public final class SessionCheckService implements SessionCheckQuery {
 
     private final UserRepository users;
     private final DeviceLoginRepository devices;
+    private final NewChatReadPort newChats;
 
     public SessionCheckService(UserRepository users, DeviceLoginRepository devices) {
+        this(users, devices, null);
+    }
+
+    /** @param newChats what a new chat reads of its author, with the user's row; null: a request that starts a chat is checked as any other */
+    public SessionCheckService(UserRepository users, DeviceLoginRepository devices, NewChatReadPort newChats) {
         this.users = users;
         this.devices = devices;
+        this.newChats = newChats;
     }
 
     @Override
     public SessionState check(long userId, int sessionEpoch) {
-        Optional<User> found = users.findById(userId);
+        return stateOf(users.findById(userId), sessionEpoch);
+    }
+
+    /** The user's row is the new chat's read of its author: the same row, the same answer as {@link #check(long, int, String)}. */
+    @Override
+    public Checked checkStartingChat(long userId, int sessionEpoch, String deviceSeries) {
+        if (newChats == null) {
+            return SessionCheckQuery.super.checkStartingChat(userId, sessionEpoch, deviceSeries);
+        }
+        Optional<NewChatReadPort.NewChatFacts> facts = newChats.newChatOf(userId);
+        SessionState state = withDevice(stateOf(facts.map(f -> f.author().user()), sessionEpoch), userId, deviceSeries);
+        return new Checked(state, state instanceof Active ? new NewChatReadAhead(userId, facts.orElseThrow()) : null);
+    }
+
+    private static SessionState stateOf(Optional<User> found, int sessionEpoch) {
         if (found.isEmpty()) {
             return new Ended();
         }
@@ -50,7 +72,10 @@ public final class SessionCheckService implements SessionCheckQuery {
 
     @Override
     public SessionState check(long userId, int sessionEpoch, String deviceSeries) {
-        SessionState state = check(userId, sessionEpoch);
+        return withDevice(check(userId, sessionEpoch), userId, deviceSeries);
+    }
+
+    private SessionState withDevice(SessionState state, long userId, String deviceSeries) {
         if (state instanceof Active && deviceSeries != null
                 && devices.findBySeries(deviceSeries).filter(device -> device.userId() == userId).isEmpty()) {
             return new Ended(); // the device this session belongs to was signed out

@@ -19,14 +19,21 @@ import uz.suhbat.domain.chat.MessageStatus;
  * interrupted message, so that a node that dies mid-answer leaves what the user already saw, marked interrupted, which
  * regenerate then replaces. The row is made once the answer is a {@link #SAVE_EVERY} old (by the piece that comes then,
  * or by the node's round when the model pauses); after that the node's round ({@link AnswerClaim.Live}, every
- * {@link AnswerClaim#KEEP_ALIVE}) brings the text of all of its running answers up to date in one batch
- * ({@link ChatRepository#saveAnswersSoFar}): no statement per piece, none per answer and second. The end brings the
+ * {@link AnswerClaim#ROUND}) brings the text of the running answers whose last save is {@link #SAVE_TEXT_EVERY} old up
+ * to date in one batch ({@link ChatRepository#saveAnswersSoFar}): no statement per piece, none per answer and second,
+ * and a node that dies loses at most the last {@link #SAVE_TEXT_EVERY} and a round of an answer. The end brings the
  * same row up to date: complete or, when it is cut short, as far as it got ("interrupted").
  */
 final class Answer implements ChatModelPort.AnswerSink {
 
     /** The age at which an answer's row is made; after that the node's round saves its text (about this often). */
     static final Duration SAVE_EVERY = Duration.ofSeconds(1);
+    /**
+     * How often the node's round saves a running answer's grown text: each answer from its own row's time, so that a round
+     * saves about a third of the running answers (docs/benchmarks.md, "Session 8: sustained streaming"; it was every round,
+     * a second, before).
+     */
+    static final Duration SAVE_TEXT_EVERY = Duration.ofSeconds(3);
 
     private final Chat chat;
     /** The rank of the question answered: the answer is stored as its answer (a version, when it had one). */
@@ -46,6 +53,7 @@ final class Answer implements ChatModelPort.AnswerSink {
     private final Object store = new Object();
     private volatile Integer storedRank; // written holding store: the row, once the first save made it
     private int savedLength; // guarded by store
+    private Instant savedAt; // guarded by store: when the stored row last got the text
     private final Instant startedAt;
 
     Answer(Chat chat, int questionRank, String answeringModel, List<Message.Source> sources, AnswerListener listener, ChatRepository chats, Clock clock,
@@ -76,14 +84,20 @@ final class Answer implements ChatModelPort.AnswerSink {
             return Optional.empty();
         }
         synchronized (store) {
+            Instant now = clock.instant();
+            // a round that runs a little early still counts (the round's period is a second)
+            if (finished.get() || storedRank == null || now.isBefore(savedAt.plus(SAVE_TEXT_EVERY).minus(AnswerClaim.ROUND.dividedBy(2)))) {
+                return Optional.empty();
+            }
             String soFar = content();
-            if (finished.get() || storedRank == null || soFar.length() <= savedLength) {
+            if (soFar.length() <= savedLength) {
                 return Optional.empty();
             }
             int length = soFar.length();
-            return Optional.of(new AnswerClaim.Unsaved(new ChatRepository.AnswerSoFar(chat.id(), storedRank, soFar, clock.instant()), () -> {
+            return Optional.of(new AnswerClaim.Unsaved(new ChatRepository.AnswerSoFar(chat.id(), storedRank, soFar, now), () -> {
                 synchronized (store) {
                     savedLength = Math.max(savedLength, length);
+                    savedAt = savedAt.isAfter(now) ? savedAt : now;
                 }
             }));
         }
@@ -163,6 +177,7 @@ final class Answer implements ChatModelPort.AnswerSink {
             storedRank = chats.appendAssistantMessage(chat.id(), questionRank, content, status, answeringModel, inputTokens, outputTokens, sources, now).rank();
         }
         savedLength = content.length();
+        savedAt = now;
         return storedRank;
     }
 

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -19,22 +18,34 @@ import uz.suhbat.application.port.out.chat.ChatRepository;
 /**
  * One answer's hold on its chat ("one answer per chat at a time", {@link AnswerGuardPort}): taken before anything is
  * counted or stored, kept alive while the answer runs, released once when it ends (stored, failed or stopped).
- * The claims of one node are kept alive together ({@link Live#keepAlive}, every {@link #KEEP_ALIVE}, one statement
- * for all of them), whether or not their model has sent anything yet; a claim that stops being kept alive (its node
- * died) may be taken over after {@link #EXPIRY}, so that the user carries on through another node within seconds.
- * The same round saves the text of all of the node's running answers that grew since the round before, in one batch.
+ * The node's round ({@link Live#keepAlive}, every {@link #ROUND}) keeps the claims of its answers alive, whether or not
+ * their model has sent anything yet: each claim every {@link #KEEP_ALIVE}, the claims due in one statement; a claim that
+ * stops being kept alive (its node died) may be taken over after {@link #EXPIRY}, so that the user carries on through
+ * another node within seconds. The same round saves, in one batch, the text of the node's running answers that grew
+ * since their last save (each answer's about every {@link Answer#SAVE_TEXT_EVERY}).
+ * <p>
+ * Each claim and each answer keeps its own phase (from its start), so that a round touches about a third of the running
+ * answers' rows, not all of them at once: at a thousand open answers, a few hundred rows a second instead of two thousand
+ * (docs/benchmarks.md, "Session 8: sustained streaming").
  */
 final class AnswerClaim {
 
     /** A claim not kept alive for this long belongs to an answer whose node stopped; another answer may take over. */
     static final Duration EXPIRY = Duration.ofSeconds(10);
-    /** How often a node moves the time of all its claims forward (and saves the text of answers whose model paused). */
-    static final Duration KEEP_ALIVE = Duration.ofSeconds(1);
+    /** How often a node's round runs (keep-alives due, answers' rows due, texts due). */
+    static final Duration ROUND = Duration.ofSeconds(1);
+    /**
+     * How often a claim's time is moved forward: a third of {@link #EXPIRY} and less, so that a claim survives two rounds
+     * lost to a busy database before another node may take it.
+     */
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(3);
 
     private final AnswerGuardPort guard;
     private final long chatId;
     private final String owner;
     private final AtomicBoolean released = new AtomicBoolean();
+    /** When the claim's time in the database was last set (taken, or kept alive); read and written by the node's round. */
+    private volatile Instant keptAt;
     private final Set<AnswerClaim> live;
     /** At each keep-alive round: the answer's text not yet saved, if any. */
     private volatile Supplier<Optional<Unsaved>> eachRound = Optional::empty;
@@ -43,7 +54,8 @@ final class AnswerClaim {
     record Unsaved(ChatRepository.AnswerSoFar text, Runnable saved) {
     }
 
-    private AnswerClaim(AnswerGuardPort guard, long chatId, String owner, Set<AnswerClaim> live) {
+    private AnswerClaim(AnswerGuardPort guard, long chatId, String owner, Set<AnswerClaim> live, Instant keptAt) {
+        this.keptAt = keptAt;
         this.owner = owner;
         this.guard = guard;
         this.chatId = chatId;
@@ -84,7 +96,7 @@ final class AnswerClaim {
         /** The chat's claim for a new answer, or empty while another answer holds it. */
         Optional<AnswerClaim> take(long chatId) {
             Instant now = clock.instant();
-            AnswerClaim claim = new AnswerClaim(guard, chatId, newOwner(), claims);
+            AnswerClaim claim = new AnswerClaim(guard, chatId, newOwner(), claims, now);
             claims.add(claim);
             boolean taken = false;
             try {
@@ -104,20 +116,26 @@ final class AnswerClaim {
 
         /** The claim of a chat made already held by {@code owner} (in the insert that made it): kept alive from now on. */
         AnswerClaim heldFromCreation(long chatId, String owner) {
-            AnswerClaim claim = new AnswerClaim(guard, chatId, owner, claims);
+            // the chat's insert set the claim's time a moment ago; counted from now, the next keep-alive comes a little late at
+            // most by the time since that insert (milliseconds), far within EXPIRY
+            AnswerClaim claim = new AnswerClaim(guard, chatId, owner, claims, clock.instant());
             claims.add(claim);
             return claim;
         }
 
         /**
-         * Moves the time of every claim held here forward, in one statement, then saves the grown text of their answers
-         * in one batch; returns how many claims there were.
+         * The node's round: moves the time of the claims held here that are due ({@link #KEEP_ALIVE} since their last) forward,
+         * in one statement, then saves the grown text of the answers that are due in one batch; returns how many claims
+         * are held.
          */
         int keepAlive() {
-            Map<Long, String> held = claims.stream().filter(c -> !c.released.get())
-                    .collect(Collectors.toMap(c -> c.chatId, c -> c.owner, (a, b) -> a));
-            if (!held.isEmpty()) {
-                guard.keepAllAlive(held, clock.instant());
+            Instant now = clock.instant();
+            Instant due = now.minus(KEEP_ALIVE).plus(ROUND.dividedBy(2)); // a round that runs a little early still counts
+            List<AnswerClaim> held = claims.stream().filter(c -> !c.released.get()).toList();
+            List<AnswerClaim> dueNow = held.stream().filter(c -> !c.keptAt.isAfter(due)).toList();
+            if (!dueNow.isEmpty()) {
+                guard.keepAllAlive(dueNow.stream().collect(Collectors.toMap(c -> c.chatId, c -> c.owner, (a, b) -> a)), now);
+                dueNow.forEach(c -> c.keptAt = now);
             }
             List<Unsaved> unsaved = new ArrayList<>();
             for (AnswerClaim claim : claims) {

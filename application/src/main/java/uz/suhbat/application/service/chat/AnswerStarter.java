@@ -99,16 +99,17 @@ public final class AnswerStarter {
     }
 
     /**
-     * Keeps the claims of this node's running answers alive (one statement for all) and saves their grown text (one
-     * batch for all); bootstrap calls it every {@link #keepAliveEvery()}. Returns how many answers run here.
+     * The node's round: keeps the claims of this node's running answers alive (those due, one statement for all) and saves
+     * their grown text (those due, one batch for all); bootstrap calls it every {@link #keepAliveEvery()}. Returns how many
+     * answers run here.
      */
     public int keepClaimsAlive() {
         return claims.keepAlive();
     }
 
-    /** How often {@link #keepClaimsAlive} must run: a claim not kept alive for a few times this is taken over. */
+    /** How often {@link #keepClaimsAlive} must run (each claim is kept alive every few of these rounds). */
     public static java.time.Duration keepAliveEvery() {
-        return AnswerClaim.KEEP_ALIVE;
+        return AnswerClaim.ROUND;
     }
 
     /** Where custom instructions are kept; null: none. */

@@ -7,6 +7,7 @@ import uz.suhbat.application.port.in.chat.AnswerUseCase.AnswerListener;
 import uz.suhbat.application.port.in.chat.ChatQuery.SourceView;
 import uz.suhbat.application.port.in.chat.AnswerUseCase.Outcome;
 import uz.suhbat.application.port.in.chat.StartChatUseCase;
+import uz.suhbat.application.port.in.chat.StartChatUseCase.AuthorReadAhead;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
 import uz.suhbat.application.port.out.conversation.ChatShelfRepository;
 import uz.suhbat.domain.chat.ChatTitle;
@@ -52,6 +53,13 @@ public final class ModelTitles {
             @Override
             public Outcome start(long userId, String modelId, String content, List<Long> attachments, AnswerListener listener) {
                 return inner.start(userId, modelId, content, attachments, new Listening(listener, modelId, content));
+            }
+
+            // passes on what the request read of its author ahead (SessionCheckQuery.checkStartingChat)
+            @Override
+            public Outcome start(AuthorReadAhead ahead, long userId, String modelId, String content, List<Long> attachments,
+                                 AnswerListener listener) {
+                return inner.start(ahead, userId, modelId, content, attachments, new Listening(listener, modelId, content));
             }
         };
     }

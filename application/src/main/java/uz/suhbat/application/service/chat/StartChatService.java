@@ -9,6 +9,8 @@ import uz.suhbat.application.port.in.chat.AnswerUseCase.Outcome;
 import uz.suhbat.application.port.in.chat.AnswerUseCase.Refusal;
 import uz.suhbat.application.port.in.chat.AnswerUseCase.Outcome.Refused;
 import uz.suhbat.application.port.in.chat.StartChatUseCase;
+import uz.suhbat.application.port.in.chat.StartChatUseCase.AuthorReadAhead;
+import uz.suhbat.application.service.account.NewChatReadAhead;
 import uz.suhbat.application.port.out.ai.ChatModelPort;
 import uz.suhbat.application.port.out.chat.ChatLimitPolicyPort;
 import uz.suhbat.application.port.out.chat.ChatRepository;
@@ -53,9 +55,17 @@ public final class StartChatService implements StartChatUseCase {
 
     @Override
     public Outcome start(long userId, String modelId, String content, List<Long> attachments, AnswerListener listener) {
+        return start(null, userId, modelId, content, attachments, listener);
+    }
+
+    @Override
+    public Outcome start(AuthorReadAhead ahead, long userId, String modelId, String content, List<Long> attachments,
+                         AnswerListener listener) {
         List<Long> files = attachments == null ? List.of() : List.copyOf(attachments);
-        // the author, the new chat's limit, the daily quota and the custom instructions in one read: every new chat waits for it
-        Optional<NewChatReadPort.NewChatFacts> facts = authors.newChatOf(userId);
+        // the author, the new chat's limit, the daily quota and the custom instructions in one read: every new chat waits for it;
+        // read already by this request's session check where it could (the same statement, moments ago), else read here
+        Optional<NewChatReadPort.NewChatFacts> facts = ahead instanceof NewChatReadAhead read && read.userId() == userId
+                ? Optional.of(read.facts()) : authors.newChatOf(userId);
         Optional<ChatLimitPolicyPort.NewChatAuthor> author = facts.map(NewChatReadPort.NewChatFacts::author);
         Optional<ModelCatalog.ModelChoice> choice = catalog.choose(modelId);
         Optional<Refusal> refusal = Refusals.writer(author.map(ChatLimitPolicyPort.NewChatAuthor::user), model)

@@ -423,13 +423,18 @@ class ChatUseCasesTest {
         }
         assertThat(stored(aziz, chatId)).as("no save per piece, however fast they come")
                 .containsExactly("1:Sanang:complete", "2:Bir ikki :interrupted");
+        clock.advance(AnswerClaim.ROUND);
         service.answerStarter.keepClaimsAlive();
-        assertThat(stored(aziz, chatId)).as("the node's round saves the text of its answers")
+        assertThat(stored(aziz, chatId)).as("a round a second after the row: its text is not due yet")
+                .containsExactly("1:Sanang:complete", "2:Bir ikki :interrupted");
+        clock.advance(Answer.SAVE_TEXT_EVERY.minus(AnswerClaim.ROUND));
+        service.answerStarter.keepClaimsAlive();
+        assertThat(stored(aziz, chatId)).as("the node's round saves the text of its answers, each every few seconds")
                 .containsExactly("1:Sanang:complete", "2:Bir ikki uch " + many + ":interrupted");
 
         held.send(" tamom");
         assertThat(stored(aziz, chatId)).as("the model pauses").containsExactly("1:Sanang:complete", "2:Bir ikki uch " + many + ":interrupted");
-        clock.advance(Answer.SAVE_EVERY);
+        clock.advance(Answer.SAVE_TEXT_EVERY);
         service.answerStarter.keepClaimsAlive();
         assertThat(stored(aziz, chatId)).as("the node's round saves what waited")
                 .containsExactly("1:Sanang:complete", "2:Bir ikki uch " + many + " tamom:interrupted");

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import uz.suhbat.adapter.in.web.security.CurrentAccount;
 import uz.suhbat.adapter.in.web.security.SignedInUser;
 import uz.suhbat.application.port.in.chat.ChatQuery;
 import uz.suhbat.application.port.in.chat.ManageChatUseCase;
@@ -104,7 +105,8 @@ class ChatApiController {
     SseEmitter start(@AuthenticationPrincipal SignedInUser user, @RequestBody NewChat body, HttpServletRequest request) {
         NewChat chat = body == null ? new NewChat(null, null, null) : body;
         return streams.open(user, request, null,
-                listener -> starting.start(user.id(), chat.model(), chat.content(), files(chat.attachments()), listener));
+                listener -> starting.start(CurrentAccount.authorReadAhead(request), user.id(), chat.model(), chat.content(),
+                        files(chat.attachments()), listener));
     }
 
     @PostMapping("/chats/{id}/messages")

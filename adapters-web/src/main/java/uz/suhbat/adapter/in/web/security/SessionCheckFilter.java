@@ -23,6 +23,8 @@ import uz.suhbat.application.port.in.account.SessionCheckQuery;
 class SessionCheckFilter extends OncePerRequestFilter {
 
     static final String ACCOUNT = SessionCheckFilter.class.getName() + ".account";
+    /** What the check of a request that starts a chat read of its author ({@link CurrentAccount#authorReadAhead}). */
+    static final String READ_AHEAD = SessionCheckFilter.class.getName() + ".authorReadAhead";
 
     private final SessionCheckQuery sessions;
     private final DeviceLoginUseCase devices;
@@ -44,7 +46,17 @@ class SessionCheckFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        SessionCheckQuery.SessionState state = sessions.check(user.id(), user.sessionEpoch(), DeviceCookie.boundSeries(request));
+        SessionCheckQuery.SessionState state;
+        if (startsChat(request)) {
+            // a new chat reads its author anyway: the same read answers the check, and the chat is not kept waiting for a second
+            SessionCheckQuery.Checked checked = sessions.checkStartingChat(user.id(), user.sessionEpoch(), DeviceCookie.boundSeries(request));
+            state = checked.state();
+            if (checked.ahead() != null) {
+                request.setAttribute(READ_AHEAD, checked.ahead());
+            }
+        } else {
+            state = sessions.check(user.id(), user.sessionEpoch(), DeviceCookie.boundSeries(request));
+        }
         if (state instanceof SessionCheckQuery.Active active) {
             request.setAttribute(ACCOUNT, active);
             chain.doFilter(request, response);
@@ -70,5 +82,10 @@ class SessionCheckFilter extends OncePerRequestFilter {
             return;
         }
         response.sendRedirect("/login?" + why);
+    }
+
+    /** {@code POST /api/chats}: a new chat (ChatApiController). */
+    private static boolean startsChat(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && "/api/chats".equals(request.getRequestURI());
     }
 }

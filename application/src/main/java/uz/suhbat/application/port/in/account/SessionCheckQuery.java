@@ -13,6 +13,19 @@ public interface SessionCheckQuery {
         return check(userId, sessionEpoch);
     }
 
+    /**
+     * {@link #check(long, int, String)} for a request that starts a chat: the same answer, from one read of the user that
+     * also reads what the new chat needs of its author ({@link Checked#ahead}, for
+     * {@link uz.suhbat.application.port.in.chat.StartChatUseCase#start(uz.suhbat.application.port.in.chat.StartChatUseCase.AuthorReadAhead, long, String, String, java.util.List, uz.suhbat.application.port.in.chat.AnswerUseCase.AnswerListener)}),
+     * so that a new chat waits for one read of its author, not two. {@code ahead} is null unless the session is {@link Active}.
+     */
+    default Checked checkStartingChat(long userId, int sessionEpoch, String deviceSeries) {
+        return new Checked(check(userId, sessionEpoch, deviceSeries), null);
+    }
+
+    record Checked(SessionState state, uz.suhbat.application.port.in.chat.StartChatUseCase.AuthorReadAhead ahead) {
+    }
+
     /** A signed-in session: its user and the session epoch it was signed in with. */
     record OpenSession(long userId, int sessionEpoch) {
     }
