@@ -18,6 +18,9 @@
 # The `benchmark` JUnit tag is excluded by the build unless a test is named (pom.xml, profile named-tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# the JDK the app runs on decides its options (compact object headers on 25 and newer): the same as ./run.sh
+. ./.mvn/find-jdk.sh
+suhbat_find_jdk
 . ./.mvn/jvm-options.sh
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "${1:-}" = in-jvm ]; then
