@@ -26,7 +26,7 @@ import uz.suhbat.domain.chat.MessageStatus;
  */
 final class Answer implements ChatModelPort.AnswerSink {
 
-    /** The age at which an answer's row is made; after that the node's round saves its text (about this often). */
+    /** The age at which an answer's row is made; after that the node's round saves its text every {@link #SAVE_TEXT_EVERY}. */
     static final Duration SAVE_EVERY = Duration.ofSeconds(1);
     /**
      * How often the node's round saves a running answer's grown text: each answer from its own row's time, so that a round

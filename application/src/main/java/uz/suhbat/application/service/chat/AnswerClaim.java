@@ -114,11 +114,13 @@ final class AnswerClaim {
             return UUID.randomUUID().toString();
         }
 
-        /** The claim of a chat made already held by {@code owner} (in the insert that made it): kept alive from now on. */
-        AnswerClaim heldFromCreation(long chatId, String owner) {
-            // the chat's insert set the claim's time a moment ago; counted from now, the next keep-alive comes a little late at
-            // most by the time since that insert (milliseconds), far within EXPIRY
-            AnswerClaim claim = new AnswerClaim(guard, chatId, owner, claims, clock.instant());
+        /**
+         * The claim of a chat made already held by {@code owner} (in the insert that made it, with the claim's time
+         * {@code claimedAt}): kept alive from that time on, so that a slow insert and commit do not push its first keep-alive
+         * further out than {@link #KEEP_ALIVE} after the time its row holds.
+         */
+        AnswerClaim heldFromCreation(long chatId, String owner, Instant claimedAt) {
+            AnswerClaim claim = new AnswerClaim(guard, chatId, owner, claims, claimedAt);
             claims.add(claim);
             return claim;
         }

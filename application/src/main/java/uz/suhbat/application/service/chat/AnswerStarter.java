@@ -68,7 +68,7 @@ public final class AnswerStarter {
      * answer, which releases the claim when it ends (stored, failed or stopped), the claim is released when it returns.
      */
     Outcome oneAtATime(long chatId, Function<AnswerClaim, Outcome> body) {
-        return oneAtATime(chatId, null, body);
+        return oneAtATime(chatId, null, null, body);
     }
 
     /** A new claim owner, for a chat made already claimed ({@link ChatRepository#createClaimedWithFirstMessage}). */
@@ -78,10 +78,11 @@ public final class AnswerStarter {
 
     /**
      * {@link #oneAtATime(long, Function)}; {@code claimedBy}, when not null, is the owner whose claim the chat's row already
-     * holds since it was made: taken over without a statement.
+     * holds since it was made, with the claim's time {@code claimedAt}: taken over without a statement.
      */
-    Outcome oneAtATime(long chatId, String claimedBy, Function<AnswerClaim, Outcome> body) {
-        Optional<AnswerClaim> claim = claimedBy != null ? Optional.of(claims.heldFromCreation(chatId, claimedBy)) : claims.take(chatId);
+    Outcome oneAtATime(long chatId, String claimedBy, java.time.Instant claimedAt, Function<AnswerClaim, Outcome> body) {
+        Optional<AnswerClaim> claim = claimedBy != null ? Optional.of(claims.heldFromCreation(chatId, claimedBy, claimedAt))
+                : claims.take(chatId);
         if (claim.isEmpty()) {
             return new Outcome.Refused(Refusal.ANSWER_IN_PROGRESS);
         }

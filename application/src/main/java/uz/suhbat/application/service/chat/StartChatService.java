@@ -101,7 +101,7 @@ public final class StartChatService implements StartChatUseCase {
                 answers.attachments().bind(userId, files, chat.id(), started.first().rank());
             }
             // held before the chat's id is told
-            Outcome outcome = answers.oneAtATime(chat.id(), created.claimed() ? owner : null, claim -> {
+            Outcome outcome = answers.oneAtATime(chat.id(), created.claimed() ? owner : null, now, claim -> {
                 Runnable told = () -> listener.chatCreated(chat.id(), chat.title());
                 java.util.function.Supplier<Outcome> asked = () -> answers.answer(chat, List.of(started.first()), listener,
                         counted.allowance(), choice.get(), claim, instructions, !files.isEmpty());

@@ -66,10 +66,24 @@ class AnswerClaimRoundTest {
         assertThat(guard.statements).as("in one statement").isEqualTo(1);
     }
 
+    @Test
+    void aNewChatWhoseInsertAndCommitWereSlowIsKeptAliveFromTheTimeItsRowHolds() {
+        Instant inserted = clock.instant();
+        guard.lastKept.put(7L, inserted);
+        clock.advance(Duration.ofMillis(2500)); // the chat's statements and commit waited for a busy database
+        live.heldFromCreation(7L, "owner-7", inserted);
+        clock.advance(AnswerClaim.ROUND);
+        guard.keptInRound.clear();
+        live.keepAlive();
+        assertThat(guard.keptInRound).as("due a KEEP_ALIVE after the row's time, not after the claim was handed on")
+                .containsExactly(7L);
+        assertThat(guard.longestUnkept()).isLessThanOrEqualTo(AnswerClaim.KEEP_ALIVE.plus(AnswerClaim.ROUND));
+    }
+
     /** A new chat's claim, set by the chat's insert (its time noted as the guard's). */
     private AnswerClaim made(long chatId) {
         guard.lastKept.put(chatId, clock.instant());
-        return live.heldFromCreation(chatId, "owner-" + chatId);
+        return live.heldFromCreation(chatId, "owner-" + chatId, clock.instant());
     }
 
     /** Claims that always succeed; records what each round keeps alive and the longest time a claim waited for it. */
