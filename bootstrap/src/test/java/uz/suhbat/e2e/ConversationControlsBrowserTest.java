@@ -181,7 +181,13 @@ class ConversationControlsBrowserTest extends EndToEndTest {
                 small.navigate(url("/c/" + silkRoad));
                 assertThat(small.locator(".message.assistant .feedback")).isVisible();
                 shot(small, "chat-phone-dark");
-                small.keyboard().press("Control+K");
+                // the shortcut works once the page's scripts have wired it, which can come a moment after the server's
+                // HTML shows: pressed again until it has focused the search (at most 5 s), as a user would
+                for (int i = 0; i < 25 && !Boolean.TRUE.equals(small.evaluate("() => document.activeElement?.id === 'chat-search'")); i++) {
+                    small.keyboard().press("Control+K");
+                    small.waitForTimeout(200);
+                }
+                assertThat(small.locator("#chat-search")).isFocused();
                 small.locator("#chat-search").pressSequentially("bukhara");
                 assertThat(small.locator("#search-results .search-hit mark")).hasText("Bukhara");
                 shot(small, "search-phone-dark");

@@ -108,6 +108,10 @@ class KnowledgeBrowserTest extends EndToEndTest {
             assertThat(status.locator("[data-field=pagesDone]")).hasText(String.valueOf(totalPages));
             assertThat(admin.getByRole(AriaRole.PROGRESSBAR)).hasCount(0);
             // what each load of the model's page showed: first, while reading, the progress bar; last the ready model
+            // the Launch button can show while the reloaded page is still being parsed, before its paint is recorded
+            // (DOMContentLoaded): wait for that paint; a page that never reloads fails here after 30 s
+            admin.waitForFunction("() => JSON.parse(sessionStorage.getItem('paints') || '[]').length >= 2", null,
+                    new Page.WaitForFunctionOptions().setTimeout(30_000));
             List<Map<String, Object>> paints = paints(admin);
             assertThat(paints).as("the first paint, then the one the polling asked for").hasSizeGreaterThanOrEqualTo(2);
             assertThat(paints.get(0)).containsEntry("status", "reading").containsEntry("progressVisible", true)
