@@ -2,7 +2,6 @@ package uz.suhbat.bootstrap;
 
 import java.nio.file.Path;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.actuate.autoconfigure.endpoint.jackson.Jackson2EndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,10 +17,8 @@ import uz.suhbat.adapter.out.persistence.PersistenceConfiguration;
  * beans through its public configuration class, and the core is wired by hand in
  * {@link UseCaseConfiguration}.
  */
-// no generated in-memory user: users and admins sign in through their own providers; /actuator/health answers with Jackson 3
-// like the rest of the web layer, not with a Jackson 2 ObjectMapper of its own (about 340 classes more at every start:
-// docs/benchmarks.md, "Session 7: memory")
-@SpringBootApplication(exclude = {UserDetailsServiceAutoConfiguration.class, Jackson2EndpointAutoConfiguration.class})
+// no generated in-memory user: users and admins sign in through their own providers
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @EnableConfigurationProperties(SuhbatSettings.class)
 @Import({PersistenceConfiguration.class, AiConfiguration.class, MailConfiguration.class, CryptoConfiguration.class, WebConfiguration.class})
 public class SuhbatApplication {
