@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
@@ -26,6 +27,12 @@ class SharedSessionConfiguration {
      * Session attributes written with {@code INSERT … ON DUPLICATE KEY UPDATE}: two requests of one
      * session at once (a page and its API calls, on two nodes) may both add the same attribute.
      */
+    /** Spring Session's repository without the XML parser it would load at every start ({@link SessionRepositoryWithoutXml}). */
+    @Bean
+    static BeanFactoryPostProcessor sessionRepositoryWithoutXml() {
+        return new SessionRepositoryWithoutXml();
+    }
+
     @Bean
     MySqlJdbcIndexedSessionRepositoryCustomizer mySqlSessionQueries() {
         return new MySqlJdbcIndexedSessionRepositoryCustomizer();
