@@ -112,6 +112,12 @@ class DatabaseConfiguration {
         return configuration -> configuration.settings().setFetchWarnings(false);
     }
 
+    /** What {@code /actuator/health} checks: the database answers (HealthEndpoint in the web adapter). */
+    @Bean
+    uz.suhbat.adapter.in.web.HealthEndpoint.Probe databaseHealth(HikariDataSource dataSource) {
+        return new DatabaseHealth(dataSource);
+    }
+
     @Bean
     SmartInitializingSingleton stopEmbeddedDatabaseBeforeTrainingHalt(Environment environment, EmbeddedDatabaseHolder embedded,
                                                                       ObjectProvider<HikariDataSource> pools) {
