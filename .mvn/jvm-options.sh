@@ -21,6 +21,14 @@
 #   -XX:+UseCompactObjectHeaders  (JDK 25 and newer only, where it is a product option; JDK 21-24 start without it)
 #                           8-byte object headers instead of 12: a smaller heap and class space (docs/benchmarks.md,
 #                           "Session 8: memory")
+#   -XX:SoftRefLRUPolicyMSPerMB=0  a softly reachable object (caches of reflection data, Spring's metadata caches) is kept
+#                           through a collection only when it was used since the last one: with the default (1 s per MB of
+#                           free heap, and this machine's free heap counts in GB) they stayed for hours; idle after start-up
+#                           about 3 MB less live heap, 3-4 MB resident (docs/benchmarks.md, "Session 9: memory when idle")
+#   -Djdk.util.jar.version=21  multi-release jars are read as on JDK 21: Spring 7 reads class files on JDK 24+ with the JDK's
+#                           class-file API, and the bean definitions keep those class models (their constant pools) for the
+#                           life of the process; read as on JDK 21 (Spring's ASM reader, as on the JDK 21 this project supports)
+#                           about 3 MB less live heap, 5 MB less heap committed (docs/benchmarks.md, "Session 9: memory when idle")
 # and MALLOC_ARENA_MAX=2: at most two C allocator arenas instead of eight per core, which the embedding runtime's
 # threads would each fill and keep (docs/benchmarks.md, "Session 5: with a launched 300-page PDF model").
 # the JDK's feature version: find-jdk.sh's when it ran, else that of $JAVA_HOME's (or the PATH's) java
@@ -28,5 +36,5 @@ suhbat_jvm_major=${SUHBAT_JAVA_MAJOR:-$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xsh
   | sed -n 's/^ *java\.specification\.version = //p' | sed 's/^1\.//' | head -n1)}
 suhbat_jvm_headers=
 case "$suhbat_jvm_major" in ''|*[!0-9]*) ;; *) [ "$suhbat_jvm_major" -ge 25 ] && suhbat_jvm_headers=" -XX:+UseCompactObjectHeaders" ;; esac
-SUHBAT_JVM_OPTIONS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps -Xss512k -XX:ReservedCodeCacheSize=128m -XX:SweeperThreshold=50 -XX:MaxDirectMemorySize=64m -XX:TrimNativeHeapInterval=10000$suhbat_jvm_headers"}
+SUHBAT_JVM_OPTIONS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps -Xss512k -XX:ReservedCodeCacheSize=128m -XX:SweeperThreshold=50 -XX:MaxDirectMemorySize=64m -XX:TrimNativeHeapInterval=10000 -XX:SoftRefLRUPolicyMSPerMB=0 -Djdk.util.jar.version=21$suhbat_jvm_headers"}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
