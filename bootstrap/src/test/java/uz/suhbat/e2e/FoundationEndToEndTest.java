@@ -8,6 +8,10 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.test.util.ReflectionTestUtils;
 import uz.suhbat.application.port.out.security.PasswordHashingPort;
 
 class FoundationEndToEndTest extends EndToEndTest {
@@ -18,12 +22,28 @@ class FoundationEndToEndTest extends EndToEndTest {
     @Autowired
     PasswordHashingPort hashing;
 
+    @Autowired
+    JdbcIndexedSessionRepository sessions;
+
     @Test
     void healthIsUp() {
         HttpResponse<String> health = get(newClient(), "/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
         assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+    }
+
+    /**
+     * Spring Session's repository reads and writes through a JdbcTemplate with Spring's default exception translation, not
+     * the SQLErrorCodeSQLExceptionTranslator that Spring Session gives it (which reads sql-error-codes.xml with the JDK's XML
+     * parser at start: SessionRepositoryWithoutXml), and Spring Boot's settings still reach it (spring.session.jdbc.*).
+     */
+    @Test
+    void sessionsAreStoredWithoutTheXmlErrorCodes() {
+        JdbcTemplate jdbc = (JdbcTemplate) ReflectionTestUtils.getField(sessions, "jdbcOperations");
+        assertThat(jdbc.getExceptionTranslator()).isNotInstanceOf(SQLErrorCodeSQLExceptionTranslator.class);
+        assertThat(ReflectionTestUtils.getField(sessions, "cleanupCron")).isEqualTo("-");
+        assertThat(ReflectionTestUtils.getField(sessions, "tableName")).isEqualTo("SPRING_SESSION");
     }
 
     @Test
