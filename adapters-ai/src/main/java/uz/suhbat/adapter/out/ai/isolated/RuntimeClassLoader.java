@@ -86,6 +86,7 @@ public final class RuntimeClassLoader extends URLClassLoader {
                 RuntimeClassLoader loader = live != null ? live : previous.get();
                 boolean fresh = loader == null;
                 if (fresh) {
+                    OnnxRuntimeLibraries.extractOnce();
                     loader = new RuntimeClassLoader(RuntimeClassLoader.class.getClassLoader());
                     created++;
                 }
