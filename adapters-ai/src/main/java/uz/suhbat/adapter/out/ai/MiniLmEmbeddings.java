@@ -3,6 +3,7 @@ package uz.suhbat.adapter.out.ai;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -62,6 +63,9 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
      */
     static final boolean LEAN_SESSION = true;
 
+    /** Full collections after a release at most, until the runtime's class loader is collected. */
+    static final int COLLECTIONS_AFTER_RELEASE = 3;
+
     private final int threads;
     private final Duration idleRelease;
     private final boolean leanSession;
@@ -72,6 +76,9 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
     private volatile Loaded model;
     private volatile long lastUsed = System.nanoTime();
     private final AtomicInteger loads = new AtomicInteger();
+    /** The class loader of the runtime released last, until it is collected (the releaser's thread only). */
+    private WeakReference<ClassLoader> releasedLoader = new WeakReference<>(null);
+    private int collections;
 
     MiniLmEmbeddings() {
         this(Runtime.getRuntime().availableProcessors(), IDLE_RELEASE);
@@ -131,26 +138,49 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
 
     /** Releases the runtime when nothing was embedded for {@code idleRelease} (never when that is zero) and nothing is being embedded. */
     void releaseIfIdle() {
-        if (idleRelease.isZero() || model == null || System.nanoTime() - lastUsed < idleRelease.toNanos() || !use.writeLock().tryLock()) {
+        if (model == null) {
+            collectReleasedLoader();
+            return;
+        }
+        if (idleRelease.isZero() || System.nanoTime() - lastUsed < idleRelease.toNanos() || !use.writeLock().tryLock()) {
             return;
         }
         boolean released = false;
         try {
-            synchronized (this) {
-                Loaded loaded = model;
-                if (loaded != null && System.nanoTime() - lastUsed >= idleRelease.toNanos()) {
-                    model = null;
-                    loaded.close();
-                    released = true;
-                }
-            }
+            released = release();
         } finally {
             use.writeLock().unlock();
         }
         if (released) {
             // what the runtime held on the heap (the tokenizer, the last batches, what questions and a reading promoted)
             // goes too: the heap shrinks to what is in use; the C heap is trimmed by the JVM within 10 s
-            // (-XX:TrimNativeHeapInterval; docs/benchmarks.md, "Session 8: memory")
+            // (-XX:TrimNativeHeapInterval; docs/benchmarks.md, "Session 8: memory"); and the runtime's class loader,
+            // unreachable now, is collected with its classes, and the JDK closes its native libraries
+            CompactCollection.run();
+            collections = 1;
+        }
+    }
+
+    /** Closes the runtime if still idle (the caller holds the write lock); whether it did. */
+    private synchronized boolean release() {
+        Loaded loaded = model;
+        if (loaded == null || System.nanoTime() - lastUsed < idleRelease.toNanos()) {
+            return false;
+        }
+        model = null;
+        releasedLoader = new WeakReference<>(loaded.runtime.loader());
+        loaded.close();
+        return true;
+    }
+
+    /**
+     * A released runtime's class loader that the collection after the release did not find unreachable (a thread of
+     * the runtime's was still ending, another embedder still had it open) is collected again at the releaser's next
+     * rounds, at most {@link #COLLECTIONS_AFTER_RELEASE} times in all.
+     */
+    private void collectReleasedLoader() {
+        if (releasedLoader.get() != null && collections < COLLECTIONS_AFTER_RELEASE) {
+            collections++;
             CompactCollection.run();
         }
     }
@@ -283,6 +313,12 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
                 runtime.close();
             } finally {
                 executor.shutdown();
+                try {
+                    // ended threads hold nothing of the runtime's when the collection after the release comes
+                    executor.awaitTermination(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }
