@@ -63,7 +63,7 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
      */
     static final boolean LEAN_SESSION = true;
 
-    /** Full collections after a release at most, until the runtime's class loader is collected. */
+    /** Full collections right after a release at most (as many again later), until the runtime's class loader is collected. */
     static final int COLLECTIONS_AFTER_RELEASE = 3;
 
     private final int threads;
@@ -156,8 +156,24 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
             // goes too: the heap shrinks to what is in use; the C heap is trimmed by the JVM within 10 s
             // (-XX:TrimNativeHeapInterval; docs/benchmarks.md, "Session 8: memory"); and the runtime's class loader,
             // unreachable now, is collected with its classes, and the JDK closes its native libraries
-            CompactCollection.run();
-            collections = 1;
+            collections = 0;
+            while (collections < COLLECTIONS_AFTER_RELEASE && (collections == 0 || releasedLoader.get() != null)) {
+                if (collections > 0) {
+                    // DJL's tokenizer has a finalizer: the first collection queues it, and only one after the JVM's
+                    // finalizer thread ran it finds the tokenizer's class, and so the loader, unreachable
+                    pause();
+                }
+                collections++;
+                CompactCollection.run();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -174,12 +190,12 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
     }
 
     /**
-     * A released runtime's class loader that the collection after the release did not find unreachable (a thread of
-     * the runtime's was still ending, another embedder still had it open) is collected again at the releaser's next
-     * rounds, at most {@link #COLLECTIONS_AFTER_RELEASE} times in all.
+     * A released runtime's class loader that the collections after the release did not find unreachable (another
+     * embedder still had it open) is collected again at the releaser's next rounds, at most
+     * {@link #COLLECTIONS_AFTER_RELEASE} more times.
      */
     private void collectReleasedLoader() {
-        if (releasedLoader.get() != null && collections < COLLECTIONS_AFTER_RELEASE) {
+        if (releasedLoader.get() != null && collections < 2 * COLLECTIONS_AFTER_RELEASE) {
             collections++;
             CompactCollection.run();
         }

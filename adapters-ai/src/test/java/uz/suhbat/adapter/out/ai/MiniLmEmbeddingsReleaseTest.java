@@ -27,6 +27,7 @@ class MiniLmEmbeddingsReleaseTest {
 
         // then the loader was collected, its classes unloaded (ONNX Runtime's, DJL's, langchain4j's ONNX ones: about 55) and its native libraries unmapped
         assertThat(probe.get("loaded libraries")).contains("libonnxruntime.so", "libonnxruntime4j_jni.so", "libtokenizers.so");
+        assertThat(probe.get("collected by the release")).as("the releaser's own collections collect the loader").isEqualTo("true");
         assertThat(probe.get("collected")).isEqualTo("true");
         assertThat(Integer.parseInt(probe.get("classes unloaded"))).isGreaterThanOrEqualTo(40);
         assertThat(probe.get("released libraries")).isEqualTo("[]");

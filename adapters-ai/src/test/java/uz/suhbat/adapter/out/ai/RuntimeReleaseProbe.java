@@ -28,6 +28,12 @@ final class RuntimeReleaseProbe {
             print("loaded libraries", nativeLibraries());
             WeakReference<ClassLoader> loader = new WeakReference<>(embeddings.runtimeLoader());
             awaitRelease(embeddings, deadline);
+            // the releaser's own collections (no help from here)
+            long released = System.nanoTime();
+            while (loader.get() != null && System.nanoTime() - released < 10_000_000_000L) {
+                Thread.sleep(50);
+            }
+            print("collected by the release", loader.get() == null);
             while (loader.get() != null && System.nanoTime() < deadline) {
                 System.gc();
                 Thread.sleep(100);
