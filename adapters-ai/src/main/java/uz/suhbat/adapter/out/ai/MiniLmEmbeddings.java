@@ -63,8 +63,10 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
      */
     static final boolean LEAN_SESSION = true;
 
-    /** Full collections right after a release at most (as many again later), until the runtime's class loader is collected. */
+    /** Full collections right after a release at most, a quarter second apart, until the runtime's class loader is collected. */
     static final int COLLECTIONS_AFTER_RELEASE = 3;
+    /** Seconds after a release at which the runtime's class loader, if still there, is collected again. */
+    static final long[] LATER_COLLECTIONS = {5, 15, 30, 60, 120};
 
     private final int threads;
     private final Duration idleRelease;
@@ -78,7 +80,6 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
     private final AtomicInteger loads = new AtomicInteger();
     /** The class loader of the runtime released last, until it is collected (the releaser's thread only). */
     private WeakReference<ClassLoader> releasedLoader = new WeakReference<>(null);
-    private int collections;
 
     MiniLmEmbeddings() {
         this(Runtime.getRuntime().availableProcessors(), IDLE_RELEASE);
@@ -138,11 +139,7 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
 
     /** Releases the runtime when nothing was embedded for {@code idleRelease} (never when that is zero) and nothing is being embedded. */
     void releaseIfIdle() {
-        if (model == null) {
-            collectReleasedLoader();
-            return;
-        }
-        if (idleRelease.isZero() || System.nanoTime() - lastUsed < idleRelease.toNanos() || !use.writeLock().tryLock()) {
+        if (model == null || idleRelease.isZero() || System.nanoTime() - lastUsed < idleRelease.toNanos() || !use.writeLock().tryLock()) {
             return;
         }
         boolean released = false;
@@ -156,15 +153,18 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
             // goes too: the heap shrinks to what is in use; the C heap is trimmed by the JVM within 10 s
             // (-XX:TrimNativeHeapInterval; docs/benchmarks.md, "Session 8: memory"); and the runtime's class loader,
             // unreachable now, is collected with its classes, and the JDK closes its native libraries
-            collections = 0;
-            while (collections < COLLECTIONS_AFTER_RELEASE && (collections == 0 || releasedLoader.get() != null)) {
-                if (collections > 0) {
+            for (int i = 0; i < COLLECTIONS_AFTER_RELEASE && (i == 0 || releasedLoader.get() != null); i++) {
+                if (i > 0) {
                     // DJL's tokenizer has a finalizer: the first collection queues it, and only one after the JVM's
-                    // finalizer thread ran it finds the tokenizer's class, and so the loader, unreachable
+                    // finalizer thread ran it can find the loader unreachable
                     pause();
                 }
-                collections++;
                 CompactCollection.run();
+            }
+            // in the application the loader was seen to stay reachable for longer (seconds to a minute, through no
+            // strong path a heap dump shows later): collected again while it is still there, a few times, then left
+            for (long seconds : LATER_COLLECTIONS) {
+                releaser.schedule(this::collectReleasedLoader, seconds, TimeUnit.SECONDS);
             }
         }
     }
@@ -189,14 +189,9 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
         return true;
     }
 
-    /**
-     * A released runtime's class loader that the collections after the release did not find unreachable (another
-     * embedder still had it open) is collected again at the releaser's next rounds, at most
-     * {@link #COLLECTIONS_AFTER_RELEASE} more times.
-     */
+    /** A full collection if the released runtime's class loader is still there and no text loaded the runtime again. */
     private void collectReleasedLoader() {
-        if (releasedLoader.get() != null && collections < 2 * COLLECTIONS_AFTER_RELEASE) {
-            collections++;
+        if (model == null && releasedLoader.get() != null) {
             CompactCollection.run();
         }
     }
