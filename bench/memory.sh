@@ -67,6 +67,13 @@ measure() {
     sleep "$RELEASE"
     printf '%-10s app %4d MB + database %4d MB, %d s later (load %s)\n' "" $(($(ps -o rss= -p "$pid") / 1024)) \
       $(($(ps -o rss= -p "$db") / 1024)) "$RELEASE" "$(cut -d' ' -f1-3 /proc/loadavg)"
+    # what stays of the released embedding runtime: its native libraries still mapped (none once its class loader is
+    # collected), and the classes and metaspace the app holds
+    local libraries
+    libraries=$(grep -oE 'lib(onnxruntime|onnxruntime4j_jni|tokenizers)\.so' "/proc/$pid/maps" | sort -u | tr '\n' ' ' || true)
+    printf '%-10s embedding runtime libraries mapped: %s; %s; metaspace %s\n' "" "${libraries:-none}" \
+      "$("$JAVA_HOME/bin/jcmd" "$pid" VM.metaspace 2>/dev/null | grep -oE '[0-9]+ loaders, [0-9]+ classes' | head -1)" \
+      "$("$JAVA_HOME/bin/jcmd" "$pid" VM.metaspace 2>/dev/null | grep -E '^Metaspace' | head -1 | sed 's/^Metaspace *//; s/, reserved.*//')"
   fi
   kill "$pid"; wait "$pid" 2>/dev/null || true
   rm -rf "$work"

