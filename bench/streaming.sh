@@ -4,7 +4,7 @@
 # HTTP from the test JVM (the fake upstream, the mail server, the clients), a new connection per request:
 #   1. time to first token added by Suhbat, each new chat interleaved with the upstream alone;
 #   2. RATE new chats per second (default 50) for DURATION seconds (default 40), each answer streaming 20 s: errors,
-#      added time to first token, the app's memory per open answer and CPU per chat.
+#      added time to first token, the app's memory per open answer, CPU per chat and collections (jstat).
 #   bench/streaming.sh                  # as above
 #   RATE=20 DURATION=30 bench/streaming.sh
 #   DURATION=0 bench/streaming.sh       # only the time to first token

@@ -291,6 +291,7 @@ class OutsideStreamingBenchmark {
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         long rssBefore = 0;
         Cpu cpuBefore = null;
+        GcCounts gcBefore = null;
         long started = System.nanoTime();
         long measuredFrom = started;
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
@@ -307,6 +308,7 @@ class OutsideStreamingBenchmark {
                     measuredFrom = System.nanoTime();
                     rssBefore = rssKb(pid);
                     cpuBefore = Cpu.of(pid);
+                    gcBefore = GcCounts.of(pid);
                     peakOpen.set(open.get());
                     sampler.submit(() -> {
                         while (!Thread.currentThread().isInterrupted()) {
@@ -349,6 +351,7 @@ class OutsideStreamingBenchmark {
         }
         double wall = (System.nanoTime() - measuredFrom) / 1e9;
         Cpu cpu = Cpu.of(pid).minus(cpuBefore);
+        GcCounts gc = GcCounts.of(pid).minus(gcBefore);
         if (warmUp > 0) {
             report.add(String.format("sustained warm-up: the same load for %d s (%d chats, not measured, %d errors), the measured chats right after it",
                     SUSTAINED_WARM_UP, warmUp, warmUpErrors.get()));
@@ -362,10 +365,44 @@ class OutsideStreamingBenchmark {
                 rssBefore / 1024, peakRss.get() / 1024, (peakRss.get() - rssBefore) / (double) Math.max(1, peakOpen.get()), cpu.app(),
                 cpu.app() / measured));
         // from the first measured chat to the last answer's end (with a warm-up, the rest of its answers too)
-        report.add(String.format("  of the app's CPU: JIT compiler threads %.0f ms, GC and VM thread %.0f ms, the rest %.2f ms per chat; "
+        report.add(String.format("  of the app's CPU: JIT compiler threads %.0f ms, GC (VM and GC threads) %.0f ms, the rest %.2f ms per chat; "
                         + "embedded MariaDB %.0f ms, %.2f ms per chat", cpu.jit(), cpu.vm(), (cpu.app() - cpu.jit() - cpu.vm()) / measured,
                 cpu.database(), cpu.database() / measured));
+        report.add(gc.known()
+                ? String.format("  the app's collections meanwhile (jstat): %d young, %.0f ms paused in all (%.1f ms each on average); %d full, %.0f ms",
+                        gc.young(), gc.youngMs(), gc.youngMs() / Math.max(1, gc.young()), gc.full(), gc.fullMs())
+                : "  the app's collections meanwhile: not known (jstat did not answer)");
         failures.stream().limit(10).forEach(f -> report.add("  failed: " + f));
+    }
+
+    /** The app's collections so far, from {@code jstat -gc} of the JDK running this benchmark: counts and pause times in ms. */
+    private record GcCounts(boolean known, long young, double youngMs, long full, double fullMs) {
+
+        static GcCounts of(long pid) {
+            try {
+                Process jstat = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstat").toString(), "-gc", String.valueOf(pid))
+                        .redirectErrorStream(true).start();
+                List<String> lines = new String(jstat.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+                if (!jstat.waitFor(30, TimeUnit.SECONDS) || jstat.exitValue() != 0 || lines.size() < 2) {
+                    return new GcCounts(false, 0, 0, 0, 0);
+                }
+                List<String> names = List.of(lines.get(0).strip().split("\\s+"));
+                List<String> values = List.of(lines.get(1).strip().split("\\s+"));
+                return new GcCounts(true, Long.parseLong(values.get(names.indexOf("YGC"))),
+                        Double.parseDouble(values.get(names.indexOf("YGCT"))) * 1000, Long.parseLong(values.get(names.indexOf("FGC"))),
+                        Double.parseDouble(values.get(names.indexOf("FGCT"))) * 1000);
+            } catch (IOException | RuntimeException e) {
+                return new GcCounts(false, 0, 0, 0, 0);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new GcCounts(false, 0, 0, 0, 0);
+            }
+        }
+
+        GcCounts minus(GcCounts before) {
+            return before == null || !before.known || !known ? new GcCounts(false, 0, 0, 0, 0)
+                    : new GcCounts(true, young - before.young, youngMs - before.youngMs, full - before.full, fullMs - before.fullMs);
+        }
     }
 
     /** CPU time in ms (USER_HZ = 100 on Linux) of the app, of its JIT compiler threads and VM thread, and of its embedded database. */
@@ -386,8 +423,8 @@ class OutsideStreamingBenchmark {
                     }
                     if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
                         jit += ticks * 10.0;
-                    } else if (name.equals("VM Thread")) {
-                        vm += ticks * 10.0; // the serial collector's pauses run here
+                    } else if (name.equals("VM Thread") || name.startsWith("GC Thread")) {
+                        vm += ticks * 10.0; // the serial collector's pauses run on the VM thread, the parallel one's on its GC threads
                     }
                 }
             }
