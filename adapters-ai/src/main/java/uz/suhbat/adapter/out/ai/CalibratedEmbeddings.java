@@ -1,7 +1,5 @@
 package uz.suhbat.adapter.out.ai;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,16 +17,6 @@ abstract class CalibratedEmbeddings implements EmbeddingPort {
 
     /** The model's vector of each text, in order, not yet scaled (loaded on first use by implementations that load something large). */
     abstract List<float[]> vectors(List<String> texts);
-
-    /** The vectors of a langchain4j model, for implementations that have one. */
-    static List<float[]> vectors(EmbeddingModel model, List<String> texts) {
-        List<Embedding> embeddings = model.embedAll(texts.stream().map(TextSegment::from).toList()).content();
-        List<float[]> vectors = new ArrayList<>(embeddings.size());
-        for (Embedding embedding : embeddings) {
-            vectors.add(embedding.vector());
-        }
-        return vectors;
-    }
 
     @Override
     public int dimensions() {

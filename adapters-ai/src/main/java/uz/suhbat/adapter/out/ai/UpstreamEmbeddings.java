@@ -3,6 +3,7 @@ package uz.suhbat.adapter.out.ai;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import java.time.Duration;
 import java.util.List;
+import uz.suhbat.adapter.out.ai.isolated.ModelVectors;
 
 /**
  * The upstream's OpenAI-compatible {@code POST /v1/embeddings} (e.g. {@code text-embedding-3-small}),
@@ -31,7 +32,7 @@ final class UpstreamEmbeddings extends CalibratedEmbeddings {
 
     @Override
     List<float[]> vectors(List<String> texts) {
-        return vectors(model, texts);
+        return ModelVectors.of(model, texts);
     }
 
     @Override
