@@ -11,6 +11,8 @@
 #   COMPARE=/tmp/before.jar DURATION=0 bench/streaming.sh
 #                                       # the time to first token of this tree's jar (A) and another jar (B) side by side: both
 #                                       # run at once, each round asks the upstream alone and both apps (order alternating)
+#   COMPARE=target/suhbat.jar COMPARE_OPTIONS="-Dsome.setting=x" DURATION=0 bench/streaming.sh
+#                                       # one jar against itself with B's own further JVM options (a setting compared)
 #   JAR=/tmp/some.jar bench/streaming.sh  # that jar instead of building this tree's
 #   WARMUP=500 SEQUENTIAL=300           # warm-up pairs and measured pairs of the time to first token
 #   SUSTAINED_WARMUP=30                 # that many seconds of the sustained load before its measured part (default 0)
@@ -36,6 +38,6 @@ fi
   -Dsuhbat.benchmark.rate="${RATE:-50}" -Dsuhbat.benchmark.seconds="${DURATION:-40}" \
   -Dsuhbat.benchmark.sustainedWarmup="${SUSTAINED_WARMUP:-0}" \
   -Dsuhbat.benchmark.warmup="${WARMUP:-500}" -Dsuhbat.benchmark.sequential="${SEQUENTIAL:-300}" \
-  -Dsuhbat.benchmark.compare="${COMPARE:-}" -Dsuhbat.benchmark.jar="${JAR:-target/suhbat.jar}" \
+  -Dsuhbat.benchmark.compare="${COMPARE:-}" -Dsuhbat.benchmark.compareOptions="${COMPARE_OPTIONS:-}" -Dsuhbat.benchmark.jar="${JAR:-target/suhbat.jar}" \
   -Dsuhbat.benchmark.jvmOptions="$SUHBAT_JVM_OPTIONS" | grep -v -E '^\[main\] (INFO|WARN)' || true
 echo "# results also in bootstrap/target/benchmark-streaming-outside.txt; done at $(date -u '+%H:%M UTC'), load: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -50,8 +50,10 @@ class AccountWiring {
 
     @Bean
     SessionCheckQuery sessionCheckQuery(UserRepository users, DeviceLoginRepository devices,
-                                        uz.suhbat.application.port.out.chat.NewChatReadPort newChats) {
-        // a request that starts a chat is checked with the read its new chat needs of its author (one read, not two)
-        return new SessionCheckService(users, devices, newChats);
+                                        uz.suhbat.application.port.out.chat.NewChatReadPort newChats,
+                                        uz.suhbat.application.port.out.account.SignedInReadPort signedIn) {
+        // a request that starts a chat is checked with the read its new chat needs of its author (one read, not two), and a
+        // remembered device's request reads its device in the same statement as its user
+        return new SessionCheckService(users, devices, newChats, signedIn);
     }
 }

@@ -83,7 +83,8 @@ class OutsideStreamingBenchmark {
                     // started side by side: each start takes a minute or more on a busy machine
                     try (ExecutorService starts = Executors.newVirtualThreadPerTaskExecutor()) {
                         var a = starts.submit(() -> App.start("A", jar, openAi, mail));
-                        var b = starts.submit(() -> App.start("B", other, openAi, mail));
+                        var b = starts.submit(() -> App.start("B", other, openAi, mail,
+                                System.getProperty("suhbat.benchmark.compareOptions", "")));
                         Exception failure = null;
                         for (var started : List.of(a, b)) {
                             try {
@@ -140,13 +141,18 @@ class OutsideStreamingBenchmark {
         }
 
         static App start(String label, Path jar, FakeOpenAi openAi, GreenMail mail) throws Exception {
+            return start(label, jar, openAi, mail, "");
+        }
+
+        /** @param extraOptions JVM options after the common ones (COMPARE_OPTIONS: B's own, to compare settings with one jar) */
+        static App start(String label, Path jar, FakeOpenAi openAi, GreenMail mail, String extraOptions) throws Exception {
             Path data = Files.createTempDirectory(Path.of("target"), "bench-outside");
             int port;
             try (ServerSocket free = new ServerSocket(0)) {
                 port = free.getLocalPort();
             }
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            String options = System.getProperty("suhbat.benchmark.jvmOptions", "").strip();
+            String options = (System.getProperty("suhbat.benchmark.jvmOptions", "") + " " + extraOptions).strip();
             if (!options.isEmpty()) {
                 command.addAll(List.of(options.split("\\s+")));
             }
@@ -471,7 +477,7 @@ class OutsideStreamingBenchmark {
                 socket.setTcpNoDelay(true);
                 socket.setSoTimeout(120_000);
                 OutputStream out = socket.getOutputStream();
-                out.write((head + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                out.write((head + "X-T0: " + t0 + "\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
                 out.write(bytes);
                 out.flush();
                 BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));

@@ -139,7 +139,38 @@ class ChatApiEndToEndTest extends EndToEndTest {
         List<String> userReads = statements.subList(0, stored).stream()
                 .filter(sql -> sql.startsWith("select") && sql.contains("from `user`") && sql.contains("`user`.`id` = " + userId)).toList();
         assertThat(userReads).as("reads of the user before the chat is stored: %s", statements.subList(0, stored)).singleElement()
-                .satisfies(sql -> assertThat(sql).as("the new chat's read").contains("`user_preference`").contains("`setting`"));
+                .satisfies(sql -> assertThat(sql).as("the new chat's read").contains("`user_preference`").contains("`setting`")
+                        .as("with the signed-in device (every sign-in remembers its device)").contains("from `device_login`"));
+        assertThat(statements.subList(0, stored)).as("the device is not read apart").filteredOn(sql -> sql.contains("from `device_login`"))
+                .hasSize(1);
+    }
+
+    /** Any other request of a remembered device reads its user and its device in one statement too. */
+    @Test
+    void aRequestOfARememberedDeviceReadsItsUserAndDeviceInOneStatement_andASignedOutDeviceIsRefused() {
+        AccountsDriver user = verifiedUser("onedevicereq");
+        long userId = db.fetchSingle("select id from user where username = 'onedevicereq'").get(0, Long.class);
+        user.csrfToken(); // the session's first page renews the device's two days (once a minute): before the log starts
+        db.execute("set global log_output = 'TABLE'");
+        db.execute("truncate mysql.general_log");
+        db.execute("set global general_log = 1");
+        HttpResponse<String> chats;
+        try {
+            chats = get(user.client(), "/api/chats", "Accept", "application/json");
+        } finally {
+            db.execute("set global general_log = 0");
+        }
+        assertThat(chats.statusCode()).isEqualTo(200);
+        List<String> statements = db.fetch("select argument from mysql.general_log where command_type = 'Query' order by event_time")
+                .getValues(0, String.class);
+        assertThat(statements).as("the check's reads").filteredOn(sql -> sql.startsWith("select") && sql.contains("from `user`")
+                        && sql.contains("`user`.`id` = " + userId)).singleElement()
+                .satisfies(sql -> assertThat(sql).contains("from `device_login`"));
+        assertThat(statements).filteredOn(sql -> sql.contains("from `device_login`")).hasSize(1);
+
+        // the device signed out (from another device, on any node): its session ends at its next request
+        db.execute("delete from device_login where user_id = " + userId);
+        assertThat(get(user.client(), "/api/chats", "Accept", "application/json").statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -3,12 +3,10 @@ package uz.suhbat.adapter.out.persistence;
 import static uz.suhbat.adapter.out.persistence.schema.Tables.USER;
 import static uz.suhbat.adapter.out.persistence.schema.Tables.USER_PREFERENCE;
 
-import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Param;
-import org.jooq.Select;
 import org.jooq.impl.DSL;
 import uz.suhbat.application.port.out.chat.ChatLimitPolicyPort;
 import uz.suhbat.application.port.out.chat.NewChatReadPort;
@@ -24,17 +22,13 @@ import uz.suhbat.domain.user.CustomInstructions;
 final class JooqNewChatRead implements NewChatReadPort {
 
     /** Stands for the user's id while the statement is rendered; a real id is never negative. */
-    private static final long ANY_USER = -4_242_424_242L;
+    static final long ANY_USER = -4_242_424_242L;
 
     private final DSLContext db;
     private final JooqChatLimitPolicy limits;
     private final Field<String> storedLimit = JooqChatLimitPolicy.storedDefault();
     private final Field<String> quota = JooqDailyQuotas.quotaInForce().as("daily_quota_in_force");
-    private volatile Rendered rendered;
-
-    /** The statement's SQL, its bound values with the user's id at {@code userAt}, and the fields it selects. */
-    private record Rendered(String sql, Object[] binds, int userAt, List<Field<?>> fields) {
-    }
+    private volatile RenderedSelect rendered;
 
     JooqNewChatRead(DSLContext db, JooqChatLimitPolicy limits) {
         this.db = db;
@@ -43,38 +37,30 @@ final class JooqNewChatRead implements NewChatReadPort {
 
     @Override
     public Optional<NewChatFacts> newChatOf(long userId) {
-        Rendered statement = rendered();
-        Object[] binds = statement.binds().clone();
-        binds[statement.userAt()] = userId;
-        return db.resultQuery(statement.sql(), binds).coerce(statement.fields())
-                .fetchOptional(row -> new NewChatFacts(
-                        new ChatLimitPolicyPort.NewChatAuthor(JooqUserRepository.toUser(row.into(USER)),
-                                limits.limit(row.get(USER.MESSAGE_LIMIT), row.get(storedLimit))),
-                        JooqLimitSettingsRepository.quota(row.get(quota)),
-                        row.get(USER_PREFERENCE.INSTRUCTIONS_ON) == null ? CustomInstructions.NONE
-                                : new CustomInstructions(row.get(USER_PREFERENCE.ABOUT_YOU), row.get(USER_PREFERENCE.HOW_TO_ANSWER),
-                                        Boolean.TRUE.equals(row.get(USER_PREFERENCE.INSTRUCTIONS_ON)))));
-    }
-
-    /** The SQL of {@link #statement}, rendered at the first read (two threads at once may both render it: the same text). */
-    private Rendered rendered() {
-        Rendered known = rendered;
-        if (known == null) {
-            Select<?> select = statement(DSL.val(ANY_USER));
-            List<Object> binds = db.extractBindValues(select);
-            int userAt = binds.indexOf(ANY_USER);
-            if (userAt < 0 || binds.lastIndexOf(ANY_USER) != userAt) {
-                throw new IllegalStateException("the user's id is not bound once in " + db.render(select));
-            }
-            known = new Rendered(db.render(select), binds.toArray(), userAt, List.copyOf(select.getSelect()));
-            rendered = known;
+        RenderedSelect statement = rendered;
+        if (statement == null) {
+            // rendered at the first read (two threads at once may both render it: the same text)
+            statement = RenderedSelect.of(db, statement(DSL.val(ANY_USER)), ANY_USER);
+            rendered = statement;
         }
-        return known;
+        return statement.bind(db, userId).fetchOptional(this::facts);
     }
 
-    private Select<?> statement(Param<Long> userId) {
+    /** What a row of {@link #statement} tells a new chat. */
+    NewChatFacts facts(org.jooq.Record row) {
+        return new NewChatFacts(
+                new ChatLimitPolicyPort.NewChatAuthor(JooqUserRepository.toUser(row.into(USER)),
+                        limits.limit(row.get(USER.MESSAGE_LIMIT), row.get(storedLimit))),
+                JooqLimitSettingsRepository.quota(row.get(quota)),
+                row.get(USER_PREFERENCE.INSTRUCTIONS_ON) == null ? CustomInstructions.NONE
+                        : new CustomInstructions(row.get(USER_PREFERENCE.ABOUT_YOU), row.get(USER_PREFERENCE.HOW_TO_ANSWER),
+                                Boolean.TRUE.equals(row.get(USER_PREFERENCE.INSTRUCTIONS_ON))));
+    }
+
+    /** The one statement; {@code more}: further fields of the user's row to select beside it. */
+    org.jooq.SelectConditionStep<org.jooq.Record> statement(Param<Long> userId, Field<?>... more) {
         return db.select(USER.fields()).select(storedLimit, quota, USER_PREFERENCE.ABOUT_YOU, USER_PREFERENCE.HOW_TO_ANSWER,
-                        USER_PREFERENCE.INSTRUCTIONS_ON)
+                        USER_PREFERENCE.INSTRUCTIONS_ON).select(more)
                 .from(USER).leftJoin(USER_PREFERENCE).on(USER_PREFERENCE.USER_ID.eq(USER.ID))
                 .where(USER.ID.eq(userId));
     }

@@ -137,6 +137,12 @@ public class PersistenceConfiguration {
         return new JooqNewChatRead(db, new JooqChatLimitPolicy(db, configuredChatLimit));
     }
 
+    /** The session check's read of a remembered device's request: the user (or a new chat's author) and the device in one statement. */
+    @Bean
+    uz.suhbat.application.port.out.account.SignedInReadPort signedInReadPort(DSLContext db, MessageLimit configuredChatLimit) {
+        return new JooqSignedInRead(db, new JooqNewChatRead(db, new JooqChatLimitPolicy(db, configuredChatLimit)));
+    }
+
     @Bean
     ThrottleRepository throttleRepository(DSLContext db) {
         return new JooqThrottleRepository(db);

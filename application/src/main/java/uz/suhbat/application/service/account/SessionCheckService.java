@@ -3,6 +3,7 @@ package uz.suhbat.application.service.account;
 import java.util.Optional;
 import uz.suhbat.application.port.in.account.SessionCheckQuery;
 import uz.suhbat.application.port.out.account.DeviceLoginRepository;
+import uz.suhbat.application.port.out.account.SignedInReadPort;
 import uz.suhbat.application.port.out.account.UserRepository;
 import uz.suhbat.application.port.out.chat.NewChatReadPort;
 import uz.suhbat.domain.user.Language;
@@ -14,6 +15,8 @@ public final class SessionCheckService implements SessionCheckQuery {
     private final UserRepository users;
     private final DeviceLoginRepository devices;
     private final NewChatReadPort newChats;
+    /** null: the user's read and the device's one after the other */
+    private final SignedInReadPort signedIn;
 
     public SessionCheckService(UserRepository users, DeviceLoginRepository devices) {
         this(users, devices, null);
@@ -21,9 +24,18 @@ public final class SessionCheckService implements SessionCheckQuery {
 
     /** @param newChats what a new chat reads of its author, with the user's row; null: a request that starts a chat is checked as any other */
     public SessionCheckService(UserRepository users, DeviceLoginRepository devices, NewChatReadPort newChats) {
+        this(users, devices, newChats, null);
+    }
+
+    /**
+     * @param signedIn the user's read and their remembered device's in one (a request of a remembered device: most requests);
+     *                 null: the two read one after the other
+     */
+    public SessionCheckService(UserRepository users, DeviceLoginRepository devices, NewChatReadPort newChats, SignedInReadPort signedIn) {
         this.users = users;
         this.devices = devices;
         this.newChats = newChats;
+        this.signedIn = signedIn;
     }
 
     @Override
@@ -37,9 +49,20 @@ public final class SessionCheckService implements SessionCheckQuery {
         if (newChats == null) {
             return SessionCheckQuery.super.checkStartingChat(userId, sessionEpoch, deviceSeries);
         }
-        Optional<NewChatReadPort.NewChatFacts> facts = newChats.newChatOf(userId);
-        SessionState state = withDevice(stateOf(facts.map(f -> f.author().user()), sessionEpoch), userId, deviceSeries);
-        return new Checked(state, state instanceof Active ? new NewChatReadAhead(userId, facts.orElseThrow()) : null);
+        Optional<SignedInReadPort.SignedIn<NewChatReadPort.NewChatFacts>> read = signedIn != null ? signedIn.newChat(userId, deviceSeries)
+                : newChats.newChatOf(userId).map(facts -> new SignedInReadPort.SignedIn<>(facts, deviceSignedIn(userId, deviceSeries)));
+        SessionState state = onDevice(stateOf(read.map(r -> r.read().author().user()), sessionEpoch), read.map(SignedInReadPort.SignedIn::deviceSignedIn));
+        return new Checked(state, state instanceof Active ? new NewChatReadAhead(userId, read.orElseThrow().read()) : null);
+    }
+
+    /** Without {@link SignedInReadPort}: the device's own read (none asked for: true). */
+    private boolean deviceSignedIn(long userId, String deviceSeries) {
+        return deviceSeries == null || devices.findBySeries(deviceSeries).filter(device -> device.userId() == userId).isPresent();
+    }
+
+    /** An active session of a device that was signed out (on any node) ends here. */
+    private static SessionState onDevice(SessionState state, Optional<Boolean> deviceSignedIn) {
+        return state instanceof Active && !deviceSignedIn.orElse(false) ? new Ended() : state;
     }
 
     private static SessionState stateOf(Optional<User> found, int sessionEpoch) {
@@ -72,15 +95,13 @@ public final class SessionCheckService implements SessionCheckQuery {
 
     @Override
     public SessionState check(long userId, int sessionEpoch, String deviceSeries) {
-        return withDevice(check(userId, sessionEpoch), userId, deviceSeries);
-    }
-
-    private SessionState withDevice(SessionState state, long userId, String deviceSeries) {
-        if (state instanceof Active && deviceSeries != null
-                && devices.findBySeries(deviceSeries).filter(device -> device.userId() == userId).isEmpty()) {
-            return new Ended(); // the device this session belongs to was signed out
+        if (deviceSeries == null) {
+            return check(userId, sessionEpoch);
         }
-        return state;
+        // the user and the device in one read where the adapter can: every request of a remembered device waits for it
+        Optional<SignedInReadPort.SignedIn<User>> read = signedIn != null ? signedIn.user(userId, deviceSeries)
+                : users.findById(userId).map(user -> new SignedInReadPort.SignedIn<>(user, deviceSignedIn(userId, deviceSeries)));
+        return onDevice(stateOf(read.map(SignedInReadPort.SignedIn::read), sessionEpoch), read.map(SignedInReadPort.SignedIn::deviceSignedIn));
     }
 
     @Override

@@ -9,6 +9,7 @@ import uz.suhbat.application.fake.InMemoryChatLimits;
 import uz.suhbat.application.fake.InMemoryLimitSettingsRepository;
 import uz.suhbat.application.port.in.account.SessionCheckQuery;
 import uz.suhbat.application.port.in.account.SessionCheckQuery.Checked;
+import uz.suhbat.application.port.out.account.SignedInReadPort;
 import uz.suhbat.application.port.out.chat.NewChatReadPort;
 
 /**
@@ -92,5 +93,45 @@ class SessionCheckStartingChatTest extends AccountsFixture {
 
         assertThat(sessions.checkStartingChat(id, epoch, null)).isEqualTo(new Checked(sessions.check(id, epoch, null), null));
         assertThat(List.of(reads.get())).containsExactly(0);
+    }
+
+    /** Given a read of the user and the device in one ({@link SignedInReadPort}), a device's request is checked with that one read. */
+    @Test
+    void aRememberedDevicesRequest_isCheckedWithOneReadOfItsUserAndDevice() {
+        long id = verified("birdaniga");
+        String laptop = deviceLogins.remember(id, "Laptop");
+        String series = laptop.substring(0, laptop.indexOf(':'));
+        AtomicInteger oneReads = new AtomicInteger();
+        SignedInReadPort counted = new SignedInReadPort() {
+            @Override
+            public java.util.Optional<SignedIn<uz.suhbat.domain.user.User>> user(long userId, String deviceSeries) {
+                oneReads.incrementAndGet();
+                return users.findById(userId).map(user -> new SignedIn<>(user, signedIn(userId, deviceSeries)));
+            }
+
+            @Override
+            public java.util.Optional<SignedIn<NewChatReadPort.NewChatFacts>> newChat(long userId, String deviceSeries) {
+                oneReads.incrementAndGet();
+                return newChats.newChatOf(userId).map(facts -> new SignedIn<>(facts, signedIn(userId, deviceSeries)));
+            }
+
+            private boolean signedIn(long userId, String deviceSeries) {
+                return deviceSeries == null || devices.findBySeries(deviceSeries).filter(d -> d.userId() == userId).isPresent();
+            }
+        };
+        SessionCheckService oneRead = new SessionCheckService(users, devices, newChats, counted);
+        int epoch = oneRead.currentEpoch(id);
+
+        assertThat(oneRead.check(id, epoch, series)).isEqualTo(checking.check(id, epoch, series)).isInstanceOf(SessionCheckQuery.Active.class);
+        assertThat(oneRead.checkStartingChat(id, epoch, series).state()).isInstanceOf(SessionCheckQuery.Active.class);
+        assertThat(oneReads).as("one read per check").hasValue(2);
+        assertThat(oneRead.check(id, epoch, null)).as("no device: the user's read alone").isInstanceOf(SessionCheckQuery.Active.class);
+        assertThat(oneReads).hasValue(2);
+
+        devices.deleteBySeries(series); // signed out from another device
+        assertThat(oneRead.check(id, epoch, series)).isEqualTo(new SessionCheckQuery.Ended());
+        assertThat(oneRead.checkStartingChat(id, epoch, series)).isEqualTo(new Checked(new SessionCheckQuery.Ended(), null));
+        users.save(users.findById(id).orElseThrow().block("Spam"));
+        assertThat(oneRead.check(id, epoch, series)).as("blocked is told before the device").isEqualTo(new SessionCheckQuery.Blocked("Spam"));
     }
 }
