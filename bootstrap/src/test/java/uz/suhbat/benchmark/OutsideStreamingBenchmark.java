@@ -289,6 +289,11 @@ class OutsideStreamingBenchmark {
             openAi.enqueue(Reply.answer("a".repeat(PIECES * 4), PIECES, PIECE_DELAY));
         }
         List<Double> added = Collections.synchronizedList(new ArrayList<>());
+        // the same by the second of the measured part each chat was due in: where in the run the slow first tokens fall
+        List<List<Double>> addedBySecond = new ArrayList<>();
+        for (int s = 0; s < SECONDS; s++) {
+            addedBySecond.add(Collections.synchronizedList(new ArrayList<>()));
+        }
         AtomicLong errors = new AtomicLong();
         AtomicLong warmUpErrors = new AtomicLong();
         AtomicInteger open = new AtomicInteger();
@@ -339,6 +344,7 @@ class OutsideStreamingBenchmark {
                             failures.add("chat " + n + ": status " + answer.status() + (answer.failed() ? ", error event" : ", no done event"));
                         } else if (counted) {
                             added.add(answer.first() - PIECE_DELAY.toMillis());
+                            addedBySecond.get(Math.min(SECONDS - 1, (n - warmUp) / RATE)).add(answer.first() - PIECE_DELAY.toMillis());
                         }
                     } catch (IOException e) {
                         (counted ? errors : warmUpErrors).incrementAndGet();
@@ -367,6 +373,15 @@ class OutsideStreamingBenchmark {
                 errors.get(), wall));
         report.add(String.format("  time to first token beyond the upstream's own %d ms: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (target p95 50 ms)",
                 PIECE_DELAY.toMillis(), percentile(added, 50), percentile(added, 95), percentile(added, 99)));
+        StringBuilder slices = new StringBuilder("  p95 by 5 s of the measured part (chats due then):");
+        for (int from = 0; from < SECONDS; from += 5) {
+            List<Double> slice = new ArrayList<>();
+            for (int s = from; s < Math.min(SECONDS, from + 5); s++) {
+                slice.addAll(addedBySecond.get(s));
+            }
+            slices.append(String.format(" %d-%d s %.1f ms;", from, Math.min(SECONDS, from + 5), slice.isEmpty() ? Double.NaN : percentile(slice, 95)));
+        }
+        report.add(slices.toString());
         report.add(String.format("  app RSS %d MB before, at most %d MB during: %.1f kB per open answer; app CPU %.0f ms, %.2f ms per chat",
                 rssBefore / 1024, peakRss.get() / 1024, (peakRss.get() - rssBefore) / (double) Math.max(1, peakOpen.get()), cpu.app(),
                 cpu.app() / measured));
