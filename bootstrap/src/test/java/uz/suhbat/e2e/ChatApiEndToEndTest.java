@@ -141,7 +141,8 @@ class ChatApiEndToEndTest extends EndToEndTest {
         assertThat(userReads).as("reads of the user before the chat is stored: %s", statements.subList(0, stored)).singleElement()
                 .satisfies(sql -> assertThat(sql).as("the new chat's read").contains("`user_preference`").contains("`setting`")
                         .as("with the signed-in device (every sign-in remembers its device)").contains("from `device_login`"));
-        assertThat(statements.subList(0, stored)).as("the device is not read apart").filteredOn(sql -> sql.contains("from `device_login`"))
+        assertThat(statements.subList(0, stored)).as("the device is not read apart")
+                .filteredOn(sql -> sql.startsWith("select") && sql.contains("from `device_login`"))
                 .hasSize(1);
     }
 
@@ -166,7 +167,7 @@ class ChatApiEndToEndTest extends EndToEndTest {
         assertThat(statements).as("the check's reads").filteredOn(sql -> sql.startsWith("select") && sql.contains("from `user`")
                         && sql.contains("`user`.`id` = " + userId)).singleElement()
                 .satisfies(sql -> assertThat(sql).contains("from `device_login`"));
-        assertThat(statements).filteredOn(sql -> sql.contains("from `device_login`")).hasSize(1);
+        assertThat(statements).filteredOn(sql -> sql.startsWith("select") && sql.contains("from `device_login`")).hasSize(1);
 
         // the device signed out (from another device, on any node): its session ends at its next request
         db.execute("delete from device_login where user_id = " + userId);

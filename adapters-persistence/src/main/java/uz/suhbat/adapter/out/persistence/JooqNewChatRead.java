@@ -28,22 +28,17 @@ final class JooqNewChatRead implements NewChatReadPort {
     private final JooqChatLimitPolicy limits;
     private final Field<String> storedLimit = JooqChatLimitPolicy.storedDefault();
     private final Field<String> quota = JooqDailyQuotas.quotaInForce().as("daily_quota_in_force");
-    private volatile RenderedSelect rendered;
+    private final RenderedSelect.Once read;
 
     JooqNewChatRead(DSLContext db, JooqChatLimitPolicy limits) {
         this.db = db;
         this.limits = limits;
+        this.read = new RenderedSelect.Once(() -> RenderedSelect.of(db, statement(DSL.val(ANY_USER)), ANY_USER));
     }
 
     @Override
     public Optional<NewChatFacts> newChatOf(long userId) {
-        RenderedSelect statement = rendered;
-        if (statement == null) {
-            // rendered at the first read (two threads at once may both render it: the same text)
-            statement = RenderedSelect.of(db, statement(DSL.val(ANY_USER)), ANY_USER);
-            rendered = statement;
-        }
-        return statement.bind(db, userId).fetchOptional(this::facts);
+        return read.bind(db, userId).fetchOptional(this::facts);
     }
 
     /** What a row of {@link #statement} tells a new chat. */

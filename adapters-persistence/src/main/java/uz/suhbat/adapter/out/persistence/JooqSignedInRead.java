@@ -27,8 +27,8 @@ final class JooqSignedInRead implements SignedInReadPort {
     private final DSLContext db;
     private final JooqNewChatRead newChats;
     private final Field<Boolean> deviceSignedIn;
-    private volatile RenderedSelect userRead;
-    private volatile RenderedSelect newChatRead;
+    private final RenderedSelect.Once userRead;
+    private final RenderedSelect.Once newChatRead;
 
     JooqSignedInRead(DSLContext db, JooqNewChatRead newChats) {
         this.db = db;
@@ -36,29 +36,21 @@ final class JooqSignedInRead implements SignedInReadPort {
         Param<String> series = DSL.val(ANY_SERIES);
         this.deviceSignedIn = DSL.field(DSL.exists(DSL.selectOne().from(DEVICE_LOGIN)
                 .where(DEVICE_LOGIN.SERIES.eq(series)).and(DEVICE_LOGIN.USER_ID.eq(USER.ID)))).as("device_signed_in");
+        this.userRead = new RenderedSelect.Once(() -> RenderedSelect.of(db, db.select(USER.fields()).select(deviceSignedIn).from(USER)
+                .where(USER.ID.eq(DSL.val(JooqNewChatRead.ANY_USER))), ANY_SERIES, JooqNewChatRead.ANY_USER));
+        this.newChatRead = new RenderedSelect.Once(() -> RenderedSelect.of(db,
+                newChats.statement(DSL.val(JooqNewChatRead.ANY_USER), deviceSignedIn), ANY_SERIES, JooqNewChatRead.ANY_USER));
     }
 
     @Override
     public Optional<SignedIn<User>> user(long userId, String deviceSeries) {
-        RenderedSelect statement = userRead;
-        if (statement == null) {
-            statement = RenderedSelect.of(db, db.select(USER.fields()).select(deviceSignedIn).from(USER)
-                    .where(USER.ID.eq(DSL.val(JooqNewChatRead.ANY_USER))), ANY_SERIES, JooqNewChatRead.ANY_USER);
-            userRead = statement;
-        }
-        return statement.bind(db, deviceSeries, userId)
+        return userRead.bind(db, deviceSeries, userId)
                 .fetchOptional(row -> new SignedIn<>(JooqUserRepository.toUser(row.into(USER)), signedIn(row, deviceSeries)));
     }
 
     @Override
     public Optional<SignedIn<NewChatReadPort.NewChatFacts>> newChat(long userId, String deviceSeries) {
-        RenderedSelect statement = newChatRead;
-        if (statement == null) {
-            statement = RenderedSelect.of(db, newChats.statement(DSL.val(JooqNewChatRead.ANY_USER), deviceSignedIn),
-                    ANY_SERIES, JooqNewChatRead.ANY_USER);
-            newChatRead = statement;
-        }
-        return statement.bind(db, deviceSeries, userId).fetchOptional(row -> new SignedIn<>(newChats.facts(row), signedIn(row, deviceSeries)));
+        return newChatRead.bind(db, deviceSeries, userId).fetchOptional(row -> new SignedIn<>(newChats.facts(row), signedIn(row, deviceSeries)));
     }
 
     /** No series asked for: no device to be signed out (the column compared with NULL, false, says nothing then). */

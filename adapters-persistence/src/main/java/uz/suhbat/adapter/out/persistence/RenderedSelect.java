@@ -41,10 +41,33 @@ final class RenderedSelect {
 
     /** The select with {@code values} in the stand-ins' places, its fields as the built statement selects them. */
     ResultQuery<Record> bind(DSLContext db, Object... values) {
+        if (values.length != at.length) {
+            throw new IllegalArgumentException(at.length + " values to bind, not " + values.length);
+        }
         Object[] bound = binds.clone();
         for (int i = 0; i < at.length; i++) {
             bound[at[i]] = values[i];
         }
         return db.resultQuery(sql, bound).coerce(fields);
+    }
+
+    /** A select rendered at its first use, then only bound (two threads at once may both render it: the same text). */
+    static final class Once {
+
+        private final java.util.function.Supplier<RenderedSelect> render;
+        private volatile RenderedSelect rendered;
+
+        Once(java.util.function.Supplier<RenderedSelect> render) {
+            this.render = render;
+        }
+
+        ResultQuery<Record> bind(DSLContext db, Object... values) {
+            RenderedSelect statement = rendered;
+            if (statement == null) {
+                statement = render.get();
+                rendered = statement;
+            }
+            return statement.bind(db, values);
+        }
     }
 }

@@ -49,20 +49,28 @@ public final class SessionCheckService implements SessionCheckQuery {
         if (newChats == null) {
             return SessionCheckQuery.super.checkStartingChat(userId, sessionEpoch, deviceSeries);
         }
-        Optional<SignedInReadPort.SignedIn<NewChatReadPort.NewChatFacts>> read = signedIn != null ? signedIn.newChat(userId, deviceSeries)
-                : newChats.newChatOf(userId).map(facts -> new SignedInReadPort.SignedIn<>(facts, deviceSignedIn(userId, deviceSeries)));
-        SessionState state = onDevice(stateOf(read.map(r -> r.read().author().user()), sessionEpoch), read.map(SignedInReadPort.SignedIn::deviceSignedIn));
-        return new Checked(state, state instanceof Active ? new NewChatReadAhead(userId, read.orElseThrow().read()) : null);
+        Optional<NewChatReadPort.NewChatFacts> facts;
+        SessionState state;
+        if (signedIn != null) {
+            Optional<SignedInReadPort.SignedIn<NewChatReadPort.NewChatFacts>> read = signedIn.newChat(userId, deviceSeries);
+            facts = read.map(SignedInReadPort.SignedIn::read);
+            state = onDevice(stateOf(facts.map(f -> f.author().user()), sessionEpoch), read.map(SignedInReadPort.SignedIn::deviceSignedIn).orElse(false));
+        } else {
+            facts = newChats.newChatOf(userId);
+            state = withDevice(stateOf(facts.map(f -> f.author().user()), sessionEpoch), userId, deviceSeries);
+        }
+        return new Checked(state, state instanceof Active ? new NewChatReadAhead(userId, facts.orElseThrow()) : null);
     }
 
-    /** Without {@link SignedInReadPort}: the device's own read (none asked for: true). */
-    private boolean deviceSignedIn(long userId, String deviceSeries) {
-        return deviceSeries == null || devices.findBySeries(deviceSeries).filter(device -> device.userId() == userId).isPresent();
+    /** Without {@link SignedInReadPort}: the device's own read, for an active session of a remembered device only. */
+    private SessionState withDevice(SessionState state, long userId, String deviceSeries) {
+        return onDevice(state, !(state instanceof Active) || deviceSeries == null
+                || devices.findBySeries(deviceSeries).filter(device -> device.userId() == userId).isPresent());
     }
 
     /** An active session of a device that was signed out (on any node) ends here. */
-    private static SessionState onDevice(SessionState state, Optional<Boolean> deviceSignedIn) {
-        return state instanceof Active && !deviceSignedIn.orElse(false) ? new Ended() : state;
+    private static SessionState onDevice(SessionState state, boolean deviceSignedIn) {
+        return state instanceof Active && !deviceSignedIn ? new Ended() : state;
     }
 
     private static SessionState stateOf(Optional<User> found, int sessionEpoch) {
@@ -98,10 +106,12 @@ public final class SessionCheckService implements SessionCheckQuery {
         if (deviceSeries == null) {
             return check(userId, sessionEpoch);
         }
-        // the user and the device in one read where the adapter can: every request of a remembered device waits for it
-        Optional<SignedInReadPort.SignedIn<User>> read = signedIn != null ? signedIn.user(userId, deviceSeries)
-                : users.findById(userId).map(user -> new SignedInReadPort.SignedIn<>(user, deviceSignedIn(userId, deviceSeries)));
-        return onDevice(stateOf(read.map(SignedInReadPort.SignedIn::read), sessionEpoch), read.map(SignedInReadPort.SignedIn::deviceSignedIn));
+        if (signedIn == null) {
+            return withDevice(check(userId, sessionEpoch), userId, deviceSeries);
+        }
+        // the user and the device in one read: every request of a remembered device waits for it
+        Optional<SignedInReadPort.SignedIn<User>> read = signedIn.user(userId, deviceSeries);
+        return onDevice(stateOf(read.map(SignedInReadPort.SignedIn::read), sessionEpoch), read.map(SignedInReadPort.SignedIn::deviceSignedIn).orElse(false));
     }
 
     @Override
