@@ -4,17 +4,12 @@
 # the later ones, with nothing changed, should not. Uses ./data of this checkout and SERVER_PORT=38081.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+. bench/run-start.sh
 rounds=${1:-3}
 export SERVER_PORT=${SERVER_PORT:-38081} EMBEDDED_DB_PORT=${EMBEDDED_DB_PORT:-13399} ADMIN_PASSWORD=${ADMIN_PASSWORD:-bench-admin-password}
 for round in $(seq 1 "$rounds"); do
-  log=$(mktemp)
   t0=$(date +%s%N)
-  ./run.sh >"$log" 2>&1 &
-  pid=$!
-  until curl -fs "http://127.0.0.1:$SERVER_PORT/actuator/health" 2>/dev/null | grep -q UP; do
-    kill -0 "$pid" 2>/dev/null || { echo "run $round: ./run.sh stopped, see $log"; exit 1; }
-    sleep 0.2
-  done
+  start_run_sh "run $round" || exit 1
   t1=$(date +%s%N)
   echo "run $round: $(( (t1 - t0) / 1000000 )) ms to health UP; Maven invoked: $(grep -c 'Building Suhbat' "$log"); load: $(cut -d' ' -f1-3 /proc/loadavg)"
   kill "$pid"; wait "$pid" 2>/dev/null

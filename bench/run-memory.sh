@@ -5,18 +5,13 @@
 # plain jar with the same JVM options instead. Uses ./data of this checkout and SERVER_PORT=38081, as bench/run-again.sh.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+. bench/run-start.sh
 rounds=${1:-3}
 idle=${IDLE:-30}
 export SERVER_PORT=${SERVER_PORT:-38081} EMBEDDED_DB_PORT=${EMBEDDED_DB_PORT:-13399} ADMIN_PASSWORD=${ADMIN_PASSWORD:-bench-admin-password}
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq 1 "$rounds"); do
-  log=$(mktemp)
-  ./run.sh >"$log" 2>&1 &
-  pid=$!
-  until curl -fs "http://127.0.0.1:$SERVER_PORT/actuator/health" 2>/dev/null | grep -q UP; do
-    kill -0 "$pid" 2>/dev/null || { echo "round $round: ./run.sh stopped, see $log"; exit 1; }
-    sleep 0.5
-  done
+  start_run_sh "round $round" || exit 1
   sleep "$idle"
   # ./run.sh execs the JVM, so its process is the JVM once it runs; the database is the JVM's child
   db=$(pgrep -P "$pid" -f mariadbd | head -1)

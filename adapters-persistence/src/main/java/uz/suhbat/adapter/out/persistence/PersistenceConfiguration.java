@@ -25,7 +25,6 @@ import uz.suhbat.application.port.out.admin.ChatArchivePort;
 import uz.suhbat.application.port.out.admin.UsageStatsPort;
 import uz.suhbat.application.port.out.admin.UserReportPort;
 import uz.suhbat.application.port.out.chat.ChatLimitPolicyPort;
-import uz.suhbat.application.port.out.chat.NewChatReadPort;
 import uz.suhbat.application.port.out.limit.DailyQuotaPort;
 import uz.suhbat.application.port.out.limit.LimitSettingsRepository;
 import uz.suhbat.domain.limit.MessageLimit;
@@ -133,14 +132,14 @@ public class PersistenceConfiguration {
 
     /** A new chat's reads of its author (limit, daily quota, custom instructions) in one statement. */
     @Bean
-    NewChatReadPort newChatReadPort(DSLContext db, MessageLimit configuredChatLimit) {
+    JooqNewChatRead newChatReadPort(DSLContext db, MessageLimit configuredChatLimit) {
         return new JooqNewChatRead(db, new JooqChatLimitPolicy(db, configuredChatLimit));
     }
 
     /** The session check's read of a remembered device's request: the user (or a new chat's author) and the device in one statement. */
     @Bean
-    uz.suhbat.application.port.out.account.SignedInReadPort signedInReadPort(DSLContext db, MessageLimit configuredChatLimit) {
-        return new JooqSignedInRead(db, new JooqNewChatRead(db, new JooqChatLimitPolicy(db, configuredChatLimit)));
+    uz.suhbat.application.port.out.account.SignedInReadPort signedInReadPort(DSLContext db, JooqNewChatRead newChats) {
+        return new JooqSignedInRead(db, newChats);
     }
 
     @Bean
