@@ -114,7 +114,11 @@ class OutsideStreamingBenchmark {
                         + Files.readString(Path.of("/proc/loadavg")).strip());
             } finally {
                 for (App app : apps) {
-                    app.stop();
+                    try {
+                        app.stop();
+                    } catch (Exception e) {
+                        report.add(app.label + ": not cleaned up after its stop: " + e);
+                    }
                 }
                 mail.stop();
                 report.forEach(System.out::println);
@@ -131,13 +135,16 @@ class OutsideStreamingBenchmark {
         final List<String> options;
         final Process process;
         final Client client;
+        /** the app's data folder (embedded database, files), about 0.5 GB: deleted at its stop, its log kept */
+        final Path data;
 
-        private App(String label, Path jar, List<String> options, Process process, Client client) {
+        private App(String label, Path jar, List<String> options, Process process, Client client, Path data) {
             this.label = label;
             this.jar = jar;
             this.options = options;
             this.process = process;
             this.client = client;
+            this.data = data;
         }
 
         static App start(String label, Path jar, FakeOpenAi openAi, GreenMail mail) throws Exception {
@@ -186,17 +193,25 @@ class OutsideStreamingBenchmark {
                 user.get(user.linkPathMailedTo(address));
                 user.login("bencher", "a long benchmark passphrase");
                 Client client = new Client(port, "JSESSIONID=" + user.cookie("JSESSIONID"), user.csrfToken());
-                return new App(label, jar, command.subList(1, command.size() - 2), app, client);
+                return new App(label, jar, command.subList(1, command.size() - 2), app, client, data);
             } catch (Exception | Error e) {
                 app.destroyForcibly();
                 throw e;
             }
         }
 
-        void stop() throws InterruptedException {
+        void stop() throws Exception {
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
+                process.waitFor(30, TimeUnit.SECONDS);
+            }
+            Files.copy(data.resolve("app.log"), Path.of("target", "benchmark-streaming-outside-" + label + ".log"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try (var paths = Files.walk(data)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
             }
         }
     }

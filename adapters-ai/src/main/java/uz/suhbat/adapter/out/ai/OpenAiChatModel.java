@@ -88,8 +88,8 @@ final class OpenAiChatModel implements ChatModelPort, AutoCloseable {
 
     private StreamingChatModel modelFor(String modelId) {
         return models.computeIfAbsent(modelId, id -> OpenAiStreamingChatModel.builder()
-                .httpClientBuilder(withKey ? new UpstreamHttpClient.Builder(readers, scheduler)
-                        : new UpstreamHttpClient.Builder(readers, scheduler).withoutAuthorization())
+                .httpClientBuilder(withKey ? new UpstreamHttpClient.Builder(readers)
+                        : new UpstreamHttpClient.Builder(readers).withoutAuthorization())
                 .baseUrl(settings.baseUrl())
                 .apiKey(settings.apiKey())
                 .modelName(id)
@@ -97,7 +97,7 @@ final class OpenAiChatModel implements ChatModelPort, AutoCloseable {
                 .build());
     }
 
-    /** A stream's silence watch is cancelled when the stream ends: cancelled tasks leave the queue at once, not after the timeout. */
+    /** Starts the retries of failed attempts; a cancelled retry leaves the queue at once. */
     private static ScheduledExecutorService scheduler() {
         ScheduledThreadPoolExecutor scheduler =
                 new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("openai-scheduler").daemon().factory());

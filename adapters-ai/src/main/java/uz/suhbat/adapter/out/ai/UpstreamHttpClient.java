@@ -13,78 +13,71 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
- * langchain4j's HTTP client contract on the JDK client. langchain4j's own JDK client would do,
- * except that it drops the headers of a refused request (we need {@code Retry-After}) and lets a
- * stream hang once its headers have arrived (we need a timeout on silence).
+ * langchain4j's HTTP client contract on our own HTTP/1.1 connections ({@link Http1Connections}).
+ * langchain4j's JDK client would do, except that it drops the headers of a refused request (we
+ * need {@code Retry-After}) and lets a stream hang once its headers have arrived (we need a
+ * timeout on silence); the JDK client under it reads every stream on its selector thread and
+ * hands each piece on to the stream's reader, which cost CPU and time at every piece of every
+ * answer.
  */
 final class UpstreamHttpClient implements HttpClient {
 
     private static final ServerSentEventParser COMPACT = new CompactEventParser();
+    /** The most of a refused request's body that is read for its error message. */
+    private static final int MAX_ERROR_BODY = 64 * 1024;
 
-    private final java.net.http.HttpClient http;
+    private final Http1Connections http;
     private final Executor readers;
-    private final Duration timeout;
-    private final ScheduledExecutorService alarms;
     /** false for a connection without a key: langchain4j's placeholder {@code Authorization} header is not sent */
     private final boolean authorization;
 
-    private UpstreamHttpClient(java.net.http.HttpClient http, Executor readers, Duration timeout, ScheduledExecutorService alarms,
-                               boolean authorization) {
+    private UpstreamHttpClient(Http1Connections http, Executor readers, boolean authorization) {
         this.http = http;
         this.readers = readers;
-        this.timeout = timeout;
-        this.alarms = alarms;
         this.authorization = authorization;
     }
 
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
-        HttpResponse<byte[]> response;
         try {
-            response = http.send(toJdk(request), BodyHandlers.ofByteArray());
+            Http1Connections.Response response = send(request);
+            byte[] body;
+            try (InputStream in = response.body()) {
+                body = isSuccessful(response) ? in.readAllBytes() : in.readNBytes(MAX_ERROR_BODY);
+            }
+            if (!isSuccessful(response)) {
+                throw refused(response, new String(body, StandardCharsets.UTF_8));
+            }
+            return SuccessfulHttpResponse.builder()
+                    .statusCode(response.status())
+                    .headers(response.headers())
+                    .body(body)
+                    .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for " + request.url(), e);
         }
-        if (!isSuccessful(response)) {
-            throw refused(response, new String(response.body(), StandardCharsets.UTF_8));
-        }
-        return SuccessfulHttpResponse.builder()
-                .statusCode(response.statusCode())
-                .headers(response.headers().map())
-                .body(response.body())
-                .build();
     }
 
     /**
-     * Sends and reads the stream on a thread of {@code readers} (virtual threads), blocking there.
-     * Not {@code sendAsync(...).thenAccept(...)}: the JDK completes that future on the common
-     * fork-join pool, so each open answer would hold one of its platform threads while it streams,
-     * and the hop to that pool delays every first piece.
+     * Sends and reads the stream on a thread of {@code readers} (virtual threads), blocking there:
+     * each read of the socket wakes that thread itself.
      */
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-        java.net.http.HttpRequest jdk = toJdk(request);
         readers.execute(() -> {
-            HttpResponse<InputStream> response;
+            Http1Connections.Response response;
             try {
-                response = http.send(jdk, BodyHandlers.ofInputStream());
+                response = send(request);
             } catch (IOException | RuntimeException e) {
-                ignoringExceptions(() -> listener.onError(e));
-                return;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
                 ignoringExceptions(() -> listener.onError(e));
                 return;
             }
@@ -92,16 +85,16 @@ final class UpstreamHttpClient implements HttpClient {
         });
     }
 
-    private void stream(HttpResponse<InputStream> response, ServerSentEventParser parser, ServerSentEventListener listener) {
-        try (InputStream body = new IdleTimeoutInputStream(response.body(), alarms, timeout)) {
+    private void stream(Http1Connections.Response response, ServerSentEventParser parser, ServerSentEventListener listener) {
+        try (InputStream body = response.body()) {
             if (!isSuccessful(response)) {
-                String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+                String text = new String(body.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
                 ignoringExceptions(() -> listener.onError(refused(response, text)));
                 return;
             }
             ignoringExceptions(() -> listener.onOpen(SuccessfulHttpResponse.builder()
-                    .statusCode(response.statusCode())
-                    .headers(response.headers().map())
+                    .statusCode(response.status())
+                    .headers(response.headers())
                     .build()));
             // the parser reports read errors to the listener itself; langchain4j's default one is read with smaller buffers
             (parser.getClass() == DefaultServerSentEventParser.class ? COMPACT : parser).parse(body, listener);
@@ -111,38 +104,28 @@ final class UpstreamHttpClient implements HttpClient {
         }
     }
 
-    private java.net.http.HttpRequest toJdk(HttpRequest request) {
+    private Http1Connections.Response send(HttpRequest request) throws IOException {
         if (!request.formDataFiles().isEmpty() || !request.formDataFields().isEmpty()) {
             // only the audio and file endpoints post multipart forms; chat completions never do
             throw new IllegalArgumentException("multipart requests are not supported: " + request.url());
         }
-        URI uri = URI.create(request.url());
-        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(uri)
-                .timeout(timeout);
-        if ("http".equalsIgnoreCase(uri.getScheme())) {
-            // plain HTTP: HTTP/1.1 straight away. The client's default, HTTP/2, asks every request on a plain connection to
-            // upgrade (h2c: an Upgrade header and the settings) and goes on in HTTP/1.1 when the server does not answer it, as
-            // OpenAI-compatible servers on a local network (Ollama, vLLM) do not; over TLS HTTP/2 is negotiated in the handshake
-            builder.version(java.net.http.HttpClient.Version.HTTP_1_1);
-        }
+        List<Http1Connections.Header> headers = new ArrayList<>(request.headers().size() + 1);
         request.headers().forEach((name, values) -> {
             if (authorization || !"Authorization".equalsIgnoreCase(name)) {
-                values.forEach(value -> builder.header(name, value));
+                values.forEach(value -> headers.add(new Http1Connections.Header(name, value)));
             }
         });
-        java.net.http.HttpRequest.BodyPublisher body = request.body() == null
-                ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                : java.net.http.HttpRequest.BodyPublishers.ofString(request.body());
-        return builder.method(request.method().name(), body).build();
+        byte[] body = request.body() == null ? null : request.body().getBytes(StandardCharsets.UTF_8);
+        return http.send(request.method().name(), URI.create(request.url()), headers, body);
     }
 
-    private static boolean isSuccessful(HttpResponse<?> response) {
-        return response.statusCode() >= 200 && response.statusCode() < 300;
+    private static boolean isSuccessful(Http1Connections.Response response) {
+        return response.status() >= 200 && response.status() < 300;
     }
 
-    private static UpstreamHttpException refused(HttpResponse<?> response, String body) {
-        return new UpstreamHttpException(response.statusCode(), body,
-                response.headers().firstValue("Retry-After").flatMap(UpstreamHttpClient::seconds).orElse(null));
+    private static UpstreamHttpException refused(Http1Connections.Response response, String body) {
+        return new UpstreamHttpException(response.status(), body,
+                Optional.ofNullable(response.header("Retry-After")).flatMap(UpstreamHttpClient::seconds).orElse(null));
     }
 
     /** {@code Retry-After} in seconds; the HTTP-date form is left to our own backoff. */
@@ -158,15 +141,20 @@ final class UpstreamHttpClient implements HttpClient {
     static final class Builder implements HttpClientBuilder {
 
         private final Executor executor;
-        private final ScheduledExecutorService alarms;
+        private final SSLSocketFactory tls;
         private Duration connectTimeout = Duration.ofSeconds(15);
         private Duration readTimeout = Duration.ofSeconds(60);
         private boolean authorization = true;
 
         /** The executor runs the response handling, which blocks while a stream is read: give it virtual threads. */
-        Builder(Executor executor, ScheduledExecutorService alarms) {
+        Builder(Executor executor) {
+            this(executor, (SSLSocketFactory) SSLSocketFactory.getDefault());
+        }
+
+        /** {@code tls} makes the TLS connections (tests trust their own certificate with it). */
+        Builder(Executor executor, SSLSocketFactory tls) {
             this.executor = executor;
-            this.alarms = alarms;
+            this.tls = tls;
         }
 
         /** For a connection without a key (a local Ollama): requests go without an {@code Authorization} header. */
@@ -203,11 +191,7 @@ final class UpstreamHttpClient implements HttpClient {
 
         @Override
         public UpstreamHttpClient build() {
-            java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
-                    .connectTimeout(connectTimeout)
-                    .executor(executor)
-                    .build();
-            return new UpstreamHttpClient(http, executor, readTimeout, alarms, authorization);
+            return new UpstreamHttpClient(new Http1Connections(connectTimeout, readTimeout, tls), executor, authorization);
         }
     }
 }

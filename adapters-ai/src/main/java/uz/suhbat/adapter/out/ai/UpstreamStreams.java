@@ -25,7 +25,7 @@ public final class UpstreamStreams implements AutoCloseable {
 
     /** Reads the streams, which block between two pieces of an answer. */
     private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
-    /** Starts retries and fires read timeouts; its tasks are short, so one thread serves every stream. */
+    /** Starts retries; its tasks are short, so one thread serves every stream. */
     private final ScheduledExecutorService scheduler;
 
     /** {@code name} names the timer thread, e.g. {@code anthropic-scheduler}. */
@@ -37,7 +37,7 @@ public final class UpstreamStreams implements AutoCloseable {
 
     /** For langchain4j's model builders: reads on virtual threads, keeps Retry-After, fails a stream silent for the read timeout. */
     public HttpClientBuilder httpClientBuilder() {
-        return new UpstreamHttpClient.Builder(readers, scheduler);
+        return new UpstreamHttpClient.Builder(readers);
     }
 
     /**
