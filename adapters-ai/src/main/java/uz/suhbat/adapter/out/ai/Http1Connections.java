@@ -37,8 +37,12 @@ import javax.net.ssl.SSLSocketFactory;
  * <li>A response body is read by its length, in chunks, or up to the end of the connection; a
  *     connection whose body was read to its end goes back to the pool when the body is closed,
  *     one closed earlier (a cancelled answer) is closed with it.</li>
- * <li>A pooled connection that the server closed while it was idle fails before the first byte of
- *     the response: the request is then sent once more on a new connection.</li>
+ * <li>A pooled connection idle for {@value #CHECK_AFTER_IDLE_SECONDS} s or more is looked at before it
+ *     is used (a read of at most a millisecond): one the server has closed, or that has bytes nobody
+ *     asked for (an unsolicited 408), is dropped. One that still fails at once, before the first
+ *     byte of the response (the server closed it just then), sends the request once more on a new
+ *     connection; a failure later than {@link #RESEND_WITHIN} is reported, since the server may
+ *     have taken the request.</li>
  * <li>Silence longer than the read timeout, waiting for the response or inside its body, fails the
  *     read with {@link HttpTimeoutException}; a connect that takes longer than the connect timeout
  *     with {@link HttpConnectTimeoutException}.</li>
@@ -51,6 +55,8 @@ final class Http1Connections {
     private static final int MAX_HEAD = 64 * 1024;
     private static final int MAX_IDLE_PER_ORIGIN = 256;
     static final Duration MAX_IDLE = Duration.ofSeconds(30);
+    static final int CHECK_AFTER_IDLE_SECONDS = 2;
+    static final Duration RESEND_WITHIN = Duration.ofMillis(250);
     private static final byte[] CRLF = {'\r', '\n'};
 
     private final Duration connectTimeout;
@@ -115,7 +121,9 @@ final class Http1Connections {
         long now = System.nanoTime();
         Connection connection;
         while ((connection = connections.pollFirst()) != null) {
-            if (now - connection.idleSince < MAX_IDLE.toNanos() && !connection.socket.isClosed()) {
+            long idleFor = now - connection.idleSince;
+            if (idleFor < MAX_IDLE.toNanos() && !connection.socket.isClosed()
+                    && (idleFor < Duration.ofSeconds(CHECK_AFTER_IDLE_SECONDS).toNanos() || connection.stillOpen())) {
                 return connection;
             }
             connection.close();
@@ -163,7 +171,9 @@ final class Http1Connections {
                 try {
                     secure.startHandshake();
                 } catch (SocketTimeoutException e) {
-                    throw silence(e);
+                    HttpConnectTimeoutException timeout = new HttpConnectTimeoutException("TLS handshake timed out: " + origin);
+                    timeout.initCause(e);
+                    throw timeout;
                 }
                 socket = secure;
             }
@@ -194,7 +204,7 @@ final class Http1Connections {
         head.append(" HTTP/1.1\r\nHost: ").append(origin.hostHeader()).append("\r\n");
         for (Header header : headers) {
             String name = header.name();
-            if (!token(name) || header.value().indexOf('\r') >= 0 || header.value().indexOf('\n') >= 0) {
+            if (!token(name) || !fieldValue(header.value())) {
                 throw new IllegalArgumentException("not a valid HTTP header: " + name);
             }
             switch (name.toLowerCase(Locale.ROOT)) {
@@ -216,6 +226,17 @@ final class Http1Connections {
         System.arraycopy(headBytes, 0, all, 0, headBytes.length);
         System.arraycopy(body, 0, all, headBytes.length, body.length);
         return all;
+    }
+
+    /** No control characters but the tab: a value cannot end its line or smuggle one in. */
+    private static boolean fieldValue(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < ' ' && c != '\t' || c == 127) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean token(String name) {
@@ -290,7 +311,31 @@ final class Http1Connections {
             this.out = socket.getOutputStream();
         }
 
+        /**
+         * Whether a connection idle for a while is still usable: the server has not closed it and sent nothing unasked.
+         * Waits at most a millisecond for the answer.
+         */
+        boolean stillOpen() {
+            if (position != limit) {
+                return false;
+            }
+            try {
+                socket.setSoTimeout(1);
+                try {
+                    in.read(buffer, 0, buffer.length); // the end of the connection, or bytes nobody asked for
+                    return false;
+                } finally {
+                    socket.setSoTimeout(readTimeoutMillis);
+                }
+            } catch (SocketTimeoutException nothingToRead) {
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
         Response exchange(byte[] request, String method, boolean reused) throws IOException {
+            long sent = System.nanoTime();
             try {
                 out.write(request);
                 out.flush();
@@ -301,7 +346,7 @@ final class Http1Connections {
                 close();
                 throw silence(e);
             } catch (IOException e) {
-                if (reused) {
+                if (reused && System.nanoTime() - sent < RESEND_WITHIN.toNanos()) {
                     throw new StaleConnection(e);
                 }
                 close();
@@ -356,7 +401,12 @@ final class Http1Connections {
             if (method.equals("HEAD") || status == 204 || status == 304) {
                 body = new Body(Body.LENGTH, 0, keepAlive);
             } else if (transfer != null && transfer.toLowerCase(Locale.ROOT).endsWith("chunked")) {
-                body = new Body(Body.CHUNKED, 0, keepAlive);
+                // with a Content-Length as well the message is suspect (RFC 9112 6.3): read it, then drop the connection
+                body = new Body(Body.CHUNKED, 0, keepAlive && length == null);
+            } else if (transfer != null) {
+                body = new Body(Body.TO_CLOSE, 0, false); // another coding last: the body ends with the connection
+            } else if (headers.getOrDefault("Content-Length", List.of()).stream().distinct().count() > 1) {
+                throw new IOException("differing Content-Length headers");
             } else if (length != null) {
                 long n;
                 try {
@@ -430,7 +480,10 @@ final class Http1Connections {
             private final boolean keepAlive;
             /** Bytes left in the body (LENGTH) or in the current chunk (CHUNKED). */
             private long left;
-            private boolean ended;
+            /** Written by the reader after it moved position and limit; read by close(), maybe on another thread. */
+            private volatile boolean ended;
+            /** The CRLF after a chunk's data, read at the next read, so that data never waits for it. */
+            private boolean lineEndDue;
             private final AtomicBoolean bodyClosed = new AtomicBoolean();
 
             Body(int framing, long length, boolean keepAlive) {
@@ -468,6 +521,10 @@ final class Http1Connections {
                     return -1;
                 }
                 if (framing == CHUNKED && left == 0) {
+                    if (lineEndDue) {
+                        expectLineEnd();
+                        lineEndDue = false;
+                    }
                     left = chunkSize();
                     if (left == 0) {
                         trailers();
@@ -495,7 +552,7 @@ final class Http1Connections {
                         if (framing == LENGTH) {
                             ended = true;
                         } else {
-                            expectLineEnd();
+                            lineEndDue = true;
                         }
                     }
                 }

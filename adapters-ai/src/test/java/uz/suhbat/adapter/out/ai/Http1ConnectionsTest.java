@@ -109,6 +109,61 @@ class Http1ConnectionsTest {
     }
 
     @Test
+    void aConnectionTheServerClosedAfterAWhileIdleIsNotUsedAndTheRequestArrivesOnce() throws Exception {
+        List<String> requests = new CopyOnWriteArrayList<>();
+        server.serve(connection -> {
+            requests.add(connection.readRequest());
+            connection.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+            connection.close();
+        });
+        Http1Connections.Response first = post("/", "{}");
+        first.body().readAllBytes();
+        first.body().close();
+        assertThat(http.idleConnections()).isEqualTo(1);
+        Thread.sleep(Http1Connections.CHECK_AFTER_IDLE_SECONDS * 1000L + 200);
+        Http1Connections.Response second = post("/", "{}");
+        assertThat(readAll(second.body())).isEqualTo("ok");
+        assertThat(requests).as("each request arrived once").hasSize(2);
+        assertThat(server.accepted.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aPooledConnectionThatDiesAfterTheServerTookTheRequestIsNotSentAgain() throws Exception {
+        List<String> requests = new CopyOnWriteArrayList<>();
+        server.serve(connection -> {
+            requests.add(connection.readRequest());
+            connection.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+            requests.add(connection.readRequest());
+            Thread.sleep(Http1Connections.RESEND_WITHIN.toMillis() + 300); // working on it, then gone
+            connection.close();
+        });
+        Http1Connections.Response first = post("/", "{}");
+        first.body().readAllBytes();
+        first.body().close();
+        assertThatThrownBy(() -> post("/", "{}")).isInstanceOf(IOException.class);
+        assertThat(requests).as("sent once: the server may have acted on it").hasSize(2);
+        assertThat(server.accepted.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aChunksDataIsHandedOnBeforeItsLineEndArrives() throws Exception {
+        CountDownLatch more = new CountDownLatch(1);
+        server.serve(connection -> {
+            connection.readRequest();
+            connection.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n6\r\ndata:\n");
+            more.await(20, TimeUnit.SECONDS);
+            connection.write("\r\n3\r\nend\r\n0\r\n\r\n");
+        });
+        Http1Connections.Response response = post("/", "{}");
+        byte[] piece = new byte[64];
+        assertThat(new String(piece, 0, response.body().read(piece), StandardCharsets.UTF_8)).isEqualTo("data:\n");
+        more.countDown();
+        assertThat(readAll(response.body())).isEqualTo("end");
+        response.body().close();
+        assertThat(http.idleConnections()).isEqualTo(1);
+    }
+
+    @Test
     void aFreshConnectionThatClosesBeforeAnsweringFailsTheRequest() throws Exception {
         server.serve(connection -> {
             connection.readRequest();
@@ -180,6 +235,9 @@ class Http1ConnectionsTest {
     void aHeaderThatWouldSplitTheRequestIsRefusedBeforeAnythingIsSent() {
         assertThatThrownBy(() -> http.send("POST", URI.create(server.url("/")),
                 List.of(new Http1Connections.Header("X-Note", "a\r\nEvil: 1")), new byte[0]))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> http.send("POST", URI.create(server.url("/")),
+                List.of(new Http1Connections.Header("X-Note", "a\u0000b")), new byte[0]))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> http.send("POST", URI.create("ftp://127.0.0.1/"), List.of(), new byte[0]))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -1,7 +1,7 @@
 package uz.suhbat.adapter.in.web.chat;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -15,11 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
 import uz.suhbat.adapter.in.web.security.SignedInUser;
 import uz.suhbat.application.port.in.account.SessionCheckQuery;
 import uz.suhbat.application.port.in.chat.AnswerStopsUseCase;
@@ -52,6 +50,7 @@ class AnswerStreams implements AutoCloseable {
     private final LocaleResolver locales;
     private final SessionCheckQuery sessions;
     private final AnswerStopsUseCase stops;
+    private final JsonMapper json;
     // answers in progress on this node by (user, chat), so that the Stop button can end one at once
     private final Map<Running, Entry> running = new ConcurrentHashMap<>();
     // every answer streaming from this node, for the one session check of all of them
@@ -68,7 +67,8 @@ class AnswerStreams implements AutoCloseable {
     private record Entry(Runnable stop, Instant startedAt) {
     }
 
-    AnswerStreams(MessageSource messages, LocaleResolver locales, SessionCheckQuery sessions, AnswerStopsUseCase stops) {
+    AnswerStreams(MessageSource messages, LocaleResolver locales, SessionCheckQuery sessions, AnswerStopsUseCase stops, JsonMapper json) {
+        this.json = json;
         this.messages = messages;
         this.locales = locales;
         this.sessions = sessions;
@@ -126,17 +126,30 @@ class AnswerStreams implements AutoCloseable {
         stopWatch.shutdownNow();
     }
 
-    /** {@code chatId} is null for a new chat: it is known when the chat is created. */
-    SseEmitter open(SignedInUser user, HttpServletRequest request, Long chatId,
-                    Function<AnswerListener, Outcome> start) {
+    /**
+     * Starts the answer and streams it on {@code response}; {@code chatId} is null for a new chat: it is known when the chat
+     * is created. A refusal is thrown as an {@link ApiException} before anything is written.
+     */
+    void open(SignedInUser user, HttpServletRequest request, HttpServletResponse response, Long chatId,
+              Function<AnswerListener, Outcome> start) {
         Locale locale = locales.resolveLocale(request);
         Instant startedAt = stops.now();
-        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+        EventStream emitter = new EventStream(request, response, STREAM_TIMEOUT);
         AtomicReference<Running> key = new AtomicReference<>(chatId == null ? null : new Running(user.id(), chatId));
         Listener listener = new Listener(emitter, user, locale, key);
         streaming.add(listener);
-        Runnable answer = switch (start.apply(listener)) {
-            case Outcome.Refused refused -> throw refusal(refused.reason());
+        Outcome outcome;
+        try {
+            outcome = start.apply(listener);
+        } catch (RuntimeException e) {
+            streaming.remove(listener);
+            throw e;
+        }
+        Runnable answer = switch (outcome) {
+            case Outcome.Refused refused -> {
+                streaming.remove(listener); // a refused request leaves nothing behind for the session checks
+                throw refusal(refused.reason());
+            }
             case Outcome.Started started -> started.stop();
         };
         Runnable stopAnswer = () -> {
@@ -161,10 +174,18 @@ class AnswerStreams implements AutoCloseable {
             }
         }
         // the browser went away (Stop button, closed tab) or the stream timed out: keep what arrived
-        emitter.onCompletion(stopAnswer);
-        emitter.onTimeout(stopAnswer);
-        emitter.onError(error -> stopAnswer.run());
-        return emitter;
+        emitter.onEnd(stopAnswer);
+        try {
+            emitter.open();
+        } catch (RuntimeException e) {
+            stopAnswer.run(); // no stream to write to: the answer stops and keeps what arrived
+            throw e;
+        }
+    }
+
+    /** How many answers this node's session check watches (for tests). */
+    int watched() {
+        return streaming.size();
     }
 
     /**
@@ -203,7 +224,7 @@ class AnswerStreams implements AutoCloseable {
 
     private final class Listener implements AnswerListener {
 
-        private final SseEmitter emitter;
+        private final EventStream emitter;
         private final SignedInUser user;
         private final Locale locale;
         private final AtomicReference<Running> key;
@@ -211,7 +232,7 @@ class AnswerStreams implements AutoCloseable {
         /** set by the node's session check: the user may no longer chat */
         private volatile boolean sessionEnded;
 
-        Listener(SseEmitter emitter, SignedInUser user, Locale locale, AtomicReference<Running> key) {
+        Listener(EventStream emitter, SignedInUser user, Locale locale, AtomicReference<Running> key) {
             this.emitter = emitter;
             this.user = user;
             this.locale = locale;
@@ -276,30 +297,16 @@ class AnswerStreams implements AutoCloseable {
             emitter.complete();
         }
 
+        /** An event with its data as JSON; throws IllegalStateException when nobody listens any more, so the answer stops and keeps what arrived. */
         private void send(String event, Object data) {
-            try {
-                emitter.send(SseEmitter.event().name(event).data(data, MediaType.APPLICATION_JSON));
-            } catch (IOException | IllegalStateException gone) {
-                // tells the service that nobody listens any more, so the answer stops and keeps what arrived
-                throw new IllegalStateException("the browser went away", gone);
-            }
+            sendFrame("event:" + event + "\ndata:" + json.writeValueAsString(data) + "\n\n");
         }
 
-        /**
-         * A whole event, already framed, in one write: the same bytes as {@link #send} would write, without the event
-         * builder's three parts, a message converter lookup for each and Jackson for a one-field object (every piece of
-         * every answer comes here).
-         */
+        /** A whole event, already framed, in one write (every piece of every answer comes here: no JSON mapper for it). */
         private void sendFrame(String frame) {
-            try {
-                emitter.send(java.util.Set.of(new ResponseBodyEmitter.DataWithMediaType(frame, FRAME)));
-            } catch (IOException | IllegalStateException gone) {
-                throw new IllegalStateException("the browser went away", gone);
-            }
+            emitter.send(frame);
         }
     }
-
-    private static final MediaType FRAME = new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8);
 
     /** {@code text} as a JSON string, escaped as Jackson escapes it (quote, backslash, control characters). */
     static String jsonString(String text) {

@@ -1,6 +1,7 @@
 package uz.suhbat.adapter.in.web.chat;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import uz.suhbat.adapter.in.web.security.CurrentAccount;
 import uz.suhbat.adapter.in.web.security.SignedInUser;
 import uz.suhbat.application.port.in.chat.ChatQuery;
@@ -102,25 +102,25 @@ class ChatApiController {
     }
 
     @PostMapping("/chats")
-    SseEmitter start(@AuthenticationPrincipal SignedInUser user, @RequestBody NewChat body, HttpServletRequest request) {
+    void start(@AuthenticationPrincipal SignedInUser user, @RequestBody NewChat body, HttpServletRequest request, HttpServletResponse response) {
         NewChat chat = body == null ? new NewChat(null, null, null) : body;
-        return streams.open(user, request, null,
+        streams.open(user, request, response, null,
                 listener -> starting.start(CurrentAccount.authorReadAhead(request), user.id(), chat.model(), chat.content(),
                         files(chat.attachments()), listener));
     }
 
     @PostMapping("/chats/{id}/messages")
-    SseEmitter message(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, @RequestBody NewMessage body,
-                       HttpServletRequest request) {
+    void message(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, @RequestBody NewMessage body,
+                       HttpServletRequest request, HttpServletResponse response) {
         NewMessage message = body == null ? new NewMessage(null, null, null) : body;
-        return streams.open(user, request, id,
+        streams.open(user, request, response, id,
                 listener -> sending.send(user.id(), id, message.content(), message.model(), files(message.attachments()), listener));
     }
 
     /** Answers the last user message again (after a failure or a stop) without repeating it. */
     @PostMapping("/chats/{id}/regenerate")
-    SseEmitter regenerate(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, HttpServletRequest request) {
-        return streams.open(user, request, id, listener -> regenerating.regenerate(user.id(), id, listener));
+    void regenerate(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, HttpServletRequest request, HttpServletResponse response) {
+        streams.open(user, request, response, id, listener -> regenerating.regenerate(user.id(), id, listener));
     }
 
     /** The Stop button: ends this user's answer in progress in the chat at once, keeping what arrived. */

@@ -1,6 +1,7 @@
 package uz.suhbat.adapter.in.web.chat;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -9,7 +10,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import uz.suhbat.adapter.in.web.security.SignedInUser;
 import uz.suhbat.application.port.in.chat.ChatQuery;
 import uz.suhbat.application.port.in.chat.EditMessageUseCase;
@@ -41,12 +41,12 @@ class MessageVersionsApiController {
 
     /** The question's new version (with its files), then the answer to it, as the event stream of a new message. */
     @PostMapping("/edit")
-    SseEmitter edit(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, @PathVariable int rank, @RequestBody Edit body,
-                    HttpServletRequest request) {
+    void edit(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, @PathVariable int rank, @RequestBody Edit body,
+                    HttpServletRequest request, HttpServletResponse response) {
         Edit edit = body == null ? new Edit(null, null, null) : body;
         java.util.List<Long> files = edit.attachments() == null ? null
                 : edit.attachments().stream().filter(java.util.Objects::nonNull).toList();
-        return streams.open(user, request, id,
+        streams.open(user, request, response, id,
                 listener -> editing.edit(user.id(), id, rank, edit.content(), edit.model(), files, listener));
     }
 

@@ -68,7 +68,8 @@ class SecurityConfiguration {
             .authenticationManager(new ProviderManager(new SignInAuthenticationProvider<>(signIn,
                     user -> new SignedInUser(user.userId(), user.username(), user.sessionEpoch()), "USER")))
             .authorizeHttpRequests(auth -> auth
-                // the second dispatch at the end of a streamed answer (Spring MVC's async dispatch): the request was
+                // the second dispatch at the end of an answer of the OpenAI-compatible API (Spring MVC's async dispatch; the
+                // chat screen's streams end without one, EventStream): the request was
                 // authorised on its own dispatch; Spring Session's filter does not run on it (application.properties,
                 // spring.session.servlet.filter-dispatcher-types), so that no answer's end reads the session again
                 .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
