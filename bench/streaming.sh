@@ -11,7 +11,7 @@
 #   COMPARE=/tmp/before.jar DURATION=0 bench/streaming.sh
 #                                       # the time to first token of this tree's jar (A) and another jar (B) side by side: both
 #                                       # run at once, each round asks the upstream alone and both apps (order alternating)
-#   COMPARE=target/suhbat.jar COMPARE_OPTIONS="-Dsome.setting=x" DURATION=0 bench/streaming.sh
+#   COMPARE=bootstrap/target/suhbat.jar COMPARE_OPTIONS="-Dsome.setting=x" DURATION=0 bench/streaming.sh
 #                                       # one jar against itself with B's own further JVM options (a setting compared)
 #   JAR=/tmp/some.jar bench/streaming.sh  # that jar instead of building this tree's
 #   WARMUP=500 SEQUENTIAL=300           # warm-up pairs and measured pairs of the time to first token
@@ -31,13 +31,22 @@ if [ "${1:-}" = in-jvm ]; then
   echo "# results also in bootstrap/target/benchmark-streaming.txt; done at $(date -u '+%H:%M UTC'), load: $(cut -d' ' -f1-3 /proc/loadavg)"
   exit
 fi
+# JAR and COMPARE are read from the project's folder (the benchmark itself runs in bootstrap/)
+absolute() { case "$1" in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
 if [ -z "${JAR:-}" ]; then
   ./mvnw -B -ntp -q -DskipTests package
+  JAR=bootstrap/target/suhbat.jar
+fi
+JAR=$(absolute "$JAR")
+[ -f "$JAR" ] || { echo "no jar at $JAR" >&2; exit 1; }
+if [ -n "${COMPARE:-}" ]; then
+  COMPARE=$(absolute "$COMPARE")
+  [ -f "$COMPARE" ] || { echo "no jar at $COMPARE" >&2; exit 1; }
 fi
 ./mvnw -B -ntp -q -pl bootstrap -am test -Dtest=OutsideStreamingBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dsuhbat.benchmark.rate="${RATE:-50}" -Dsuhbat.benchmark.seconds="${DURATION:-40}" \
   -Dsuhbat.benchmark.sustainedWarmup="${SUSTAINED_WARMUP:-0}" \
   -Dsuhbat.benchmark.warmup="${WARMUP:-500}" -Dsuhbat.benchmark.sequential="${SEQUENTIAL:-300}" \
-  -Dsuhbat.benchmark.compare="${COMPARE:-}" -Dsuhbat.benchmark.compareOptions="${COMPARE_OPTIONS:-}" -Dsuhbat.benchmark.jar="${JAR:-target/suhbat.jar}" \
+  -Dsuhbat.benchmark.compare="${COMPARE:-}" -Dsuhbat.benchmark.compareOptions="${COMPARE_OPTIONS:-}" -Dsuhbat.benchmark.jar="$JAR" \
   -Dsuhbat.benchmark.jvmOptions="$SUHBAT_JVM_OPTIONS" | grep -v -E '^\[main\] (INFO|WARN)' || true
 echo "# results also in bootstrap/target/benchmark-streaming-outside.txt; done at $(date -u '+%H:%M UTC'), load: $(cut -d' ' -f1-3 /proc/loadavg)"
