@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -44,8 +47,9 @@ import javax.net.ssl.SSLSocketFactory;
  *     connection; a failure later than {@link #RESEND_WITHIN} is reported, since the server may
  *     have taken the request.</li>
  * <li>Silence longer than the read timeout, waiting for the response or inside its body, fails the
- *     read with {@link HttpTimeoutException}; a connect that takes longer than the connect timeout
- *     with {@link HttpConnectTimeoutException}.</li>
+ *     read with {@link HttpTimeoutException}, and so does a request that takes as long to send;
+ *     a connect or TLS handshake that takes longer than the connect timeout fails with
+ *     {@link HttpConnectTimeoutException}.</li>
  * </ul>
  */
 final class Http1Connections {
@@ -58,6 +62,9 @@ final class Http1Connections {
     static final int CHECK_AFTER_IDLE_SECONDS = 2;
     static final Duration RESEND_WITHIN = Duration.ofMillis(250);
     private static final byte[] CRLF = {'\r', '\n'};
+
+    /** Ends writes that stall (see {@code Connection.write}); one timer thread for all, a task per request, not per piece. */
+    private static final ScheduledThreadPoolExecutor WRITE_WATCH = writeWatch();
 
     private final Duration connectTimeout;
     private final int readTimeoutMillis;
@@ -106,6 +113,12 @@ final class Http1Connections {
             fresh.close();
             throw e.cause;
         }
+    }
+
+    private static ScheduledThreadPoolExecutor writeWatch() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("upstream-write-watch").daemon().factory());
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     /** How many idle connections the pool holds, over all origins. */
@@ -337,14 +350,15 @@ final class Http1Connections {
         Response exchange(byte[] request, String method, boolean reused) throws IOException {
             long sent = System.nanoTime();
             try {
-                out.write(request);
-                out.flush();
+                write(request);
                 if (!fill()) {
                     throw new EOFException("the connection closed before a response");
                 }
             } catch (SocketTimeoutException e) {
                 close();
                 throw silence(e);
+            } catch (HttpTimeoutException e) {
+                throw e;
             } catch (IOException e) {
                 if (reused && System.nanoTime() - sent < RESEND_WITHIN.toNanos()) {
                     throw new StaleConnection(e);
@@ -422,6 +436,31 @@ final class Http1Connections {
                 body = new Body(Body.TO_CLOSE, 0, false);
             }
             return new Response(status, headers, body);
+        }
+
+        /**
+         * Sends the request. A socket's read timeout does not bound a write, so a watch closes the connection should sending
+         * the request take longer than the read timeout (a server that accepts and then reads nothing).
+         */
+        private void write(byte[] request) throws IOException {
+            AtomicBoolean expired = new AtomicBoolean();
+            ScheduledFuture<?> watch = WRITE_WATCH.schedule(() -> {
+                expired.set(true);
+                close();
+            }, readTimeoutMillis, TimeUnit.MILLISECONDS);
+            try {
+                out.write(request);
+                out.flush();
+            } catch (IOException e) {
+                if (expired.get()) {
+                    HttpTimeoutException timeout = new HttpTimeoutException("the upstream took no request for " + readTimeoutMillis + " ms");
+                    timeout.initCause(e);
+                    throw timeout;
+                }
+                throw e;
+            } finally {
+                watch.cancel(false);
+            }
         }
 
         /** Reads more into the buffer when it is empty; false at the end of the connection. */

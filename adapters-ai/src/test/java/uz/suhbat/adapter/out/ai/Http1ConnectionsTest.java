@@ -199,6 +199,19 @@ class Http1ConnectionsTest {
     }
 
     @Test
+    void aRequestTheServerStopsTakingFailsAfterTheReadTimeout() throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        server.serve(connection -> done.await(20, TimeUnit.SECONDS)); // accepts, then reads nothing
+        byte[] large = new byte[64 * 1024 * 1024]; // more than both sockets' buffers take
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> http.send("POST", URI.create(server.url("/")), List.of(), large))
+                .isInstanceOf(HttpTimeoutException.class).hasMessageContaining("took no request");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(READ).isLessThan(Duration.ofSeconds(10));
+        done.countDown();
+        assertThat(http.idleConnections()).isZero();
+    }
+
+    @Test
     void closingABodyFromAnotherThreadStopsItsReaderAndDropsTheConnection() throws Exception {
         CountDownLatch stop = new CountDownLatch(1);
         server.serve(connection -> {
