@@ -88,8 +88,7 @@ final class Http1Connections {
     record Response(int status, Map<String, List<String>> headers, InputStream body) {
 
         String header(String name) {
-            List<String> values = headers.get(name);
-            return values == null || values.isEmpty() ? null : values.getFirst();
+            return first(headers, name);
         }
     }
 
@@ -111,7 +110,7 @@ final class Http1Connections {
             return fresh.exchange(request, method, false);
         } catch (StaleConnection e) {
             fresh.close();
-            throw e.cause;
+            throw (IOException) e.getCause();
         }
     }
 
@@ -297,11 +296,8 @@ final class Http1Connections {
     /** Failed before the first byte of a response on a connection that had been idle: safe to send again. */
     private static final class StaleConnection extends IOException {
 
-        private final IOException cause;
-
         StaleConnection(IOException cause) {
             super(cause);
-            this.cause = cause;
         }
     }
 

@@ -94,11 +94,7 @@ class Http1ConnectionsTest {
     @Test
     void aPooledConnectionTheServerClosedWhileIdleIsReplacedAndTheRequestSentAgain() throws Exception {
         List<String> requests = new CopyOnWriteArrayList<>();
-        server.serve(connection -> {
-            requests.add(connection.readRequest());
-            connection.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
-            connection.close(); // without "Connection: close": the client learns it only at its next request
-        });
+        answerOnceThenClose(requests);
         for (int i = 0; i < 3; i++) {
             Http1Connections.Response response = post("/", "{\"n\":" + i + "}");
             assertThat(readAll(response.body())).isEqualTo("ok");
@@ -111,14 +107,8 @@ class Http1ConnectionsTest {
     @Test
     void aConnectionTheServerClosedAfterAWhileIdleIsNotUsedAndTheRequestArrivesOnce() throws Exception {
         List<String> requests = new CopyOnWriteArrayList<>();
-        server.serve(connection -> {
-            requests.add(connection.readRequest());
-            connection.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
-            connection.close();
-        });
-        Http1Connections.Response first = post("/", "{}");
-        first.body().readAllBytes();
-        first.body().close();
+        answerOnceThenClose(requests);
+        readToTheEnd(post("/", "{}"));
         assertThat(http.idleConnections()).isEqualTo(1);
         Thread.sleep(Http1Connections.CHECK_AFTER_IDLE_SECONDS * 1000L + 200);
         Http1Connections.Response second = post("/", "{}");
@@ -137,9 +127,7 @@ class Http1ConnectionsTest {
             Thread.sleep(Http1Connections.RESEND_WITHIN.toMillis() + 300); // working on it, then gone
             connection.close();
         });
-        Http1Connections.Response first = post("/", "{}");
-        first.body().readAllBytes();
-        first.body().close();
+        readToTheEnd(post("/", "{}"));
         assertThatThrownBy(() -> post("/", "{}")).isInstanceOf(IOException.class);
         assertThat(requests).as("sent once: the server may have acted on it").hasSize(2);
         assertThat(server.accepted.get()).isEqualTo(1);
@@ -262,6 +250,21 @@ class Http1ConnectionsTest {
                 List.of(new Http1Connections.Header("Authorization", "Bearer k"),
                         new Http1Connections.Header("Content-Length", "999")),
                 body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Each connection: one request answered "ok", then closed without "Connection: close" (the client learns it at its next request). */
+    private void answerOnceThenClose(List<String> requests) {
+        server.serve(connection -> {
+            requests.add(connection.readRequest());
+            connection.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+            connection.close();
+        });
+    }
+
+    /** Reads the body to its end and closes it, which gives its connection back to the pool. */
+    private static void readToTheEnd(Http1Connections.Response response) throws IOException {
+        response.body().readAllBytes();
+        response.body().close();
     }
 
     private static String readAll(InputStream body) throws IOException {

@@ -54,7 +54,7 @@ public final class SessionCheckService implements SessionCheckQuery {
         if (signedIn != null) {
             Optional<SignedInReadPort.SignedIn<NewChatReadPort.NewChatFacts>> read = signedIn.newChat(userId, deviceSeries);
             facts = read.map(SignedInReadPort.SignedIn::read);
-            state = onDevice(stateOf(facts.map(f -> f.author().user()), sessionEpoch), read.map(SignedInReadPort.SignedIn::deviceSignedIn).orElse(false));
+            state = stateOf(read, f -> f.author().user(), sessionEpoch);
         } else {
             facts = newChats.newChatOf(userId);
             state = withDevice(stateOf(facts.map(f -> f.author().user()), sessionEpoch), userId, deviceSeries);
@@ -66,6 +66,13 @@ public final class SessionCheckService implements SessionCheckQuery {
     private SessionState withDevice(SessionState state, long userId, String deviceSeries) {
         return onDevice(state, !(state instanceof Active) || deviceSeries == null
                 || devices.findBySeries(deviceSeries).filter(device -> device.userId() == userId).isPresent());
+    }
+
+    /** The state read with {@link SignedInReadPort}: the user's as {@link #stateOf}, ended when the device was signed out. */
+    private static <T> SessionState stateOf(Optional<SignedInReadPort.SignedIn<T>> read, java.util.function.Function<T, User> user,
+                                            int sessionEpoch) {
+        return onDevice(stateOf(read.map(found -> user.apply(found.read())), sessionEpoch),
+                read.map(SignedInReadPort.SignedIn::deviceSignedIn).orElse(false));
     }
 
     /** An active session of a device that was signed out (on any node) ends here. */
@@ -110,8 +117,7 @@ public final class SessionCheckService implements SessionCheckQuery {
             return withDevice(check(userId, sessionEpoch), userId, deviceSeries);
         }
         // the user and the device in one read: every request of a remembered device waits for it
-        Optional<SignedInReadPort.SignedIn<User>> read = signedIn.user(userId, deviceSeries);
-        return onDevice(stateOf(read.map(SignedInReadPort.SignedIn::read), sessionEpoch), read.map(SignedInReadPort.SignedIn::deviceSignedIn).orElse(false));
+        return stateOf(signedIn.user(userId, deviceSeries), user -> user, sessionEpoch);
     }
 
     @Override

@@ -134,9 +134,9 @@ class AnswerStreams implements AutoCloseable {
               Function<AnswerListener, Outcome> start) {
         Locale locale = locales.resolveLocale(request);
         Instant startedAt = stops.now();
-        EventStream emitter = new EventStream(request, response, STREAM_TIMEOUT);
+        EventStream events = new EventStream(request, response, STREAM_TIMEOUT);
         AtomicReference<Running> key = new AtomicReference<>(chatId == null ? null : new Running(user.id(), chatId));
-        Listener listener = new Listener(emitter, user, locale, key);
+        Listener listener = new Listener(events, user, locale, key);
         streaming.add(listener);
         Outcome outcome;
         try {
@@ -163,7 +163,7 @@ class AnswerStreams implements AutoCloseable {
         // the Stop button also ends the HTTP response, so that no request stays open until its timeout
         Runnable stopByUser = () -> {
             stopAnswer.run();
-            emitter.complete();
+            events.complete();
         };
         if (key.get() != null) {
             Entry entry = new Entry(stopByUser, startedAt);
@@ -174,9 +174,9 @@ class AnswerStreams implements AutoCloseable {
             }
         }
         // the browser went away (Stop button, closed tab) or the stream timed out: keep what arrived
-        emitter.onEnd(stopAnswer);
+        events.onEnd(stopAnswer);
         try {
-            emitter.open();
+            events.open();
         } catch (RuntimeException e) {
             stopAnswer.run(); // no stream to write to: the answer stops and keeps what arrived
             throw e;
@@ -224,7 +224,7 @@ class AnswerStreams implements AutoCloseable {
 
     private final class Listener implements AnswerListener {
 
-        private final EventStream emitter;
+        private final EventStream events;
         private final SignedInUser user;
         private final Locale locale;
         private final AtomicReference<Running> key;
@@ -232,8 +232,8 @@ class AnswerStreams implements AutoCloseable {
         /** set by the node's session check: the user may no longer chat */
         private volatile boolean sessionEnded;
 
-        Listener(EventStream emitter, SignedInUser user, Locale locale, AtomicReference<Running> key) {
-            this.emitter = emitter;
+        Listener(EventStream events, SignedInUser user, Locale locale, AtomicReference<Running> key) {
+            this.events = events;
             this.user = user;
             this.locale = locale;
             this.key = key;
@@ -259,10 +259,11 @@ class AnswerStreams implements AutoCloseable {
         public void delta(String text) {
             if (sessionEnded) {
                 send("error", Map.of("error", "signed_out", "message", messages.getMessage("login.ended", null, locale)));
-                emitter.complete();
+                events.complete();
                 throw new IllegalStateException("the account may no longer chat");
             }
-            sendFrame("event:delta\ndata:{\"text\":" + jsonString(text) + "}\n\n");
+            // every piece of every answer comes here: framed as send would frame it, without the JSON mapper
+            events.send("event:delta\ndata:{\"text\":" + jsonString(text) + "}\n\n");
         }
 
         private void finished() {
@@ -286,7 +287,7 @@ class AnswerStreams implements AutoCloseable {
             // the user's daily quota after this message; null when none applies
             data.put("today", Allowances.json(done.today()));
             send("done", data);
-            emitter.complete();
+            events.complete();
         }
 
         @Override
@@ -294,17 +295,12 @@ class AnswerStreams implements AutoCloseable {
             finished();
             String code = AnswerFailures.code(failure);
             send("error", Map.of("error", code, "message", messages.getMessage(AnswerFailures.messageKey(failure), null, locale)));
-            emitter.complete();
+            events.complete();
         }
 
         /** An event with its data as JSON; throws IllegalStateException when nobody listens any more, so the answer stops and keeps what arrived. */
         private void send(String event, Object data) {
-            sendFrame("event:" + event + "\ndata:" + json.writeValueAsString(data) + "\n\n");
-        }
-
-        /** A whole event, already framed, in one write (every piece of every answer comes here: no JSON mapper for it). */
-        private void sendFrame(String frame) {
-            emitter.send(frame);
+            events.send("event:" + event + "\ndata:" + json.writeValueAsString(data) + "\n\n");
         }
     }
 

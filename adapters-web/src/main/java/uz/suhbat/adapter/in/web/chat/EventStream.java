@@ -26,7 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class EventStream {
 
-    static final String CONTENT_TYPE = "text/event-stream;charset=UTF-8";
+    private static final String CONTENT_TYPE = "text/event-stream;charset=UTF-8";
 
     private final HttpServletRequest request;
     private final HttpServletResponse response;
