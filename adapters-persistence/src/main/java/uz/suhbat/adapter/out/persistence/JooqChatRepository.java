@@ -113,18 +113,25 @@ final class JooqChatRepository implements ChatRepository {
     }
 
     /**
-     * {@link #create} in one round trip and the commit (every new chat waits for it before its first token): the chat, its
-     * question and the two statistics counters, as {@link UsageCounts#writer} and {@link UsageCounts#add} write them, sent as
-     * one multi-statement query with the chat's new id kept in a session variable, then the id read back in the same trip.
-     * Should a statement fail, the server runs none after it and the transaction is rolled back. The commit stays a call of
-     * its own: sent inside the query, the driver would have to be told to trust the server's "no transaction open"
-     * ({@code useLocalTransactionState}), and after a failed statement that state is stale, so the rollback would be skipped
-     * and the connection go back to the pool with the failed statement's transaction (and its locks) open.
+     * {@link #create} in one round trip, its commit included (every new chat waits for it before its first token): the chat,
+     * its question and the two statistics counters, as {@link UsageCounts#writer} and {@link UsageCounts#add} write them, sent
+     * as one multi-statement query with the chat's new id kept in a session variable, the id read back, then {@code commit},
+     * all in the same trip.
+     * <p>
+     * The commit is a statement of the query, not a call of the driver: the connection (autocommit off) is used without jOOQ's
+     * transaction, so nothing sends a second {@code COMMIT}. Should a statement fail, the server runs none after it (the
+     * {@code commit} among them) and its transaction stays open: it is rolled back here, by a {@code rollback} the driver always
+     * sends ({@code useLocalTransactionState} is off, so it never trusts a stale "no transaction open"), before the connection
+     * goes back to the pool. After a commit the connection goes back to the pool on a virtual thread of its own: the pool
+     * resets it there (a {@code rollback} of the nothing left, one round trip) while the chat's first token leaves.
      */
     private StartedChat createAtOnce(long userId, String title, String model, MessageLimit limit, String content, Instant now,
                                      String answeringBy) {
-        return transactions.transactionResult(tx -> {
-            DSLContext t = tx.dsl();
+        org.jooq.ConnectionProvider connections = transactions.configuration().connectionProvider();
+        java.sql.Connection connection = connections.acquire();
+        boolean committed = false;
+        try {
+            DSLContext t = DSL.using(transactions.configuration().derive(new org.jooq.impl.DefaultConnectionProvider(connection)));
             LocalDateTime at = Times.toDb(now);
             Object[] inputs = {answeringBy, at, userId, title, model, limit.value(), content, at.toLocalDate()};
             NewChatStatement statement = answeringBy == null ? null : newChatStatement(t);
@@ -139,11 +146,30 @@ final class JooqChatRepository implements ChatRepository {
                 binds = rendered.binds().toArray();
             }
             org.jooq.Results results = t.fetchMany(sql, binds);
+            committed = true;
             long id = results.get(results.size() - 1).get(0).get(0, Long.class);
             Instant stored = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             return new StartedChat(new Chat(id, userId, title, model, stored, stored, limit, 1, null),
                     new Message(1, Role.USER, content, stored, MessageStatus.COMPLETE, model, 0, 0, List.of()));
-        });
+        } catch (RuntimeException | Error e) {
+            rollBack(connection, e);
+            throw e;
+        } finally {
+            if (committed) {
+                Thread.ofVirtual().name("new-chat-connection-release").start(() -> connections.release(connection));
+            } else {
+                connections.release(connection);
+            }
+        }
+    }
+
+    /** Ends the transaction a failed multi-statement query left open; a connection that cannot is one the pool drops. */
+    private static void rollBack(java.sql.Connection connection, Throwable failure) {
+        try {
+            connection.rollback();
+        } catch (java.sql.SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     private record Rendered(String sql, List<Object> binds) {
@@ -256,7 +282,8 @@ final class JooqChatRepository implements ChatRepository {
             sql.append(t.render(query)).append(";\n");
             binds.addAll(t.extractBindValues(query));
         }
-        sql.append("select @suhbat_new_chat");
+        // the id read before the commit, inside the transaction; the commit is the query's last statement
+        sql.append("select @suhbat_new_chat;\ncommit");
         return new Rendered(sql.toString(), binds);
     }
 

@@ -93,9 +93,10 @@ class JooqChatRepositoryOnTransactionConnectionsTest extends ChatRepositoryContr
     }
 
     /**
-     * One COMMIT on the server per new chat; a new chat whose statement fails is rolled back and its connection goes back to
-     * the pool clean (with the commit sent inside the query and {@code useLocalTransactionState}, the rollback was skipped
-     * after such a failure, and the next test's emptying of the tables waited for the open transaction's locks for ever).
+     * One COMMIT on the server per new chat (sent inside the chat's query); a new chat whose statement fails is rolled back and
+     * its connection goes back to the pool clean (an earlier try sent the commit inside the query and let the driver trust its
+     * {@code useLocalTransactionState}: the rollback was skipped after such a failure, and the next test's emptying of the
+     * tables waited for the open transaction's locks for ever).
      */
     @org.junit.jupiter.api.Test
     void aNewChatIsCommittedOnceAndAFailedOneLeavesNothingAndAUsableConnection() {
@@ -133,6 +134,44 @@ class JooqChatRepositoryOnTransactionConnectionsTest extends ChatRepositoryContr
                     Instant.parse("2026-11-30T07:42:00Z"));
         }
         org.assertj.core.api.Assertions.assertThat(chats.findByUser(userId(2))).hasSize(6);
+    }
+
+    /**
+     * A statement that fails after others of the new chat's query have run (the chat and its question inserted, then the
+     * statistics counter's insert waits for a lock held elsewhere until the lock wait times out): the server runs none after
+     * it, the query's {@code commit} among them, and leaves the transaction open; the repository rolls it back, so nothing
+     * of the chat stays, no lock is held, and the connection stores the next chat.
+     */
+    @org.junit.jupiter.api.Test
+    void aNewChatWhoseQueryFailsHalfWayLeavesNothingAndNoOpenTransaction() throws Exception {
+        emptyRepository();
+        DSLContext db = TestDatabase.dsl();
+        try (com.zaxxer.hikari.HikariDataSource pool = TestDatabase.transactionConnections("set session innodb_lock_wait_timeout = 1")) {
+            ChatRepository chats = new JooqChatRepository(db, PersistenceConfiguration.transactional(db, pool), true);
+            Instant at = Instant.parse("2026-11-30T08:00:00Z");
+            db.connection(holder -> {
+                holder.setAutoCommit(false);
+                try (java.sql.Statement statement = holder.createStatement()) {
+                    // no counter row of that day yet: the lock covers the gap where the new chat's counter would go
+                    statement.executeQuery("select * from usage_count where day = '2026-11-30' for update").close();
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> chats.createClaimedWithFirstMessage(userId(1), "t",
+                                    "gpt-4o-mini", new uz.suhbat.domain.limit.MessageLimit(5), "savol", at, "owner"))
+                            .isInstanceOf(RuntimeException.class)
+                            .hasStackTraceContaining("Lock wait timeout");
+                } finally {
+                    holder.rollback();
+                    holder.setAutoCommit(true);
+                }
+            });
+            org.assertj.core.api.Assertions.assertThat(db.fetchValue("select count(*) from chat")).isEqualTo(0L);
+            org.assertj.core.api.Assertions.assertThat(db.fetchValue("select count(*) from chat_history")).isEqualTo(0L);
+            org.assertj.core.api.Assertions.assertThat(db.fetchValue("select count(*) from information_schema.innodb_trx"))
+                    .as("no transaction left open").isEqualTo(0L);
+            long id = chats.createClaimedWithFirstMessage(userId(1), "t", "gpt-4o-mini", new uz.suhbat.domain.limit.MessageLimit(5),
+                    "savol", at, "owner").started().chat().id();
+            org.assertj.core.api.Assertions.assertThat(db.fetchValue("select count(*) from chat_history where chat_id = ?", id)).isEqualTo(1L);
+            org.assertj.core.api.Assertions.assertThat(((Number) db.fetchValue("select sum(messages) from usage_count")).longValue()).isEqualTo(1L);
+        }
     }
 
     private static long commits(DSLContext db) {

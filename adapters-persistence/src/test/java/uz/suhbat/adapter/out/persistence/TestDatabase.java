@@ -49,6 +49,22 @@ public final class TestDatabase {
     }
 
     /**
+     * A pool of its own like {@link #transactionConnections()}, whose every connection first runs {@code connectionInitSql}
+     * (a session setting a test needs); the caller closes it.
+     */
+    public static synchronized HikariDataSource transactionConnections(String connectionInitSql) {
+        dsl();
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(jdbcUrl + "&allowMultiQueries=true");
+        hikari.setUsername("root");
+        hikari.setPassword("");
+        hikari.setMaximumPoolSize(2);
+        hikari.setAutoCommit(false);
+        hikari.setConnectionInitSql(connectionInitSql);
+        return new HikariDataSource(hikari);
+    }
+
+    /**
      * A second, empty database on the same server (dropped first if it exists), for tests that need
      * to run the migrations themselves, e.g. up to a version, then insert rows, then the rest.
      */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -21,8 +22,18 @@ import uz.suhbat.domain.user.Language;
  * {@code {{#n}}12345{{/n}}} for a number in the page language ("12 345", "12,345");
  * {@code lang} for the page language's tag, {@code languages} for the switch, and {@code csrf} for forms
  * and the API meta tags.
+ * <p>
+ * Only for the controllers that render pages (and the error pages): Spring calls every {@code @ModelAttribute} method of an
+ * advice that applies before each request's handler, so applied to every controller these seven ran (by reflection, each
+ * with its own argument resolution) before every JSON call as well, a new chat's among them, for a model nobody renders
+ * (docs/benchmarks.md, "Session 12: the single chat's path").
  */
-@ControllerAdvice
+@ControllerAdvice(basePackages = {
+    "uz.suhbat.adapter.in.web.page",
+    "uz.suhbat.adapter.in.web.admin",
+    "uz.suhbat.adapter.in.web.security",
+    "uz.suhbat.adapter.in.web.source"
+}, assignableTypes = ErrorController.class)
 class PageModelAdvice {
 
     /** Each language named in itself, as the switch shows it. */
