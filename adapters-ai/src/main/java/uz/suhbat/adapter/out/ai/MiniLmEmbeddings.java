@@ -220,7 +220,7 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
         use.readLock().lock();
         try {
             lastUsed = System.nanoTime();
-            embeddings = model().runtime.embedAll(texts);
+            embeddings = model().embedAll(texts);
             lastUsed = System.nanoTime();
         } finally {
             use.readLock().unlock();
@@ -294,43 +294,87 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
      * The runtime: an ONNX Runtime session of the model file in langchain4j's jar with its tokenizer, in a class loader
      * of its own ({@link RuntimeClassLoader}), embedding on threads of its own; closed on release, after which the
      * loader, its classes and native libraries go at the next full collection.
+     * <p>
+     * Every call into the runtime (its opening, each text, its closing) runs on a thread of this load, never on the
+     * caller's: ONNX Runtime keeps {@code thread_local} state with destructors on the threads that call it, and the C
+     * library cannot unload {@code libonnxruntime.so} while a thread holding such state lives. Called on a request's
+     * carrier thread (langchain4j embeds a single text on the calling thread) or on a start-up thread, the library stayed
+     * mapped after every release for as long as that thread lived (gdb: {@code __cxa_thread_atexit_impl} from
+     * {@code libonnxruntime.so} on the calling thread; {@code MiniLmEmbeddingsReleaseTest}). The threads of a load end at
+     * its release, and with them that state.
      */
     private static final class Loaded {
 
         private final ExecutorService executor;
+        /** Where each call runs; the runtime's own parallel work goes to {@link #executor}. */
+        private final ExecutorService calls;
         private final RuntimeClassLoader.Opened runtime;
 
         Loaded(int threads, boolean lean) {
-            AtomicInteger count = new AtomicInteger();
             // threads of this load only: they end at the release, and nothing of the runtime's stays on them
-            this.executor = Executors.newFixedThreadPool(threads, task -> {
-                Thread thread = new Thread(task, "minilm-embedding-" + count.incrementAndGet());
-                // an unclosed adapter (tests, a failed start-up) must not keep the JVM alive
-                thread.setDaemon(true);
-                return thread;
-            });
+            this.executor = Executors.newFixedThreadPool(threads, daemons("minilm-embedding-"));
+            this.calls = Executors.newCachedThreadPool(daemons("minilm-call-"));
             try {
-                this.runtime = RuntimeClassLoader.open(Map.of("model", ModelFile.PATH.toString(),
+                ExecutorService parallel = executor;
+                this.runtime = on(calls, () -> RuntimeClassLoader.open(Map.of("model", ModelFile.PATH.toString(),
                         "tokenizer-resource", "all-minilm-l6-v2-tokenizer.json", "pooling", "mean",
-                        "session", lean ? "lean" : "default", "dimensions", String.valueOf(DIMENSIONS)), executor);
+                        "session", lean ? "lean" : "default", "dimensions", String.valueOf(DIMENSIONS)), parallel));
             } catch (RuntimeException | Error e) {
-                executor.shutdown();
+                shutDown();
                 throw e;
             }
         }
 
+        List<float[]> embedAll(List<String> texts) {
+            return on(calls, () -> runtime.embedAll(texts));
+        }
+
         void close() {
             try {
-                runtime.close();
+                on(calls, () -> {
+                    runtime.close();
+                    return null;
+                });
             } finally {
-                executor.shutdown();
-                try {
-                    // ended threads hold nothing of the runtime's when the collection after the release comes
-                    executor.awaitTermination(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                shutDown();
             }
+        }
+
+        private void shutDown() {
+            executor.shutdown();
+            calls.shutdown();
+            try {
+                // ended threads hold nothing of the runtime's when the collection after the release comes
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+                calls.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Runs {@code call} on one of {@code threads} and waits for it (as the caller's own call would, through interrupts). */
+        private static <T> T on(ExecutorService threads, java.util.function.Supplier<T> call) {
+            try {
+                return java.util.concurrent.CompletableFuture.supplyAsync(call, threads).join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                if (e.getCause() instanceof Error failure) {
+                    throw failure;
+                }
+                throw e;
+            }
+        }
+
+        private static java.util.concurrent.ThreadFactory daemons(String name) {
+            AtomicInteger count = new AtomicInteger();
+            return task -> {
+                Thread thread = new Thread(task, name + count.incrementAndGet());
+                // an unclosed adapter (tests, a failed start-up) must not keep the JVM alive
+                thread.setDaemon(true);
+                return thread;
+            };
         }
     }
 }
