@@ -5,6 +5,9 @@
 #   -Xms16m, heap ratios  start small, grow when needed, give memory back after a collection (the application collects
 #                         once 5 s after start-up: CollectAfterStart). MaxHeapFreeRatio=20 with NewRatio=3 saved 11 MB
 #                         idle but made sustained streaming worse in two runs (docs/benchmarks.md, "Session 7: memory"): not used
+#   -XX:NewRatio=4        the young generation a fifth of the heap, not a third: its eden is all resident once used, so
+#                         idle 248 MB (three runs) against 254-264 MB with the default; under sustained streaming twice as
+#                         many young collections, each shorter, the p95 unchanged (docs/benchmarks.md, "Session 12")
 #   -Xss512k              stacks of platform threads (answers stream on virtual threads)
 #   -XX:MaxDirectMemorySize=64m  a bound for what was sized for large machines
 #   -XX:ReservedCodeCacheSize=128m -XX:SweeperThreshold=50  the compiled code's space (reserved, not resident: idle 334-335
@@ -36,5 +39,5 @@ suhbat_jvm_major=${SUHBAT_JAVA_MAJOR:-$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xsh
   | sed -n 's/^ *java\.specification\.version = //p' | sed 's/^1\.//' | head -n1)}
 suhbat_jvm_headers=
 case "$suhbat_jvm_major" in ''|*[!0-9]*) ;; *) [ "$suhbat_jvm_major" -ge 25 ] && suhbat_jvm_headers=" -XX:+UseCompactObjectHeaders" ;; esac
-SUHBAT_JVM_OPTIONS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps -Xss512k -XX:ReservedCodeCacheSize=128m -XX:SweeperThreshold=50 -XX:MaxDirectMemorySize=64m -XX:TrimNativeHeapInterval=10000 -XX:SoftRefLRUPolicyMSPerMB=0 -Djdk.util.jar.version=21$suhbat_jvm_headers"}
+SUHBAT_JVM_OPTIONS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:NewRatio=4 -XX:-ShrinkHeapInSteps -Xss512k -XX:ReservedCodeCacheSize=128m -XX:SweeperThreshold=50 -XX:MaxDirectMemorySize=64m -XX:TrimNativeHeapInterval=10000 -XX:SoftRefLRUPolicyMSPerMB=0 -Djdk.util.jar.version=21$suhbat_jvm_headers"}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}

@@ -3,7 +3,9 @@ package uz.suhbat.adapter.out.ai;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.ref.WeakReference;
+import java.lang.ref.PhantomReference;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -65,6 +67,8 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
 
     /** Full collections right after a release at most, a quarter second apart, until the runtime's class loader is collected. */
     static final int COLLECTIONS_AFTER_RELEASE = 3;
+    /** Where the released loaders' references go once cleared (drained at each look, so they do not pile up). */
+    private static final ReferenceQueue<ClassLoader> RELEASED = new ReferenceQueue<>();
     /** Seconds after a release at which the runtime's class loader, if still there, is collected again. */
     static final long[] LATER_COLLECTIONS = {5, 15, 30, 60, 120};
 
@@ -79,7 +83,15 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
     private volatile long lastUsed = System.nanoTime();
     private final AtomicInteger loads = new AtomicInteger();
     /** The class loader of the runtime released last, until it is collected (the releaser's thread only). */
-    private WeakReference<ClassLoader> releasedLoader = new WeakReference<>(null);
+    /**
+     * The released runtime's class loader until it is collected: a phantom reference, which is cleared only once nothing
+     * can reach the loader, not even an object waiting for its finalizer (DJL's tokenizer has one, and it reaches the
+     * loader through its class). A weak reference is cleared at the first collection, before that finalizer has run and
+     * while the loader still lives: taken for "collected", it stopped the collections after the first, and on an idle
+     * server with the serial collector (which unloads classes only in full collections) the loader, its classes and its
+     * native libraries then stayed until some later full collection, if any (docs/benchmarks.md, "Session 12").
+     */
+    private Reference<ClassLoader> releasedLoader = new PhantomReference<>(null, null);
 
     MiniLmEmbeddings() {
         this(Runtime.getRuntime().availableProcessors(), IDLE_RELEASE);
@@ -153,7 +165,7 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
             // goes too: the heap shrinks to what is in use; the C heap is trimmed by the JVM within 10 s
             // (-XX:TrimNativeHeapInterval; docs/benchmarks.md, "Session 8: memory"); and the runtime's class loader,
             // unreachable now, is collected with its classes, and the JDK closes its native libraries
-            for (int i = 0; i < COLLECTIONS_AFTER_RELEASE && (i == 0 || releasedLoader.get() != null); i++) {
+            for (int i = 0; i < COLLECTIONS_AFTER_RELEASE && (i == 0 || !releasedLoader.refersTo(null)); i++) {
                 if (i > 0) {
                     // DJL's tokenizer has a finalizer: the first collection queues it, and only one after the JVM's
                     // finalizer thread ran it can find the loader unreachable
@@ -161,8 +173,8 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
                 }
                 CompactCollection.run();
             }
-            // in the application the loader was seen to stay reachable for longer (seconds to a minute, through no
-            // strong path a heap dump shows later): collected again while it is still there, a few times, then left
+            // should something still hold the loader (a text that came meanwhile and was sent away, a finalizer that
+            // has not run yet), it is collected again while it is still there, a few times, then left
             for (long seconds : LATER_COLLECTIONS) {
                 releaser.schedule(this::collectReleasedLoader, seconds, TimeUnit.SECONDS);
             }
@@ -184,14 +196,17 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
             return false;
         }
         model = null;
-        releasedLoader = new WeakReference<>(loaded.runtime.loader());
+        releasedLoader = new PhantomReference<>(loaded.runtime.loader(), RELEASED);
         loaded.close();
         return true;
     }
 
     /** A full collection if the released runtime's class loader is still there and no text loaded the runtime again. */
     private void collectReleasedLoader() {
-        if (model == null && releasedLoader.get() != null) {
+        while (RELEASED.poll() != null) {
+            // a loader collected earlier
+        }
+        if (model == null && !releasedLoader.refersTo(null)) {
             CompactCollection.run();
         }
     }

@@ -2,7 +2,8 @@ package uz.suhbat.adapter.out.ai;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.ref.WeakReference;
+import java.lang.ref.PhantomReference;
+import java.lang.ref.ReferenceQueue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,19 +27,20 @@ final class RuntimeReleaseProbe {
         try (MiniLmEmbeddings embeddings = new MiniLmEmbeddings(2, Duration.ofMillis(300))) {
             float[] before = embeddings.embed(TEXT);
             print("loaded libraries", nativeLibraries());
-            WeakReference<ClassLoader> loader = new WeakReference<>(embeddings.runtimeLoader());
+            // phantom: cleared only once nothing reaches the loader, not even an object waiting for its finalizer
+            PhantomReference<ClassLoader> loader = new PhantomReference<>(embeddings.runtimeLoader(), new ReferenceQueue<>());
             awaitRelease(embeddings, deadline);
             // the releaser's own collections (no help from here)
             long released = System.nanoTime();
-            while (loader.get() != null && System.nanoTime() - released < 10_000_000_000L) {
+            while (!loader.refersTo(null) && System.nanoTime() - released < 10_000_000_000L) {
                 Thread.sleep(50);
             }
-            print("collected by the release", loader.get() == null);
-            while (loader.get() != null && System.nanoTime() < deadline) {
+            print("collected by the release", loader.refersTo(null));
+            while (!loader.refersTo(null) && System.nanoTime() < deadline) {
                 System.gc();
                 Thread.sleep(100);
             }
-            print("collected", loader.get() == null);
+            print("collected", loader.refersTo(null));
             // the JDK's cleaner unloads a collected loader's native libraries soon after the collection
             while (!nativeLibraries().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(100);

@@ -26,7 +26,7 @@ import uz.suhbat.domain.user.Language;
  * Only for the controllers that render pages (and the error pages): Spring calls every {@code @ModelAttribute} method of an
  * advice that applies before each request's handler, so applied to every controller these seven ran (by reflection, each
  * with its own argument resolution) before every JSON call as well, a new chat's among them, for a model nobody renders
- * (docs/benchmarks.md, "Session 12: the single chat's path").
+ * (docs/benchmarks.md, "Session 12: the single chat's path on a new machine").
  */
 @ControllerAdvice(basePackages = {
     "uz.suhbat.adapter.in.web.page",
