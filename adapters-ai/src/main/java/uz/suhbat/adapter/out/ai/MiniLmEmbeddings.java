@@ -82,9 +82,9 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
     private volatile Loaded model;
     private volatile long lastUsed = System.nanoTime();
     private final AtomicInteger loads = new AtomicInteger();
-    /** The class loader of the runtime released last, until it is collected (the releaser's thread only). */
     /**
-     * The released runtime's class loader until it is collected: a phantom reference, which is cleared only once nothing
+     * The class loader of the runtime released last, until it is collected (the releaser's thread only): a phantom
+     * reference, which is cleared only once nothing
      * can reach the loader, not even an object waiting for its finalizer (DJL's tokenizer has one, and it reaches the
      * loader through its class). A weak reference is cleared at the first collection, before that finalizer has run and
      * while the loader still lives: taken for "collected", it stopped the collections after the first, and on an idle
@@ -330,10 +330,9 @@ final class MiniLmEmbeddings implements EmbeddingPort, AutoCloseable {
             this.executor = Executors.newFixedThreadPool(threads, daemons("minilm-embedding-"));
             this.calls = Executors.newCachedThreadPool(daemons("minilm-call-"));
             try {
-                ExecutorService parallel = executor;
                 this.runtime = on(calls, () -> RuntimeClassLoader.open(Map.of("model", ModelFile.PATH.toString(),
                         "tokenizer-resource", "all-minilm-l6-v2-tokenizer.json", "pooling", "mean",
-                        "session", lean ? "lean" : "default", "dimensions", String.valueOf(DIMENSIONS)), parallel));
+                        "session", lean ? "lean" : "default", "dimensions", String.valueOf(DIMENSIONS)), executor));
             } catch (RuntimeException | Error e) {
                 shutDown();
                 throw e;

@@ -37,15 +37,19 @@ public final class TestDatabase {
     public static synchronized javax.sql.DataSource transactionConnections() {
         dsl();
         if (transactionConnections == null) {
-            HikariConfig hikari = new HikariConfig();
-            hikari.setJdbcUrl(jdbcUrl + "&allowMultiQueries=true"); // as bootstrap's: several statements in one round trip
-            hikari.setUsername("root");
-            hikari.setPassword("");
-            hikari.setMaximumPoolSize(4);
-            hikari.setAutoCommit(false);
-            transactionConnections = new HikariDataSource(hikari);
+            transactionConnections = new HikariDataSource(transactionPool(4));
         }
         return transactionConnections;
+    }
+
+    private static HikariConfig transactionPool(int size) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(jdbcUrl + "&allowMultiQueries=true"); // as bootstrap's: several statements in one round trip
+        hikari.setUsername("root");
+        hikari.setPassword("");
+        hikari.setMaximumPoolSize(size);
+        hikari.setAutoCommit(false);
+        return hikari;
     }
 
     /**
@@ -54,12 +58,7 @@ public final class TestDatabase {
      */
     public static synchronized HikariDataSource transactionConnections(String connectionInitSql) {
         dsl();
-        HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(jdbcUrl + "&allowMultiQueries=true");
-        hikari.setUsername("root");
-        hikari.setPassword("");
-        hikari.setMaximumPoolSize(2);
-        hikari.setAutoCommit(false);
+        HikariConfig hikari = transactionPool(2);
         hikari.setConnectionInitSql(connectionInitSql);
         return new HikariDataSource(hikari);
     }
