@@ -60,6 +60,8 @@ final class Http1Connections {
     private static final int MAX_IDLE_PER_ORIGIN = 256;
     static final Duration MAX_IDLE = Duration.ofSeconds(30);
     static final int CHECK_AFTER_IDLE_SECONDS = 2;
+    private static final long MAX_IDLE_NANOS = MAX_IDLE.toNanos();
+    private static final long CHECK_AFTER_IDLE_NANOS = Duration.ofSeconds(CHECK_AFTER_IDLE_SECONDS).toNanos();
     static final Duration RESEND_WITHIN = Duration.ofMillis(250);
     private static final byte[] CRLF = {'\r', '\n'};
 
@@ -105,13 +107,8 @@ final class Http1Connections {
                 // the server had closed it while it was idle; the request never reached it
             }
         }
-        Connection fresh = connect(origin);
-        try {
-            return fresh.exchange(request, method, false);
-        } catch (StaleConnection e) {
-            fresh.close();
-            throw (IOException) e.getCause();
-        }
+        // a fresh connection is never taken for stale: a failure on it is the request's
+        return connect(origin).exchange(request, method, false);
     }
 
     private static ScheduledThreadPoolExecutor writeWatch() {
@@ -134,8 +131,8 @@ final class Http1Connections {
         Connection connection;
         while ((connection = connections.pollFirst()) != null) {
             long idleFor = now - connection.idleSince;
-            if (idleFor < MAX_IDLE.toNanos() && !connection.socket.isClosed()
-                    && (idleFor < Duration.ofSeconds(CHECK_AFTER_IDLE_SECONDS).toNanos() || connection.stillOpen())) {
+            if (idleFor < MAX_IDLE_NANOS && !connection.socket.isClosed()
+                    && (idleFor < CHECK_AFTER_IDLE_NANOS || connection.stillOpen())) {
                 return connection;
             }
             connection.close();
@@ -152,7 +149,7 @@ final class Http1Connections {
         int excess = connections.size() - MAX_IDLE_PER_ORIGIN;
         while (oldest.hasNext()) {
             Connection last = oldest.next();
-            if (excess <= 0 && connection.idleSince - last.idleSince < MAX_IDLE.toNanos()) {
+            if (excess <= 0 && connection.idleSince - last.idleSince < MAX_IDLE_NANOS) {
                 break;
             }
             if (connections.removeLastOccurrence(last)) {
@@ -325,9 +322,7 @@ final class Http1Connections {
          * Waits at most a millisecond for the answer.
          */
         boolean stillOpen() {
-            if (position != limit) {
-                return false;
-            }
+            // pooled only with nothing left unread (Body.close), so any byte now is the server's
             try {
                 socket.setSoTimeout(1);
                 try {

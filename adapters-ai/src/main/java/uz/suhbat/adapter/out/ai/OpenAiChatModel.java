@@ -38,7 +38,7 @@ final class OpenAiChatModel implements ChatModelPort, AutoCloseable {
     private final Map<String, StreamingChatModel> models = new ConcurrentHashMap<>();
     /** Reads the streams, which block between two pieces of an answer. */
     private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
-    /** Starts retries and fires read timeouts; its tasks are short, so one thread serves every stream. */
+    /** Starts retries; its tasks are short, so one thread serves every stream. */
     private final ScheduledExecutorService scheduler = scheduler();
     private final boolean withKey;
 
