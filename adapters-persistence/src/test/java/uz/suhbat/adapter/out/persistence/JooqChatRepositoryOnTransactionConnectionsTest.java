@@ -140,7 +140,9 @@ class JooqChatRepositoryOnTransactionConnectionsTest extends ChatRepositoryContr
      * A statement that fails after others of the new chat's query have run (the chat and its question inserted, then the
      * statistics counter's insert waits for a lock held elsewhere until the lock wait times out): the server runs none after
      * it, the query's {@code commit} among them, and leaves the transaction open; the repository rolls it back, so nothing
-     * of the chat stays, no lock is held, and the connection stores the next chat.
+     * of the chat stays, no lock is held, and the connection stores the next chat. (Hikari, the pool here and in bootstrap,
+     * would also roll back a connection given back with statements run since its last commit: checked by hand, the test
+     * passes without the repository's rollback too. That rollback is for a pool that does not.)
      */
     @org.junit.jupiter.api.Test
     void aNewChatWhoseQueryFailsHalfWayLeavesNothingAndNoOpenTransaction() throws Exception {
@@ -165,8 +167,15 @@ class JooqChatRepositoryOnTransactionConnectionsTest extends ChatRepositoryContr
             });
             org.assertj.core.api.Assertions.assertThat(db.fetchValue("select count(*) from chat")).isEqualTo(0L);
             org.assertj.core.api.Assertions.assertThat(db.fetchValue("select count(*) from chat_history")).isEqualTo(0L);
-            org.assertj.core.api.Assertions.assertThat(db.fetchValue("select count(*) from information_schema.innodb_trx"))
-                    .as("no transaction left open").isEqualTo(0L);
+            // the failed chat's transaction would hold its chat and question, written before the counter's statement failed;
+            // other transactions may come and go meanwhile (InnoDB's own, thread id 0, or a read view of no rows), so only a
+            // client's that wrote or locked rows counts; every one of them is printed should the assertion fail
+            var all = db.fetch("select trx_id, trx_state, trx_started, trx_mysql_thread_id, trx_query, trx_rows_locked,"
+                    + " trx_rows_modified, trx_is_read_only from information_schema.innodb_trx");
+            org.assertj.core.api.Assertions.assertThat(all)
+                    .filteredOn(trx -> trx.get("trx_mysql_thread_id", Long.class) != 0
+                            && (trx.get("trx_rows_modified", Long.class) > 0 || trx.get("trx_rows_locked", Long.class) > 0))
+                    .as("no transaction left open:%n%s", all.format()).isEmpty();
             long id = chats.createClaimedWithFirstMessage(userId(1), "t", "gpt-4o-mini", new uz.suhbat.domain.limit.MessageLimit(5),
                     "savol", at, "owner").started().chat().id();
             org.assertj.core.api.Assertions.assertThat(db.fetchValue("select count(*) from chat_history where chat_id = ?", id)).isEqualTo(1L);
