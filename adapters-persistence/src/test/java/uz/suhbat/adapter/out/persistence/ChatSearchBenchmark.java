@@ -67,6 +67,14 @@ class ChatSearchBenchmark {
                     median / plain);
             profile(db, me, query);
         }
+        // what a term too short for the index costs: reading the user's messages, and the substring test on each
+        String mine2 = "select count(*) from chat c straight_join chat_history h on h.chat_id = c.id where c.user_id = " + me + " and h.on_branch";
+        System.out.println("  the substring scan of the user's messages, by itself:");
+        for (String test : List.of(" and length(h.search_text) > 0", " and h.search_text like '%xi%'", " and h.search_text regexp 'xi'")) {
+            Object[] n = new Object[1];
+            double median = time(() -> n[0] = db.fetchValue(mine2 + test));
+            System.out.printf("  %-38s %5s rows   median %6.1f ms%n", test.substring(5), n[0], median);
+        }
     }
 
     /** The statements one search runs, each with its time and what EXPLAIN says of it. */

@@ -93,6 +93,22 @@ class JooqChatSearchTest {
     }
 
     @Test
+    void aShortTermIsCaseBlindInCyrillicToo_andItsSignsAreNoPattern() {
+        long cyrillic = mine.get(4);
+        db.execute("update chat_history set content = 'Тошкент (пойтахт) — 2,5 млн. киши; йўл, ёмғир' where chat_id = ? and `rank` = 2", cyrillic);
+        assertThat(search("ОШ")).extracting(Found::chatId).containsExactly(cyrillic);
+        assertThat(search("(п")).extracting(Found::chatId).containsExactly(cyrillic);
+        assertThat(search("2,5")).extracting(Found::chatId).containsExactly(cyrillic);
+        assertThat(search("2.5")).as("a dot is a dot, not any character").isEmpty();
+        assertThat(search("н.")).extracting(Found::chatId).containsExactly(cyrillic);
+        assertThat(search("иў")).as("й is not и").isEmpty();
+        assertThat(search("Йў")).extracting(Found::chatId).containsExactly(cyrillic);
+        assertThat(search("ЕМ")).as("е and ё are written either way").extracting(Found::chatId).containsExactly(cyrillic);
+        assertThat(search("$")).isEmpty();
+        assertThat(search("\\")).isEmpty();
+    }
+
+    @Test
     void aWordInEveryChatGivesTheNewestChatsFromTheFirstLook() {
         List<Found> found = search("kitob");
 
