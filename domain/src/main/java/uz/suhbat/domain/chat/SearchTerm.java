@@ -44,7 +44,8 @@ public record SearchTerm(String text, String normal) {
 
     /**
      * Where this term occurs in {@code content}, with some context either side: {@code before}, {@code match} (as
-     * written in the content) and {@code after}; empty parts when it does not occur.
+     * written in the content) and {@code after}; empty parts when it does not occur. Cyrillic е and ё are one letter here,
+     * as in the search itself.
      */
     public Snippet snippetOf(String content, int context) {
         // the normalised content with, for each of its characters, where it came from
@@ -60,11 +61,11 @@ public record SearchTerm(String text, String normal) {
             if (lower.length() != 1) {
                 lower = String.valueOf(c);
             }
-            normalContent.append(lower);
+            normalContent.append(withoutYo(lower.charAt(0)));
             origin[n++] = i;
         }
         origin[n] = content.length();
-        int at = normalContent.indexOf(normal);
+        int at = normalContent.indexOf(normal.replace('ё', 'е'));
         if (at < 0) {
             return new Snippet(ShortText.cutWithEllipsis(content.strip(), context * 2), "", "");
         }
@@ -82,6 +83,11 @@ public record SearchTerm(String text, String normal) {
         String before = (from > 0 ? "…" : "") + content.substring(from, start).replaceAll("\\s+", " ").stripLeading();
         String after = content.substring(end, to).replaceAll("\\s+", " ").stripTrailing() + (to < content.length() ? "…" : "");
         return new Snippet(before, content.substring(start, end), after);
+    }
+
+    /** Cyrillic ё as е: people write either, and the search finds either for either. */
+    private static char withoutYo(char c) {
+        return c == 'ё' ? 'е' : c;
     }
 
     /** A piece of a message around a match; the screen marks {@code match}. */
