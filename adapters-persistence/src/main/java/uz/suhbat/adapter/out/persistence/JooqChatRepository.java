@@ -106,6 +106,7 @@ final class JooqChatRepository implements ChatRepository {
                     .execute();
             UsageCounts.writer(t, id, Times.toDb(now));
             UsageCounts.add(t, id, Role.USER.wireName(), model, Times.toDb(now), 1, 0, 0);
+            UsageCounts.questionOf(t, userId).execute();
             Instant stored = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             return new StartedChat(new Chat(id, userId, title, model, stored, stored, limit, 1, null),
                     new Message(1, Role.USER, content, stored, MessageStatus.COMPLETE, model, 0, 0, List.of()));
@@ -275,7 +276,8 @@ final class JooqChatRepository implements ChatRepository {
                         .set(CHAT_HISTORY.STATUS, MessageStatus.COMPLETE.wireName())
                         .set(CHAT_HISTORY.MODEL, (String) inputs[4]),
                 UsageCounts.writerOf(t, userId, at),
-                UsageCounts.addQuestionOfNewChat(t, at));
+                UsageCounts.addQuestionOfNewChat(t, at),
+                UsageCounts.questionOf(t, userId));
         StringBuilder sql = new StringBuilder();
         List<Object> binds = new ArrayList<>();
         for (org.jooq.Query query : queries) {
@@ -520,6 +522,9 @@ final class JooqChatRepository implements ChatRepository {
         }
         UsageCounts.add(t, chatId, role.wireName(), model, Times.toDb(now), 1, role == Role.ASSISTANT ? inputTokens : 0,
                 role == Role.ASSISTANT ? outputTokens : 0);
+        if (role == Role.USER) {
+            UsageCounts.question(t, chatId, 1);
+        }
         return new Message(rank, role, content, now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), status, model,
                 inputTokens, outputTokens, sources);
     }
@@ -559,7 +564,12 @@ final class JooqChatRepository implements ChatRepository {
                     .from(CHAT_HISTORY).where(CHAT_HISTORY.CHAT_ID.eq(chatId), CHAT_HISTORY.RANK.eq(rank)).fetchOptional();
             t.deleteFrom(CHAT_HISTORY).where(CHAT_HISTORY.CHAT_ID.eq(chatId), CHAT_HISTORY.RANK.eq(rank)).execute();
             // the statistics count what the chats hold: a removed question leaves the day's count (not its writer)
-            removed.ifPresent(r -> UsageCounts.add(t, chatId, r.value1(), r.value2(), r.value3(), -1, -orZero(r.value4()), -orZero(r.value5())));
+            removed.ifPresent(r -> {
+                UsageCounts.add(t, chatId, r.value1(), r.value2(), r.value3(), -1, -orZero(r.value4()), -orZero(r.value5()));
+                if (Role.USER.wireName().equals(r.value1())) {
+                    UsageCounts.question(t, chatId, -1);
+                }
+            });
             if (!others.isEmpty()) {
                 t.update(CHAT_HISTORY).set(CHAT_HISTORY.CHOSEN, true)
                         .where(CHAT_HISTORY.CHAT_ID.eq(chatId), CHAT_HISTORY.RANK.eq(others.get(others.size() - 1))).execute();

@@ -1,8 +1,8 @@
 package uz.suhbat.adapter.out.persistence;
 
 import static uz.suhbat.adapter.out.persistence.schema.Tables.CHAT;
-import static uz.suhbat.adapter.out.persistence.schema.Tables.CHAT_HISTORY;
 import static uz.suhbat.adapter.out.persistence.schema.Tables.USER;
+import static uz.suhbat.adapter.out.persistence.schema.Tables.USER_MESSAGE_COUNT;
 
 import java.time.LocalDateTime;
 import org.jooq.Condition;
@@ -17,16 +17,18 @@ import uz.suhbat.domain.report.UserOverview;
 import uz.suhbat.domain.report.UserSearch;
 
 /**
- * Users with counts from correlated subqueries: each runs on an index ({@code ix_chat_user_updated},
- * {@code ix_chat_history_chat_role}) and only for the users of the requested page, unless the page is
- * sorted by a count.
+ * Users with counts from correlated subqueries: each runs on an index ({@code ix_chat_user_updated}; the messages
+ * from {@code user_message_count}, V300, by primary key) and only for the users of the requested page, unless the
+ * page is sorted by a count. Sorted by messages, it reads one counter per user; by chats or last activity, the
+ * users' chats.
  */
 final class JooqUserReport implements UserReportPort {
 
     private static final Field<Integer> CHATS = DSL.field(DSL.selectCount().from(CHAT).where(CHAT.USER_ID.eq(USER.ID))).as("chats");
-    private static final Field<Integer> MESSAGES = DSL.field(DSL.selectCount().from(CHAT_HISTORY)
-            .join(CHAT).on(CHAT.ID.eq(CHAT_HISTORY.CHAT_ID))
-            .where(CHAT.USER_ID.eq(USER.ID)).and(CHAT_HISTORY.ROLE.eq("user"))).as("messages");
+    // the messages the user has written, counted as they are written (V300): one row by primary key per user, also when
+    // the page is sorted by it, whatever the number of messages
+    private static final Field<Long> MESSAGES = DSL.coalesce(DSL.field(DSL.select(USER_MESSAGE_COUNT.MESSAGES).from(USER_MESSAGE_COUNT)
+            .where(USER_MESSAGE_COUNT.USER_ID.eq(USER.ID))), DSL.inline(0L)).as("messages");
     // last_active is kept by sign-in; a chat's update time covers users who stay signed in for days
     private static final Field<LocalDateTime> LAST_ACTIVE = DSL.greatest(
             DSL.coalesce(USER.LAST_ACTIVE, USER.DATE),

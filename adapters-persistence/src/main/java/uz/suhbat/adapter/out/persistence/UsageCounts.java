@@ -74,6 +74,22 @@ final class UsageCounts {
                 at.toLocalDate(), SLOTS);
     }
 
+    /**
+     * The chat's owner wrote {@code messages} more questions (or, negative, has fewer: a question removed unanswered):
+     * {@code user_message_count} (V300), what the admin's users page shows and sorts by. Written after the day's writer
+     * and the day's counter, in every transaction that writes it, so transactions of one user lock these rows in one order.
+     */
+    static void question(DSLContext t, long chatId, int messages) {
+        t.execute("insert into user_message_count (user_id, messages) select c.user_id, ? from chat c where c.id = ? "
+                + "on duplicate key update messages = greatest(messages + ?, 0)", Math.max(messages, 0), chatId, messages);
+    }
+
+    /** {@link #question} of a new chat's question, as a query to send with others. */
+    static org.jooq.Query questionOf(DSLContext t, long userId) {
+        return t.query("insert into user_message_count (user_id, messages) values (?, 1) on duplicate key update messages = messages + 1",
+                userId);
+    }
+
     /** The chat's owner wrote a message on the day of {@code at}: one row per day and user, a second write changes nothing. */
     static void writer(DSLContext t, long chatId, LocalDateTime at) {
         t.execute("insert ignore into usage_day_user (day, user_id) select ?, c.user_id from chat c where c.id = ?", at.toLocalDate(), chatId);

@@ -183,6 +183,13 @@ class JooqChatRepositoryOnTransactionConnectionsTest extends ChatRepositoryContr
         }
     }
 
+    /** The same as JooqChatRepositoryTest's, with a new chat stored in one round trip. */
+    @org.junit.jupiter.api.Test
+    void theAdminsUsersPageCountsEveryQuestionAUserWrites() {
+        ChatRepository chats = emptyRepository();
+        UserMessageCountCheck.check(chats, TestDatabase.dsl(), userId(1), userId(2));
+    }
+
     private static long commits(DSLContext db) {
         return Long.parseLong(db.fetchOne("show global status like 'Com_commit'").get(1, String.class));
     }

@@ -34,6 +34,12 @@ class JooqChatRepositoryTest extends ChatRepositoryContract {
     }
 
     @Test
+    void theAdminsUsersPageCountsEveryQuestionAUserWrites() {
+        ChatRepository chats = emptyRepository();
+        UserMessageCountCheck.check(chats, db, userId(1), userId(2));
+    }
+
+    @Test
     void deletingAUserDeletesTheirChatsAndMessages() {
         ChatRepository chats = emptyRepository();
         long id = chat(chats, userId(1), "t", "m", 5, T0);

@@ -152,6 +152,11 @@ class JooqUsageRollupTest {
             // the counters (V170) hold what the raw rows say, every day, today's row included
             assertThat(UsageCounts.days(after, FIRST, now.toLocalDate())).isEqualTo(new UsageFromHistory(after).days(FIRST, now.toLocalDate()));
             assertThat(new JooqUsageStats(after, Clock.systemUTC()).totals()).isEqualTo(rawTotals(after));
+            // each user's messages (V300) as the raw rows count them
+            var counted = after.fetch("select user_id, messages from user_message_count order by user_id");
+            assertThat(counted).hasSizeGreaterThan(1);
+            assertThat(counted.intoMap(0, 1)).isEqualTo(after.fetch("select c.user_id, count(*) from chat_history h join chat c on c.id = h.chat_id "
+                    + "where h.role = 'user' group by c.user_id order by c.user_id").intoMap(0, 1));
         }
     }
 

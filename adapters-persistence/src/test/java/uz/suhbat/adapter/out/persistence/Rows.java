@@ -56,5 +56,8 @@ final class Rows {
             UsageCounts.writer(db, chatId, at);
         }
         UsageCounts.add(db, chatId, role, model, at, 1, in == null ? 0 : in, out == null ? 0 : out);
+        if ("user".equals(role)) {
+            UsageCounts.question(db, chatId, 1); // V300
+        }
     }
 }
