@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import static uz.suhbat.adapter.out.persistence.schema.Tables.MODEL;
 
@@ -104,6 +105,32 @@ class JooqAdminReportsTest {
                 .extracting(ChatOverview::id).containsExactly(azizChat);
         assertThat(archive.search(new ChatSearch("", "", null, null, "viii ASR", 1, 20)).items())
                 .extracting(ChatOverview::id).containsExactly(azizChat);
+    }
+
+    @Test
+    void everyChatIsListedNewestFirstPageByPage_withOrWithoutAUserFilter() {
+        Rows rows = new Rows(db);
+        long olim = db.fetchSingle("select id from user where username = 'olim'").get(0, Long.class);
+        List<Long> newestFirst = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            newestFirst.addFirst(rows.chat(i % 2 == 0 ? olim : aziz, "Suhbat " + i, "gpt-4o-mini", DAY2.plusHours(1 + i), 50, 0, null));
+        }
+        // then the two chats of data(), older: aziz's (updated by its message at DAY2 + 30 s), nodira's (DAY2)
+        JooqChatArchive archive = new JooqChatArchive(db);
+        Page<ChatOverview> first = archive.search(new ChatSearch("", "", null, null, "", 1, 4));
+        assertThat(first.total()).isEqualTo(9);
+        assertThat(first.items()).extracting(ChatOverview::id).containsExactlyElementsOf(newestFirst.subList(0, 4));
+        List<Long> second = new java.util.ArrayList<>(newestFirst.subList(4, 7));
+        second.add(azizChat);
+        assertThat(archive.search(new ChatSearch("", "", null, null, "", 2, 4)).items()).extracting(ChatOverview::id)
+                .containsExactlyElementsOf(second);
+        assertThat(archive.search(new ChatSearch("", "", null, null, "", 3, 4)).items()).extracting(ChatOverview::username)
+                .containsExactly("nodira");
+        Page<ChatOverview> olims = archive.search(new ChatSearch("olim", "", null, null, "", 1, 3));
+        assertThat(olims.total()).isEqualTo(4);
+        assertThat(olims.items()).extracting(ChatOverview::username).containsOnly("olim");
+        assertThat(olims.items()).extracting(ChatOverview::id).isSortedAccordingTo(
+                java.util.Comparator.comparingInt(newestFirst::indexOf));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -105,6 +106,9 @@ class StatsBenchmark {
         time("users page 1, newest first", () -> users.search(new UserSearch("", UserSort.REGISTERED, false, 1, 25)));
         time("users page 1, by messages", () -> users.search(new UserSearch("", UserSort.MESSAGES, false, 1, 25)));
         time("chats page 1", () -> chats.search(new ChatSearch("", "", null, null, "", 1, 25)));
+        // its page with the chats read first (what it does) and joined plainly (before session 13: the users first, then a sort)
+        time("    reference: the page's chats joined plainly", () -> db.fetch("select chat.*, user.username from chat join user "
+                + "on user.id = chat.user_id order by chat.updated desc, chat.id desc limit 25"));
     }
 
     /** Messages {@code first} to {@code last} of the sequence, made by the database itself. */
