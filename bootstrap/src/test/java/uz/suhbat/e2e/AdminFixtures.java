@@ -52,7 +52,7 @@ final class AdminFixtures {
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 chatId, role, content, at, rank, model, in, out, rank > 1 ? rank - 1 : null);
         db.execute("update chat set updated = greatest(updated, ?) where id = ?", at, chatId);
-        // the statistics' counters, as the chat repository keeps them with every message it writes (UsageCounts, V170)
+        // the statistics' counters, as the chat repository keeps them with every message it writes (UsageCounts, V170, V300)
         long input = in == null ? 0 : in;
         long output = out == null ? 0 : out;
         db.execute("insert into usage_count (day, role, model, slot, messages, input_tokens, output_tokens) "
@@ -62,6 +62,9 @@ final class AdminFixtures {
                 at.toLocalDate(), role, role, model, input, output, chatId, input, output);
         if ("user".equals(role)) {
             db.execute("insert ignore into usage_day_user (day, user_id) select ?, user_id from chat where id = ?", at.toLocalDate(), chatId);
+            // the users page's count of the user's messages (UsageCounts.question, V300)
+            db.execute("insert into user_message_count (user_id, messages) select user_id, 1 from chat where id = ? "
+                    + "on duplicate key update messages = messages + 1", chatId);
         }
     }
 }

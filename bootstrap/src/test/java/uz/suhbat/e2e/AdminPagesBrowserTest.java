@@ -86,6 +86,11 @@ class AdminPagesBrowserTest extends EndToEndTest {
             // other test classes register users too: search, so that olga is on the first page whatever ran before
             page.navigate(url("/admin/users?q=olga"));
             assertThat(page.getByText("Spam havolalar")).isVisible();
+            // her chats and the questions in them, as the page counts them
+            long olgasQuestions = ((Number) db.fetchValue("select count(*) from chat_history h join chat c on c.id = h.chat_id "
+                    + "join user u on u.id = c.user_id where u.username = 'olga' and h.role = 'user'")).longValue();
+            org.assertj.core.api.Assertions.assertThat(olgasQuestions).isGreaterThan(1);
+            assertThat(page.locator("table.users tbody tr").first().locator("td.num").nth(1)).hasText(String.valueOf(olgasQuestions));
             page.navigate(url("/admin/users"));
             assertThat(page.locator("table.users tbody tr").first()).isVisible();
             shoot(page, "admin-users-" + size);
