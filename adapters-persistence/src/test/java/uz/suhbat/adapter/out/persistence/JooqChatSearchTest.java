@@ -104,6 +104,11 @@ class JooqChatSearchTest {
         assertThat(search("иў")).as("й is not и").isEmpty();
         assertThat(search("Йў")).extracting(Found::chatId).containsExactly(cyrillic);
         assertThat(search("ЕМ")).as("е and ё are written either way").extracting(Found::chatId).containsExactly(cyrillic);
+        assertThat(search("емғир")).as("in a word the index holds too").singleElement().satisfies(found -> {
+            assertThat(found.chatId()).isEqualTo(cyrillic);
+            assertThat(found.messages()).isNotEmpty();
+        });
+        assertThat(search("то")).as("the content's capital Т").extracting(Found::chatId).containsExactly(cyrillic);
         assertThat(search("$")).isEmpty();
         assertThat(search("\\")).isEmpty();
     }
