@@ -99,13 +99,18 @@ class JooqChatRepositoryOnTransactionConnectionsTest extends ChatRepositoryContr
      * tables waited for the open transaction's locks for ever).
      */
     @org.junit.jupiter.api.Test
-    void aNewChatIsCommittedOnceAndAFailedOneLeavesNothingAndAUsableConnection() {
+    void aNewChatIsCommittedOnceAndAFailedOneLeavesNothingAndAUsableConnection() throws Exception {
         ChatRepository chats = emptyRepository();
         DSLContext db = TestDatabase.dsl();
-        long commitsBefore = commits(db);
-        long id = chats.createWithFirstMessage(userId(1), "t", "gpt-4o-mini", new uz.suhbat.domain.limit.MessageLimit(5), "savol",
-                Instant.parse("2026-11-30T07:40:00Z")).chat().id();
-        org.assertj.core.api.Assertions.assertThat(commits(db) - commitsBefore).isEqualTo(1);
+        // the commits of one session: a pool of one connection, whose every use is that session
+        long id;
+        try (com.zaxxer.hikari.HikariDataSource one = TestDatabase.transactionConnections(null, 1)) {
+            ChatRepository onOne = new JooqChatRepository(db, PersistenceConfiguration.transactional(db, one), true);
+            long commitsBefore = commits(one);
+            id = onOne.createWithFirstMessage(userId(1), "t", "gpt-4o-mini", new uz.suhbat.domain.limit.MessageLimit(5), "savol",
+                    Instant.parse("2026-11-30T07:40:00Z")).chat().id();
+            org.assertj.core.api.Assertions.assertThat(commits(one) - commitsBefore).isEqualTo(1);
+        }
         org.assertj.core.api.Assertions.assertThat(chats.find(id)).isPresent();
 
         // a title longer than its column: the chat's insert fails, so nothing of it is stored (nor counted)
@@ -190,8 +195,14 @@ class JooqChatRepositoryOnTransactionConnectionsTest extends ChatRepositoryContr
         UserMessageCountCheck.check(chats, TestDatabase.dsl(), userId(1), userId(2));
     }
 
-    private static long commits(DSLContext db) {
-        return Long.parseLong(db.fetchOne("show global status like 'Com_commit'").get(1, String.class));
+    /** The COMMIT statements the pool's one session has run (its own status, not the server's: other sessions don't count). */
+    private static long commits(javax.sql.DataSource one) throws java.sql.SQLException {
+        try (java.sql.Connection connection = one.getConnection();
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet status = statement.executeQuery("show session status like 'Com_commit'")) {
+            status.next();
+            return status.getLong(2);
+        }
     }
 
     @Override

@@ -57,8 +57,13 @@ public final class TestDatabase {
      * (a session setting a test needs); the caller closes it.
      */
     public static synchronized HikariDataSource transactionConnections(String connectionInitSql) {
+        return transactionConnections(connectionInitSql, 2);
+    }
+
+    /** {@link #transactionConnections(String)} with {@code size} connections (one: each use is on the same session); a null {@code connectionInitSql} runs nothing. */
+    public static synchronized HikariDataSource transactionConnections(String connectionInitSql, int size) {
         dsl();
-        HikariConfig hikari = transactionPool(2);
+        HikariConfig hikari = transactionPool(size);
         hikari.setConnectionInitSql(connectionInitSql);
         return new HikariDataSource(hikari);
     }
