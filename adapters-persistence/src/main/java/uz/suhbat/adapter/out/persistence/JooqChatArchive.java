@@ -57,15 +57,10 @@ final class JooqChatArchive implements ChatArchivePort {
         }
         Condition where = conditions(search);
         // every chat has its user (a foreign key): without a filter on the user, the chats alone are counted
-        long total = search.user().isEmpty()
-                ? db.selectCount().from(CHAT).where(where).fetchSingle(0, Long.class)
-                : db.selectCount().from(CHAT).join(USER).on(USER.ID.eq(CHAT.USER_ID)).where(where).fetchSingle(0, Long.class);
-        return new Page<>(db.select(CHAT.fields()).select(USER.USERNAME)
-                .from(chatsThenUsers(search))
-                .where(where)
-                .orderBy(CHAT.UPDATED.desc(), CHAT.ID.desc())
-                .limit(search.pageSize()).offset(Page.offset(search.page(), search.pageSize()))
-                .fetch(JooqChatArchive::toOverview), total, search.page(), search.pageSize());
+        long total = db.selectCount().from(search.user().isEmpty() ? CHAT : CHAT.join(USER).on(USER.ID.eq(CHAT.USER_ID)))
+                .where(where).fetchSingle(0, Long.class);
+        return new Page<>(page(chatsThenUsers(search), where, search.pageSize(), Page.offset(search.page(), search.pageSize())), total,
+                search.page(), search.pageSize());
     }
 
     /**
@@ -81,8 +76,13 @@ final class JooqChatArchive implements ChatArchivePort {
     }
 
     private List<ChatOverview> page(Condition where, int limit, long offset) {
+        return page(CHAT.join(USER).on(USER.ID.eq(CHAT.USER_ID)), where, limit, offset);
+    }
+
+    /** The chats of {@code from} (chats joined with their users) under {@code where}, newest first. */
+    private List<ChatOverview> page(org.jooq.Table<?> from, Condition where, int limit, long offset) {
         return db.select(CHAT.fields()).select(USER.USERNAME)
-                .from(CHAT).join(USER).on(USER.ID.eq(CHAT.USER_ID))
+                .from(from)
                 .where(where)
                 .orderBy(CHAT.UPDATED.desc(), CHAT.ID.desc())
                 .limit(limit).offset(offset)

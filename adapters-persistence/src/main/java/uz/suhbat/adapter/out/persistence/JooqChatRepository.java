@@ -523,7 +523,7 @@ final class JooqChatRepository implements ChatRepository {
         UsageCounts.add(t, chatId, role.wireName(), model, Times.toDb(now), 1, role == Role.ASSISTANT ? inputTokens : 0,
                 role == Role.ASSISTANT ? outputTokens : 0);
         if (role == Role.USER) {
-            UsageCounts.question(t, chatId, 1);
+            UsageCounts.question(t, chatId);
         }
         return new Message(rank, role, content, now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), status, model,
                 inputTokens, outputTokens, sources);
@@ -567,7 +567,7 @@ final class JooqChatRepository implements ChatRepository {
             removed.ifPresent(r -> {
                 UsageCounts.add(t, chatId, r.value1(), r.value2(), r.value3(), -1, -orZero(r.value4()), -orZero(r.value5()));
                 if (Role.USER.wireName().equals(r.value1())) {
-                    UsageCounts.question(t, chatId, -1);
+                    UsageCounts.questionRemoved(t, chatId);
                 }
             });
             if (!others.isEmpty()) {

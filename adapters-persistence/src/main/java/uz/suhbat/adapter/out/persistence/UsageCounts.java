@@ -75,13 +75,19 @@ final class UsageCounts {
     }
 
     /**
-     * The chat's owner wrote {@code messages} more questions (or, negative, has fewer: a question removed unanswered):
-     * {@code user_message_count} (V300), what the admin's users page shows and sorts by. Written after the day's writer
-     * and the day's counter, in every transaction that writes it, so transactions of one user lock these rows in one order.
+     * The chat's owner wrote a question: one more in {@code user_message_count} (V300), what the admin's users page shows
+     * and sorts by. Written after the day's writer and the day's counter, in every transaction that writes it, so
+     * transactions of one user lock these rows in one order.
      */
-    static void question(DSLContext t, long chatId, int messages) {
-        t.execute("insert into user_message_count (user_id, messages) select c.user_id, ? from chat c where c.id = ? "
-                + "on duplicate key update messages = greatest(messages + ?, 0)", Math.max(messages, 0), chatId, messages);
+    static void question(DSLContext t, long chatId) {
+        t.execute("insert into user_message_count (user_id, messages) select c.user_id, 1 from chat c where c.id = ? "
+                + "on duplicate key update messages = messages + 1", chatId);
+    }
+
+    /** A question of the chat's owner was removed unanswered: one fewer (the counter never goes below nothing). */
+    static void questionRemoved(DSLContext t, long chatId) {
+        t.execute("update user_message_count m join chat c on c.user_id = m.user_id set m.messages = m.messages - 1 "
+                + "where c.id = ? and m.messages > 0", chatId);
     }
 
     /** {@link #question} of a new chat's question, as a query to send with others. */

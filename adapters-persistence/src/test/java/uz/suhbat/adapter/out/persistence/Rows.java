@@ -57,7 +57,7 @@ final class Rows {
         }
         UsageCounts.add(db, chatId, role, model, at, 1, in == null ? 0 : in, out == null ? 0 : out);
         if ("user".equals(role)) {
-            UsageCounts.question(db, chatId, 1); // V300
+            UsageCounts.question(db, chatId); // V300
         }
     }
 }
